@@ -1,0 +1,5 @@
+"""``python -m linter`` behaves exactly like the ``copydesk`` command."""
+
+from linter.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,81 @@
+"""The ``copydesk`` command. Subcommands live in ``linter/commands``, one module each, and
+import what they need only when they run, so ``copydesk --version`` loads almost nothing."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from linter import __version__
+
+COMMANDS = ("check", "rules", "explain", "init", "learn", "lsp")
+
+
+def _available() -> list[str]:
+    here = os.path.join(os.path.dirname(__file__), "commands")
+    return [c for c in COMMANDS if os.path.exists(os.path.join(here, c + ".py"))]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that ends a usage error with exit 2 and one line, as the contract says."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"copydesk: error: {message} (see 'copydesk {self._sub()}--help')\n")
+
+    def _sub(self) -> str:
+        parts = self.prog.split()[1:]
+        return " ".join(parts) + " " if parts else ""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="copydesk",
+        description="Editorial style-and-accuracy linter for news drafts.",
+    )
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in _available():
+        module = importlib.import_module(f"linter.commands.{name}")
+        sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["--version"], ["-V"]):
+        print(f"copydesk {__version__}")
+        return 0
+    from linter.errors import CopydeskError
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "command", None):
+            parser.print_help()
+            return 2
+        return int(args.run(args))
+    except CopydeskError as exc:
+        print(f"copydesk: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("copydesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # a crash is a bug; still one line unless debugging
+        if os.environ.get("COPYDESK_DEBUG"):
+            raise
+        print(
+            f"copydesk: internal error: {type(exc).__name__}: {exc} "
+            "(a bug: please report it; set COPYDESK_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

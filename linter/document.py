@@ -1,0 +1,129 @@
+"""The document: the source text, its masked prose, its regions and a line index.
+
+Markup is replaced by spaces of the same length (newlines kept), so an offset into ``prose``
+is an offset into ``text`` and findings never need remapping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from linter import text as textmod
+from linter.spans import SpanSet
+
+REGIONS = ("headline", "body", "quote", "code")
+_WS_FOLD = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\u00a0": " ", "’": "'", "‘": "'"})
+
+
+def mask(text: str, spans: SpanSet) -> str:
+    """Blank every character inside ``spans`` except newlines; CR always becomes a space."""
+    if not len(spans):
+        return text.replace("\r", " ")
+    parts, pos = [], 0
+    for start, end in spans:
+        parts.append(text[pos:start])
+        parts.append("".join("\n" if c == "\n" else " " for c in text[start:end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts).replace("\r", " ")
+
+
+def fold_case(text: str) -> str:
+    """Lower-case without changing the length (a few characters grow when lowered)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass(eq=False)
+class Document:
+    """One draft, parsed once; rules share its lazily computed tokens and spans."""
+
+    path: str
+    text: str
+    prose: str
+    format: str = "text"
+    masked: SpanSet = field(default_factory=SpanSet)
+    code: SpanSet = field(default_factory=SpanSet)
+    headline: tuple[int, int] | None = None
+    metadata: dict = field(default_factory=dict)
+    date_override: dt.date | None = None
+
+    # ---- positions -------------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in Unicode characters) of an offset."""
+        index = bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def end_position(self, end: int) -> tuple[int, int]:
+        """Position just after a span: a span ending in a newline ends on its own line."""
+        if end > 0 and self.text[end - 1] == "\n":
+            line, column = self.position(end - 1)
+            return line, column + 1
+        return self.position(end)
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    # ---- shared tokens ---------------------------------------------------------------
+    @cached_property
+    def folded(self) -> str:
+        """Prose lower-cased with whitespace and apostrophes folded, same length: for
+        phrase matching that ignores case, line breaks and curly apostrophes."""
+        return fold_case(self.prose).translate(_WS_FOLD)
+
+    @cached_property
+    def words(self) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in textmod.WORD_RE.finditer(self.prose)]
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        return textmod.paragraphs(self.prose)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        breaks = (self.headline[1],) if self.headline else ()
+        return textmod.sentences(self.prose, breaks)
+
+    @cached_property
+    def quotes(self) -> SpanSet:
+        return SpanSet(textmod.quotations(self.prose))
+
+    # ---- regions ---------------------------------------------------------------------
+    def region(self, start: int, end: int | None = None) -> str:
+        """The region of a span: code, quote, headline or body (first that applies)."""
+        end = start + 1 if end is None else end
+        if self.code.overlaps(start, end):
+            return "code"
+        if self.quotes.containing(start, end):
+            return "quote"
+        if self.headline and self.headline[0] <= start < self.headline[1]:
+            return "headline"
+        return "body"
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return self.quotes.containing(start, end) is not None
+
+    # ---- the article's date --------------------------------------------------------------
+    @cached_property
+    def date(self) -> dt.date:
+        """The article's date: --date, then front matter, then a dateline, then today."""
+        from linter.article_date import resolve
+
+        return resolve(self)

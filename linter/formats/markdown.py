@@ -1,0 +1,117 @@
+"""Markdown: markdown-it-py finds the blocks; inline markup is masked span by span.
+
+markdown-it gives line maps for blocks but no offsets for inline tokens, so inline syntax
+(code spans, link targets, HTML, emphasis markers) is located with patterns that run only
+over the lines of prose blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from linter.errors import InputError
+from linter.formats.parsed import Parsed
+
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+INLINE_MASKS = [
+    re.compile(r"<!--.*?-->", re.S),  # HTML comments
+    re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S),  # code spans (also marked as code)
+    re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>"),  # autolinks
+    re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # HTML tags
+    re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M),  # link reference definitions
+    re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"),  # ](dest)
+    re.compile(r"\]\[[^\]\n]*\]"),  # ][ref]
+    re.compile(r"!?\[(?=[^\]\n]*\](?:\(|\[))"),  # the opening bracket of a link
+    re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$", re.M),  # ATX heading markers
+    re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M),  # blockquote markers
+    re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])(?:[ \t]+\[[ xX]\](?=[ \t]))?", re.M),
+    re.compile(r"(?<![\w\\*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])|(?<=[^\s\\*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])"),
+    re.compile(r"\\(?=[!-/:-@\[-`{-~])|\\$", re.M),  # backslash escapes, hard breaks
+    re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),  # entities
+]
+CODE_SPAN_RE = INLINE_MASKS[1]
+TABLE_PIPE_RE = re.compile(r"\|")
+TABLE_RULE_RE = re.compile(r"^[ \t|:-]+$", re.M)
+MASK_BLOCKS = {"fence", "code_block", "html_block", "hr"}
+CODE_BLOCKS = {"fence", "code_block"}
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _line_offsets(text: str) -> list[int]:
+    offsets = [0]
+    offsets.extend(m.end() for m in re.finditer("\n", text))
+    offsets.append(len(text))
+    return offsets
+
+
+def _front_matter(text: str, path: str) -> tuple[tuple[int, int] | None, dict]:
+    m = FRONT_MATTER_RE.match(text)
+    if not m:
+        return None, {}
+    import yaml
+
+    try:
+        data = yaml.load(m.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(f"front matter is not valid YAML: {problem}; skipped", path, line) from None
+    metadata = data if isinstance(data, dict) else {}
+    return (0, m.end()), {str(k): v for k, v in metadata.items()}
+
+
+def parse(text: str, path: str) -> Parsed:
+    parsed = Parsed()
+    front, parsed.metadata = _front_matter(text, path)
+    body = text
+    if front:
+        parsed.masked.append(front)
+        # keep line numbers: blank the front matter for the parser
+        body = "".join("\n" if c == "\n" else " " for c in text[: front[1]]) + text[front[1] :]
+    offsets = _line_offsets(text)
+    last = len(offsets) - 1
+
+    def lines(a: int, b: int) -> tuple[int, int]:
+        return offsets[min(a, last)], offsets[min(b, last)]
+
+    prose_blocks: list[tuple[int, int]] = []
+    table_blocks: list[tuple[int, int]] = []
+    first_block = True
+    for token in _parser().parse(body):
+        if not token.map or token.nesting == -1:
+            continue
+        span = lines(*token.map)
+        if token.type in MASK_BLOCKS:
+            parsed.masked.append(span)
+            if token.type in CODE_BLOCKS:
+                parsed.code.append(span)
+        elif token.type == "heading_open" and first_block and token.level == 0:
+            start, end = span
+            parsed.headline = (start, end - 1 if text[end - 1 : end] == "\n" else end)
+        elif token.type == "table_open":
+            table_blocks.append(span)
+        elif token.type == "inline":
+            prose_blocks.append(span)
+        if token.level == 0 and token.type not in ("front_matter",):
+            first_block = False
+
+    for start, end in prose_blocks:
+        chunk = text[start:end]
+        for pattern in INLINE_MASKS:
+            for m in pattern.finditer(chunk):
+                parsed.masked.append((start + m.start(), start + m.end()))
+                if pattern is CODE_SPAN_RE:
+                    parsed.code.append((start + m.start(), start + m.end()))
+    for start, end in table_blocks:
+        chunk = text[start:end]
+        for pattern in (TABLE_PIPE_RE, TABLE_RULE_RE):
+            parsed.masked.extend((start + m.start(), start + m.end()) for m in pattern.finditer(chunk))
+    return parsed

@@ -1,0 +1,51 @@
+"""consistency: two spellings of one word in one document ("email" and "e-mail")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from linter.kinds.base import YamlRule, preserve_case
+from linter.phrases import fold_phrase
+from linter.rule import Match
+
+
+class ConsistencyRule(YamlRule):
+    """``either`` maps one spelling to its rival; the one used first in a document wins."""
+
+    REQUIRED = ("either",)
+
+    def compile(self, data: Any) -> None:
+        either = data.get("either")
+        if not isinstance(either, dict) or not either:
+            self.fail("either", "must be a mapping of spelling: rival spelling")
+        self._pairs = []
+        for a, b in either.items():
+            if not isinstance(b, str):
+                self.fail("either", f"the rival of '{a}' must be text")
+            fa, fb = fold_phrase(str(a)), fold_phrase(b)
+            pattern = re.compile(r"(?<![\w'-])(" + re.escape(fa) + "|" + re.escape(fb) + r")(?![\w'-])")
+            self._pairs.append((fa, fb, pattern))
+
+    def check(self, doc):
+        for _a, _b, pattern in self._pairs:
+            hits = list(pattern.finditer(doc.folded))
+            if not hits:
+                continue
+            first = hits[0].group(1)
+            first_line = doc.position(hits[0].start())[0]
+            for m in hits[1:]:
+                if m.group(1) == first:
+                    continue
+                found = doc.prose[m.start() : m.end()]
+                choice = preserve_case(found, doc.prose[hits[0].start() : hits[0].end()].lower())
+                yield Match(
+                    m.start(),
+                    m.end(),
+                    self.format_message(match=found, suggestion=choice, first_line=str(first_line)),
+                    (choice,),
+                    choice,
+                )
+
+
+RULE_CLASS = ConsistencyRule

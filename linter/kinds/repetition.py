@@ -1,0 +1,42 @@
+"""repetition: a word written twice in a row ("the the"), also across a line break."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from linter.kinds.base import YamlRule
+from linter.rule import Match
+
+DOUBLED_RE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’]*)([ \t]*\n?[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE)
+
+
+class RepetitionRule(YamlRule):
+    """``exceptions`` lists doublings that are grammatical ("had had", "that that")."""
+
+    OPTIONAL = ("exceptions",)
+
+    def compile(self, data: Any) -> None:
+        exceptions = data.get("exceptions") or []
+        if not isinstance(exceptions, list):
+            self.fail("exceptions", "must be a list of doubled phrases")
+        self._exceptions = frozenset(" ".join(str(e).lower().split()) for e in exceptions)
+
+    def check(self, doc):
+        prose = doc.prose
+        for m in DOUBLED_RE.finditer(prose):
+            first, gap, second = m.group(1), m.group(2), m.group(3)
+            if not gap or f"{first.lower()} {second.lower()}" in self._exceptions:
+                continue
+            if first != second and not (first[:1].isupper() and first.lower() == second.lower()):
+                continue  # "Will will" is fine as a name then a verb only with that shape
+            yield Match(
+                m.start(),
+                m.end(),
+                self.format_message(match=first),
+                (first,),
+                first,
+            )
+
+
+RULE_CLASS = RepetitionRule

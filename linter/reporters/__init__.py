@@ -1,0 +1,46 @@
+"""Output formats, one module each; ``--format NAME`` loads ``linter.reporters.NAME``."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from linter.finding import Finding
+
+
+@dataclass
+class Report:
+    """Everything a reporter may show; reporters read it and return text."""
+
+    findings: list[Finding]
+    files: int
+    errors: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # path -> source text
+    rules: dict = field(default_factory=dict)  # rule id -> Rule
+    color: bool = False
+    statistics: bool = False
+
+    def summary(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return {
+            "files": self.files,
+            "findings": len(self.findings),
+            "errors": counts["error"],
+            "warnings": counts["warning"],
+            "infos": counts["info"],
+        }
+
+
+@lru_cache(maxsize=1)
+def format_names() -> tuple[str, ...]:
+    here = Path(__file__).parent
+    return tuple(sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_")))
+
+
+def render(name: str, report: Report) -> str:
+    return importlib.import_module(f"linter.reporters.{name}").render(report)

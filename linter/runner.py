@@ -1,0 +1,219 @@
+"""Running rules over documents: the one place where matches become positioned findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.document import Document
+from linter.errors import CopydeskError, InputError
+from linter.finding import Finding
+from linter.formats import build_document
+from linter.packs import all_rules, ignored_for_path, is_selected, severity_for
+from linter.phrases import PhraseMatcher
+from linter.regexsafe import RegexTimeout
+from linter.rule import Rule
+from linter.settings import Settings
+from linter.source import SourceText, read_source
+from linter.suppress import Suppressions
+
+QUOTE_NOTE = " (in a quotation)"
+
+
+@dataclass
+class FileResult:
+    """What linting one file produced: findings, one-line errors, and the text for reporters."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    source: SourceText | None = None
+
+
+@dataclass
+class Result:
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # errors not tied to one file's content
+
+    @property
+    def findings(self) -> list[Finding]:
+        return sorted((f for r in self.files for f in r.findings), key=Finding.sort_key)
+
+    @property
+    def all_errors(self) -> list[str]:
+        return [*self.errors, *(e for r in self.files for e in r.errors)]
+
+    def text_of(self, path: str) -> str | None:
+        for r in self.files:
+            if r.path == path and r.source is not None:
+                return r.source.text
+        return None
+
+
+class Engine:
+    """Rules loaded, selected and prepared once; then any number of documents."""
+
+    def __init__(self, settings: Settings, rules: list[Rule] | None = None) -> None:
+        self.settings = settings
+        candidates = rules if rules is not None else all_rules(settings)
+        self.rules = [r for r in candidates if is_selected(r, settings.select, settings.ignore)]
+        self.severity = {r.id: severity_for(r, settings.severity) for r in self.rules}
+        self.rules = [r for r in self.rules if self.severity[r.id] != "off"]
+        for rule in self.rules:
+            rule.prepare(settings)
+        entries = []
+        for rule in self.rules:
+            phrases = getattr(rule, "phrases", None)
+            if phrases:
+                entries.extend((phrase, (rule, payload)) for phrase, payload in phrases())
+        self.matcher = PhraseMatcher(entries)
+
+    # ---- documents ------------------------------------------------------------------------
+    def lint_document(self, doc: Document) -> tuple[list[Finding], list[str]]:
+        errors: list[str] = []
+        skip = ignored_for_path(doc.path, self.settings.per_file_ignores)
+        active = {r.id for r in self.rules if not any(r.id.startswith(p) for p in skip)}
+        raw: list[tuple[Rule, object]] = []
+        for rule in self.rules:
+            if rule.id not in active:
+                continue
+            try:
+                raw.extend((rule, m) for m in rule.check(doc))
+            except RegexTimeout:
+                errors.append(
+                    f"{rule.origin}: rule {rule.id}: its pattern ran over "
+                    f"{1.0:.0f} s on {doc.path} (catastrophic backtracking?); rule skipped there"
+                )
+            except CopydeskError as exc:
+                errors.append(str(exc))
+            except Exception as exc:  # a bug in one rule must not cost the other findings
+                errors.append(f"{doc.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}")
+        for start, end, payloads in self.matcher.find(doc.folded):
+            for rule, payload in payloads:
+                if rule.id in active:
+                    match = rule.on_phrase(doc, start, end, payload)
+                    if match is not None:
+                        raw.append((rule, match))
+        return self._findings(doc, raw), errors
+
+    def _findings(self, doc: Document, raw: list) -> list[Finding]:
+        suppressions = Suppressions.from_text(doc.text, lambda off: doc.position(off)[0])
+        seen: set[tuple[str, int, int]] = set()
+        findings: list[Finding] = []
+        for rule, m in raw:
+            start, end = m.start, m.end
+            if end <= start or (rule.id, start, end) in seen:
+                continue
+            seen.add((rule.id, start, end))
+            region = doc.region(start, end)
+            if region == "code" or region not in rule.scope or doc.masked.overlaps(start, end):
+                continue
+            line, column = doc.position(start)
+            if suppressions and suppressions.silenced(rule.id, line):
+                continue
+            end_line, end_column = doc.end_position(end)
+            in_quote = region == "quote" or doc.in_quote(start, end)
+            severity = self.severity[rule.id]
+            if in_quote and rule.quote_severity:
+                severity = rule.quote_severity
+            message = m.message or rule.message
+            if in_quote:
+                message += QUOTE_NOTE
+            findings.append(
+                Finding(
+                    path=doc.path,
+                    line=line,
+                    column=column,
+                    end_line=end_line,
+                    end_column=end_column,
+                    rule=rule.id,
+                    severity=severity,
+                    message=message,
+                    suggestions=tuple(m.suggestions),
+                    fix=m.fix,
+                    start=start,
+                    end=end,
+                    in_quote=in_quote,
+                )
+            )
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> list[Finding]:
+        doc = build_document(path, text, fmt, self.settings.date)
+        return self.lint_document(doc)[0]
+
+    def lint_file(self, path: str) -> FileResult:
+        result = FileResult(path)
+        try:
+            result.source = read_source(path, self.settings.max_file_size)
+            doc = build_document(path, result.source.text, None, self.settings.date)
+        except InputError as exc:
+            result.errors.append(str(exc))
+            return result
+        result.findings, result.errors = self.lint_document(doc)
+        return result
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def engine_for(settings: Settings) -> Engine:
+    """One engine per distinct settings in this process (rules compile once)."""
+    key = settings.fingerprint()
+    if key not in _ENGINES:
+        _ENGINES[key] = Engine(settings)
+    return _ENGINES[key]
+
+
+def _settings(
+    settings: Settings | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    date: dt.date | None,
+) -> Settings:
+    from dataclasses import replace
+
+    settings = settings or Settings(root=Path.cwd())
+    changes: dict = {}
+    if select is not None:
+        changes["select"] = select
+    if ignore is not None:
+        changes["ignore"] = [*settings.ignore, *ignore]
+    if date is not None:
+        changes["date"] = date
+    return replace(settings, **changes) if changes else settings
+
+
+def lint_text(
+    text: str,
+    path: str = "<text>",
+    *,
+    format: str | None = None,
+    settings: Settings | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    date: dt.date | None = None,
+) -> list[Finding]:
+    """Lint one text; pure (no I/O beyond loading rules) and picklable in and out."""
+    return engine_for(_settings(settings, select, ignore, date)).lint_text(text, path, format)
+
+
+def lint_paths(
+    paths: list[str],
+    *,
+    settings: Settings | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    date: dt.date | None = None,
+) -> Result:
+    """Lint files and folders as ``copydesk check`` does."""
+    from linter.discovery import discover
+
+    settings = _settings(settings, select, ignore, date)
+    engine = engine_for(settings)
+    files, errors = discover(paths, settings)
+    result = Result(errors=errors)
+    result.files = [engine.lint_file(path) for path in files]
+    return result

@@ -1,0 +1,119 @@
+"""Shared tokenisation: words, sentences, paragraphs and quotations, each with spans.
+
+Every function takes the masked prose (markup already blanked) so spans index the source.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+URL_RE = re.compile(
+    r"\b(?:(?:https?|ftp)://|www\.)[^\s<>()\"“”]*[^\s<>()\"“”.,;:!?'’]"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"|\b(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|co|uk|de|fr|ly|tv|info|news)\b(?:/[^\s<>()\"“”]*[\w/])?"
+)
+BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n\s*")
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st jr sr gov sen rep gen lt col capt sgt prof inc corp co ltd no vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rev hon atty supt messrs
+    fig vol pp approx dept est univ""".split()
+)
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9])")
+
+
+def paragraphs(prose: str) -> list[tuple[int, int]]:
+    """Blocks of text separated by blank lines."""
+    spans, start = [], 0
+    for m in BLANK_LINE_RE.finditer(prose):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(prose) and prose[start:].strip():
+        spans.append((start, len(prose)))
+    return spans
+
+
+def sentences(prose: str, breaks: list[int] | tuple[int, ...] = ()) -> list[tuple[int, int]]:
+    """Sentence spans: split at terminal punctuation before a capital, at blank lines and at
+    the given extra break offsets (the end of a headline), skipping common abbreviations."""
+    cuts = set(breaks)
+    for m in SENTENCE_END_RE.finditer(prose):
+        if prose[m.start()] == ".":
+            word_start = m.start()
+            while word_start > 0 and (prose[word_start - 1].isalnum() or prose[word_start - 1] == "."):
+                word_start -= 1
+            word = prose[word_start : m.start()]
+            if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                continue
+            if "." in word and len(word) <= 4:  # U.S., a.m.
+                continue
+        cuts.add(m.end())
+    spans: list[tuple[int, int]] = []
+    for para_start, para_end in paragraphs(prose):
+        start = para_start
+        for cut in sorted(c for c in cuts if para_start < c < para_end):
+            spans.append((start, cut))
+            start = cut
+        spans.append((start, para_end))
+    result = []
+    for start, end in spans:
+        while start < end and prose[start].isspace():
+            start += 1
+        while end > start and prose[end - 1].isspace():
+            end -= 1
+        if end > start:
+            result.append((start, end))
+    return result
+
+
+OPENERS = {"“": "”", "‘": "’", '"': '"', "«": "»", "„": "“"}
+
+
+def quotations(prose: str) -> list[tuple[int, int]]:
+    """Spans of quoted text, marks included. A quotation never crosses a blank line; one left
+    open runs to the end of its paragraph, as news copy does when a quote runs on."""
+    spans: list[tuple[int, int]] = []
+    for para_start, para_end in paragraphs(prose):
+        open_at, closer = -1, ""
+        i = para_start
+        while i < para_end:
+            ch = prose[i]
+            if open_at < 0:
+                if ch in OPENERS and _opens(prose, i, para_end):
+                    open_at, closer = i, OPENERS[ch]
+                elif ch == "'" and _opens_straight_single(prose, i, para_end):
+                    open_at, closer = i, "'"
+            elif ch == closer and _closes(prose, i, para_end, ch):
+                spans.append((open_at, i + 1))
+                open_at = -1
+            elif ch == "\n" and i + 1 < para_end and prose[i + 1] in "“\"" and closer in "”\"":
+                spans.append((open_at, i))  # a run-on quote reopens on the next line
+                open_at = -1
+            i += 1
+        if open_at >= 0:
+            spans.append((open_at, para_end))
+    return spans
+
+
+def _opens(prose: str, i: int, end: int) -> bool:
+    nxt = prose[i + 1] if i + 1 < end else " "
+    if prose[i] == '"':
+        return not nxt.isspace()
+    if prose[i] == "‘":
+        return nxt.isalnum() or nxt in "“\""
+    return True
+
+
+def _opens_straight_single(prose: str, i: int, end: int) -> bool:
+    prev = prose[i - 1] if i > 0 else " "
+    nxt = prose[i + 1] if i + 1 < end else " "
+    return (prev.isspace() or prev in "(“\"") and nxt.isalpha()
+
+
+def _closes(prose: str, i: int, end: int, ch: str) -> bool:
+    if ch in "’'":  # an apostrophe is followed by a letter: Musk’s, don’t
+        nxt = prose[i + 1] if i + 1 < end else " "
+        return not nxt.isalpha()
+    return True

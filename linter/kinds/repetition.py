@@ -28,8 +28,10 @@ class RepetitionRule(YamlRule):
             first, gap, second = m.group(1), m.group(2), m.group(3)
             if not gap or f"{first.lower()} {second.lower()}" in self._exceptions:
                 continue
+            if _repeated_again(prose, m.end(), first) or _repeated_before(prose, m.start(), first):
+                continue  # three in a row ("killing killing killing") is deliberate rhetoric
             if first != second and not (first[:1].isupper() and first.lower() == second.lower()):
-                continue  # "Will will" is fine as a name then a verb only with that shape
+                continue  # "the The" straddles a lost full stop; not this rule's business
             yield Match(
                 m.start(),
                 m.end(),
@@ -37,6 +39,16 @@ class RepetitionRule(YamlRule):
                 (first,),
                 first,
             )
+
+
+def _repeated_again(prose: str, end: int, word: str) -> bool:
+    m = re.match(r"[ \t]*\n?[ \t]*" + re.escape(word) + r"(?![\w'’-])", prose[end : end + len(word) + 8], re.I)
+    return m is not None
+
+
+def _repeated_before(prose: str, start: int, word: str) -> bool:
+    head = prose[max(0, start - len(word) - 8) : start]
+    return re.search(r"(?<![\w'’-])" + re.escape(word) + r"[ \t]*\n?[ \t]*$", head, re.I) is not None
 
 
 RULE_CLASS = RepetitionRule

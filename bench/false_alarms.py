@@ -27,7 +27,9 @@ def main() -> None:
     counted = [f for f in report["findings"] if f["severity"] in ("error", "warning")]
     infos = len(report["findings"]) - len(counted)
     print(f"files: {len(files)}  words: {words:,}")
-    print(f"error+warning findings: {len(counted)}  per 1,000 words: {1000 * len(counted) / words:.3f}")
+    print(
+        f"error+warning findings: {len(counted)}  per 1,000 words: {1000 * len(counted) / words:.3f}"
+    )
     print(f"info findings (not counted): {infos}")
     for rule, count in Counter(f["rule"] for f in counted).most_common():
         print(f"  {rule:<10} {count}")
@@ -35,9 +37,15 @@ def main() -> None:
     for f in counted[: args.show]:
         lines = texts.setdefault(f["path"], open(f["path"], encoding="utf-8").read().split("\n"))
         line = lines[f["line"] - 1]
-        span = line[f["column"] - 1 : f["end_column"] - 1] if f["end_line"] == f["line"] else line[f["column"] - 1 :]
+        span = (
+            line[f["column"] - 1 : f["end_column"] - 1]
+            if f["end_line"] == f["line"]
+            else line[f["column"] - 1 :]
+        )
         context = line[max(0, f["column"] - 40) : f["end_column"] + 30]
-        print(f"{f['path'].split('data/')[-1]}:{f['line']}:{f['column']} {f['rule']} [{span}] …{context}…")
+        print(
+            f"{f['path'].split('data/')[-1]}:{f['line']}:{f['column']} {f['rule']} [{span}] …{context}…"
+        )
 
 
 if __name__ == "__main__":

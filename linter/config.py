@@ -20,7 +20,9 @@ else:  # pragma: no cover
 
 CONFIG_NAMES = (".copydesk.toml", "copydesk.toml", "pyproject.toml")
 # Tables owned by packs and backends; each validates its own keys.
-PACK_TABLES = frozenset({"spelling", "grammar", "facts", "style", "languagetool", "harper", "cache"})
+PACK_TABLES = frozenset(
+    {"spelling", "grammar", "facts", "style", "languagetool", "harper", "cache"}
+)
 LIST_KEYS = ("select", "ignore", "extend-select", "exclude", "rule-dirs", "extensions")
 
 
@@ -113,12 +115,16 @@ def settings_from_mapping(data: dict[str, Any], path: Path, text: str = "") -> S
                 fail(key, "must be a table of rule id = severity")
             for rule_id, level in value.items():
                 if level not in (*SEVERITIES, "off"):
-                    fail(f"severity.{rule_id}", f"must be error, warning, info or off, not {level!r}")
+                    fail(
+                        f"severity.{rule_id}", f"must be error, warning, info or off, not {level!r}"
+                    )
                 settings.severity[rule_id] = level
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 fail(key, "must be a table of glob = [rule ids]")
-            settings.per_file_ignores = {g: _as_list(v, f"{key}.{g}", fail) for g, v in value.items()}
+            settings.per_file_ignores = {
+                g: _as_list(v, f"{key}.{g}", fail) for g, v in value.items()
+            }
         elif key == "max-file-size":
             if not isinstance(value, int) or value <= 0:
                 fail(key, "must be a positive number of bytes")
@@ -138,7 +144,9 @@ def settings_from_mapping(data: dict[str, Any], path: Path, text: str = "") -> S
             for sub, files in value.items():
                 if sub not in ("accept", "reject"):
                     fail(f"vocabulary.{sub}", "is unknown (use accept or reject)")
-                settings.vocabulary[sub] = [root / f for f in _as_list(files, f"vocabulary.{sub}", fail)]
+                settings.vocabulary[sub] = [
+                    root / f for f in _as_list(files, f"vocabulary.{sub}", fail)
+                ]
         elif key in PACK_TABLES:
             if not isinstance(value, dict):
                 fail(key, "must be a table")

@@ -61,13 +61,20 @@ def load_rule_file(path: Path, pack: str) -> list[Rule]:
     return rules
 
 
+DATA_FOLDERS = frozenset({"knowledge", "data", "vocabulary"})  # packs' data, not rules
+
+
 def load_folder(folder: Path) -> list[Rule]:
-    """Every ``*.yaml``/``*.yml`` under ``folder``; the pack is the file's parent folder name."""
+    """Every ``*.yaml``/``*.yml`` under ``folder`` outside data folders (``knowledge/``,
+    ``data/``, ``vocabulary/``); the pack is the folder below ``folder`` holding the file."""
     if not folder.is_dir():
         raise RuleError("rule folder not found", str(folder))
     rules: list[Rule] = []
     for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")]):
-        rules.extend(load_rule_file(path, path.parent.name))
+        parts = path.relative_to(folder).parts
+        if DATA_FOLDERS & set(parts[:-1]):
+            continue
+        rules.extend(load_rule_file(path, parts[0] if len(parts) > 1 else folder.name))
     return rules
 
 
@@ -116,7 +123,9 @@ def _all_rules_cached(extra: tuple[Path, ...]) -> tuple[Rule, ...]:
     seen: dict[str, str] = {}
     for rule in rules:
         if rule.id in seen:
-            raise RuleError(f"rule id {rule.id} is defined twice (also in {seen[rule.id]})", rule.origin)
+            raise RuleError(
+                f"rule id {rule.id} is defined twice (also in {seen[rule.id]})", rule.origin
+            )
         seen[rule.id] = rule.origin
     return tuple(rules)
 

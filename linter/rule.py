@@ -57,8 +57,13 @@ class Rule:
     scope: frozenset[str] = PROSE_REGIONS
     quote_severity: str | None = None
     enabled: bool = True
+    guides: frozenset[str] | None = None  # active only under these style guides (None: all)
     origin: str = ""  # the rule file, or the module of a code rule
     description: str = ""
+
+    def applies_to(self, settings: Settings) -> bool:
+        """False when the rule belongs to another style guide than the configured one."""
+        return self.guides is None or settings.style_guide in self.guides
 
     def prepare(self, settings: Settings) -> None:
         """Load what the rule needs (dictionaries, knowledge) once per run; only selected
@@ -93,6 +98,7 @@ class Rule:
             "why": self.why,
             "source": self.source,
             "enabled": self.enabled,
+            "guides": sorted(self.guides) if self.guides else None,
             "scope": sorted(self.scope),
             "origin": self.origin,
         }

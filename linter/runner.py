@@ -57,7 +57,11 @@ class Engine:
     def __init__(self, settings: Settings, rules: list[Rule] | None = None) -> None:
         self.settings = settings
         candidates = rules if rules is not None else all_rules(settings)
-        self.rules = [r for r in candidates if is_selected(r, settings.select, settings.ignore)]
+        self.rules = [
+            r
+            for r in candidates
+            if is_selected(r, settings.select, settings.ignore) and r.applies_to(settings)
+        ]
         self.severity = {r.id: severity_for(r, settings.severity) for r in self.rules}
         self.rules = [r for r in self.rules if self.severity[r.id] != "off"]
         for rule in self.rules:
@@ -88,7 +92,9 @@ class Engine:
             except CopydeskError as exc:
                 errors.append(str(exc))
             except Exception as exc:  # a bug in one rule must not cost the other findings
-                errors.append(f"{doc.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}")
+                errors.append(
+                    f"{doc.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}"
+                )
         for start, end, payloads in self.matcher.find(doc.folded):
             for rule, payload in payloads:
                 if rule.id in active:

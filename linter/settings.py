@@ -28,6 +28,12 @@ class Settings:
     config_path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
+    @property
+    def style_guide(self) -> str:
+        """The house guide: ``[tool.copydesk.style] guide``, else ap (en-US) or british (en-GB)."""
+        default = "british" if self.dialect == "en-GB" else "ap"
+        return str(self.table("style").get("guide", default))
+
     def table(self, name: str) -> dict[str, Any]:
         """A pack's own table, e.g. ``[tool.copydesk.languagetool]``."""
         return self.tables.get(name, {})

@@ -14,7 +14,9 @@ def apply_fixes(text: str, findings: list[Finding]) -> str:
     """Apply every finding's fix, last first, skipping fixes that overlap an applied one."""
     out = text
     last_start = len(text) + 1
-    for f in sorted((f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end), reverse=True):
+    for f in sorted(
+        (f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end), reverse=True
+    ):
         if f.end > last_start:
             continue
         out = out[: f.start] + f.fix + out[f.end :]
@@ -22,8 +24,13 @@ def apply_fixes(text: str, findings: list[Finding]) -> str:
     return out
 
 
-def lint_with_rule(rule: Rule, text: str, fmt: str = "text", date: str | None = None,
-                   settings: Settings | None = None) -> list[Finding]:
+def lint_with_rule(
+    rule: Rule,
+    text: str,
+    fmt: str = "text",
+    date: str | None = None,
+    settings: Settings | None = None,
+) -> list[Finding]:
     """Findings of ``rule`` alone on ``text`` (other rules are not run)."""
     from linter.runner import Engine
 
@@ -39,15 +46,27 @@ def check_example(rule: Rule, example: Example, settings: Settings | None = None
     """Problems with one example of a rule (empty when it behaves as documented)."""
     problems = []
     if example.bad is not None:
-        found = [f for f in lint_with_rule(rule, example.bad, example.format, example.date, settings) if f.rule == rule.id]
+        found = [
+            f
+            for f in lint_with_rule(rule, example.bad, example.format, example.date, settings)
+            if f.rule == rule.id
+        ]
         if not found:
             problems.append(f"{rule.id}: bad example not flagged: {example.bad!r}")
         elif example.fixed is not None:
             fixed = apply_fixes(example.bad, found)
             if fixed != example.fixed:
-                problems.append(f"{rule.id}: fixing {example.bad!r} gave {fixed!r}, not {example.fixed!r}")
+                problems.append(
+                    f"{rule.id}: fixing {example.bad!r} gave {fixed!r}, not {example.fixed!r}"
+                )
     if example.good is not None:
-        found = [f for f in lint_with_rule(rule, example.good, example.format, example.date, settings) if f.rule == rule.id]
+        found = [
+            f
+            for f in lint_with_rule(rule, example.good, example.format, example.date, settings)
+            if f.rule == rule.id
+        ]
         if found:
-            problems.append(f"{rule.id}: good example flagged ({found[0].message}): {example.good!r}")
+            problems.append(
+                f"{rule.id}: good example flagged ({found[0].message}): {example.good!r}"
+            )
     return problems

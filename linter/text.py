@@ -42,7 +42,9 @@ def sentences(prose: str, breaks: list[int] | tuple[int, ...] = ()) -> list[tupl
     for m in SENTENCE_END_RE.finditer(prose):
         if prose[m.start()] == ".":
             word_start = m.start()
-            while word_start > 0 and (prose[word_start - 1].isalnum() or prose[word_start - 1] == "."):
+            while word_start > 0 and (
+                prose[word_start - 1].isalnum() or prose[word_start - 1] == "."
+            ):
                 word_start -= 1
             word = prose[word_start : m.start()]
             if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
@@ -88,7 +90,7 @@ def quotations(prose: str) -> list[tuple[int, int]]:
             elif ch == closer and _closes(prose, i, para_end, ch):
                 spans.append((open_at, i + 1))
                 open_at = -1
-            elif ch == "\n" and i + 1 < para_end and prose[i + 1] in "“\"" and closer in "”\"":
+            elif ch == "\n" and i + 1 < para_end and prose[i + 1] in '“"' and closer in '”"':
                 spans.append((open_at, i))  # a run-on quote reopens on the next line
                 open_at = -1
             i += 1
@@ -102,14 +104,14 @@ def _opens(prose: str, i: int, end: int) -> bool:
     if prose[i] == '"':
         return not nxt.isspace()
     if prose[i] == "‘":
-        return nxt.isalnum() or nxt in "“\""
+        return nxt.isalnum() or nxt in '“"'
     return True
 
 
 def _opens_straight_single(prose: str, i: int, end: int) -> bool:
     prev = prose[i - 1] if i > 0 else " "
     nxt = prose[i + 1] if i + 1 < end else " "
-    return (prev.isspace() or prev in "(“\"") and nxt.isalpha()
+    return (prev.isspace() or prev in '(“"') and nxt.isalpha()
 
 
 def _closes(prose: str, i: int, end: int, ch: str) -> bool:

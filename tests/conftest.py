@@ -40,9 +40,7 @@ def run_json(run_cli):
 def positions(findings, rule: str | None = None):
     """(rule, line, column) triples of JSON findings, in order."""
     return [
-        (f["rule"], f["line"], f["column"])
-        for f in findings
-        if rule is None or f["rule"] == rule
+        (f["rule"], f["line"], f["column"]) for f in findings if rule is None or f["rule"] == rule
     ]
 
 

@@ -1,7 +1,7 @@
 """The findings expected on each draft in seeds/, kept in seeds/expected.json.
 
-    python tests/seed_expectations.py          # show what differs
-    python tests/seed_expectations.py --update # rewrite seeds/expected.json (review the diff!)
+python tests/seed_expectations.py          # show what differs
+python tests/seed_expectations.py --update # rewrite seeds/expected.json (review the diff!)
 """
 
 from __future__ import annotations

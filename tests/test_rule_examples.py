@@ -14,9 +14,7 @@ RULES = all_rules(Settings())
 CASES = [(rule, i, ex) for rule in RULES for i, ex in enumerate(rule.examples)]
 
 
-@pytest.mark.parametrize(
-    "rule,index,example", CASES, ids=[f"{r.id}-{i}" for r, i, _ in CASES]
-)
+@pytest.mark.parametrize("rule,index,example", CASES, ids=[f"{r.id}-{i}" for r, i, _ in CASES])
 def test_example(rule, index, example):
     assert check_example(rule, example) == []
 

@@ -15,10 +15,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from linter.reporters import format_names
 
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint")
-    parser.add_argument("--format", default="text", choices=format_names(), help="output format (default: text)")
-    parser.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
+    parser.add_argument(
+        "--format", default="text", choices=format_names(), help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        help="lowest severity that fails the run (default: warning)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output"
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output",
+    )
     parser.add_argument("--statistics", action="store_true", help="count findings by rule")
     add_config_arguments(parser)
 

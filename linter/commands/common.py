@@ -22,10 +22,30 @@ def iso_date(value: str) -> dt.date:
 
 
 def add_config_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", metavar="FILE", help="config file (default: nearest .copydesk.toml or pyproject.toml)")
-    parser.add_argument("--select", type=comma_list, metavar="IDS", help="only these rule ids or prefixes (ALL for every default rule)")
-    parser.add_argument("--ignore", type=comma_list, metavar="IDS", default=[], help="skip these rule ids or prefixes")
-    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the article's date (default: front matter, dateline, today)")
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="config file (default: nearest .copydesk.toml or pyproject.toml)",
+    )
+    parser.add_argument(
+        "--select",
+        type=comma_list,
+        metavar="IDS",
+        help="only these rule ids or prefixes (ALL for every default rule)",
+    )
+    parser.add_argument(
+        "--ignore",
+        type=comma_list,
+        metavar="IDS",
+        default=[],
+        help="skip these rule ids or prefixes",
+    )
+    parser.add_argument(
+        "--date",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="the article's date (default: front matter, dateline, today)",
+    )
     parser.add_argument("--dialect", choices=("en-US", "en-GB"), help="spelling and style dialect")
 
 

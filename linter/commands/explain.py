@@ -15,7 +15,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def describe(rule) -> str:
-    lines = [f"{rule.id} ({rule.name})", "", f"Severity: {rule.severity}    Pack: {rule.pack}    Kind: {rule.kind}"]
+    lines = [
+        f"{rule.id} ({rule.name})",
+        "",
+        f"Severity: {rule.severity}    Pack: {rule.pack}    Kind: {rule.kind}",
+    ]
     if rule.message:
         lines += ["", f"Message: {rule.message}"]
     if rule.doc:

@@ -12,7 +12,9 @@ HELP = "list the rules (id, severity, pack, name)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--all", action="store_true", help="include rules not selected by the config")
+    parser.add_argument(
+        "--all", action="store_true", help="include rules not selected by the config"
+    )
     add_config_arguments(parser)
 
 
@@ -20,7 +22,11 @@ def run(args: argparse.Namespace) -> int:
     from linter.packs import all_rules, is_selected
 
     settings = settings_from_args(args)
-    rules = [r for r in all_rules(settings) if args.all or is_selected(r, settings.select, settings.ignore)]
+    rules = [
+        r
+        for r in all_rules(settings)
+        if args.all or is_selected(r, settings.select, settings.ignore)
+    ]
     if args.format == "json":
         print(json.dumps([r.summary() for r in rules], indent=2, ensure_ascii=False))
         return 0

@@ -22,7 +22,9 @@ def first_line_span(text: str, masked: SpanSet) -> tuple[int, int] | None:
     while pos < len(text):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
-        if any(not c.isspace() and not masked.containing(pos + i) for i, c in enumerate(text[pos:end])):
+        if any(
+            not c.isspace() and not masked.containing(pos + i) for i, c in enumerate(text[pos:end])
+        ):
             return pos, end
         pos = end + 1
     return None

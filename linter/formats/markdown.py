@@ -13,7 +13,9 @@ from functools import lru_cache
 from linter.errors import InputError
 from linter.formats.parsed import Parsed
 
-FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+FRONT_MATTER_RE = re.compile(
+    r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
 
 INLINE_MASKS = [
     re.compile(r"<!--.*?-->", re.S),  # HTML comments
@@ -27,7 +29,9 @@ INLINE_MASKS = [
     re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$", re.M),  # ATX heading markers
     re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M),  # blockquote markers
     re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])(?:[ \t]+\[[ xX]\](?=[ \t]))?", re.M),
-    re.compile(r"(?<![\w\\*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])|(?<=[^\s\\*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])"),
+    re.compile(
+        r"(?<![\w\\*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])|(?<=[^\s\\*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])"
+    ),
     re.compile(r"\\(?=[!-/:-@\[-`{-~])|\\$", re.M),  # backslash escapes, hard breaks
     re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),  # entities
 ]
@@ -63,7 +67,9 @@ def _front_matter(text: str, path: str) -> tuple[tuple[int, int] | None, dict]:
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(f"front matter is not valid YAML: {problem}; skipped", path, line) from None
+        raise InputError(
+            f"front matter is not valid YAML: {problem}; skipped", path, line
+        ) from None
     metadata = data if isinstance(data, dict) else {}
     return (0, m.end()), {str(k): v for k, v in metadata.items()}
 
@@ -113,5 +119,7 @@ def parse(text: str, path: str) -> Parsed:
     for start, end in table_blocks:
         chunk = text[start:end]
         for pattern in (TABLE_PIPE_RE, TABLE_RULE_RE):
-            parsed.masked.extend((start + m.start(), start + m.end()) for m in pattern.finditer(chunk))
+            parsed.masked.extend(
+                (start + m.start(), start + m.end()) for m in pattern.finditer(chunk)
+            )
     return parsed

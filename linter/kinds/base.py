@@ -11,7 +11,15 @@ from linter.rule import PROSE_REGIONS, Example, Rule
 
 ID_RE = re.compile(r"^[A-Z][A-Z0-9]*\d{3}$")
 COMMON_REQUIRED = ("id", "name", "kind", "severity", "message", "why", "source", "examples")
-COMMON_OPTIONAL = ("description", "scope", "skip_quotes", "quote_severity", "enabled", "ignorecase")
+COMMON_OPTIONAL = (
+    "description",
+    "scope",
+    "skip_quotes",
+    "quote_severity",
+    "enabled",
+    "ignorecase",
+    "guide",
+)
 EXAMPLE_KEYS = {"bad", "good", "fixed", "format", "date"}
 
 
@@ -52,6 +60,12 @@ class YamlRule(Rule):
         self.quote_severity = data.get("quote_severity")
         if self.quote_severity is not None and self.quote_severity not in SEVERITIES:
             self.fail("quote_severity", "must be error, warning or info")
+        guide = data.get("guide")
+        if guide is not None:
+            guide = [guide] if isinstance(guide, str) else guide
+            if not isinstance(guide, list) or not all(isinstance(g, str) for g in guide):
+                self.fail("guide", "must be a style guide name or a list of them (ap, british)")
+            self.guides = frozenset(guide)
         self.examples = self._examples(data.get("examples"))
         self.compile(data)
 
@@ -67,7 +81,9 @@ class YamlRule(Rule):
     def _validate_keys(self, data: Any) -> None:
         if not isinstance(data, dict):
             raise RuleError("a rule must be a mapping of keys", self.origin)
-        allowed = set(COMMON_REQUIRED) | set(COMMON_OPTIONAL) | set(self.REQUIRED) | set(self.OPTIONAL)
+        allowed = (
+            set(COMMON_REQUIRED) | set(COMMON_OPTIONAL) | set(self.REQUIRED) | set(self.OPTIONAL)
+        )
         for key in data:
             if key not in allowed:
                 self.fail(str(key), f"is unknown for kind '{data.get('kind')}'")

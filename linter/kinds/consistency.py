@@ -24,7 +24,9 @@ class ConsistencyRule(YamlRule):
             if not isinstance(b, str):
                 self.fail("either", f"the rival of '{a}' must be text")
             fa, fb = fold_phrase(str(a)), fold_phrase(b)
-            pattern = re.compile(r"(?<![\w'-])(" + re.escape(fa) + "|" + re.escape(fb) + r")(?![\w'-])")
+            pattern = re.compile(
+                r"(?<![\w'-])(" + re.escape(fa) + "|" + re.escape(fb) + r")(?![\w'-])"
+            )
             self._pairs.append((fa, fb, pattern))
 
     def check(self, doc):

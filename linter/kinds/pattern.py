@@ -48,7 +48,11 @@ class PatternRule(YamlRule):
                 full = m.expand(self._replacement)
                 # the replacement stands for the whole match; narrow it to the group's span
                 prefix, suffix = doc.prose[m.start() : start], doc.prose[end : m.end()]
-                if full.startswith(prefix) and full.endswith(suffix) and len(full) >= len(prefix) + len(suffix):
+                if (
+                    full.startswith(prefix)
+                    and full.endswith(suffix)
+                    and len(full) >= len(prefix) + len(suffix)
+                ):
                     full = full[len(prefix) : len(full) - len(suffix)]
                 else:
                     start, end = m.span()
@@ -57,7 +61,9 @@ class PatternRule(YamlRule):
             yield Match(
                 start,
                 end,
-                self.format_message(match=m.group(self._group), suggestion=suggestions[0] if suggestions else ""),
+                self.format_message(
+                    match=m.group(self._group), suggestion=suggestions[0] if suggestions else ""
+                ),
                 suggestions,
                 fix,
             )

@@ -8,7 +8,9 @@ from typing import Any
 from linter.kinds.base import YamlRule
 from linter.rule import Match
 
-DOUBLED_RE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’]*)([ \t]*\n?[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE)
+DOUBLED_RE = re.compile(
+    r"(?<![\w'’-])([^\W\d_][\w'’]*)([ \t]*\n?[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE
+)
 
 
 class RepetitionRule(YamlRule):
@@ -42,13 +44,19 @@ class RepetitionRule(YamlRule):
 
 
 def _repeated_again(prose: str, end: int, word: str) -> bool:
-    m = re.match(r"[ \t]*\n?[ \t]*" + re.escape(word) + r"(?![\w'’-])", prose[end : end + len(word) + 8], re.I)
+    m = re.match(
+        r"[ \t]*\n?[ \t]*" + re.escape(word) + r"(?![\w'’-])",
+        prose[end : end + len(word) + 8],
+        re.I,
+    )
     return m is not None
 
 
 def _repeated_before(prose: str, start: int, word: str) -> bool:
     head = prose[max(0, start - len(word) - 8) : start]
-    return re.search(r"(?<![\w'’-])" + re.escape(word) + r"[ \t]*\n?[ \t]*$", head, re.I) is not None
+    return (
+        re.search(r"(?<![\w'’-])" + re.escape(word) + r"[ \t]*\n?[ \t]*$", head, re.I) is not None
+    )
 
 
 RULE_CLASS = RepetitionRule

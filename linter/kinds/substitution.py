@@ -22,7 +22,11 @@ class SubstitutionRule(YamlRule):
         self._swap: dict[str, tuple[str, tuple[str, ...]]] = {}
         for wrong, right in swap.items():
             options = [right] if isinstance(right, str) else right
-            if not isinstance(options, list) or not options or not all(isinstance(o, str) for o in options):
+            if (
+                not isinstance(options, list)
+                or not options
+                or not all(isinstance(o, str) for o in options)
+            ):
                 self.fail("swap", f"the replacement of '{wrong}' must be text or a list of texts")
             self._swap[fold_phrase(str(wrong))] = (str(wrong), tuple(options))
         self.fixable = bool(data.get("fix", True))
@@ -36,7 +40,9 @@ class SubstitutionRule(YamlRule):
         if not self.ignorecase and " ".join(found.split()) != wrong:
             return None
         suggestions = tuple(preserve_case(found, o) for o in options)
-        fix = suggestions[0] if self.fixable and len(suggestions) == 1 and "\n" not in found else None
+        fix = (
+            suggestions[0] if self.fixable and len(suggestions) == 1 and "\n" not in found else None
+        )
         message = self.format_message(
             match=" ".join(found.split()), suggestion="' or '".join(suggestions)
         )

@@ -39,7 +39,9 @@ class Report:
 @lru_cache(maxsize=1)
 def format_names() -> tuple[str, ...]:
     here = Path(__file__).parent
-    return tuple(sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_")))
+    return tuple(
+        sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_"))
+    )
 
 
 def render(name: str, report: Report) -> str:

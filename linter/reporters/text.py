@@ -44,7 +44,9 @@ def render(report: Report) -> str:
             out.append(_paint(f"    suggestion: {' | '.join(f.suggestions[:3])}", DIM, color))
     if report.statistics and report.findings:
         out.append("")
-        for rule, count in sorted(Counter(f.rule for f in report.findings).items(), key=lambda x: (-x[1], x[0])):
+        for rule, count in sorted(
+            Counter(f.rule for f in report.findings).items(), key=lambda x: (-x[1], x[0])
+        ):
             out.append(f"{count:6d}  {rule}")
     s = report.summary()
     if out:

@@ -35,7 +35,10 @@ def main() -> None:
         print(f"  {rule:<10} {count}")
     texts: dict[str, list[str]] = {}
     for f in counted[: args.show]:
-        lines = texts.setdefault(f["path"], open(f["path"], encoding="utf-8").read().split("\n"))
+        if f["path"] not in texts:
+            with open(f["path"], encoding="utf-8") as handle:
+                texts[f["path"]] = handle.read().split("\n")
+        lines = texts[f["path"]]
         line = lines[f["line"] - 1]
         span = (
             line[f["column"] - 1 : f["end_column"] - 1]

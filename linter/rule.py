@@ -53,7 +53,7 @@ class Rule:
     message: str = ""
     why: str = ""
     source: str = ""
-    examples: ClassVar[list[Example]] | list[Example] = []
+    examples: ClassVar[list[Example]] = []
     scope: frozenset[str] = PROSE_REGIONS
     quote_severity: str | None = None
     enabled: bool = True

@@ -22,7 +22,7 @@ class SpanSet:
         self.ends = [e for _, e in merged]
 
     def __iter__(self):
-        return iter(zip(self.starts, self.ends))
+        return iter(zip(self.starts, self.ends, strict=True))
 
     def __len__(self) -> int:
         return len(self.starts)

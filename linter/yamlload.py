@@ -43,7 +43,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 
 def load(text: str) -> Any:
     """Parse YAML safely; mappings come back as LineDict. Raises yaml.YAMLError."""
-    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
 
 
 def error_line(exc: yaml.YAMLError) -> int | None:

@@ -53,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, or a usage error already printed
+            return exc.code if isinstance(exc.code, int) else 2
         if not getattr(args, "command", None):
             parser.print_help()
             return 2

@@ -69,7 +69,8 @@ def load_config(path: Path | None, cwd: Path | None = None) -> Settings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
-        raise ConfigError(f"invalid TOML: {exc}", name, int(m[1]) if m else None) from None
+        line = int(m[1]) if m else (text.count("\n") + 1 if "end of document" in str(exc) else None)
+        raise ConfigError(f"invalid TOML: {exc}", name, line) from None
     if Path(path).name == "pyproject.toml":
         data = data.get("tool", {}).get("copydesk", {})
     return settings_from_mapping(data, Path(path), text)

@@ -2,6 +2,19 @@
 
 from __future__ import annotations
 
+import os
+
+
+def display_path(path: str) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    if not os.path.isabs(path):
+        return path
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith("..") else rel
+
 
 class CopydeskError(Exception):
     """A problem the user can fix; ``str()`` is the whole one-line message."""
@@ -17,7 +30,7 @@ class CopydeskError(Exception):
     def format(self) -> str:
         where = ""
         if self.path:
-            where = self.path + (f":{self.line}" if self.line else "") + ": "
+            where = display_path(self.path) + (f":{self.line}" if self.line else "") + ": "
         return where + self.detail
 
 

@@ -8,7 +8,8 @@ from typing import Any
 
 import regex
 
-TIMEOUT_SECONDS = 1.0
+TIMEOUT_SECONDS = 1.0  # per document, plus a second per megabyte of text
+
 
 # A quantified group whose body itself ends in a quantifier: (a+)+, (\w*)*, (x|y+){2,}
 NESTED_QUANTIFIER_RE = re.compile(r"\((?:\?:)?(?:[^()\\]|\\.)*[+*}]\)(?:[+*]|\{\d*,\d*\})")
@@ -35,6 +36,6 @@ def compile_pattern(pattern: str, ignorecase: bool = False) -> regex.Pattern:
 def finditer(pattern: regex.Pattern, text: str) -> list[Any]:
     """All matches, or ``RegexTimeout`` when the pattern runs too long on this text."""
     try:
-        return list(pattern.finditer(text, timeout=TIMEOUT_SECONDS))
+        return list(pattern.finditer(text, timeout=TIMEOUT_SECONDS + len(text) / 1_000_000))
     except TimeoutError:
         raise RegexTimeout(pattern.pattern) from None

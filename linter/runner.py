@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.document import Document
-from linter.errors import CopydeskError, InputError
+from linter.errors import CopydeskError, InputError, display_path
 from linter.finding import Finding
 from linter.formats import build_document
 from linter.packs import all_rules, ignored_for_path, is_selected, severity_for
 from linter.phrases import PhraseMatcher
-from linter.regexsafe import RegexTimeout
+from linter.regexsafe import TIMEOUT_SECONDS, RegexTimeout
 from linter.rule import Rule
 from linter.settings import Settings
 from linter.source import SourceText, read_source
@@ -85,9 +85,10 @@ class Engine:
             try:
                 raw.extend((rule, m) for m in rule.check(doc))
             except RegexTimeout:
+                limit = TIMEOUT_SECONDS + len(doc.text) / 1_000_000
                 errors.append(
-                    f"{rule.origin}: rule {rule.id}: its pattern ran over "
-                    f"{1.0:.0f} s on {doc.path} (catastrophic backtracking?); rule skipped there"
+                    f"{display_path(rule.origin)}: rule {rule.id}: its pattern ran over "
+                    f"{limit:.0f} s on {doc.path} (catastrophic backtracking?); rule skipped there"
                 )
             except CopydeskError as exc:
                 errors.append(str(exc))
@@ -213,13 +214,45 @@ def lint_paths(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     date: dt.date | None = None,
+    cache: bool = False,
+    jobs: int | None = 1,
 ) -> Result:
-    """Lint files and folders as ``copydesk check`` does."""
+    """Lint files and folders as ``copydesk check`` does.
+
+    ``cache``: reuse and store results in the cache folder (the CLI's default; off here so
+    that the library stays free of side effects). ``jobs``: processes (None or 0: every core;
+    small runs stay in one process). Rules are loaded only when some file misses the cache.
+    """
     from linter.discovery import discover
+    from linter.parallel import lint_many
 
     settings = _settings(settings, select, ignore, date)
-    engine = engine_for(settings)
     files, errors = discover(paths, settings)
     result = Result(errors=errors)
-    result.files = [engine.lint_file(path) for path in files]
+    store = None
+    if cache:
+        from linter.cache import ResultCache
+
+        store = ResultCache.open(settings)
+    todo: list[FileResult] = []
+    for path in files:
+        file_result = FileResult(path)
+        result.files.append(file_result)
+        try:
+            file_result.source = read_source(path, settings.max_file_size)
+        except InputError as exc:
+            file_result.errors.append(str(exc))
+            continue
+        hit = store.get(path, file_result.source.text) if store else None
+        if hit is None:
+            todo.append(file_result)
+        else:
+            file_result.findings = hit
+    outcomes = lint_many(settings, [(r.path, r.source.text) for r in todo if r.source], jobs)
+    for file_result, (findings, file_errors) in zip(todo, outcomes):
+        file_result.findings, file_result.errors = findings, file_errors
+        if store and not file_errors and file_result.source:
+            store.put(file_result.path, file_result.source.text, findings)
+    if store:
+        store.save()
     return result

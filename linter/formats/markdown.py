@@ -90,10 +90,13 @@ def parse(text: str, path: str) -> Parsed:
 
     prose_blocks: list[tuple[int, int]] = []
     table_blocks: list[tuple[int, int]] = []
+    covered = [False] * last
     first_block = True
     for token in _parser().parse(body):
         if not token.map or token.nesting == -1:
             continue
+        for i in range(token.map[0], min(token.map[1], last)):
+            covered[i] = True
         span = lines(*token.map)
         if token.type in MASK_BLOCKS:
             parsed.masked.append(span)
@@ -109,6 +112,10 @@ def parse(text: str, path: str) -> Parsed:
         if token.level == 0 and token.type not in ("front_matter",):
             first_block = False
 
+    # lines no block claims are link reference definitions (or front matter): not prose
+    for i, is_covered in enumerate(covered):
+        if not is_covered and text[offsets[i] : offsets[i + 1]].strip():
+            parsed.masked.append((offsets[i], offsets[i + 1]))
     for start, end in prose_blocks:
         chunk = text[start:end]
         for pattern in INLINE_MASKS:

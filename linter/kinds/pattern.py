@@ -10,7 +10,8 @@ from linter.rule import Match
 
 
 class PatternRule(YamlRule):
-    """Runs ``pattern`` over the masked prose; ``group`` narrows the reported span."""
+    """Runs ``pattern`` over the masked prose. ``group`` narrows the reported span, and
+    ``replacement`` (a template that may use the pattern's groups) replaces that span."""
 
     REQUIRED = ("pattern",)
     OPTIONAL = ("replacement", "group", "fix")
@@ -45,18 +46,7 @@ class PatternRule(YamlRule):
                 continue
             suggestions: tuple[str, ...] = ()
             if self._replacement is not None:
-                full = m.expand(self._replacement)
-                # the replacement stands for the whole match; narrow it to the group's span
-                prefix, suffix = doc.prose[m.start() : start], doc.prose[end : m.end()]
-                if (
-                    full.startswith(prefix)
-                    and full.endswith(suffix)
-                    and len(full) >= len(prefix) + len(suffix)
-                ):
-                    full = full[len(prefix) : len(full) - len(suffix)]
-                else:
-                    start, end = m.span()
-                suggestions = (full,)
+                suggestions = (m.expand(self._replacement),)  # replaces the reported span
             fix = suggestions[0] if self.fixable and suggestions else None
             yield Match(
                 start,

@@ -28,6 +28,10 @@ class RepetitionRule(YamlRule):
         prose = doc.prose
         for m in DOUBLED_RE.finditer(prose):
             first, gap, second = m.group(1), m.group(2), m.group(3)
+            before = prose[m.start() - 1] if m.start() else " "
+            after = prose[m.end()] if m.end() < len(prose) else " "
+            if before in JOINERS or after in JOINERS or after.isalnum():
+                continue
             if not gap or f"{first.lower()} {second.lower()}" in self._exceptions:
                 continue
             if _repeated_again(prose, m.end(), first) or _repeated_before(prose, m.start(), first):

@@ -1,0 +1,105 @@
+"""Linting many texts across processes, in the order they were given.
+
+Each worker builds its Engine once (the pool's initializer), so rules load and compile once
+per process, not once per file. A pool costs start-up time and, with ``spawn``, an Engine build
+per worker; small runs therefore stay in this process (see ``worker_count``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from linter.finding import Finding
+from linter.settings import Settings
+
+MIN_FILES_PER_WORKER = 4  # fewer files than this per worker: not worth a pool
+MIN_CHARS = 200_000  # less text than this in all: one process is faster than starting a pool
+
+Outcome = tuple[list[Finding], list[str]]
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def worker_count(jobs: int | None, sizes: Sequence[int]) -> int:
+    """Processes to use: ``jobs`` (None or 0: every core), fewer when the run is small."""
+    wanted = available_cores() if not jobs else max(1, jobs)
+    if wanted <= 1 or sum(sizes) < MIN_CHARS:
+        return 1
+    return max(1, min(wanted, len(sizes) // MIN_FILES_PER_WORKER))
+
+
+def lint_source(settings: Settings, path: str, text: str) -> Outcome:
+    """Findings and one-line errors for one decoded text; never raises."""
+    from linter.errors import CopydeskError
+    from linter.formats import build_document
+    from linter.runner import engine_for
+
+    try:
+        doc = build_document(path, text, None, settings.date)
+        return engine_for(settings).lint_document(doc)
+    except CopydeskError as exc:
+        return [], [str(exc)]
+    except RecursionError:
+        return [], [f"{path}: too deeply nested to parse; skipped"]
+    except Exception as exc:  # a crash is a bug; it must not cost the other files
+        return [], [f"{path}: internal error: {type(exc).__name__}: {exc}"]
+
+
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    """Runs once in each worker: build (or, after fork, inherit) the Engine."""
+    global _WORKER_SETTINGS
+    from linter.runner import engine_for
+
+    _WORKER_SETTINGS = settings
+    engine_for(settings)
+
+
+def _work(item: tuple[str, str]) -> Outcome:
+    assert _WORKER_SETTINGS is not None
+    return lint_source(_WORKER_SETTINGS, item[0], item[1])
+
+
+def _context():
+    """``fork`` on Linux (workers inherit the parent's compiled rules for free) unless
+    ``COPYDESK_START_METHOD`` says otherwise; the platform default elsewhere."""
+    import multiprocessing
+
+    method = os.environ.get("COPYDESK_START_METHOD")
+    if not method and sys.platform.startswith("linux"):
+        method = "fork"
+    return multiprocessing.get_context(method) if method else multiprocessing.get_context()
+
+
+def lint_many(
+    settings: Settings, items: list[tuple[str, str]], jobs: int | None = 1
+) -> list[Outcome]:
+    """Outcomes for ``(path, text)`` items, in the same order, in parallel when worth it."""
+    from linter.runner import engine_for
+
+    if not items:
+        return []
+    engine_for(settings)  # here first: a bad rule file stops the run with one line
+    workers = worker_count(jobs, [len(text) for _, text in items])
+    if workers <= 1:
+        return [lint_source(settings, path, text) for path, text in items]
+    context = _context()  # with fork, workers inherit the engine built above
+    chunk = max(1, min(64, len(items) // (workers * 8)))
+    try:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init_worker, initargs=(settings,)
+        ) as pool:
+            return list(pool.map(_work, items, chunksize=chunk))
+    except (BrokenProcessPool, OSError):  # a worker died or no process could start
+        return [lint_source(settings, path, text) for path, text in items]

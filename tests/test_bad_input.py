@@ -46,7 +46,7 @@ def test_not_utf8_names_line_and_column(tree, run_json):
 
 def test_utf16_with_bom_is_read(tree, run_json):
     (tree / "wide.txt").write_bytes(codecs.BOM_UTF16_LE + "He said said so.\n".encode("utf-16-le"))
-    code, report, err = run_json("wide.txt", cwd=tree)
+    _code, report, err = run_json("wide.txt", cwd=tree)
     assert err == "" and positions(report["findings"]) == [("CORE001", 1, 4)]
 
 
@@ -71,7 +71,7 @@ def test_folder_of_ten_thousand_files(tmp_path, run_json):
         (folder / f"{i:05d}.txt").write_text(
             "Clean copy.\n" if i != 7777 else "Not the the clean.\n"
         )
-    code, report, err = run_json("archive", cwd=tmp_path)
+    _code, report, err = run_json("archive", cwd=tmp_path)
     assert err == ""
     assert report["summary"]["files"] == 10_000
     assert [(f["path"], f["rule"], f["column"]) for f in report["findings"]] == [
@@ -97,14 +97,14 @@ def test_size_limit_is_configurable(tmp_path, run_json):
         paragraph * (3 * 1024 * 1024 // len(paragraph)) + "the the end\n"
     )
     (tmp_path / ".copydesk.toml").write_text(f"max-file-size = {4 * 1024 * 1024}\n")
-    code, report, err = run_json("--select", "CORE", "huge.txt", cwd=tmp_path)
+    _code, report, err = run_json("--select", "CORE", "huge.txt", cwd=tmp_path)
     assert err == ""
     assert [(f["rule"], f["column"]) for f in report["findings"]] == [("CORE001", 1)]
 
 
 def test_one_megabyte_single_line(tree, run_json):
     (tree / "line.txt").write_text("word " * 200_000 + "and and end")
-    code, report, err = run_json("line.txt", cwd=tree)
+    _code, report, err = run_json("line.txt", cwd=tree)
     assert err == ""
     assert positions(report["findings"]) == [("CORE001", 1, 1_000_001)]
 

@@ -4,6 +4,7 @@ linted; front matter becomes metadata; regions are headline, body, quote and cod
 from __future__ import annotations
 
 import datetime as dt
+
 import pytest
 from conftest import positions
 
@@ -34,7 +35,7 @@ def project(tmp_path):
 
 def check(project, run_json, markdown: str):
     (project / "draft.md").write_text(markdown)
-    code, report, err = run_json("draft.md", cwd=project)
+    _code, report, err = run_json("draft.md", cwd=project)
     assert err == ""
     return positions(report["findings"])
 
@@ -118,7 +119,7 @@ def test_run_on_quote_reopens_next_paragraph():
 
 def test_invalid_front_matter_is_one_line_error(project, run_cli):
     (project / "draft.md").write_text("---\ndate: [2023\n---\nBody.\n")
-    code, out, err = run_cli("check", "draft.md", cwd=project)
+    code, _out, err = run_cli("check", "draft.md", cwd=project)
     assert code == 2
     assert err.strip().startswith("copydesk: error: draft.md:")
     assert "front matter is not valid YAML" in err

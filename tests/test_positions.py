@@ -34,7 +34,7 @@ def test_crlf_does_not_shift_columns(tmp_path, run_json):
 
 
 def test_bom_is_not_a_column(tmp_path, run_json):
-    data = codecs.BOM_UTF8 + "the the start".encode()
+    data = codecs.BOM_UTF8 + b"the the start"
     _, findings, _ = lint_bytes(tmp_path, run_json, data)
     assert positions(findings) == [("CORE001", 1, 1)]
 

@@ -8,9 +8,8 @@ from typing import Any
 from linter.kinds.base import YamlRule
 from linter.rule import Match
 
-DOUBLED_RE = re.compile(
-    r"(?<![\w'’-])([^\W\d_][\w'’]*)([ \t]*\n?[ \t]*)(\1)(?![\w'’-])", re.IGNORECASE
-)
+DOUBLED_RE = re.compile(r"\b([^\W\d_][\w'’]*)([ \t]+|[ \t]*\n[ \t]*)(\1)\b", re.IGNORECASE)
+JOINERS = "'’-"  # "e-mail mail" or "Musk’s s" are not doubled words
 
 
 class RepetitionRule(YamlRule):

@@ -43,6 +43,7 @@ def main() -> None:
         print(f"wrote {EXPECTED.relative_to(ROOT)}")
         return
     before = expected() if EXPECTED.exists() else {}
+    differs = False
     for name in sorted(set(now) | set(before)):
         a = {json.dumps(f, ensure_ascii=False) for f in now.get(name, [])}
         b = {json.dumps(f, ensure_ascii=False) for f in before.get(name, [])}
@@ -50,6 +51,10 @@ def main() -> None:
             print(f"+ {name} {line}")
         for line in sorted(b - a):
             print(f"- {name} {line}")
+        differs = differs or a != b
+    if differs and "--check" in sys.argv:
+        print("seed findings differ from seeds/expected.json (see above)")
+        sys.exit(1)
 
 
 if __name__ == "__main__":

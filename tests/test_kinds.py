@@ -1,0 +1,173 @@
+"""Each YAML rule kind, through the engine, with realistic text and exact positions."""
+
+from __future__ import annotations
+
+import textwrap
+
+from linter import yamlload
+from linter.kinds import kind_class
+from linter.testing import apply_fixes, lint_with_rule
+
+COMMON = """\
+id: TEST{n:03d}
+name: test-rule
+severity: warning
+why: w
+source: s
+examples:
+  - bad: x
+  - good: y
+"""
+
+
+def make(n: int, body: str):
+    data = yamlload.load(COMMON.format(n=n) + textwrap.dedent(body))
+    return kind_class(data["kind"])(data, "test.yaml", "test")
+
+
+def found(rule, text, fmt="text"):
+    return [(f.line, f.column, f.end_column, f.message) for f in lint_with_rule(rule, text, fmt)]
+
+
+def test_existence_phrases_case_and_line_breaks():
+    rule = make(
+        1,
+        """
+        kind: existence
+        message: "Cut '{match}'."
+        phrases: [needless to say, at the end of the day]
+    """,
+    )
+    text = "Title\n\nNeedless to say, he left. At the end\nof the day, nothing. Needless-to-say.\n"
+    assert found(rule, text) == [
+        (3, 1, 16, "Cut 'Needless to say'."),
+        (3, 27, 11, "Cut 'At the end of the day'."),
+    ]
+
+
+def test_existence_case_sensitive_and_patterns():
+    rule = make(
+        2,
+        """
+        kind: existence
+        message: "'{match}' found."
+        ignorecase: false
+        phrases: [Advertisement]
+        patterns: ['\\bClick here\\b']
+    """,
+    )
+    text = "Advertisement\n\nThe advertisement ran. Click here. click here.\n"
+    assert [(line, col) for line, col, _, _ in found(rule, text)] == [(1, 1), (3, 24)]
+
+
+def test_substitution_preserves_case_and_fixes():
+    rule = make(
+        3,
+        """
+        kind: substitution
+        message: "Write '{suggestion}', not '{match}'."
+        swap: {anti-semitic: antisemitic, e-mail: email, utilise: [use, employ]}
+    """,
+    )
+    text = "Anti-Semitic posts and ANTI-SEMITIC ones. E-mail us; we utilise it.\n"
+    findings = lint_with_rule(rule, text)
+    assert [(f.column, f.fix, f.suggestions) for f in findings] == [
+        (1, "Antisemitic", ("Antisemitic",)),
+        (24, "ANTISEMITIC", ("ANTISEMITIC",)),
+        (43, "Email", ("Email",)),
+        (57, None, ("use", "employ")),  # two candidates: no automatic fix
+    ]
+    assert findings[3].message == "Write 'use' or 'employ', not 'utilise'."
+    assert (
+        apply_fixes(text, findings)
+        == "Antisemitic posts and ANTISEMITIC ones. Email us; we utilise it.\n"
+    )
+
+
+def test_pattern_group_and_replacement():
+    rule = make(
+        4,
+        """
+        kind: pattern
+        message: "Write '{suggestion}'."
+        pattern: '(\\d+)(?P<suffix>st|nd|rd|th)\\b(?=,? \\d{4})'
+        group: suffix
+        replacement: ''
+    """,
+    )
+    rule2 = make(
+        5,
+        """
+        kind: pattern
+        message: "Write '{suggestion}'."
+        pattern: '\\b(\\d{1,2}) ?(am|AM)\\b'
+        replacement: '\\1 a.m.'
+    """,
+    )
+    text = "On July 21st, 2017 at 9am he left.\n"
+    findings = lint_with_rule(rule, text)
+    assert [(f.column, f.end_column) for f in findings] == [(11, 13)]
+    findings2 = lint_with_rule(rule2, text)
+    assert [(f.column, f.fix) for f in findings2] == [(23, "9 a.m.")]
+    assert apply_fixes(text, findings2) == "On July 21st, 2017 at 9 a.m. he left.\n"
+
+
+def test_repetition_exceptions_and_rhetoric():
+    rule = make(
+        6,
+        """
+        kind: repetition
+        message: "'{match}' twice."
+        exceptions: [had had]
+    """,
+    )
+    text = "He had had enough of the the ads. No, no, no. Go go go! It is is fine.\n"
+    assert [(c, m) for _, c, _, m in found(rule, text)] == [
+        (22, "'the' twice."),
+        (60, "'is' twice."),
+    ]
+
+
+def test_consistency_first_spelling_wins():
+    rule = make(
+        7,
+        """
+        kind: consistency
+        message: "'{match}' here, '{suggestion}' first (line {first_line}); keep one."
+        either: {email: e-mail}
+    """,
+    )
+    text = "Send an e-mail.\n\nThe email said\nmore. E-mail again.\n"
+    assert found(rule, text) == [(3, 5, 10, "'email' here, 'e-mail' first (line 1); keep one.")]
+
+
+def test_scope_and_skip_quotes():
+    rule = make(
+        8,
+        """
+        kind: existence
+        message: m
+        phrases: [shocking]
+        scope: [body]
+        skip_quotes: true
+    """,
+    )
+    text = "Shocking headline\n\nA shocking result, and “a shocking quote” too.\n"
+    assert [(line, col) for line, col, _, _ in found(rule, text)] == [(3, 3)]
+
+
+def test_quote_severity_and_note():
+    rule = make(
+        9,
+        """
+        kind: existence
+        message: "'{match}' flagged."
+        phrases: [irregardless]
+        quote_severity: info
+    """,
+    )
+    findings = lint_with_rule(rule, "Irregardless of that, “irregardless,” she said.\n")
+    assert [(f.column, f.severity, f.message) for f in findings] == [
+        (1, "warning", "'Irregardless' flagged."),
+        (24, "info", "'irregardless' flagged. (in a quotation)"),
+    ]

@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -67,46 +68,81 @@ def _stat_lines(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[s
     return lines
 
 
-def _entry_points() -> list[str]:
-    from importlib.metadata import entry_points
+def _scan_entry_points() -> tuple[list[str], list[str]]:
+    from linter.packs import ENTRY_POINT_PACKS, pack_entry_points
 
-    from linter.packs import ENTRY_POINT_PACKS, ENTRY_POINT_RULES
-
-    found = []
-    for group in (ENTRY_POINT_PACKS, ENTRY_POINT_RULES):
-        for ep in entry_points(group=group):
-            dist = getattr(ep, "dist", None)
-            version = getattr(dist, "version", "") if dist else ""
-            found.append(f"{group}\0{ep.name}\0{ep.value}\0{version}")
-            with contextlib.suppress(Exception):  # a pack's folder: stat its files too
-                if group == ENTRY_POINT_PACKS:
-                    found.extend(_stat_lines(Path(ep.load()())))
-    return sorted(found)
+    lines, folders = [], []
+    for ep in pack_entry_points():
+        dist = getattr(ep, "dist", None)
+        version = getattr(dist, "version", "") if dist else ""
+        lines.append(f"{ep.group}\0{ep.name}\0{ep.value}\0{version}")
+        if ep.group == ENTRY_POINT_PACKS:
+            with contextlib.suppress(Exception):  # a broken pack fails later, when loaded
+                folders.append(str(ep.load()()))
+    return sorted(lines), sorted(folders)
 
 
-def rules_fingerprint(settings: Settings) -> str:
+def _entry_points(folder: Path) -> list[str]:
+    """Third-party packs' entry points and their folders' file stats. Scanning installed
+    distributions costs ~35 ms, so the scan is remembered until a folder on ``sys.path``
+    changes (installing or removing a package changes its folder). The remembered list only
+    feeds this hash; rules are always loaded from a fresh scan."""
+    stamp = []
+    for entry in sys.path:
+        with contextlib.suppress(OSError):
+            stamp.append(f"{entry}\0{os.stat(entry or '.').st_mtime_ns}")
+    side = folder / f"v{CACHE_FORMAT}" / "entry-points.json"
+    try:
+        data = json.loads(side.read_bytes())
+        if data["stamp"] != stamp:
+            raise ValueError("stale")
+        lines, folders = list(map(str, data["lines"])), list(map(str, data["folders"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        lines, folders = _scan_entry_points()
+        with contextlib.suppress(OSError):
+            _write_atomic(side, json.dumps({"stamp": stamp, "lines": lines, "folders": folders}))
+    for pack in folders:
+        lines.extend(_stat_lines(Path(pack)))
+    return lines
+
+
+def rules_fingerprint(settings: Settings, folder: Path) -> str:
     """What the loaded rules depend on, from file stats alone (no rule is parsed)."""
     from linter import __version__
     from linter.packs import builtin_rules_dir
 
     package = Path(__file__).resolve().parent
     parts = [__version__, *_stat_lines(package, (".py",)), *_stat_lines(builtin_rules_dir())]
-    for folder in settings.rule_dirs:
-        parts.extend(_stat_lines(Path(folder)))
+    for rule_dir in settings.rule_dirs:
+        parts.extend(_stat_lines(Path(rule_dir)))
     for files in settings.vocabulary.values():
         for path in files:
             with contextlib.suppress(OSError):
                 st = os.stat(path)
                 parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
-    parts.extend(_entry_points())
+    parts.extend(_entry_points(folder))
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def run_key(settings: Settings) -> str:
+def _write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, then rename: readers see old or new."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def run_key(settings: Settings, folder: Path) -> str:
+    """The run's cache file name: everything that is the same for every file of the run."""
     today = "" if settings.date is not None else dt.date.today().isoformat()
-    text = "\n".join(
-        (str(CACHE_FORMAT), settings.fingerprint(), rules_fingerprint(settings), today)
-    )
+    rules = rules_fingerprint(settings, folder)
+    text = "\n".join((str(CACHE_FORMAT), settings.fingerprint(), rules, today))
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
@@ -163,7 +199,7 @@ class ResultCache:
     def open(cls, settings: Settings) -> ResultCache | None:
         """The cache for these settings, or None when ``[tool.copydesk.cache]`` disables it."""
         enabled, folder = cache_options(settings)
-        return cls(folder, run_key(settings), settings) if enabled else None
+        return cls(folder, run_key(settings, folder), settings) if enabled else None
 
     @staticmethod
     def _load(file: Path) -> dict[str, list[Any]]:
@@ -224,15 +260,7 @@ class ResultCache:
         oldest = self.today - KEEP_DAYS
         kept = {k: v for k, v in merged.items() if isinstance(v[0], int) and v[0] >= oldest}
         data = json.dumps({"entries": kept}, separators=(",", ":"), ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.file.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(data)
-            os.replace(tmp, self.file)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        _write_atomic(self.file, data)
         self._prune_runs()
 
     def _mark_folder(self) -> None:

@@ -9,9 +9,6 @@ import pkgutil
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from linter import yamlload
 from linter.errors import RuleError
 from linter.kinds import kind_class, kind_names
 from linter.rule import Rule
@@ -30,6 +27,10 @@ def builtin_rules_dir() -> Path:
 
 def load_rule_file(path: Path, pack: str) -> list[Rule]:
     """All rules in one YAML file: one mapping, or a list of mappings."""
+    import yaml  # here, not at import time: a run where every file hits the cache skips it
+
+    from linter import yamlload
+
     origin = str(path)
     try:
         text = path.read_text("utf-8")
@@ -94,17 +95,36 @@ def code_rules() -> list[Rule]:
     return rules
 
 
-def entry_point_rules() -> list[Rule]:
+def pack_entry_points() -> tuple:
+    """Entry points of third-party packs and rules, found in one scan of the installed
+    distributions (each ``entry_points(group=...)`` call rescans them all), remembered
+    while ``sys.path`` stays the same."""
+    import sys
+
+    return _scan_entry_points(tuple(sys.path))
+
+
+@lru_cache(maxsize=4)
+def _scan_entry_points(_path: tuple[str, ...]) -> tuple:
     from importlib.metadata import entry_points
 
+    found = entry_points()
+    return (*found.select(group=ENTRY_POINT_PACKS), *found.select(group=ENTRY_POINT_RULES))
+
+
+def entry_point_rules() -> list[Rule]:
     rules: list[Rule] = []
-    for ep in entry_points(group=ENTRY_POINT_PACKS):
+    for ep in pack_entry_points():
+        if ep.group != ENTRY_POINT_PACKS:
+            continue
         try:
             folder = ep.load()()
         except Exception as exc:  # a third-party pack must not crash the run
             raise RuleError(f"entry point '{ep.name}' failed to load: {exc}", ep.value) from None
         rules.extend(load_folder(Path(folder)))
-    for ep in entry_points(group=ENTRY_POINT_RULES):
+    for ep in pack_entry_points():
+        if ep.group != ENTRY_POINT_RULES:
+            continue
         try:
             obj = ep.load()
             made = obj() if callable(obj) else obj

@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 from linter.finding import Finding
 from linter.settings import Settings
@@ -94,6 +92,9 @@ def lint_many(
     workers = worker_count(jobs, [len(text) for _, text in items])
     if workers <= 1:
         return [lint_source(settings, path, text) for path, text in items]
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     context = _context()  # with fork, workers inherit the engine built above
     chunk = max(1, min(64, len(items) // (workers * 8)))
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,6 +175,29 @@ def engine_for(settings: Settings) -> Engine:
     return _ENGINES[key]
 
 
+class LazyRules(Mapping):
+    """Rule id -> Rule, loaded on first use: reporters that never look at rules (and runs
+    where every file hit the cache) never load or compile a rule."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._rules: dict[str, Rule] | None = None
+
+    def _load(self) -> dict[str, Rule]:
+        if self._rules is None:
+            self._rules = {r.id: r for r in engine_for(self._settings).rules}
+        return self._rules
+
+    def __getitem__(self, key: str) -> Rule:
+        return self._load()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+
 def _settings(
     settings: Settings | None,
     select: list[str] | None,
@@ -249,7 +273,7 @@ def lint_paths(
         else:
             file_result.findings = hit
     outcomes = lint_many(settings, [(r.path, r.source.text) for r in todo if r.source], jobs)
-    for file_result, (findings, file_errors) in zip(todo, outcomes):
+    for file_result, (findings, file_errors) in zip(todo, outcomes, strict=True):
         file_result.findings, file_result.errors = findings, file_errors
         if store and not file_errors and file_result.source:
             store.put(file_result.path, file_result.source.text, findings)

@@ -33,7 +33,42 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="colour the text output",
     )
     parser.add_argument("--statistics", action="store_true", help="count findings by rule")
+    parser.add_argument(
+        "--fix", action="store_true", help="apply safe fixes in place (exit 1 if a file changed)"
+    )
+    parser.add_argument(
+        "--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing"
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only findings not recorded in FILE (created if absent)",
+    )
+    parser.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="rewrite the --baseline FILE with today's findings",
+    )
+    parser.add_argument(
+        "--changed-since", metavar="REF", help="report only findings on lines changed since git REF"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="ignore and do not write the result cache"
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        metavar="N",
+        help="processes for many files (default and 0: every core; 1: no pool)",
+    )
     add_config_arguments(parser)
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of processes")
+    return int(value)
 
 
 def _use_color(choice: str, stream) -> bool:
@@ -54,19 +89,27 @@ def exit_code(findings, errors, fail_on: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from linter.integrations import after_lint
     from linter.reporters import Report, render
-    from linter.runner import engine_for, lint_paths
+    from linter.runner import LazyRules, lint_paths
 
     settings = settings_from_args(args)
-    result = lint_paths(args.paths or ["."], settings=settings)
+    result = lint_paths(
+        args.paths or ["."], settings=settings, cache=not args.no_cache, jobs=args.jobs
+    )
     findings = result.findings
     errors = result.all_errors
+    texts = {r.path: r.source.text for r in result.files if r.source}
+    findings, done = after_lint(args, settings, findings, errors, texts)
+    if done is not None:
+        return done
     report = Report(
         findings=findings,
         files=len(result.files),
         errors=errors,
-        texts={r.path: r.source.text for r in result.files if r.source and r.findings},
-        rules={r.id: r for r in engine_for(settings).rules},
+        texts={f.path: texts[f.path] for f in findings if f.path in texts},
+        paths=[r.path for r in result.files],
+        rules=LazyRules(settings),
         color=_use_color(args.color, sys.stdout) and not args.output,
         statistics=args.statistics,
     )
@@ -78,4 +121,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     for error in errors:
         print(f"copydesk: error: {error}", file=sys.stderr)
-    return exit_code(findings, errors, settings.fail_on)
+    code = exit_code(findings, errors, settings.fail_on)
+    return max(code, 1) if getattr(args, "files_changed", False) and code != 2 else code

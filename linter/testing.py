@@ -35,6 +35,10 @@ def lint_with_rule(
     from linter.runner import Engine
 
     settings = replace(settings or Settings(), select=[rule.id], ignore=[])
+    if rule.guides and settings.style_guide not in rule.guides:
+        # a rule of another style guide is tested under its own guide
+        style = {**settings.table("style"), "guide": sorted(rule.guides)[0]}
+        settings.tables = {**settings.tables, "style": style}
     if date:
         settings.date = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
     engine = Engine(settings, rules=[rule])

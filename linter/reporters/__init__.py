@@ -22,6 +22,7 @@ class Report:
     rules: dict = field(default_factory=dict)  # rule id -> Rule
     color: bool = False
     statistics: bool = False
+    paths: list[str] = field(default_factory=list)  # every file checked, in order
 
     def summary(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

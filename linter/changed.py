@@ -1,0 +1,115 @@
+"""``--changed-since REF``: keep only findings on lines changed since a git ref.
+
+Changed lines come from ``git diff --unified=0 REF`` (committed, staged and unstaged changes
+against REF, as a pull request shows them) plus every line of files git does not track yet.
+A finding counts when any line of its span was added or modified.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Iterable
+
+from linter.errors import CopydeskError
+from linter.finding import Finding
+
+HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+ALL_LINES = None  # marker: the whole file is new
+
+
+class GitError(CopydeskError):
+    """git is missing, the folder is not a repository, or the ref does not exist."""
+
+
+def _git(args: list[str], cwd: str) -> str:
+    try:
+        proc = subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            check=False,
+        )
+    except FileNotFoundError:
+        raise GitError("--changed-since needs git, and git is not installed") from None
+    if proc.returncode != 0:
+        detail = (proc.stderr.strip().splitlines() or ["git failed"])[0]
+        raise GitError(f"git {args[0]} failed: {detail}")
+    return proc.stdout
+
+
+def parse_diff(diff: str) -> dict[str, set[int]]:
+    """Added or modified line numbers (new side) per path, from ``git diff -U0`` output."""
+    changed: dict[str, set[int]] = {}
+    current: set[int] | None = None
+    for line in diff.splitlines():
+        if line.startswith("+++ "):
+            target = line[4:]
+            if target == "/dev/null":
+                current = None
+                continue
+            path = _unquote(target)
+            current = changed.setdefault(path[2:] if path.startswith("b/") else path, set())
+        elif line.startswith("@@") and current is not None:
+            m = HUNK.match(line)
+            if m:
+                start, count = int(m[1]), int(m[2]) if m[2] is not None else 1
+                current.update(range(start, start + count))
+    return changed
+
+
+def _unquote(path: str) -> str:
+    """git quotes paths with unusual characters C-style ("a/caf\\303\\251.md")."""
+    if not (path.startswith('"') and path.endswith('"')):
+        return path
+    raw = path[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
+    return raw.encode("latin-1").decode("utf-8", "replace")
+
+
+class ChangedLines:
+    """Lines changed since ``ref`` in the repository that holds ``cwd``."""
+
+    def __init__(self, ref: str, cwd: str | None = None) -> None:
+        cwd = cwd or os.getcwd()
+        try:
+            root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
+        except GitError:
+            raise GitError(
+                f"--changed-since needs a git repository, and {os.path.abspath(cwd)} is not in one"
+            ) from None
+        try:
+            _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], cwd)
+        except GitError:
+            raise GitError(
+                f"git ref '{ref}' does not exist (try a branch, tag or commit)"
+            ) from None
+        self.root = os.path.realpath(root)
+        diff = _git(
+            ["diff", "--unified=0", "--no-color", "--no-ext-diff", "--end-of-options", ref, "--"],
+            self.root,
+        )
+        self.lines: dict[str, set[int] | None] = {
+            self._abs(p): lines for p, lines in parse_diff(diff).items()
+        }
+        untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], self.root)
+        for path in filter(None, untracked.split("\0")):
+            self.lines[self._abs(path)] = ALL_LINES
+
+    def _abs(self, path: str) -> str:
+        return os.path.normcase(os.path.join(self.root, path))
+
+    def touches(self, finding: Finding) -> bool:
+        key = os.path.normcase(os.path.realpath(finding.path))
+        if key not in self.lines:
+            return False
+        lines = self.lines[key]
+        if lines is ALL_LINES:
+            return True
+        return any(n in lines for n in range(finding.line, finding.end_line + 1))
+
+    def filter(self, findings: Iterable[Finding]) -> list[Finding]:
+        return [f for f in findings if self.touches(f)]

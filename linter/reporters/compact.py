@@ -1,0 +1,10 @@
+"""Compact: one ``path:line:col: RULE message`` line per finding, the shape editors (Vim's
+quickfix, Emacs compile mode, VS Code problem matchers) parse without configuration."""
+
+from __future__ import annotations
+
+from linter.reporters import Report
+
+
+def render(report: Report) -> str:
+    return "".join(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}\n" for f in report.findings)

@@ -1,0 +1,123 @@
+"""Confusable words decided by context rules (GRAM001) and by word-pair statistics (GRAM002)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from linter.rule import Example, Match, Rule
+
+
+def _replacement(found: str, word: str) -> str:
+    from linter.grammar.common import apostrophe_like, match_case
+
+    curly = "’" if "’" in found else ("'" if "'" in found else "’" if "’" in word else "")
+    return match_case(found, apostrophe_like(curly or "'", word))
+
+
+class ConfusableByRule(Rule):
+    """What it does: flags a real word used for its sound-alike where the neighbouring words
+    settle which one is meant: "their is" (there is), "more then" (more than), "it's own"
+    (its own), "could loose" (could lose), "the affect of" (the effect of), "has lead"
+    (has led), "the passed week" (the past week), "they where" (they were), "your welcome".
+
+    Why: a dictionary cannot see these slips because every word is spelled right; they are the
+    slips readers notice first. Each context rule is written to be certain, so the finding is
+    an error even inside a quotation.
+
+    Example: "Their is no doubt it will loose its appeal." -> "There is no doubt it will lose
+    its appeal."
+    """
+
+    id = "GRAM001"
+    name = "confusable-word"
+    pack = "grammar"
+    severity = "error"
+    message = "Wrong word: write '{suggestion}', not '{match}'."
+    why = "Sound-alike words pass a spelling check but change the meaning or the grammar."
+    source = "AP Stylebook, 'confusing words'; Merriam-Webster usage notes"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="Their is no doubt about it.", fixed="There is no doubt about it."),
+        Example(bad="It was more then enough.", fixed="It was more than enough."),
+        Example(bad="The storm will loose strength.", fixed="The storm will lose strength."),
+        Example(
+            bad="The company changed it's own name.", fixed="The company changed its own name."
+        ),
+        Example(bad="She has lead the team since 2019.", fixed="She has led the team since 2019."),
+        Example(bad="The rule had no affect on prices.", fixed="The rule had no effect on prices."),
+        Example(good="There is no doubt their plan will lose money; it's more than that."),
+        Example(good="Since then, the effect has been to affect how they lead."),
+    ]
+
+    def check(self, doc) -> Iterator[Match]:
+        from linter.grammar.confusables import decide_by_rule
+        from linter.grammar.tokens import sentence_tokens
+
+        for toks in sentence_tokens(doc):
+            for i, tok in enumerate(toks):
+                choice = decide_by_rule(toks, i)
+                if choice:
+                    new = _replacement(tok.text, choice)
+                    message = self.format_message(match=tok.text, suggestion=new)
+                    yield Match(tok.start, tok.end, message, (new,), new)
+
+
+class ConfusableByStatistics(Rule):
+    """What it does: flags a sound-alike ("there car", "its going", "who's car") when the
+    word pairs around it are common with a rival word and unattested with the word written.
+    The counts are Google Books word pairs shipped by symspellpy, cut down to the confusion
+    sets (rules/grammar/data/bigrams.tsv, built by bench/grammar_build_bigrams.py).
+
+    Why: context rules cannot list every noun that follows "their"; word-pair statistics
+    catch the rest with a margin chosen on clean news text so that they stay quiet there.
+    Inside a quotation the finding is advice (info): speech is reported as spoken.
+
+    Example: "They parked there car outside." -> "their car".
+    """
+
+    id = "GRAM002"
+    name = "confusable-word-statistics"
+    pack = "grammar"
+    severity = "error"
+    quote_severity = "info"
+    message = "Probably the wrong word: write '{suggestion}', not '{match}'."
+    why = "Sound-alike words pass a spelling check; word-pair statistics show the likely one."
+    source = "Golding and Roth, context-sensitive spelling correction; Google Books Ngram counts"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="How reliable are you're results?"),
+        Example(bad="The refugees listed there country as Hope."),
+        Example(good="How reliable are your results? They listed their country; it's there."),
+    ]
+    margin = 2.0  # natural log: the rival must be about 7 times likelier (contractions: 55)
+
+    def prepare(self, settings) -> None:
+        from linter.grammar.common import data_dir
+        from linter.grammar.confusables import Bigrams
+
+        self._bigrams = _load_bigrams(data_dir() / "bigrams.tsv", Bigrams)
+
+    def check(self, doc) -> Iterator[Match]:
+        from linter.grammar.confusables import FAMILY_OF, decide_by_rule, decide_by_stats
+        from linter.grammar.tokens import sentence_tokens
+
+        for toks in sentence_tokens(doc):
+            for i, tok in enumerate(toks):
+                if tok.low not in FAMILY_OF or decide_by_rule(toks, i):
+                    continue  # GRAM001 reports what the rules decide
+                choice = decide_by_stats(toks, i, self._bigrams, self.margin)
+                if choice:
+                    new = _replacement(tok.text, choice)
+                    message = self.format_message(match=tok.text, suggestion=new)
+                    yield Match(tok.start, tok.end, message, (new,))
+
+
+_BIGRAMS: dict = {}
+
+
+def _load_bigrams(path, cls):
+    if path not in _BIGRAMS:
+        _BIGRAMS[path] = cls(path)
+    return _BIGRAMS[path]
+
+
+RULES = [ConfusableByRule, ConfusableByStatistics]

@@ -1,0 +1,91 @@
+"""Where the time goes: parsing documents, the shared phrase automaton, and each rule's
+``check``, summed over a set of files in one process (all default rules unless --select).
+
+    python bench/profile_rules.py                 # the 10 MB corpus, top 15 rules
+    python bench/profile_rules.py --mb 1 --top 40
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from common import ROOT
+
+sys.path.insert(0, str(ROOT))
+
+
+def profile(paths: list[Path], select: list[str] | None = None) -> dict[str, float]:
+    """Seconds by stage: ``load`` (rules and engine), ``parse``, ``phrases``, ``findings``
+    (positions, suppression) and one entry per rule id."""
+    from linter.formats import build_document
+    from linter.runner import Engine
+    from linter.settings import Settings
+
+    times: dict[str, float] = defaultdict(float)
+    start = time.perf_counter()
+    engine = Engine(Settings(root=Path.cwd(), select=select))
+    times["load"] = time.perf_counter() - start
+    for path in paths:
+        text = path.read_text("utf-8")
+        t0 = time.perf_counter()
+        doc = build_document(str(path), text, None, None)
+        _ = doc.folded, doc.words  # the shared tokens, counted as parsing
+        times["parse"] += time.perf_counter() - t0
+        raw = []
+        for rule in engine.rules:
+            t0 = time.perf_counter()
+            try:
+                raw.extend((rule, m) for m in rule.check(doc))
+            except Exception as exc:  # profile the rest; the error is the rule's own business
+                print(f"{path}: {rule.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            times[rule.id] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for s, e, payloads in engine.matcher.find(doc.folded):
+            for rule, payload in payloads:
+                m = rule.on_phrase(doc, s, e, payload)
+                if m is not None:
+                    raw.append((rule, m))
+        times["phrases"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        engine._findings(doc, raw)
+        times["findings"] += time.perf_counter() - t0
+    return dict(times)
+
+
+def table(times: dict[str, float], megabytes: float, top: int) -> str:
+    total = sum(times.values())
+    stages = ("load", "parse", "phrases", "findings")
+    rows = [(k, times[k]) for k in stages if k in times]
+    rules = sorted(((k, v) for k, v in times.items() if k not in stages), key=lambda kv: -kv[1])
+    rows += rules[:top]
+    rest = sum(v for _, v in rules[top:])
+    if rest:
+        rows.append((f"{len(rules) - top} other rules", rest))
+    out = ["| stage or rule | seconds | share | s per MB |", "|---|---:|---:|---:|"]
+    for name, secs in rows:
+        out.append(f"| {name} | {secs:.2f} | {100 * secs / total:.0f}% | {secs / megabytes:.3f} |")
+    out.append(f"| total | {total:.2f} | 100% | {total / megabytes:.3f} |")
+    return "\n".join(out)
+
+
+def main() -> None:
+    from corpus import corpus
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=10.0, help="corpus size in MB")
+    parser.add_argument("--select", help="rule ids or prefixes, comma separated")
+    parser.add_argument("--top", type=int, default=15, help="rules to list")
+    args = parser.parse_args()
+    paths = sorted(corpus(args.mb).glob("*.txt"))
+    megabytes = sum(p.stat().st_size for p in paths) / 1e6
+    select = args.select.split(",") if args.select else None
+    print(f"{len(paths)} files, {megabytes:.1f} MB, one process\n")
+    print(table(profile(paths, select), megabytes, args.top))
+
+
+if __name__ == "__main__":
+    main()

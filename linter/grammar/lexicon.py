@@ -54,3 +54,23 @@ ORDINAL_OR_NUMBER = frozenset(
 # Subject-verb agreement: singular pronouns and plural pronouns.
 SINGULAR_SUBJECTS = frozenset("he she it this that".split())
 PLURAL_SUBJECTS = frozenset("we they these those".split())
+
+# Irregular past tenses common in news narrative (regular ones end in -ed).
+IRREGULAR_PAST = frozenset(
+    """was were had did said went took made came gave got saw told found thought knew
+    became began brought bought built caught chose drew drove fell felt fought flew forgot
+    grew heard held hid hit hurt kept laid led left lent lost meant met paid put quit ran
+    rose sent set shook shot shut sang sank sat slept sold spent spoke spread stood stole
+    struck swore swept swam threw understood woke won wore wrote""".split()
+)
+PRESENT_AUX = frozenset(
+    "is are am has have do does will can shall isn't aren't don't doesn't".split()
+)
+# Verbs of saying and thinking: a present tense after a past clause is normal in news
+# ("Prices rose, some even say too fast").
+REPORTING_VERBS = frozenset(
+    """say says argue argues believe believes think thinks claim claims fear fears worry
+    worries expect expects hope hopes predict predicts suggest suggests warn warns note
+    notes insist insists contend contends agree agree disagree feel feels doubt doubts
+    estimate estimates know knows see sees mean means guess suppose wonder""".split()
+)

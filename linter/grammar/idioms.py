@@ -1,0 +1,152 @@
+"""Idioms and set phrases, and finding a mention with one word misspelled, dropped or
+swapped for a known wrong word (rules/grammar/data/idioms.txt).
+
+Known corruptions ("baited breath", "tow the line") are exact patterns. For the fixed
+phrases themselves, a near miss is allowed only where it cannot be an ordinary sentence:
+a misspelled word of five letters or more in a phrase of three words or more, or a dropped
+word in a phrase of five words or more. A different real word in its place ("at the end of
+the year") is never guessed: only the listed corruptions are reported as swaps.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SLOTS = {
+    "poss": "my|your|his|her|its|our|their|one's",
+    "have": "has|have|had|having",
+    "be": "am|is|are|was|were|be|been|being",
+    "kin": "dad|mom|mum|father|mother|son|daughter|wife|husband|brother|sister|family|kids|parents",
+}
+SLOT_RE = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Corruption:
+    pattern: re.Pattern[str]
+    fix: str  # may name slots, filled from the match
+
+
+@dataclass(frozen=True)
+class Idiom:
+    words: tuple[str, ...]  # lower case; a slot is "{poss}"
+    text: str
+
+
+def _slot_regex(phrase: str) -> str:
+    out, pos = [], 0
+    for m in SLOT_RE.finditer(phrase):
+        out.append(re.escape(phrase[pos : m.start()]).replace(r"\ ", r"\s+"))
+        out.append(f"(?P<{m[1]}>{SLOTS[m[1]]})")
+        pos = m.end()
+    out.append(re.escape(phrase[pos:]).replace(r"\ ", r"\s+"))
+    return r"(?<![\w'-])" + "".join(out) + r"(?![\w'-])"
+
+
+def load(path: Path) -> tuple[list[Idiom], list[Corruption]]:
+    idioms: list[Idiom] = []
+    corruptions: list[Corruption] = []
+    for raw in path.read_text("utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if "=>" in line:
+            wrong, right = (part.strip() for part in line.split("=>"))
+            corruptions.append(Corruption(re.compile(_slot_regex(wrong.lower())), right))
+        else:
+            idioms.append(Idiom(tuple(line.lower().split()), line))
+    return idioms, corruptions
+
+
+def fill(template: str, m: re.Match[str]) -> str:
+    """The fix with each slot replaced by the word the match found there."""
+    return SLOT_RE.sub(lambda s: m.group(s[1]) or s[0], template)
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance, stopping early above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    if pattern.startswith("{"):
+        return word in SLOTS[pattern[1:-1]].split("|")
+    return pattern == word
+
+
+def _misspelled(pattern: str, word: str) -> bool:
+    if pattern.startswith("{") or len(pattern) < 5 or word[:1] != pattern[:1]:
+        return False
+    return 0 < edit_distance(pattern, word) <= (1 if len(pattern) < 7 else 2)
+
+
+class NearMisses:
+    """Finds idioms written with one word misspelled or dropped, anchored on their words."""
+
+    def __init__(self, idioms: list[Idiom]) -> None:
+        self.anchors: dict[str, list[tuple[Idiom, int]]] = {}
+        for idiom in idioms:
+            if len(idiom.words) < 3:
+                continue
+            for k, word in enumerate(idiom.words):
+                if not word.startswith("{") and len(word) >= 3:
+                    self.anchors.setdefault(word, []).append((idiom, k))
+
+    def find(self, words: list[str]) -> list[tuple[int, int, Idiom]]:
+        """(first word index, end word index, idiom) of each near miss in ``words``."""
+        found: dict[tuple[int, int], Idiom] = {}
+        for j, word in enumerate(words):
+            for idiom, k in self.anchors.get(word, ()):
+                if self._exact(words, j - k, idiom):
+                    continue
+                hit = self._substitution(words, j - k, idiom)
+                if hit is None and len(idiom.words) >= 5:
+                    hit = self._deletion(words, j, k, idiom)
+                if hit is not None:
+                    found.setdefault(hit, idiom)
+        return [(a, b, idiom) for (a, b), idiom in sorted(found.items())]
+
+    @staticmethod
+    def _exact(words: list[str], start: int, idiom: Idiom) -> bool:
+        n = len(idiom.words)
+        return (
+            start >= 0
+            and start + n <= len(words)
+            and all(_word_matches(p, words[start + x]) for x, p in enumerate(idiom.words))
+        )
+
+    @staticmethod
+    def _substitution(words: list[str], start: int, idiom: Idiom) -> tuple[int, int] | None:
+        n = len(idiom.words)
+        if start < 0 or start + n > len(words):
+            return None
+        wrong = [m for m in range(n) if not _word_matches(idiom.words[m], words[start + m])]
+        if len(wrong) == 1 and _misspelled(idiom.words[wrong[0]], words[start + wrong[0]]):
+            return start, start + n
+        return None
+
+    @staticmethod
+    def _deletion(words: list[str], j: int, k: int, idiom: Idiom) -> tuple[int, int] | None:
+        n = len(idiom.words)
+        for m in range(1, n - 1):  # a dropped first or last word is just a shorter phrase
+            if m == k or idiom.words[m].startswith("{") or len(idiom.words[m]) < 3:
+                continue
+            rest = idiom.words[:m] + idiom.words[m + 1 :]
+            start = j - (k if k < m else k - 1)
+            if start < 0 or start + n - 1 > len(words):
+                continue
+            if all(_word_matches(p, words[start + x]) for x, p in enumerate(rest)):
+                return start, start + n - 1
+        return None

@@ -1,0 +1,97 @@
+"""The grammar pack on realistic copy: each slip found at its line and column, clean copy
+left alone, quotations softened to info."""
+
+from __future__ import annotations
+
+from linter.runner import lint_text
+
+DRAFT = """Storm weakens over land
+
+The storm will loose strength as it moves inland, forecasters said on Tuesday.
+Their is little doubt it will be weaker then the last one.
+Residents parked there cars on high ground and waited with baited breath.
+Hundreds of volunteers filled sandbags, some even record videos of the work.
+The mayor said she don't expect an union dispute and it could of been worse.
+It was a honest mistake, and for all intents purposes the plan worked.
+"""
+
+
+def found(text: str, select: str = "GRAM") -> list[tuple[str, int, int]]:
+    return [(f.rule, f.line, f.column) for f in lint_text(text, "draft.txt", select=[select])]
+
+
+def test_every_slip_at_its_position():
+    assert found(DRAFT) == [
+        ("GRAM001", 3, 16),  # loose -> lose
+        ("GRAM001", 4, 1),  # Their is -> There is
+        ("GRAM001", 4, 41),  # weaker then -> than
+        ("GRAM002", 5, 18),  # there cars -> their cars
+        ("GRAM005", 5, 60),  # baited breath
+        ("GRAM006", 6, 51),  # some even record
+        ("GRAM004", 7, 20),  # she don't
+        ("GRAM003", 7, 33),  # an union
+        ("GRAM007", 7, 63),  # could of
+        ("GRAM003", 8, 8),  # a honest
+        ("GRAM005", 8, 30),  # for all intents purposes
+    ]
+
+
+def test_fixes_and_suggestions():
+    at = {(f.rule, f.line, f.column): f for f in lint_text(DRAFT, "draft.txt", select=["GRAM"])}
+    assert at[("GRAM001", 4, 1)].fix == "There"
+    assert at[("GRAM001", 4, 41)].fix == "than"
+    assert at[("GRAM003", 7, 33)].fix == "a"
+    assert at[("GRAM007", 7, 63)].fix == "have"
+    assert at[("GRAM002", 5, 18)].suggestions == ("their",)
+    assert at[("GRAM002", 5, 18)].fix is None  # statistics suggest, never auto-fix
+    assert at[("GRAM005", 5, 60)].suggestions == ("bated breath",)
+
+
+def test_clean_copy_is_clean():
+    clean = (
+        "There is little doubt the storm will lose strength; it's weaker than the last one.\n"
+        "Residents parked their cars, waited with bated breath and, for all intents and "
+        "purposes, toed the line.\nAn hour later a union leader said she doesn't expect an "
+        "honest answer.\nVolunteers filled sandbags, some even recorded videos, and they said "
+        "it could have been worse.\n"
+    )
+    assert found(clean) == []
+
+
+def test_quotation_softens_uncertain_rules_but_not_certain_ones():
+    text = 'She said: "They was waiting with baited breath and their is no end to it."\n'
+    findings = {f.rule: f for f in lint_text(text, "q.txt", select=["GRAM"])}
+    assert findings["GRAM004"].severity == "info"  # they was: dialect in speech
+    assert findings["GRAM005"].severity == "info"
+    assert findings["GRAM001"].severity == "error"  # their is: certain, still an error
+    assert findings["GRAM001"].message.endswith("(in a quotation)")
+
+
+def test_curly_apostrophes_are_kept_in_the_fix():
+    text = "The firm changed it’s own logo.\n"
+    (finding,) = lint_text(text, "a.txt", select=["GRAM001"])
+    assert finding.fix == "its"
+    text = "Its a long way to go.\n"
+    (finding,) = lint_text(text, "a.txt", select=["GRAM001"])
+    assert finding.fix == "It's"
+
+
+def test_markdown_code_is_not_checked():
+    text = "# Note\n\nThe flag `their is` is a test value.\n\n```\nan union\n```\n"
+    assert found_md(text) == []
+
+
+def found_md(text: str) -> list[tuple[str, int, int]]:
+    return [(f.rule, f.line, f.column) for f in lint_text(text, "n.md", select=["GRAM"])]
+
+
+def test_seed_slips_are_found():
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "musk-hyundai-ad.txt"
+    got = {
+        (f.rule, f.line, f.column, f.severity)
+        for f in lint_text(seed.read_text(), "s.txt", select=["GRAM"])
+    }
+    assert ("GRAM005", 9, 37, "info") in got  # "has his dad blown away", inside the tweet
+    assert ("GRAM006", 11, 95, "error") in got  # "some even record videos"

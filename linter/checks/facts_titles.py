@@ -1,0 +1,216 @@
+"""FACT002: a title that the person did not hold on the article's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from linter.rule import Example, Match, Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.document import Document
+    from linter.knowledge import Knowledge
+    from linter.knowledge.model import Holder, Office
+    from linter.settings import Settings
+
+# Words right before a title that make it say the person is not (yet, or any longer) in office.
+NOT_CURRENT_RE = re.compile(
+    r"(?:\b(?i:former|ex|then|late|future|past|incoming|outgoing|acting|interim|deputy|vice|"
+    r"would-be|one-time|onetime|erstwhile)[-\s]+)(?:[A-Z][\w.'’]*\s+){0,3}$"
+)
+_NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|(?:de|da|van|von|bin)\b)"
+NAME_RE = re.compile(rf"[ \u00a0]+({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD})*)")
+QUALIFIER_RE = re.compile(r"((?:[A-Z][\w.'’&]*[ \u00a0]){1,3})$")
+YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
+PRONOUN = {"he": "he", "she": "she"}
+
+
+class StaleTitle(Rule):
+    """What it does:
+    Checks "President X", "U.S. President X", "Prime Minister X", "Apple CEO X", "Chancellor
+    X" and the like against the dated terms of office in the knowledge pack, on the article's
+    date (``--date``, front matter, a dateline, or today). A person who had left the office is
+    flagged with "former" as the fix, and the message gives the dates of their terms. A
+    generic "the President" is resolved to the holder the same or the previous sentence
+    names, and flagged only when exactly one such person is named.
+
+    Why:
+    "President Donald Trump" is right in 2017 and stale in February 2023. A title used on a
+    date when it was true is never flagged; neither is a person the pack does not know, a
+    title already marked "former", "then-" or "late", nor a sentence that dates itself to a
+    year of the person's term ("signed by President Obama in 2010").
+
+    Example:
+    In an article dated 2023-02-10, "adviser to President Donald Trump" is flagged: write
+    "former President Donald Trump" (he was President 2017-01-20 to 2021-01-20).
+    """
+
+    id = "FACT002"
+    name = "stale-title"
+    pack = "facts"
+    severity = "error"
+    message = "This person did not hold this title on the article's date."
+    why = "A title is a dated fact: on the article's date the person must hold the office."
+    source = "AP Stylebook, titles (former, then-); the facts knowledge pack (offices.yaml)"
+    examples: ClassVar[list[Example]] = [
+        Example(
+            bad="Roger Stone, an adviser to President Donald Trump, spoke.",
+            fixed="Roger Stone, an adviser to former President Donald Trump, spoke.",
+            date="2023-02-10",
+        ),
+        Example(
+            bad="He met Donald Trump, and the President himself said so.",
+            fixed="He met Donald Trump, and the former President himself said so.",
+            date="2023-02-10",
+        ),
+        Example(
+            good="Roger Stone, an adviser to President Donald Trump, spoke.", date="2018-05-01"
+        ),
+        Example(
+            good="Former President Donald Trump and President Joe Biden spoke.", date="2023-02-10"
+        ),
+        Example(good="Apple CEO Tim Cook and Prime Minister Rishi Sunak met.", date="2023-02-10"),
+    ]
+
+    def prepare(self, settings: Settings) -> None:
+        from linter.knowledge import load
+
+        self.knowledge: Knowledge = load(settings)
+        titles = sorted(self.knowledge.by_title, key=len, reverse=True)
+        alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+        self.title_re = re.compile(rf"\b(?:{alternatives})\b(?!-)", re.IGNORECASE)
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        if not self.knowledge.by_title:
+            return
+        day = doc.date
+        prose = doc.prose
+        for m in self.title_re.finditer(prose):
+            title = re.sub(r"\s+", " ", m.group())
+            if title[0].islower() and title.lower() not in (
+                "chief executive",
+                "chief executive officer",
+                "ceo",
+            ):
+                generic = True  # "the president": only the generic form
+            else:
+                generic = False
+            before = prose[max(0, m.start() - 60) : m.start()]
+            if NOT_CURRENT_RE.search(before):
+                continue
+            qualifier = ""
+            q = QUALIFIER_RE.search(before)
+            if q:
+                qualifier = q.group(1).strip()
+            name = NAME_RE.match(prose, m.end())
+            if name and not generic:
+                found = self._named(doc, m, title, qualifier, name, day)
+            elif re.search(r"\bthe\s+$", before, re.IGNORECASE) and not re.match(
+                r"\s*(?:of\b|'s\s+office)", prose[m.end() : m.end() + 12]
+            ):
+                found = self._generic(doc, m, title, day)
+            else:
+                found = None
+            if found:
+                yield found
+
+    # ---- "President Donald Trump" ----------------------------------------------------
+    def _named(self, doc, m, title, qualifier, name, day) -> Match | None:
+        from linter.knowledge.names import strip_possessive
+
+        words = [strip_possessive(w).rstrip(".") for w in name.group(1).split()]
+        candidates = self.knowledge.holders(title, tuple(words))
+        narrowed = [(o, h) for o, h in candidates if qualifier and self._qualifies(o, qualifier)]
+        if narrowed:
+            candidates = narrowed
+        else:
+            qualifier = ""  # "On Friday President X": not a qualifier of the office
+            if title.lower() in ("ceo", "chief executive", "chief executive officer"):
+                return None  # a bare "CEO X": which company is unknown
+        if not candidates or any(h.holds(day) for _, h in candidates):
+            return None
+        office, holder = candidates[0]
+        if self._sentence_dates_term(doc, m.start(), holder):
+            return None
+        start = m.start() - (len(qualifier) + 1 if qualifier else 0)
+        end = name.end(1)
+        if doc.prose[end - 2 : end] in ("'s", "’s"):
+            end -= 2
+        written = doc.prose[m.start() : end]
+        return self._report(doc, start, end, written, office, holder, day, insert_at=start)
+
+    def _qualifies(self, office: Office, qualifier: str) -> bool:
+        q = qualifier.lower().strip()
+        words = {office.of.lower(), *(x.lower() for x in office.qualifiers)}
+        return any(q == w or q.endswith(" " + w) for w in words)
+
+    # ---- "the President" --------------------------------------------------------------
+    def _generic(self, doc, m, title, day) -> Match | None:
+        from linter.knowledge.docnames import doc_names
+
+        window_start = self._window_start(doc, m.start())
+        people: dict[str, tuple[Office, Holder]] = {}
+        for n in doc_names(doc):
+            if n.end > m.start():
+                break
+            if n.start < window_start:
+                continue
+            for office, holder in self.knowledge.holders(title, n.mention.words):
+                if len(n.key) == 1 and not n.title:
+                    continue  # a bare surname is too weak to resolve to
+                people.setdefault(holder.name, (office, holder))
+        if len(people) != 1:
+            return None
+        office, holder = next(iter(people.values()))
+        if holder.holds(day) or self._sentence_dates_term(doc, m.start(), holder):
+            return None
+        the = re.search(r"the\s+$", doc.prose[: m.start()], re.IGNORECASE)
+        start = the.start() if the else m.start()
+        written = doc.prose[start : m.end()]
+        return self._report(
+            doc, start, m.end(), written, office, holder, day, insert_at=m.start(), resolved=True
+        )
+
+    def _window_start(self, doc: Document, offset: int) -> int:
+        """Start of the sentence before the one holding ``offset``."""
+        starts = [s for s, e in doc.sentences if s <= offset]
+        return starts[-2] if len(starts) >= 2 else (starts[-1] if starts else 0)
+
+    def _sentence_dates_term(self, doc: Document, offset: int, holder: Holder) -> bool:
+        """The sentence names a year in which the holder held the office."""
+        for s, e in doc.sentences:
+            if s <= offset < e:
+                for y in YEAR_RE.findall(doc.prose[s:e]):
+                    year = int(y)
+                    for t in holder.terms:
+                        end = t.end.year if t.end else 9999
+                        if t.start.year <= year <= end:
+                            return True
+        return False
+
+    # ---- reporting --------------------------------------------------------------------
+    def _report(self, doc, start, end, written, office, holder, day, insert_at, resolved=False):
+        was_before = any(t.end is not None and t.end < day for t in holder.terms)
+        terms = holder.describe_terms()
+        who = f"'{written}' refers to {holder.name}, who" if resolved else holder.name
+        if was_before:
+            at_sentence_start = not doc.prose[:insert_at].rstrip(" \u00a0")[-1:].isalnum() and (
+                doc.prose[:insert_at].rstrip()[-1:] in ("", ".", "!", "?", "\n", "“", '"')
+            )
+            word = "Former " if at_sentence_start and not resolved else "former "
+            fixed = doc.prose[start:insert_at] + word + doc.prose[insert_at:end]
+            message = (
+                f"On {day.isoformat()} {who} was no longer {office.label()} "
+                f"(held it {terms}): write '{fixed}'. Source: {holder.source}"
+            )
+            return Match(start, end, message, suggestions=(fixed,), fix=fixed)
+        message = (
+            f"On {day.isoformat()} {who} had not yet become {office.label()} "
+            f"(held it {terms}); check the title or the article's date. Source: {holder.source}"
+        )
+        return Match(start, end, message)
+
+
+RULES = [StaleTitle]

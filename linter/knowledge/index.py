@@ -1,0 +1,194 @@
+"""Lookup structures over the knowledge pack: exact names, near misses (a letter wrong, words
+swapped, a middle word dropped) and office holders by title and name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from linter.knowledge.model import Entity, Holder, Office, Renaming
+from linter.knowledge.names import CONNECTORS, is_initial, near_spelling, strip_possessive
+
+
+def name_key(words: list[str] | tuple[str, ...] | str) -> tuple[str, ...]:
+    """Lower-case content words of a name: connectors, initials and possessives left out."""
+    if isinstance(words, str):
+        words = words.replace("’", "'").split()
+    out = []
+    for w in words:
+        w = strip_possessive(w.replace("’", "'")).rstrip(".,")
+        if not w or w.lower() in CONNECTORS or is_initial(w + ".") or is_initial(w):
+            continue
+        out.append(w.lower())
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Near:
+    """A known name that a mention seems to garble, and how."""
+
+    name: str  # the canonical name
+    how: str  # "misspelled", "swapped", "dropped"
+    source: str
+    dropped: str = ""  # the word left out, for "dropped"
+
+
+def tables(
+    keys: dict[str, str], connected: set[str] | frozenset[str] = frozenset()
+) -> tuple[dict, dict, dict]:
+    """Near-miss tables over name keys ("new zealand" -> kind): one word wildcarded
+    ("new * zealand"), words sorted (for swaps), an interior word dropped (not for people)."""
+    wild: dict[str, list[str]] = defaultdict(list)
+    swaps: dict[str, list[str]] = defaultdict(list)
+    drops: dict[str, list[list]] = defaultdict(list)
+    for joined, kind in keys.items():
+        key = joined.split(" ")
+        n = len(key)
+        if n < 2:
+            continue
+        for i in range(n):
+            wild[" ".join([*key[:i], "*", *key[i + 1 :]])].append(joined)
+        swaps[" ".join(sorted(key))].append(joined)
+        if n >= 3 and kind != "person" and joined not in connected:
+            for i in range(1, n - 1):
+                drops[" ".join([*key[:i], *key[i + 1 :]])].append([joined, i])
+    return dict(wild), dict(swaps), dict(drops)
+
+
+class Knowledge:
+    """Every name the pack knows, every office and renaming, indexed for lookup.
+
+    Names are looked up by key: the lower-case content words joined by spaces. Place names
+    from the gazetteer come with their tables prebuilt (``linter.knowledge.gazetteer``)."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.offices: list[Office] = []
+        self.renamings: list[Renaming] = []
+        self.as_of: dt.date | None = None
+        self.exact: dict[str, tuple[str, str, str]] = {}  # key -> (name, type, source)
+        self.single: set[str] = set()
+        self.connected: set[str] = set()  # names with "of", "de"... (no middle-word drops)
+        self.places: dict = {"known": set(), "names": {}, "wild": {}, "swaps": {}, "drops": {}}
+        self.place_source = ""
+        self.by_title: dict[str, list[Office]] = defaultdict(list)
+        self.wild: dict[str, list[str]] = {}
+        self.swaps: dict[str, list[str]] = {}
+        self.drops: dict[str, list[list]] = {}
+
+    # ---- building -------------------------------------------------------------------
+    def add(self, entities: list[Entity], offices: list[Office], renamings: list[Renaming]) -> None:
+        self.entities.extend(entities)
+        self.offices.extend(offices)
+        self.renamings.extend(renamings)
+
+    def add_places(self, places: dict, source: str) -> None:
+        self.places = places
+        self.place_source = source
+
+    def _known(self, name: str, kind: str, source: str) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        if len(key) < len(name.split()):
+            self.connected.add(" ".join(key))
+        self.exact[" ".join(key)] = (name, kind, source)
+        if len(key) == 1:
+            self.single.add(key[0])
+
+    def freeze(self) -> None:
+        """Index the curated entries (a few hundred: cheap at every start)."""
+        for ren in self.renamings:
+            self._known(ren.old, ren.type, ren.source)
+            self._known(ren.new, ren.type, ren.source)
+        for office in self.offices:
+            for title in office.all_titles:
+                self.by_title[title.lower()].append(office)
+            for holder in office.holders:
+                for n in holder.names:
+                    self._known(n, "person", holder.source)
+        for ent in self.entities:
+            for n in ent.names:
+                self._known(n, ent.type, ent.source)
+        self.wild, self.swaps, self.drops = tables(
+            {k: v[1] for k, v in self.exact.items()}, self.connected
+        )
+
+    # ---- names ----------------------------------------------------------------------
+    def lookup(self, key: tuple[str, ...]) -> tuple[str, str, str] | None:
+        joined = " ".join(key)
+        found = self.exact.get(joined)
+        if found is None and joined in self.places["known"]:
+            name = self.places["names"].get(joined, joined.title())
+            return (name, "place", self.place_source)
+        return found
+
+    def is_single_name(self, word: str) -> bool:
+        """A one-word name the pack knows (a country, a city, a person's alias)."""
+        w = word.lower()
+        return w in self.single or w in self.places["known"]
+
+    def known(self, key: tuple[str, ...]) -> bool:
+        return self.lookup(key) is not None
+
+    def near(self, key: tuple[str, ...]) -> Near | None:
+        """The known multi-word name this unknown name garbles, if exactly one fits."""
+        if len(key) < 2 or self.known(key):
+            return None
+        found: dict[str, Near] = {}
+        layers = (
+            (self.wild, self.swaps, self.drops),
+            (self.places["wild"], self.places["swaps"], self.places["drops"]),
+        )
+        for wild, swaps, drops in layers:
+            for i, word in enumerate(key):
+                for cand in wild.get(" ".join([*key[:i], "*", *key[i + 1 :]]), ()):
+                    if not self.is_single_name(word) and near_spelling(cand.split(" ")[i], word):
+                        found[cand] = Near(self._name(cand), "misspelled", self._source(cand))
+            for cand in swaps.get(" ".join(sorted(key)), ()):
+                if cand.split(" ") != list(key):
+                    found[cand] = Near(self._name(cand), "swapped", self._source(cand))
+            for cand, i in drops.get(" ".join(key), ()):
+                found[cand] = Near(
+                    self._name(cand), "dropped", self._source(cand), dropped=cand.split(" ")[i]
+                )
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _name(self, joined: str) -> str:
+        hit = self.exact.get(joined)
+        return hit[0] if hit else self.places["names"][joined]
+
+    def _source(self, joined: str) -> str:
+        hit = self.exact.get(joined)
+        return hit[2] if hit else self.place_source
+
+    # ---- offices --------------------------------------------------------------------
+    def holders(self, title: str, name_words: tuple[str, ...]) -> list[tuple[Office, Holder]]:
+        """Holders of offices with this title whose name (full, alias or surname) matches."""
+        key = name_key(name_words)
+        if not key:
+            return []
+        full, by_surname = [], []
+        for office in self.by_title.get(title.lower(), ()):
+            for holder in office.holders:
+                keys = [name_key(n) for n in holder.names]
+                if key in keys:
+                    full.append((office, holder))
+                elif len(key) == 1 and any(k and k[-1] == key[0] for k in keys):
+                    by_surname.append((office, holder))
+                elif len(key) >= 2 and any(k and k[0] == key[0] and k[-1] == key[-1] for k in keys):
+                    full.append((office, holder))  # a middle name or initial more or less
+        return full or by_surname
+
+    def person_offices(self, name_words: tuple[str, ...]) -> list[tuple[Office, Holder]]:
+        """Every office a named person held, matched by full name or alias only."""
+        key = name_key(name_words)
+        out = []
+        if not key:
+            return out
+        for office in self.offices:
+            for holder in office.holders:
+                if any(name_key(n) == key for n in holder.names):
+                    out.append((office, holder))
+        return out

@@ -1,0 +1,95 @@
+"""The knowledge pack as Python objects: entities, offices with dated terms, renamings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("person", "organization", "place", "event", "product", "name")
+
+
+@dataclass
+class Entity:
+    """A canonical name and the other names it goes by, with the source that vouches for it."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    source: str = ""
+    origin: str = ""  # the knowledge file and line
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class Term:
+    start: dt.date
+    end: dt.date | None  # None: still in office as of the pack's date
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def describe(self) -> str:
+        if self.end is None:
+            return f"from {self.start.isoformat()}"
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+
+@dataclass
+class Holder:
+    name: str
+    aliases: tuple[str, ...]
+    terms: list[Term]
+    source: str
+    origin: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def holds(self, day: dt.date) -> bool:
+        return any(t.covers(day) for t in self.terms)
+
+    def ended_before(self, day: dt.date) -> bool:
+        """Every term ended before ``day`` (the holder is a former one)."""
+        return all(t.end is not None and t.end < day for t in self.terms)
+
+    def started_after(self, day: dt.date) -> bool:
+        return all(day < t.start for t in self.terms)
+
+    def describe_terms(self) -> str:
+        return " and ".join(t.describe() for t in self.terms)
+
+
+@dataclass
+class Office:
+    """One office: ``title`` as written before a name ("President", "CEO"), ``of`` what
+    ("United States", "Apple"), and the words that name that place or body before the title."""
+
+    id: str
+    title: str
+    of: str
+    titles: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+    holders: list[Holder] = field(default_factory=list)
+    source: str = ""
+    origin: str = ""
+
+    @property
+    def all_titles(self) -> tuple[str, ...]:
+        return (self.title, *self.titles)
+
+    def label(self) -> str:
+        return f"{self.title} of {self.of}"
+
+
+@dataclass
+class Renaming:
+    old: str
+    new: str
+    date: dt.date
+    type: str
+    source: str
+    origin: str = ""

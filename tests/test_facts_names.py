@@ -1,0 +1,74 @@
+"""FACT001 garbled names: fixture text with the expected (rule, line, column)."""
+
+from __future__ import annotations
+
+from linter.runner import lint_text
+
+
+def found(text: str, rule: str = "FACT001") -> list[tuple[str, int, int]]:
+    return [(f.rule, f.line, f.column) for f in lint_text(text, "draft.txt", select=[rule])]
+
+
+HEAD = "Headline for the draft\n\n"
+
+
+def test_word_pushed_across_full_stop_against_knowledge():
+    text = HEAD + "He lied about the shooting at Sandy Elementary School. Hook in 2012.\n"
+    findings = lint_text(text, "draft.txt", select=["FACT001"])
+    assert [(f.rule, f.line, f.column) for f in findings] == [("FACT001", 3, 31)]
+    f = findings[0]
+    assert text[f.start : f.end] == "Sandy Elementary School. Hook"
+    assert f.fix == "Sandy Hook Elementary School"
+    assert "Sandy Hook Elementary School" in f.message and "knowledge" in f.message
+
+
+def test_middle_word_dropped_against_earlier_mention():
+    text = HEAD + "Pupils of Oak Ridge Valley School sang.\nLater, Oak Valley School closed.\n"
+    assert found(text) == [("FACT001", 4, 8)]
+
+
+def test_dropping_first_name_or_middle_name_is_normal():
+    text = (
+        HEAD
+        + "Joe Biden spoke. Biden left. George Walker Bush waved, and George Bush smiled.\n"
+        + "Sandy Hook Elementary School reopened; Hook Elementary School and Elementary School "
+        + "staff cheered.\n"
+    )
+    assert found(text) == []
+
+
+def test_words_swapped():
+    text = HEAD + "The Democratic Party met on Monday.\nThe Party Democratic voted.\n"
+    assert found(text) == [("FACT001", 4, 5)]
+
+
+def test_letter_wrong_against_gazetteer_and_earlier_mention():
+    text = (
+        HEAD
+        + "She flew to New Zealend last week.\n"
+        + "Marta Kowalczyk arrived, and later Marta Kowalzcyk spoke.\n"
+    )
+    assert found(text) == [("FACT001", 3, 13), ("FACT001", 4, 36)]
+
+
+def test_surname_spelled_two_ways():
+    text = HEAD + "Nick Fuentes was banned.\nA day later Fuentez was back, and Fuentes spoke.\n"
+    findings = lint_text(text, "draft.txt", select=["FACT001"])
+    assert [(f.rule, f.line, f.column) for f in findings] == [("FACT001", 4, 13)]
+    assert "Fuentes" in findings[0].message and "line 3" in findings[0].message
+
+
+def test_known_names_hashtags_and_dialect_spellings_are_not_flagged():
+    text = (
+        HEAD
+        + "The World Health Organisation and the World Health Organization agree.\n"
+        + "Austria and Australia signed; #IONIQ6 trended after Hyundai Ioniq 6 ads.\n"
+        + "Bank of America and the Bank of England met in New Zealand.\n"
+    )
+    assert found(text) == []
+
+
+def test_inside_quotation_is_still_checked_and_named():
+    text = HEAD + 'She said: "We went to New Zealend in May."\n'
+    findings = lint_text(text, "draft.txt", select=["FACT001"])
+    assert len(findings) == 1 and findings[0].message.endswith("(in a quotation)")

@@ -76,10 +76,28 @@ def find_dateline(prose: str) -> dt.date | None:
     return best[1] if best else None
 
 
-def resolve(doc: Document) -> dt.date:
+def resolve_with_source(doc: Document) -> tuple[dt.date, str]:
+    """The article's date and where it came from: "option" (--date or the config),
+    "front matter", "dateline" or "today" (no evidence: rules that would guess from the date
+    alone, such as a year in the future, stay quiet then)."""
     if doc.date_override:
-        return doc.date_override
+        return doc.date_override, "option"
     front = parse_date(doc.metadata.get("date"))
     if front:
-        return front
-    return find_dateline(doc.prose) or dt.date.today()
+        return front, "front matter"
+    found = find_dateline(doc.prose)
+    if found:
+        return found, "dateline"
+    return dt.date.today(), "today"
+
+
+def date_source(doc: Document) -> str:
+    cached = doc.__dict__.get("_date_source")
+    if cached is None:
+        cached = resolve_with_source(doc)[1]
+        doc.__dict__["_date_source"] = cached
+    return cached
+
+
+def resolve(doc: Document) -> dt.date:
+    return resolve_with_source(doc)[0]

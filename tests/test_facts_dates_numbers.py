@@ -1,0 +1,78 @@
+"""FACT003-FACT007: weekdays, impossible dates, future years, figures that disagree."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from linter.runner import lint_text
+
+HEAD = "Headline\n\n"
+
+
+def found(text: str, rule: str, date: str | None = None, path: str = "d.txt"):
+    day = dt.date.fromisoformat(date) if date else None
+    return [(f.rule, f.line, f.column) for f in lint_text(text, path, select=[rule], date=day)]
+
+
+def test_weekday_contradicting_its_date():
+    text = HEAD + "Saturday, July 21, 2017\nThe team won a medal on Tuesday, July 18, 2017.\n"
+    findings = lint_text(text, "d.txt", select=["FACT003"])
+    assert [(f.line, f.column) for f in findings] == [(3, 1)]
+    assert "was a Friday" in findings[0].message and findings[0].suggestions == ("Friday",)
+
+
+def test_weekday_without_year_uses_the_articles_date_only_when_it_has_one():
+    text = HEAD + "Fans queued on Sunday, Feb. 10, and on Friday 10 February.\n"
+    assert found(text, "FACT003", "2023-02-10") == [("FACT003", 3, 16)]
+    undated = HEAD + "Fans queued on Sunday, Feb. 10.\n"  # date would be today: no guess
+    assert found(undated, "FACT003") == []
+
+
+def test_dateline_is_the_articles_date():
+    text = "Headline\nFriday, February 10, 2023\nFans queued on Sunday, Feb. 10.\n"
+    assert found(text, "FACT003") == [("FACT003", 3, 16)]
+
+
+def test_impossible_dates():
+    text = HEAD + "Votes on June 31, 2022, 30 February and Feb. 29, 2023; not Feb. 29, 2024.\n"
+    assert found(text, "FACT004") == [("FACT004", 3, 10), ("FACT004", 3, 25), ("FACT004", 3, 41)]
+    assert found(HEAD + "It rose 31 percent in May 31 districts.\n", "FACT004") == []
+
+
+def test_future_year_spoken_of_in_the_past():
+    text = HEAD + "In 2032, the shooting killed 26 people. In 2030 the city will host it.\n"
+    assert found(text, "FACT005", "2023-02-10") == [("FACT005", 3, 4)]
+    assert found(text, "FACT005", "2033-01-01") == []
+    assert found(text, "FACT005") == []  # no date of its own: no guess against today
+
+
+def test_same_quantity_twice_with_different_values():
+    text = HEAD + (
+        "Hundreds of Musk's nearly 129 million followers pressed the heart.\n\n"
+        "Few of his 130 million followers bought a car.\n\n"
+        "The union has 2,000 members. It has grown to 2,100 members.\n"
+    )
+    findings = lint_text(text, "d.txt", select=["FACT006"])
+    assert [(f.line, f.column) for f in findings] == [(5, 12)]
+    assert "129 million followers" in findings[0].message
+
+
+def test_comparison_contradicted_by_its_own_numbers():
+    bad = HEAD + (
+        "The ad had just 3,077 likes at the time of writing. Oddly, the tweet has more likes "
+        "(2,550) than the ad.\n"
+    )
+    assert found(bad, "FACT007") == [("FACT007", 3, 74)]
+    good = bad.replace("3,077", "2,000")
+    assert found(good, "FACT007") == []
+    same_sentence = HEAD + "The tweet has fewer likes (3,077) than the ad (2,550).\n"
+    assert found(same_sentence, "FACT007") == [("FACT007", 3, 15)]
+
+
+def test_seed_numbers_are_consistent():
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "musk-hyundai-ad.md"
+    text = seed.read_text("utf-8")
+    for rule in ("FACT003", "FACT004", "FACT005", "FACT006", "FACT007"):
+        assert found(text, rule, path="seed.md") == [], rule

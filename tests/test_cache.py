@@ -19,6 +19,21 @@ from linter.settings import Settings
 DRAFT = "Headline\n\nHe saw the the ad on on Monday.\n"
 
 
+@pytest.fixture(autouse=True)
+def engine_files_pinned(monkeypatch):
+    """The checkout's own engine and rule files leave the run key alone in these tests, so
+    that colleagues editing them mid-test cannot turn a hit into a miss; rule folders named
+    in the settings still count (``test_rule_file_change_misses``)."""
+    real = cachemod._stat_lines
+    package = Path(cachemod.__file__).resolve().parent
+    pinned = {package, packs.builtin_rules_dir().resolve()}
+    monkeypatch.setattr(
+        cachemod,
+        "_stat_lines",
+        lambda folder, *a: [] if Path(folder).resolve() in pinned else real(folder, *a),
+    )
+
+
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

@@ -26,18 +26,18 @@ INLINE_MASKS = [
     re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"),  # ](dest)
     re.compile(r"\]\[[^\]\n]*\]"),  # ][ref]
     re.compile(r"!?\[(?=[^\]\n]*\](?:\(|\[))"),  # the opening bracket of a link
-    re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)|[ \t]+#+[ \t]*$", re.M),  # ATX heading markers
+    re.compile(r"^ {0,3}#{1,6}(?=[ \t]|\r?$)|[ \t]+#+[ \t]*(?=\r?$)", re.M),  # ATX heading markers
     re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M),  # blockquote markers
     re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])(?:[ \t]+\[[ xX]\](?=[ \t]))?", re.M),
     re.compile(
         r"(?<![\w\\*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])|(?<=[^\s\\*_~])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])"
     ),
-    re.compile(r"\\(?=[!-/:-@\[-`{-~])|\\$", re.M),  # backslash escapes, hard breaks
+    re.compile(r"\\(?=[!-/:-@\[-`{-~])|\\(?=\r?$)", re.M),  # backslash escapes, hard breaks
     re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),  # entities
 ]
 CODE_SPAN_RE = INLINE_MASKS[1]
 TABLE_PIPE_RE = re.compile(r"\|")
-TABLE_RULE_RE = re.compile(r"^[ \t|:-]+$", re.M)
+TABLE_RULE_RE = re.compile(r"^[ \t|:-]+(?=\r?$)", re.M)
 MASK_BLOCKS = {"fence", "code_block", "html_block", "hr"}
 CODE_BLOCKS = {"fence", "code_block"}
 

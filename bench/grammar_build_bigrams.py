@@ -31,7 +31,7 @@ def main() -> None:
         word, count = line.split()
         if word in words:
             unigrams[word] = int(count)
-    rows = [f"{w}\t\t{c}" for w, c in sorted(unigrams.items())]
+    rows = [f"{w}\t\t{c}" for w, c in sorted(unigrams.items())]  # "word<TAB><TAB>count"
     for line in (folder / "frequency_bigramdictionary_en_243_342.txt").open(encoding="utf-8"):
         a, b, count = line.split()
         if a in words or b in words:

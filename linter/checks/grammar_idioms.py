@@ -57,6 +57,8 @@ class CorruptedIdiom(Rule):
         folded = doc.folded
         taken: list[tuple[int, int]] = []
         for corruption in self._corruptions:
+            if corruption.anchor not in folded:
+                continue
             for m in corruption.pattern.finditer(folded):
                 fix = match_case(doc.prose[m.start()], fill(corruption.fix, m))
                 taken.append((m.start(), m.end()))

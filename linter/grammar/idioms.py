@@ -27,6 +27,7 @@ SLOT_RE = re.compile(r"\{(\w+)\}")
 class Corruption:
     pattern: re.Pattern[str]
     fix: str  # may name slots, filled from the match
+    anchor: str  # its longest literal word: a cheap substring test before the regex
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ def load(path: Path) -> tuple[list[Idiom], list[Corruption]]:
             continue
         if "=>" in line:
             wrong, right = (part.strip() for part in line.split("=>"))
-            corruptions.append(Corruption(re.compile(_slot_regex(wrong.lower())), right))
+            literal = [w for w in wrong.lower().split() if not w.startswith("{")]
+            anchor = max(literal, key=len) if literal else ""
+            corruptions.append(Corruption(re.compile(_slot_regex(wrong.lower())), right, anchor))
         else:
             idioms.append(Idiom(tuple(line.lower().split()), line))
     return idioms, corruptions

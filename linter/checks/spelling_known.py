@@ -1,0 +1,123 @@
+"""SPELL002: a known misspelling ("miniscule", "recieve"), from codespell's dictionary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import TYPE_CHECKING, ClassVar
+
+from linter.rule import Example, Match, Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.document import Document
+    from linter.settings import Settings
+    from linter.spelling.context import SpellingContext
+    from linter.spelling.lexicon import Lexicon
+    from linter.spelling.tokens import Token
+
+
+class KnownMisspelling(Rule):
+    """What it does:
+    Flags words that codespell's curated list of common misspellings knows ("miniscule",
+    "recieve", "accomodate", "teh") and gives the correction; a single correction is applied
+    by ``--fix``.
+
+    Why:
+    A misspelling in print is the first thing readers notice. A list of misspellings that
+    people really make is precise: a word on it is never a correct English word, unless it is
+    a name, so a capitalised word in mid-sentence is left alone (Herat, Enver) unless its
+    correction is itself a proper word ("Brazillian" for Brazilian).
+
+    Example:
+    "The effect was miniscule." -> "The effect was minuscule."
+    """
+
+    id = "SPELL002"
+    name = "known-misspelling"
+    pack = "spelling"
+    severity = "error"
+    message = "'{match}' is misspelled: write '{suggestion}'."
+    why = "A misspelled word in print costs the story its credibility."
+    source = "codespell's dictionary (read from the installed codespell package)"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="The effect was miniscule.", fixed="The effect was minuscule."),
+        Example(bad="Recieve the award on Friday.", fixed="Receive the award on Friday."),
+        Example(
+            bad="Fans of the Brazillian team cheered.", fixed="Fans of the Brazilian team cheered."
+        ),
+        Example(good="The effect was minuscule, officials in Herat said."),
+        Example(good="Follow @recieve and #miniscule, or mail recieve@example.com."),
+    ]
+
+    def prepare(self, settings: Settings) -> None:
+        from linter.spelling.context import context
+
+        self.ctx: SpellingContext = context(settings)
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        from linter.spelling.context import match_case, quoted
+
+        ctx = self.ctx
+        toks = ctx.tokens(doc)
+        vocab = ctx.vocabulary_of(doc)
+        names = name_words(toks, doc.prose, ctx.lexicon)
+        for tok in toks:
+            if tok.skip or tok.foreign or ctx.is_valid(tok.text, vocab):
+                continue
+            if not (tok.is_lower or tok.is_title):
+                continue  # initialisms, CamelCase brands
+            fixes = ctx.known.lookup(tok.text.lower())
+            if not fixes or not self._wrong(tok, fixes, names):
+                continue
+            fixes = tuple(match_case(f, tok.text) for f in fixes)
+            written = doc.text[tok.start : tok.end]
+            yield Match(
+                tok.start,
+                tok.end,
+                f"'{written}' is misspelled: write {quoted(fixes)}.",
+                suggestions=fixes,
+                fix=fixes[0] if len(fixes) == 1 else None,
+            )
+
+    def _wrong(self, tok: Token, fixes: tuple[str, ...], names: set[str]) -> bool:
+        """Whether the word is wrong rather than a name that looks like a misspelling.
+
+        A capitalised word is a name when the draft uses it next to another capitalised word
+        ("Cresent Hardy", "Mr. Enver") anywhere outside the headline, or when the dictionary
+        knows it as a proper noun (Herat). Otherwise a capital tells nothing: "Technlogy" in
+        "Science and Technlogy" or "Recieve" opening a sentence is a misspelling.
+        """
+        if tok.is_lower:
+            return True
+        lex = self.ctx.lexicon
+        if all(f.title() in lex and f not in lex for f in fixes):
+            return True  # the correction is a proper word itself: "Brazillian"
+        return tok.text not in names
+
+
+TITLES = frozenset("mr mrs ms dr st sen rep gov gen col lt sgt capt prof rev".split())
+
+
+def name_words(toks: list[Token], prose: str, lexicon: Lexicon) -> set[str]:
+    """Capitalised words that the draft uses as names: next to another capitalised word
+    outside the headline ("Cresent Hardy", "Mr. Enver", "J. Tennant"), except a common word
+    capitalised for opening the sentence ("The Brazillian team")."""
+    names: set[str] = set()
+    for a, b in pairwise(toks):
+        if a.in_headline or b.in_headline:
+            continue
+        if not (a.text[:1].isupper() and b.text[:1].isupper()):
+            continue
+        gap = prose[a.end : b.start]
+        if gap == ". ":
+            if a.text.lower() not in TITLES and len(a.text) > 1:
+                continue
+        elif gap != " ":
+            continue
+        if a.positional_capital and lexicon.zipf(a.text.lower()) >= 5.0:
+            continue  # "The" opening a sentence is not half a name
+        names.update((a.text, b.text))
+    return names
+
+
+RULES = [KnownMisspelling]

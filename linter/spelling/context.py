@@ -1,0 +1,134 @@
+"""What the spelling rules share in one run (dictionary, vocabulary, codespell's list) and
+per document (the words judged, once, whichever of the rules asks first)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from linter.spelling.tokens import Token, base, tokens
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.document import Document
+    from linter.settings import Settings
+    from linter.spelling.lexicon import KnownMisspellings, Lexicon
+    from linter.spelling.suggest import Verdict
+    from linter.spelling.vocabulary import Vocabulary
+
+# pieces of hyphenated compounds that are no words alone: "co-founder", "e-mail"
+PREFIXES = frozenset(
+    "co de e ex re pre non anti multi mid post pro semi sub inter intra self bi tri "
+    "counter cyber eco geo hydro macro micro mini neo para pseudo quasi socio ultra un".split()
+)
+MIN_LENGTH = 3
+
+
+@dataclass(frozen=True)
+class Unknown:
+    token: Token
+    word: str
+    verdict: Verdict
+
+
+class SpellingContext:
+    def __init__(self, settings: Settings) -> None:
+        from linter.spelling.lexicon import known_misspellings, lexicon
+        from linter.spelling.vocabulary import vocabulary
+
+        self.lexicon: Lexicon = lexicon(settings.dialect)
+        self.vocabulary: Vocabulary = vocabulary(settings)
+        self.known: KnownMisspellings = known_misspellings()
+        self._unknown: WeakKeyDictionary = WeakKeyDictionary()
+
+    def tokens(self, doc: Document) -> list[Token]:
+        return tokens(doc, self.lexicon)
+
+    def vocabulary_of(self, doc: Document) -> Vocabulary:
+        """The project's vocabulary, extended by the draft's front matter
+        (``vocabulary: {accept: [...], reject: [...]}``)."""
+        from linter.spelling.vocabulary import with_front_matter
+
+        return with_front_matter(self.vocabulary, doc.metadata.get("vocabulary"))
+
+    def is_valid(self, word: str, vocab: Vocabulary | None = None) -> bool:
+        """In the dictionary of either dialect, or accepted by the project."""
+        lex = self.lexicon
+        if word in (vocab or self.vocabulary).accept:
+            return True
+        stem = base(word)
+        return lex.known_word(stem) or lex.other_dialect(stem) or lex.other_dialect(stem.lower())
+
+    def unknown(self, doc: Document) -> list[Unknown]:
+        """Lower-case words that no list knows and codespell does not list either, each with
+        its ranked corrections."""
+        if doc not in self._unknown:
+            self._unknown[doc] = list(self._find_unknown(doc))
+        return self._unknown[doc]
+
+    def _find_unknown(self, doc: Document):
+        from linter.spelling.suggest import judge
+
+        verdicts: dict[str, Verdict] = {}
+        vocab = self.vocabulary_of(doc)
+        for tok in self.tokens(doc):
+            if tok.skip or tok.foreign or not tok.is_lower or not tok.text.isascii():
+                continue
+            word = base(tok.text)
+            if len(word) < MIN_LENGTH or self.is_valid(word, vocab):
+                continue
+            if tok.compound_part and word in PREFIXES:
+                continue
+            if self.known.lookup(word) or word in vocab.reject:
+                continue  # the known-misspelling and rejected-word rules report these
+            if word.title() in self.lexicon:
+                continue  # a name in lower case ("anti-christ"): capitalisation, not spelling
+            if word not in verdicts:
+                verdicts[word] = judge(word, self.lexicon)
+                if verdicts[word].confident and self._plausible(word):
+                    verdicts[word] = replace(verdicts[word], confident=False, safe_fix=False)
+            yield Unknown(tok, word, verdicts[word])
+
+    def _plausible(self, word: str) -> bool:
+        """A closed compound of two known words ("studymate", "nongroup") or an abbreviation
+        with an apostrophe ("gov't") may be a real word: say so, do not call it wrong."""
+        if "'" in word.strip("'"):
+            return not word.endswith(("n't", "'ll", "'re", "'ve", "'d", "'m"))
+        lex = self.lexicon
+        for i in range(3, len(word) - 2):
+            left, right = word[:i], word[i:]
+            if (
+                (left in PREFIXES or (len(left) > 3 and left in lex))
+                and len(right) > 3
+                and right in lex
+            ):
+                return True
+        return False
+
+
+_CONTEXTS: dict[str, SpellingContext] = {}
+
+
+def context(settings: Settings) -> SpellingContext:
+    """One context per distinct settings, shared by all spelling rules of a run."""
+    key = settings.fingerprint()
+    if key not in _CONTEXTS:
+        _CONTEXTS[key] = SpellingContext(settings)
+    return _CONTEXTS[key]
+
+
+def quoted(words: tuple[str, ...]) -> str:
+    """'a', 'b' or 'c'"""
+    items = [f"'{w}'" for w in words]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def match_case(word: str, like: str) -> str:
+    """A correction in the capitalisation of the word it replaces."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

@@ -72,3 +72,21 @@ def test_inside_quotation_is_still_checked_and_named():
     text = HEAD + 'She said: "We went to New Zealend in May."\n'
     findings = lint_text(text, "draft.txt", select=["FACT001"])
     assert len(findings) == 1 and findings[0].message.endswith("(in a quotation)")
+
+
+def test_names_do_not_run_across_lines_or_into_of_the():
+    text = (
+        HEAD
+        + "Philosopher Noam Chomsky\n"
+        + "Noam Chosmky is a professor. Matthew Ingram of The Globe and Mail wrote it.\n"
+        + "Later Ingram Matthew of Reuters replied.\n"
+    )
+    assert found(text) == [("FACT001", 4, 1), ("FACT001", 5, 7)]
+
+
+def test_org_middle_word_drop_but_not_a_persons_middle_name():
+    text = HEAD + (
+        "The Blue Collar Caucus met. Members of the Blue Caucus voted.\n"
+        "Mary Ann Perdue spoke. Mary Perdue left, and Perdue smiled.\n"
+    )
+    assert found(text) == [("FACT001", 3, 44)]

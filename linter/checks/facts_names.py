@@ -72,6 +72,7 @@ class GarbledName(Rule):
         seen: dict[tuple[str, ...], Named] = {}
         surnames: dict[str, Named] = {}
         in_full_names = {w for n in names if len(n.key) > 1 for w in n.key}
+        self._alone = {n.key[0] for n in names if len(n.key) == 1}
         for n in names:
             key = n.key
             if key not in seen:
@@ -83,6 +84,8 @@ class GarbledName(Rule):
                 if match:
                     yield match
                 seen[key] = n
+                for i in range(1, len(key) - 1):  # "Philosopher Noam Chomsky" names
+                    seen.setdefault(key[i:], n)  # "Noam Chomsky" too
             if (len(key) >= 2 and not n.title) or len(key) >= 2:
                 surnames.setdefault(key[-1], n)
 
@@ -102,13 +105,13 @@ class GarbledName(Rule):
             if (
                 len(k1) == len(key) + 1
                 and len(k1) >= 3
-                and k1[-1] in HEAD_NOUNS
+                and (k1[-1] in HEAD_NOUNS or not self._person_like(first))
                 and len(first.mention.words) == len(k1)  # no "of" or initials inside
             ):
                 for i in range(1, len(k1) - 1):
                     if k1[:i] + k1[i + 1 :] == key:
                         return self._dropped(doc, n, first.mention.text, k1[i], evidence=first)
-            if len(k1) == len(key) and counts[key] <= counts[k1]:
+            if len(k1) == len(key) and counts[key] <= max(counts[k1], 1):
                 diff = [i for i in range(len(key)) if k1[i] != key[i]]
                 if len(diff) == 1:
                     i = diff[0]
@@ -117,6 +120,15 @@ class GarbledName(Rule):
                             doc, n, first.mention.text, "is misspelled", evidence=first, safe=False
                         )
         return None
+
+    def _person_like(self, n: Named) -> bool:
+        """A person's name, whose middle names may be dropped: known as a person, or written
+        with a personal title ("Sen.", "Mr"), or with its last word used alone elsewhere in
+        the document, as news copy refers to people by surname ("Perdue said")."""
+        hit = self.knowledge.lookup(n.key)
+        if hit is not None:
+            return hit[1] == "person"
+        return bool(n.title) or n.key[-1] in self._alone
 
     def _surname(self, doc, n, surnames, lower, in_full_names, counts) -> Match | None:
         from linter.knowledge.names import near_spelling

@@ -178,9 +178,13 @@ class StaleTitle(Rule):
         return starts[-2] if len(starts) >= 2 else (starts[-1] if starts else 0)
 
     def _sentence_dates_term(self, doc: Document, offset: int, holder: Holder) -> bool:
-        """The sentence names a year in which the holder held the office."""
+        """The sentence (within its line: a dateline above is not part of it) names a year
+        in which the holder held the office."""
         for s, e in doc.sentences:
             if s <= offset < e:
+                s = max(s, doc.prose.rfind("\n", 0, offset) + 1)
+                nl = doc.prose.find("\n", offset)
+                e = e if nl < 0 else min(e, nl)
                 for y in YEAR_RE.findall(doc.prose[s:e]):
                     year = int(y)
                     for t in holder.terms:

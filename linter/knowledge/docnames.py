@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from linter.knowledge.index import name_key
-from linter.knowledge.names import Mention, mentions
+from linter.knowledge.names import CONNECTORS, Mention, mentions
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -76,6 +76,17 @@ def _strip_title(m: Mention) -> tuple[Mention, tuple[str, ...]]:
     )
 
 
+def _head(m: Mention) -> Mention | None:
+    """The part of "Matthew Ingram of Reuters" before its first connector, when it is a name
+    of two words or more on its own."""
+    for i, w in enumerate(m.words):
+        if w.islower() and w in CONNECTORS:
+            if i >= 2 and len(name_key(m.words[:i])) >= 2:
+                return replace(m, end=m.spans[i - 1][1], words=m.words[:i], spans=m.spans[:i])
+            return None
+    return None
+
+
 def title_cased(line: str) -> bool:
     """A Title Case headline: most longer words capitalised (its capitals say nothing)."""
     small = {"the", "and", "for", "from", "with", "into", "but", "nor", "over", "onto", "upon"}
@@ -109,14 +120,20 @@ def doc_names(doc: Document) -> list[Named]:
         if m.sentence_initial and m.words[0] not in inner_caps:
             if len(m.words) == 1:
                 continue
-            if m.words[1][:1].islower():  # "Hundreds of Musk": the connector goes too
-                if len(m.words) == 2:
+            if m.words[1][:1].islower():
+                i = 1
+                while i < len(m.words) and m.words[i][:1].islower():
+                    i += 1  # "Hundreds of Musk", "Members of the Blue Caucus": connectors go
+                if i >= len(m.words):
                     continue
-                m = replace(m, start=m.spans[2][0], words=m.words[2:], spans=m.spans[2:])
+                m = replace(m, start=m.spans[i][0], words=m.words[i:], spans=m.spans[i:])
         m, title = _strip_title(m)
         key = name_key(m.words)
         if key:
             out.append(Named(m, key, title))
+        head = _head(m)
+        if head is not None:
+            out.append(Named(head, name_key(head.words), ()))
     doc.__dict__["_facts_names"] = out
     return out
 

@@ -105,9 +105,19 @@ def mentions(
         else:
             dotted = False
         gap = prose[prev_end:s] if prev_end >= 0 else ""
-        joined = prev_end >= 0 and gap in (" ", "\n", "\u00a0")
+        # A line break ends a name: plain-text news keeps a paragraph on one line, and a
+        # name glued to the next line's first word ("Noam Chomsky\nNoam") is worse than a
+        # name split by a soft wrap.
+        joined = prev_end >= 0 and gap in (" ", "\u00a0")
         if current and not joined:
             flush()
+        if (
+            current
+            and w in ("The", "A")
+            and current[-1][2].lower() in CONNECTORS
+            and not is_capitalised(current[-1][2])
+        ):
+            flush()  # "Matthew Ingram of The Globe and Mail": two names
         if is_capitalised(w) and not w[0].isdigit():
             if not current:
                 initial_flag = s in sentence_starts

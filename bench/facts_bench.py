@@ -1,0 +1,211 @@
+"""The facts pack measured on clean news text (../shared/data).
+
+1. Garbled names: names the clean articles mention at least twice get one later mention
+   garbled (words swapped, a middle word dropped, a middle word pushed across a full stop, a
+   letter wrong); recall is the share of garbles FACT001 reports at the garbled span.
+2. False alarms: every FACT finding on the clean text, per 1,000 words.
+3. Titles and weekdays on dated articles: every title FACT002 checks on the article's own
+   date must pass; the same articles re-dated past the end of the holder's term must be
+   flagged (stale-title recall); every weekday-date pair is checked against the calendar.
+
+    python bench/facts_bench.py            # summary
+    python bench/facts_bench.py --show 20  # and the first misses and false alarms
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import re
+import time
+from collections import Counter, defaultdict
+
+from common import clean_files, word_count
+
+NAME_RE = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
+HEAD_NOUNS_HINT = "school university party committee department council center centre"
+
+
+def strip_front(name: str) -> str | None:
+    """A name without leading titles and sentence words ("The", "Professor"); None when
+    fewer than two words are left."""
+    from linter.knowledge.docnames import TITLE_WORDS
+    from linter.knowledge.names import FUNCTION_WORDS
+
+    words = name.split()
+    while words and (words[0] in TITLE_WORDS or words[0].lower() in FUNCTION_WORDS):
+        words.pop(0)
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def engine(select: list[str], date: dt.date | None = None):
+    from linter.runner import Engine
+    from linter.settings import Settings
+
+    return Engine(Settings(select=select, date=date))
+
+
+def garbles(name: str, rng: random.Random) -> list[tuple[str, str, str]]:
+    """(kind, garbled text, what replaces the mention) for one name."""
+    words = name.split()
+    out = []
+    swapped = [words[1], words[0], *words[2:]]
+    out.append(("swap", " ".join(swapped)))
+    if len(words) >= 3:
+        i = rng.randrange(1, len(words) - 1)
+        out.append(("drop", " ".join(words[:i] + words[i + 1 :])))
+        out.append(("push", " ".join(words[:i] + words[i + 1 :]) + ". " + words[i]))
+    long_i = max(range(len(words)), key=lambda k: len(words[k]))
+    w = words[long_i]
+    if len(w) >= 5:
+        j = rng.randrange(1, len(w) - 2)
+        if rng.random() < 0.5:
+            new = w[:j] + w[j + 1] + w[j] + w[j + 2 :]  # two letters swapped
+        else:
+            letter = "e" if w[j] != "e" else "a"
+            new = w[:j] + letter + w[j + 1 :]  # one letter wrong
+        if new != w:
+            out.append(("misspell", " ".join([*words[:long_i], new, *words[long_i + 1 :]])))
+    return [(k, g, name) for k, g in out]
+
+
+def recall(files, show: int) -> None:
+    rng = random.Random(5)
+    eng = engine(["FACT001"])
+    hits, totals, misses = Counter(), Counter(), []
+    by_kind_class = defaultdict(Counter)
+    extra_alarms = 0
+    for path in files:
+        text = path.read_text("utf-8")
+        counts = Counter(n for n in map(strip_front, NAME_RE.findall(text)) if n)
+        base = {(f.line, f.column) for f in eng.lint_text(text, str(path))}
+        for name, n in sorted(counts.items()):
+            if n < 2:
+                continue
+            last = text.rfind(name)
+            if (
+                text[last - 1 : last].isalpha()
+                or text[last + len(name) : last + len(name) + 1].isalpha()
+            ):
+                continue
+            cls = "org/place" if name.split()[-1].lower() in HEAD_NOUNS_HINT else "other"
+            for kind, garbled, _ in garbles(name, rng):
+                variant = text[:last] + garbled + text[last + len(name) :]
+                findings = eng.lint_text(variant, str(path))
+                totals[kind] += 1
+                by_kind_class[kind][cls + " total"] += 1
+                ok = any(f.start < last + len(garbled) and f.end > last for f in findings)
+                others = [
+                    f for f in findings if not (f.start < last + len(garbled) and f.end > last)
+                ]
+                extra_alarms += len([f for f in others if (f.line, f.column) not in base])
+                if ok:
+                    hits[kind] += 1
+                    by_kind_class[kind][cls + " found"] += 1
+                else:
+                    misses.append(f"{path.name}: {kind}: {name!r} -> {garbled!r}")
+    all_hits, all_total = sum(hits.values()), sum(totals.values())
+    print(f"garbled names: {all_hits}/{all_total} found, recall {all_hits / max(all_total, 1):.3f}")
+    for kind in ("swap", "drop", "push", "misspell"):
+        c = by_kind_class[kind]
+        print(
+            f"  {kind:<9} {hits[kind]:>4}/{totals[kind]:<4} recall {hits[kind] / max(totals[kind], 1):.3f}"
+            f"   (org/place names {c['org/place found']}/{c['org/place total']},"
+            f" other names {c['other found']}/{c['other total']})"
+        )
+    print(f"  new findings elsewhere in the garbled copies: {extra_alarms}")
+    for line in misses[:show]:
+        print("  miss:", line)
+
+
+def false_alarms(files, show: int) -> None:
+    eng = engine(["FACT"])
+    words = word_count(files)
+    findings = []
+    for path in files:
+        findings.extend((path, f) for f in eng.lint_text(path.read_text("utf-8"), str(path)))
+    errors = [(p, f) for p, f in findings if f.severity in ("error", "warning")]
+    print(
+        f"clean text: {len(files)} files, {words:,} words; FACT findings {len(errors)}, "
+        f"{1000 * len(errors) / words:.3f} per 1,000 words"
+    )
+    for p, f in errors[:show]:
+        print(f"  {p.name}:{f.line}:{f.column} {f.rule} {f.message[:150]}")
+
+
+def titles(files, show: int) -> None:
+    from linter.article_date import resolve_with_source
+    from linter.formats import build_document
+
+    eng = engine(["FACT002", "FACT003"])
+    rule = next(r for r in eng.rules if r.id == "FACT002")
+    dated = checked = stale_total = stale_found = weekday_pairs = 0
+    wrong = []
+    from linter.checks.facts_dates import WEEKDAY_DATE_RES
+
+    for path in files:
+        text = path.read_text("utf-8")
+        doc = build_document(str(path), text)
+        day, source = resolve_with_source(doc)
+        if source != "dateline":
+            continue
+        dated += 1
+        weekday_pairs += sum(len(list(p.finditer(doc.prose))) for p in WEEKDAY_DATE_RES)
+        for f in eng.lint_text(text, str(path)):
+            wrong.append(f"{path.name}:{f.line}:{f.column} {f.rule} {f.message[:140]}")
+        # every title with a known holder: correct on the article's date; stale after the term
+        for m in rule.title_re.finditer(doc.prose):
+            from linter.checks.facts_titles import NAME_RE as TNAME
+
+            name = TNAME.match(doc.prose, m.end())
+            if not name or m.group()[0].islower():
+                continue
+            holders = rule.knowledge.holders(m.group(), tuple(name.group(1).split()))
+            current = [h for _, h in holders if h.holds(day)]
+            if not current:
+                continue
+            checked += 1
+            holder = current[0]
+            ends = [t.end for t in holder.terms if t.end and t.covers(day)]
+            if not ends:
+                continue
+            later = ends[0] + dt.timedelta(days=400)
+            if holder.holds(later):
+                continue
+            stale_total += 1
+            redated = engine(["FACT002"], later).lint_text(text, str(path))
+            if any(f.start <= m.start() < f.end for f in redated):
+                stale_found += 1
+            else:
+                wrong.append(
+                    f"{path.name}: stale title missed on {later}: {m.group()} {name.group(1)}"
+                )
+    print(
+        f"dated articles (dateline): {dated}; titles of known holders checked: {checked}; "
+        f"weekday-date pairs: {weekday_pairs}"
+    )
+    print(
+        f"  findings on the articles' own dates (should be 0): {len([w for w in wrong if 'missed' not in w])}"
+    )
+    print(
+        f"  same titles re-dated 400 days after the term ended: {stale_found}/{stale_total} flagged"
+    )
+    for line in wrong[:show]:
+        print("  ", line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", type=int, default=0)
+    args = parser.parse_args()
+    files = clean_files()
+    t = time.perf_counter()
+    recall(files, args.show)
+    false_alarms(files, args.show)
+    titles(files, args.show)
+    print(f"bench time {time.perf_counter() - t:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -77,19 +77,25 @@ def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]
                 for d in dirnames
                 if d not in ALWAYS_SKIPPED
                 and not d.startswith(".")
-                and not _ignored((here / d).resolve(), True, local)
+                and not _ignored(_resolve(here / d), True, local)
             )
             for name in sorted(filenames):
                 if not name.lower().endswith(extensions) or name.startswith("."):
                     continue
                 path = here / name
-                if _ignored(path.resolve(), False, local):
+                if _ignored(_resolve(path), False, local):
                     continue
                 shown = os.path.normpath(os.path.join(folder, name))
                 if exclude is not None and _excluded(shown, exclude, settings):
                     continue
                 files.append(shown)
     return sorted(dict.fromkeys(files)), errors
+
+
+def _resolve(path: Path) -> Path:
+    """The real path; a symlink loop stays as it is (Path.resolve raises RuntimeError on
+    one), so that reading it fails later with one clear line."""
+    return Path(os.path.realpath(path))
 
 
 def _is_within(path: Path, base: Path) -> bool:
@@ -101,7 +107,7 @@ def _is_within(path: Path, base: Path) -> bool:
 
 
 def _excluded(shown: str, exclude, settings: Settings) -> bool:
-    absolute = Path(shown).resolve()
+    absolute = _resolve(Path(shown))
     try:
         rel = absolute.relative_to(settings.root.resolve()).as_posix()
     except ValueError:

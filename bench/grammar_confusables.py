@@ -7,7 +7,8 @@ suggests the original word.
 
     python bench/grammar_confusables.py            # all GRAM rules
     python bench/grammar_confusables.py --select GRAM001 --misses 20
-    python bench/grammar_confusables.py --harper   # Harper side by side (slow)
+    python bench/grammar_confusables.py --harper   # Harper (kept lints) side by side
+    python bench/grammar_confusables.py --harper-all   # Harper with its own defaults (slow)
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ def main() -> None:
     parser.add_argument("--misses", type=int, default=0, help="missed swaps to print")
     parser.add_argument("--alarms", type=int, default=30, help="false alarms to print")
     parser.add_argument("--margin", type=float, help="GRAM002's statistics margin")
-    parser.add_argument("--harper", action="store_true", help="also run Harper's default lints")
+    parser.add_argument("--harper", action="store_true", help="Harper with the kept lints too")
+    parser.add_argument("--harper-all", action="store_true", help="Harper with its defaults")
     args = parser.parse_args()
 
     from linter.formats import build_document
@@ -82,10 +84,15 @@ def main() -> None:
     t_lint = 0.0
     harper_found, harper_alarms = Counter(), 0
     harper = None
-    if args.harper:
-        import harper as harper_mod
+    if args.harper or args.harper_all:
+        from linter.backends.harper import HarperBackend
 
-        harper = harper_mod.Linter(harper_mod.Dialect.AMERICAN)
+        backend = HarperBackend(Settings())  # the lints copydesk keeps (KEPT)
+        if args.harper_all:
+            import harper as harper_mod
+
+            backend._linter = harper_mod.Linter(harper_mod.Dialect.AMERICAN)  # its defaults
+        harper = backend
     for path in files:
         text = path.read_text("utf-8")
         t0 = time.perf_counter()
@@ -100,9 +107,9 @@ def main() -> None:
         doc = build_document(str(path), text, None, None)
         swapped, swaps = inject(text, doc.sentences)
         got = engine.lint_text(swapped, str(path))
-        hits = [h for h in (harper.lint(swapped, language="plaintext") if harper else [])]
+        hits = harper.check(swapped) if harper else []
         if harper:
-            harper_alarms += len(harper.lint(text, language="plaintext")) * 0
+            harper_alarms += len(harper.check(text))
         for start, end, new, original in swaps:
             key = f"{original.lower()}->{new.lower()}".replace("’", "'")
             total[key] += 1
@@ -116,12 +123,11 @@ def main() -> None:
             found[key] += ok
             if harper:
                 harper_found[key] += any(
-                    h.span.start <= start
-                    and end <= h.span.end
+                    h.start <= start
+                    and end <= h.end
                     and any(
-                        s.replacement_text.lower().replace("’", "'")
-                        == original.lower().replace("’", "'")
-                        for s in h.suggestions
+                        r.lower().replace("’", "'") == original.lower().replace("’", "'")
+                        for r in h.replacements
                     )
                     for h in hits
                 )
@@ -135,7 +141,9 @@ def main() -> None:
     print(f"injected swaps: {n}  found: {k}  recall: {k / max(n, 1):.3f}")
     if harper:
         print(
-            f"Harper (default lints) found: {sum(harper_found.values())}  recall: {sum(harper_found.values()) / max(n, 1):.3f}"
+            f"Harper ({'its default lints' if args.harper_all else 'kept lints'}) found: "
+            f"{sum(harper_found.values())}  recall: {sum(harper_found.values()) / max(n, 1):.3f}  "
+            f"lints on the clean text: {harper_alarms}"
         )
     for key, count in sorted(total.items(), key=lambda kv: -kv[1]):
         extra = f"  harper {harper_found[key]}" if harper else ""

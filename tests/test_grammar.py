@@ -95,3 +95,23 @@ def test_seed_slips_are_found():
     }
     assert ("GRAM005", 9, 37, "info") in got  # "has his dad blown away", inside the tweet
     assert ("GRAM006", 11, 95, "error") in got  # "some even record videos"
+
+
+def test_to_too_and_possessives_from_word_pairs():
+    text = (
+        "According too the mayor, the medal went too Poland in 2006 too 2009.\n"
+        "The teams had trouble getting there children across the border.\n"
+        "Mozilla Firefox, it's main rival, grew.\n"
+    )
+    assert found(text) == [
+        ("GRAM001", 1, 11),  # according too the: a context rule
+        ("GRAM002", 1, 41),  # too Poland
+        ("GRAM002", 1, 60),  # 2006 too 2009
+        ("GRAM002", 2, 31),  # there robots
+        ("GRAM002", 3, 18),  # it's main rival
+    ]
+
+
+def test_too_stays_where_it_belongs():
+    text = "It was too late, far too many, me too. Prices rose too, and she came too.\n"
+    assert found(text) == []

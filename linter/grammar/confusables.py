@@ -454,6 +454,8 @@ def decide_by_stats(toks: list[Tok], i: int, bigrams: Bigrams, margin: float) ->
     if family not in STAT_FAMILIES:
         return None
     prev, nxt = before(toks, i), after(toks, i)
+    if word == "too" and nxt.isdigit() and prev.isdigit():
+        return "to"  # "2006 too 2009"
     if not nxt or not nxt.isalpha():
         return None
     if word == "too":
@@ -464,6 +466,9 @@ def decide_by_stats(toks: list[Tok], i: int, bigrams: Bigrams, margin: float) ->
     attested = bigrams.known(own_seq[-1], nxt) and (not prev or bigrams.known(prev, own_seq[0]))
     if attested and len(own_seq) == 1:
         return None
+    rival = _decisive_right(word, nxt, bigrams)
+    if rival:
+        return rival
     own = bigrams.score(prev, word, nxt)
     best, best_score = None, own + margin
     for rival in FAMILIES[family]:
@@ -480,10 +485,35 @@ def decide_by_stats(toks: list[Tok], i: int, bigrams: Bigrams, margin: float) ->
     return best
 
 
+# A word the possessive often precedes and the other form never does: "there robots",
+# "it's goal", "you're results" (the possessive is wanted).
+POSSESSIVE_OF = {"there": "their", "it's": "its", "you're": "your", "they're": "their"}
+
+
+def _decisive_right(word: str, nxt: str, bigrams: Bigrams) -> str | None:
+    rival = POSSESSIVE_OF.get(word)
+    if rival is None or len(nxt) < 3:
+        return None
+    own_last = EXPANSIONS.get(word, (word,))[-1]
+    if bigrams.known(own_last, nxt) or not bigrams.known(rival, nxt):
+        return None
+    return rival if bigrams.pair(rival, nxt) >= 4 * bigrams.floor else None
+
+
+TOO_MEANS_TO_AFTER = frozenset(
+    """according due next prior pursuant subject addition compared thanks relative contrary
+    owing ranging going went traveled travelled tweeted posted stated leads""".split()
+)
+
+
 def _too(toks: list[Tok], i: int, bigrams: Bigrams, prev: str, nxt: str) -> str | None:
     """ "too" before a word it never precedes but "to" often does ("too lose", "too the")."""
-    if prev in lx.OBJECT_PRONOUNS or nxt in lx.DEGREE_WORDS or toks[i + 1].text[:1].isupper():
+    if prev in TOO_MEANS_TO_AFTER:
+        return "to"
+    if prev in lx.OBJECT_PRONOUNS or nxt in lx.DEGREE_WORDS:
         return None
+    if toks[i + 1].text[:1].isupper():
+        return "to" if prev and prev not in ("me", "you", "it", "us") else None  # "too Poland"
     if bigrams.known("too", nxt) or not bigrams.known("to", nxt):
         return None
     return "to" if bigrams.pair("to", nxt) >= 8 * bigrams.floor else None

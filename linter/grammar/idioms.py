@@ -21,6 +21,7 @@ SLOTS = {
     "kin": "dad|mom|mum|father|mother|son|daughter|wife|husband|brother|sister|family|kids|parents",
 }
 SLOT_RE = re.compile(r"\{(\w+)\}")
+STOPWORDS = frozenset("that this with from than then they them their there what when".split())
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,9 @@ class NearMisses:
             if len(idiom.words) < 3:
                 continue
             for k, word in enumerate(idiom.words):
-                if not word.startswith("{") and len(word) >= 3:
+                # content words only: anchoring on "the" or "of" would align every idiom
+                # at every "the" of the text
+                if not word.startswith("{") and len(word) >= 4 and word not in STOPWORDS:
                     self.anchors.setdefault(word, []).append((idiom, k))
 
     def find(self, words: list[str]) -> list[tuple[int, int, Idiom]]:

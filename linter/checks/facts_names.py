@@ -105,7 +105,8 @@ class GarbledName(Rule):
             if (
                 len(k1) == len(key) + 1
                 and len(k1) >= 3
-                and (k1[-1] in HEAD_NOUNS or not self._person_like(first))
+                and k1[-1] in HEAD_NOUNS
+                and not self._person_like(first)
                 and len(first.mention.words) == len(k1)  # no "of" or initials inside
             ):
                 for i in range(1, len(k1) - 1):

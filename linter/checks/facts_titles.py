@@ -199,9 +199,8 @@ class StaleTitle(Rule):
         terms = holder.describe_terms()
         who = f"'{written}' refers to {holder.name}, who" if resolved else holder.name
         if was_before:
-            at_sentence_start = not doc.prose[:insert_at].rstrip(" \u00a0")[-1:].isalnum() and (
-                doc.prose[:insert_at].rstrip()[-1:] in ("", ".", "!", "?", "\n", "“", '"')
-            )
+            before = doc.prose[:insert_at].rstrip(" \u00a0")
+            at_sentence_start = before == "" or before[-1] in "\n.!?“\"‘('"
             word = "Former " if at_sentence_start and not resolved else "former "
             fixed = doc.prose[start:insert_at] + word + doc.prose[insert_at:end]
             message = (

@@ -32,7 +32,11 @@ HEAD_NOUNS = frozenset(
     county city state province region district valley bay beach square building tower hotel
     library laboratory cathedral mosque temple prison base reserve administration bureau
     authority senate assembly parliament congress cup games championship olympics conference
-    summit expo convention elementary highway bureau guard corps coalition alliance""".split()
+    summit expo convention elementary highway bureau guard corps coalition alliance caucus
+    fair village system monument initiative campaign plan forum show series agreement treaty
+    accord law code tournament open marathon inc corp ltd llc partners holdings studios
+    records press magazine review gazette herald tribune daily weekly radio television
+    channel hall institute caucuses fellowship scholarship challenge olympiad""".split()
 )
 STOP_AFTER = re.compile(r"[.;:!?,]\s+")
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 # A token: a word (letters, digits, inner apostrophes and hyphens) or an initial like "J."
-TOKEN_RE = re.compile(r"[^\W\d_](?:[\w]|['’\-](?=\w))*\.?|\d[\w,.]*")
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|['’\-](?=\w))*\.?|\d[\w,.]*")
 CONNECTORS = frozenset(
     "of de the da del della der van von la le du al bin ibn y di dos das".split()
 )

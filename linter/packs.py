@@ -104,8 +104,34 @@ def pack_entry_points() -> tuple:
     return _scan_entry_points(tuple(sys.path))
 
 
+def _may_declare_packs(path: tuple[str, ...]) -> bool:
+    """True when some installed distribution's entry_points.txt mentions copydesk. Reading
+    those small files directly takes a few milliseconds; ``importlib.metadata`` takes ~40 ms
+    to import and scan, which a run with no third-party pack (the usual case) then skips."""
+    import os
+
+    for folder in path:
+        try:
+            entries = os.scandir(folder or ".")
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if not entry.name.endswith((".dist-info", ".egg-info")):
+                    continue
+                try:
+                    with open(os.path.join(entry.path, "entry_points.txt"), "rb") as handle:
+                        if b"copydesk." in handle.read():
+                            return True
+                except OSError:
+                    continue
+    return False
+
+
 @lru_cache(maxsize=4)
-def _scan_entry_points(_path: tuple[str, ...]) -> tuple:
+def _scan_entry_points(path: tuple[str, ...]) -> tuple:
+    if not _may_declare_packs(path):
+        return ()
     from importlib.metadata import entry_points
 
     found = entry_points()

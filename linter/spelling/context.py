@@ -3,6 +3,7 @@ per document (the words judged, once, whichever of the rules asks first)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -22,6 +23,29 @@ PREFIXES = frozenset(
     "counter cyber eco geo hydro macro micro mini neo para pseudo quasi socio ultra un".split()
 )
 MIN_LENGTH = 3
+# British and American spellings of one word (SCOWL lists only the common ones)
+DIALECT_SWAPS = [
+    (re.compile(a), b)
+    for a, b in (
+        (r"is(ation|e|ed|es|ing|er|ers)$", r"iz\1"),
+        (r"iz(ation|e|ed|es|ing|er|ers)$", r"is\1"),
+        (r"ys(e|ed|es|ing)$", r"yz\1"),
+        (r"yz(e|ed|es|ing)$", r"ys\1"),
+        (r"our(s|ed|ing|ite|ites|able)?$", r"or\1"),
+        (r"(?<=[^aeiou])or(s|ed|ing|ite|ites|able)?$", r"our\1"),
+        (r"tre(s)?$", r"ter\1"),
+        (r"ter(s)?$", r"tre\1"),
+        (r"[iy][sz]ations?$", "ize"),  # "iodisation": the lists have "iodize"
+        (r"[iy][sz]ations?$", "ise"),
+        (r"([lp])\1(ed|ing|er|ers|or|ors)$", r"\1\2"),  # travelled, worshippers
+        (r"(?<=[aeiou][^aeiou])(ed|ing|er|ers)$", r"l\1"),
+        (r"ae", "e"),
+        (r"oe", "e"),
+        (r"ence$", "ense"),
+        (r"ense$", "ence"),
+        (r"ogue$", "og"),
+    )
+]
 
 
 @dataclass(frozen=True)
@@ -33,12 +57,13 @@ class Unknown:
 
 class SpellingContext:
     def __init__(self, settings: Settings) -> None:
-        from linter.spelling.lexicon import known_misspellings, lexicon
+        from linter.spelling.lexicon import NO_MISSPELLINGS, known_misspellings, lexicon
         from linter.spelling.vocabulary import vocabulary
 
         self.lexicon: Lexicon = lexicon(settings.dialect)
         self.vocabulary: Vocabulary = vocabulary(settings)
-        self.known: KnownMisspellings = known_misspellings()
+        use_codespell = settings.table("spelling").get("codespell", True)
+        self.known: KnownMisspellings = known_misspellings() if use_codespell else NO_MISSPELLINGS
         self._unknown: WeakKeyDictionary = WeakKeyDictionary()
 
     def tokens(self, doc: Document) -> list[Token]:
@@ -83,26 +108,29 @@ class SpellingContext:
                 continue  # the known-misspelling and rejected-word rules report these
             if word.title() in self.lexicon:
                 continue  # a name in lower case ("anti-christ"): capitalisation, not spelling
+            if self.dialect_variant(word):
+                continue  # "iodisation" where the lists have "iodization"
             if word not in verdicts:
                 verdicts[word] = judge(word, self.lexicon)
                 if verdicts[word].confident and self._plausible(word):
                     verdicts[word] = replace(verdicts[word], confident=False, safe_fix=False)
             yield Unknown(tok, word, verdicts[word])
 
+    def dialect_variant(self, word: str) -> str | None:
+        """The known spelling of another dialect's form of ``word`` ("iodisation" ->
+        "iodization", "colour" -> "color"), if the lists hold one."""
+        lex = self.lexicon
+        for pattern, repl in DIALECT_SWAPS:
+            variant = pattern.sub(repl, word)
+            if variant != word and (variant in lex or lex.other_dialect(variant)):
+                return variant
+        return None
+
     def _plausible(self, word: str) -> bool:
-        """A closed compound of two known words ("studymate", "nongroup") or an abbreviation
-        with an apostrophe ("gov't") may be a real word: say so, do not call it wrong."""
+        """An abbreviation with an apostrophe ("gov't") may be a real word: say so, do not
+        call it wrong."""
         if "'" in word.strip("'"):
             return not word.endswith(("n't", "'ll", "'re", "'ve", "'d", "'m"))
-        lex = self.lexicon
-        for i in range(3, len(word) - 2):
-            left, right = word[:i], word[i:]
-            if (
-                (left in PREFIXES or (len(left) > 3 and left in lex))
-                and len(right) > 3
-                and right in lex
-            ):
-                return True
         return False
 
 

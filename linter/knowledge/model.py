@@ -93,3 +93,62 @@ class Renaming:
     type: str
     source: str
     origin: str = ""
+
+
+# ---- plain data for the load cache (marshal: data only, never code) ---------------------
+def _d(day: dt.date | None) -> int | None:
+    return day.toordinal() if day else None
+
+
+def _day(value: int | None) -> dt.date | None:
+    return dt.date.fromordinal(value) if value is not None else None
+
+
+def to_data(entities: list[Entity], offices: list[Office], renamings: list[Renaming]) -> tuple:
+    return (
+        [(e.name, e.type, e.aliases, e.source, e.origin) for e in entities],
+        [
+            (
+                o.id,
+                o.title,
+                o.of,
+                o.titles,
+                o.qualifiers,
+                o.source,
+                o.origin,
+                [
+                    (
+                        h.name,
+                        h.aliases,
+                        [(_d(t.start), _d(t.end)) for t in h.terms],
+                        h.source,
+                        h.origin,
+                    )
+                    for h in o.holders
+                ],
+            )
+            for o in offices
+        ],
+        [(r.old, r.new, _d(r.date), r.type, r.source, r.origin) for r in renamings],
+    )
+
+
+def from_data(data: tuple) -> tuple[list[Entity], list[Office], list[Renaming]]:
+    ents, offs, rens = data
+    entities = [Entity(n, t, tuple(a), s, o) for n, t, a, s, o in ents]
+    offices = []
+    for oid, title, of, titles, quals, source, origin, holders in offs:
+        office = Office(oid, title, of, tuple(titles), tuple(quals), [], source, origin)
+        for name, aliases, terms, hsource, horigin in holders:
+            office.holders.append(
+                Holder(
+                    name,
+                    tuple(aliases),
+                    [Term(_day(a), _day(b)) for a, b in terms],
+                    hsource,
+                    horigin,
+                )
+            )
+        offices.append(office)
+    renamings = [Renaming(o, n, _day(d), t, s, g) for o, n, d, t, s, g in rens]
+    return entities, offices, renamings

@@ -1,0 +1,83 @@
+"""FACT008 (opt-in): a name used after it was changed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from linter.rule import Example, Match, Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.document import Document
+    from linter.settings import Settings
+
+EXPLAINED_RE = re.compile(
+    r"\b(?:formerly|previously|once|renamed|rebranded|now called|now known|known as|"
+    r"then called|then known|old name|new name|changed its name|changed his name|"
+    r"changed her name)\b",
+    re.IGNORECASE,
+)
+
+
+class RenamedEntity(Rule):
+    """What it does:
+    Points out an old name used after the renaming recorded in the knowledge pack
+    (``renamings``): "Twitter" after July 2023, "Facebook Inc." after October 2021, "Kanye
+    West" after October 2021, "Swaziland" after April 2018. Not when the document also uses
+    the new name, nor when the sentence explains the change ("X, formerly Twitter"), nor
+    inside a longer name ("Bombay High Court").
+
+    Why:
+    A story should call a person, company or place by its current name, and say the old one
+    where readers need it. House styles differ (AP still writes Turkey, not Türkiye), so the
+    rule is opt-in: select FACT008.
+
+    Example:
+    In an article dated 2024-03-01, "Swaziland's king" is flagged: write "Eswatini".
+    """
+
+    id = "FACT008"
+    name = "renamed-entity"
+    pack = "facts"
+    severity = "warning"
+    enabled = False
+    message = "This name was changed before the article's date."
+    why = "Call a person, company or place by its current name; say the old one where needed."
+    source = "The facts knowledge pack (renamings.yaml), with the date of each change"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="Swaziland's king spoke on Monday.", date="2024-03-01"),
+        Example(good="Swaziland's king spoke on Monday.", date="2015-03-01"),
+        Example(good="Eswatini, formerly Swaziland, voted.", date="2024-03-01"),
+    ]
+
+    def prepare(self, settings: Settings) -> None:
+        from linter.knowledge import load
+
+        self.renamings = load(settings).renamings
+        self.patterns = [
+            (re.compile(rf"(?<![\w.-]){re.escape(r.old)}(?![\w-]| [A-Z])"), r)
+            for r in self.renamings
+        ]
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        day = doc.date
+        for pattern, ren in self.patterns:
+            if day < ren.date or re.search(rf"(?<!\w){re.escape(ren.new)}(?!\w)", doc.prose):
+                continue
+            for m in pattern.finditer(doc.prose):
+                if m.start() > 0 and doc.prose[m.start() - 1] in "#@":
+                    continue
+                s, e = next(((s, e) for s, e in doc.sentences if s <= m.start() < e), (0, 0))
+                if EXPLAINED_RE.search(doc.prose[s:e]):
+                    continue
+                yield Match(
+                    m.start(),
+                    m.end(),
+                    f"'{ren.old}' has been '{ren.new}' since {ren.date.isoformat()}: write "
+                    f"'{ren.new}' (or '{ren.new}, formerly {ren.old}'). Source: {ren.source}",
+                    suggestions=(ren.new,),
+                )
+
+
+RULES = [RenamedEntity]

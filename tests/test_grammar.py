@@ -115,3 +115,21 @@ def test_to_too_and_possessives_from_word_pairs():
 def test_too_stays_where_it_belongs():
     text = "It was too late, far too many, me too. Prices rose too, and she came too.\n"
     assert found(text) == []
+
+
+def test_look_alikes_that_are_right_stay_quiet():
+    """Each line was a false alarm of an earlier version on real prose."""
+    text = (
+        "The merge base between A and B moved; branch a or branch b misbehaved.\n"
+        "It offers an ssh agent, an npm module and a Unicode string with a url.\n"
+        "The project kept its very early design, and after it's created it stays.\n"
+        "Runtimes lose out in cases where being able to package matters.\n"
+        "The checks were too loose and too carefully written.\n"
+        "Some parts of it are under other licenses, and below it are the details.\n"
+        "It will try its best to avoid its set of problems because their pending jobs run.\n"
+    )
+    assert found(text) == []
+
+
+def test_an_before_a_number_read_as_a_vowel():
+    assert found("It used a 8kB buffer and an 11-page report.\n") == [("GRAM003", 1, 9)]

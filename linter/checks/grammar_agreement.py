@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from linter.grammar.lexicon import PREPOSITIONS
 from linter.rule import Example, Match, Rule
 
 SINGULAR = frozenset("he she it".split())
@@ -34,7 +35,7 @@ NOT_SUBJECT_BEFORE = frozenset(
     """let lets make makes made help helps helped watch watched see sees saw hear heard
     have has had did does do don't doesn't didn't will would can could shall should may
     might must to if whether wish though as than what whatever how where when why who
-    which that""".split()
+    which that below above beneath inside outside behind""".split()
 )
 
 
@@ -87,7 +88,8 @@ class PronounAgreement(Rule):
                 if table is None:
                     continue
                 verb = after(toks, i)
-                if verb not in table or before(toks, i) in NOT_SUBJECT_BEFORE:
+                prev = before(toks, i)
+                if verb not in table or prev in NOT_SUBJECT_BEFORE or prev in PREPOSITIONS:
                     continue
                 if verb in ("do", "have") and after(toks, i, 2) in ("", "so", "to"):
                     continue  # "as it do so"; "it have to" (rare but not ours to guess)

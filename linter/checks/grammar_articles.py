@@ -8,6 +8,7 @@ from typing import ClassVar
 from linter.rule import Example, Match, Rule
 
 # Sentences in Spanish use "a" as a preposition ("a usted", "a un"): skip them.
+NOT_AFTER_ARTICLE = frozenset("and or is are was were at to in of on as by with but nor".split())
 SPANISH = frozenset("de la el los las que y en por para con del es una un su al lo se".split())
 
 
@@ -49,8 +50,12 @@ class IndefiniteArticle(Rule):
             if sum(t.low in SPANISH for t in toks) >= 3:
                 continue
             for i, tok in enumerate(toks):
-                if tok.low not in ("a", "an") or (tok.text == "A" and i == 0 and len(toks) < 3):
+                if tok.low not in ("a", "an"):
                     continue
+                if tok.text == "A" and i and i + 1 < len(toks) and toks[i + 1].text.islower():
+                    continue  # "the A address": a label; a headline's "A" precedes a capital
+                if after(toks, i) in NOT_AFTER_ARTICLE:
+                    continue  # "branch a or branch b"
                 nxt = after(toks, i)
                 if not nxt:
                     continue

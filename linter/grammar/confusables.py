@@ -107,14 +107,18 @@ ING_AFTER_THEYRE = frozenset("going gonna trying saying".split())
 
 def _its(toks: list[Tok], i: int) -> str | None:
     w, nxt, prev = toks[i].low, after(toks, i), before(toks, i)
-    if w == "its" and nxt in lx.NOT_AFTER_POSSESSIVE - {"this", "these", "those"}:
+    if w == "its" and nxt in lx.NOT_AFTER_POSSESSIVE - {"this", "these", "those", "very"}:
         return "it's"
     if w == "it's":
         if nxt == "own":
             return "its"
-        if prev in lx.PREPOSITIONS and nxt and nxt not in _FUNCTION_OR_ADVERB:
+        if prev in lx.PREPOSITIONS - CLAUSE_OPENERS and nxt and nxt not in _FUNCTION_OR_ADVERB:
             return "its"
     return None
+
+
+# Prepositions that also open a clause ("after it's created"): not evidence for "its".
+CLAUSE_OPENERS = frozenset("after before since until till despite like".split())
 
 
 def _their(toks: list[Tok], i: int) -> str | None:
@@ -347,8 +351,6 @@ def _plural(word: str) -> bool:
 def _participle_clause(toks: list[Tok], i: int) -> bool:
     """ "where" + a past participle + a preposition: "robots where required to" (were)."""
     nxt, nxt2 = after(toks, i), after(toks, i, 2)
-    if nxt in ("not", "also", "still", "being"):
-        return True
     if not nxt.endswith("ed") or (nxt in WHERE_PARTICIPLES and nxt2 != "to"):
         return False
     return nxt2 in AFTER_PARTICIPLE or (not nxt2 and i + 2 < len(toks))
@@ -440,10 +442,14 @@ def decide_by_rule(toks: list[Tok], i: int) -> str | None:
 # Families where word-pair statistics may decide; "to"/"too" and "lead"/"led" are left to
 # rules (too frequent, or a noun and a verb that pairs cannot tell apart).
 STAT_FAMILIES = frozenset(
-    "its their than your whose lose affect affects principal complement passed were to".split()
+    "its their than your whose lose affect affects principal complement were to".split()
 )
-NO_STAT_RIVALS = frozenset({"we're", "too"})  # "were" -> "we're" misreads plain narrative
-CONTRACTION_EXTRA = 2.0  # a contraction is scored through stand-in words: ask for more
+# Never guessed from pairs alone: "were" -> "we're" misreads plain narrative, "where" ->
+# "were" and "than" -> "then" misread relative clauses and comparisons ("cases where
+# given...", "rather X than use Y"); those are left to the context rules.
+NO_STAT_RIVALS = frozenset({"we're", "too"})
+NO_STAT_WORDS = frozenset({"where", "than", "its"})
+CONTRACTION_EXTRA = 4.0  # a contraction is scored through stand-in words: ask for more
 
 
 def decide_by_stats(toks: list[Tok], i: int, bigrams: Bigrams, margin: float) -> str | None:
@@ -460,8 +466,10 @@ def decide_by_stats(toks: list[Tok], i: int, bigrams: Bigrams, margin: float) ->
         return None
     if word == "too":
         return _too(toks, i, bigrams, prev, nxt)
-    if word == "to":
+    if word == "to" or word in NO_STAT_WORDS:
         return None
+    if word == "then" and not (prev.endswith("er") and len(prev) > 4):
+        return None  # "then" -> "than" only after a comparative-looking word ("smoother")
     own_seq = EXPANSIONS.get(word, (word,))
     attested = bigrams.known(own_seq[-1], nxt) and (not prev or bigrams.known(prev, own_seq[0]))
     if attested and len(own_seq) == 1:
@@ -477,6 +485,8 @@ def decide_by_stats(toks: list[Tok], i: int, bigrams: Bigrams, margin: float) ->
         seq = EXPANSIONS.get(rival, (rival,))
         if not bigrams.known(seq[-1], nxt):
             continue  # a rival must itself be attested before the next word
+        if rival in EXPANSIONS and bigrams.known(own_seq[-1], nxt):
+            continue  # "its best", "their pending": the written pair is attested
         score = bigrams.score(prev, rival, nxt)
         if rival in EXPANSIONS:
             score -= CONTRACTION_EXTRA
@@ -500,6 +510,9 @@ def _decisive_right(word: str, nxt: str, bigrams: Bigrams) -> str | None:
     return rival if bigrams.pair(rival, nxt) >= 4 * bigrams.floor else None
 
 
+# "were too loose", "a bit too": degree words and adjectives follow "too" here.
+TOO_DEGREE_BEFORE = lx.BE | frozenset("bit far way much all only just seem seems seemed".split())
+ADJECTIVE_ENDINGS = ("ly", "ous", "ful", "ive", "ble", "ic", "al", "ent", "ant", "less", "ish")
 TOO_MEANS_TO_AFTER = frozenset(
     """according due next prior pursuant subject addition compared thanks relative contrary
     owing ranging going went traveled travelled tweeted posted stated leads""".split()
@@ -507,13 +520,16 @@ TOO_MEANS_TO_AFTER = frozenset(
 
 
 def _too(toks: list[Tok], i: int, bigrams: Bigrams, prev: str, nxt: str) -> str | None:
-    """ "too" before a word it never precedes but "to" often does ("too lose", "too the")."""
+    """ "too" before a word it never precedes but "to" often does ("too lose", "too Poland")."""
     if prev in TOO_MEANS_TO_AFTER:
         return "to"
-    if prev in lx.OBJECT_PRONOUNS or nxt in lx.DEGREE_WORDS:
-        return None
+    if prev in lx.OBJECT_PRONOUNS or nxt in lx.DEGREE_WORDS or nxt.endswith(ADJECTIVE_ENDINGS):
+        return None  # "me too", "too late", "too carefully", "too dangerous"
     if toks[i + 1].text[:1].isupper():
         return "to" if prev and prev not in ("me", "you", "it", "us") else None  # "too Poland"
     if bigrams.known("too", nxt) or not bigrams.known("to", nxt):
         return None
-    return "to" if bigrams.pair("to", nxt) >= 8 * bigrams.floor else None
+    # After "is", "were", "a bit" an adjective is expected ("were too loose"): only a word
+    # that is overwhelmingly a verb after "to" ("is too begin") counts there.
+    need = 30 if prev in TOO_DEGREE_BEFORE else 8
+    return "to" if bigrams.pair("to", nxt) >= need * bigrams.floor else None

@@ -12,9 +12,14 @@ SILENT_H = ("hour", "honest", "honor", "honour", "heir")
 YOU_PREFIXES = (
     "unique", "unit", "union", "unif", "univers", "unicorn", "unilateral", "unison", "unicameral",
     "unanim", "usa", "use", "usu", "usur", "uten", "util", "utop", "urin", "uran", "ukr",
-    "ugand", "urugu", "utah", "ukul", "ufo", "uterus", "urea", "uri",
+    "ugand", "urugu", "utah", "ukul", "ufo", "uterus", "urea", "uri", "unicode", "unix", "unity",
+    "unisex", "url",
 )  # fmt: skip
 W_SOUND = ("one", "once", "oui")
+ONSETS = frozenset(
+    "bl br ch cl cr dr dw fl fr gh gl gn gr kl kn kr ph pl pr ps rh sc sh sk sl sm sn sp sq "
+    "st sv sw th tr ts tw vl wh wr zh".split()
+)
 VOWELS = "aeiou"
 
 
@@ -33,6 +38,10 @@ def starts_with_vowel_sound(word: str) -> bool | None:
     low = word.lower()
     if not low[0].isalpha() or not low.isascii():
         return None
+    if not any(c in "aeiouy" for c in low) or any(c.isdigit() for c in low):
+        return None  # read as letters or a code: "an ssh key", "an npm module", "a sha1"
+    if low[0] not in VOWELS and low[1] not in VOWELS + "y" and low[:2] not in ONSETS:
+        return None  # no English word starts so: an abbreviation ("an mbox", "an lcov")
     first = low[0]
     if first in "xy":
         return None if first == "x" else False

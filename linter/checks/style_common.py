@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.settings import Settings
 
 GUIDES = ("ap", "british")
+STYLE_KEYS = ("guide",)  # the keys of [tool.copydesk.style]
 _LINE_END = re.compile(r"(?<=[.!?:”\"’')\]])[ \t]*\n")
 
 
@@ -41,9 +42,15 @@ def check_guide(settings: Settings) -> None:
     """A one-line configuration error for an unknown ``[tool.copydesk.style] guide``."""
     from linter.errors import ConfigError
 
+    where = str(settings.config_path) if settings.config_path else None
+    for key in settings.table("style"):
+        if key not in STYLE_KEYS:
+            raise ConfigError(
+                f"key 'style.{key}' is unknown (known: {', '.join(STYLE_KEYS)})", where
+            )
     guide = settings.style_guide
     if guide not in GUIDES:
         raise ConfigError(
             f"key 'style.guide' must be one of {', '.join(GUIDES)}, not {guide!r}",
-            str(settings.config_path) if settings.config_path else None,
+            where,
         )

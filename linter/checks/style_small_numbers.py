@@ -82,7 +82,7 @@ class SmallNumbers(Rule):
                 continue
             if not prev or before.rstrip()[-1:] in (".", "!", "?", ":", "(", "“", '"', "\n"):
                 continue  # sentence-initial: STYLE021's business
-            window = prose[max(0, start - 20) : end + 25]
+            window = prose[max(0, start - 15) : end + 12]
             if sum(c.isdigit() for c in window) > 1:
                 continue
             word = WORDS[int(m.group(1)) - 1]

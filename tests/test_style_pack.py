@@ -1,0 +1,177 @@
+"""The house style pack on realistic drafts: exact (rule, line, column) per guide, the
+quotation exemption, page-furniture precision and per-file configuration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import positions
+
+from linter.runner import lint_text
+from linter.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "style"
+STYLE = ["STYLE", "FURN"]
+
+
+def found(text: str, guide: str = "ap", select=STYLE, path: str = "draft.txt"):
+    settings = Settings(tables={"style": {"guide": guide}})
+    return [
+        (f.rule, f.line, f.column) for f in lint_text(text, path, settings=settings, select=select)
+    ]
+
+
+def test_ap_draft_findings_exact():
+    text = (FIXTURES / "draft-ap.txt").read_text("utf-8")
+    assert found(text) == [
+        ("STYLE005", 3, 36),  # straight quotes in a curly-quoted story
+        ("STYLE005", 3, 46),
+        ("STYLE001", 3, 46),  # "fair deal", -> "fair deal,"
+        ("STYLE026", 3, 74),  # 9:00 PM -> 9 p.m.
+        ("STYLE024", 3, 85),  # September 12th -> Sept. 12
+        ("STYLE025", 3, 85),
+        ("STYLE040", 5, 1),  # Needless to say
+        ("STYLE041", 5, 22),  # end result
+        ("STYLE010", 5, 63),  # spaced hyphen as a dash
+        ("STYLE020", 5, 79),  # 3 hours -> three hours
+        ("STYLE010", 5, 87),
+        ("STYLE021", 7, 1),  # 4 members ... at the start of a sentence
+        ("STYLE004", 7, 31),  # (which never came.
+        ("STYLE032", 7, 50),  # Mr. Ortiz
+        ("STYLE015", 7, 82),  # e-mail
+        ("STYLE031", 11, 5),  # the President of the council
+        ("STYLE001", 11, 54),  # “fair deal”. -> “fair deal.”
+        ("STYLE042", 11, 57),  # Sadly (info)
+        ("FURN001", 13, 1),  # Advertisement
+        ("FURN001", 17, 1),  # Leave a Comment
+    ]
+
+
+def test_quotations_are_exempt_from_style_rules():
+    # line 9 of the draft holds "At the end of the day" inside a quotation: not flagged
+    text = (FIXTURES / "draft-ap.txt").read_text("utf-8")
+    assert not [hit for hit in found(text) if hit[1] == 9]
+    quoted = "Budget vote\n\n“Needless to say, the end result was a disaster - for us,” she said."
+    assert found(quoted) == []
+
+
+def test_british_guide_switches_the_punctuation_rules():
+    text = (
+        "Budget vote\n\n"
+        "She called it a “fair deal,” then left - the vote was close. It rose 5 percent.\n\n"
+        "He called it a “fair deal”, and said: “We are done.”"
+    )
+    assert found(text, "british") == [
+        ("STYLE002", 3, 27),  # fragment: the comma goes outside in British style
+        ("STYLE011", 3, 40),  # spaced hyphen: British dash is a spaced en dash
+        ("STYLE023", 3, 72),  # percent -> per cent
+    ]
+    assert found(text, "ap") == [("STYLE010", 3, 40), ("STYLE001", 5, 26)]
+
+
+def test_guide_specific_rules_only_under_their_guide():
+    assert found("Budget\n\nThe fee rose 5 per cent.", "british") == []
+    assert found("Budget\n\nThe fee rose 5 per cent.", "ap") == [("STYLE022", 3, 16)]
+    assert found("Budget\n\nIt ran at 9am.", "british") == []
+    assert found("Budget\n\nIt ran at 9am.", "ap") == [("STYLE026", 3, 11)]
+
+
+def test_page_furniture_only_as_a_line_of_its_own():
+    inline = (
+        "Budget\n\nReaders can read more about the plan, share this article, or leave a "
+        "comment. The advertisement budget fell.\n"
+    )
+    assert found(inline, select=["FURN"]) == []
+    alone = "Budget\n\nThe plan passed.\n\nRead more:\n\nShare this article\n\nPhoto: Jane Doe/Getty Images\n"
+    assert found(alone, select=["FURN"]) == [
+        ("FURN001", 5, 1),
+        ("FURN001", 7, 1),
+        ("FURN003", 9, 1),
+    ]
+
+
+def test_byline_under_headline_is_fine_but_not_in_the_body():
+    top = "Budget passes\nBy Jane Doe\n\nThe plan passed on Monday."
+    assert found(top, select=["FURN004"]) == []
+    body = top + "\n\nBy John Smith, Associated Press\n\nIt takes effect in June."
+    assert found(body, select=["FURN004"]) == [("FURN004", 6, 1)]
+
+
+def test_run_on_quotation_across_paragraphs_is_balanced():
+    text = (
+        "Budget\n\n“We will keep going. We have the votes.\n\n"
+        "“And we will win,” she said.\n\nHe said “we lost.\n\nThe vote was close."
+    )
+    assert found(text, select=["STYLE003"]) == [("STYLE003", 7, 9)]
+
+
+def test_small_numbers_keep_the_guides_exceptions():
+    clean = (
+        "Budget\n\nThe 5-year-old, 4 years old, won $5 and 3 million votes at 9 a.m. in "
+        "Room 4; 6 feet tall, 2 percent, Route 9 and an iPhone 6 with 3 cameras nearby 12."
+    )
+    assert found(clean, select=["STYLE020"]) == []
+    assert found("Budget\n\nThe council has 7 members and meets often.", select=["STYLE020"]) == [
+        ("STYLE020", 3, 17)
+    ]
+
+
+def test_opinion_folder_turns_editorialising_off_with_per_file_ignores():
+    text = "Budget\n\nSadly, the council cut the parks budget."
+    settings = Settings(per_file_ignores={"*opinion/*": ["STYLE042"]})
+    news = lint_text(text, "news/budget.txt", settings=settings, select=STYLE)
+    opinion = lint_text(text, "opinion/budget.txt", settings=settings, select=STYLE)
+    assert [(f.rule, f.severity) for f in news] == [("STYLE042", "info")]
+    assert opinion == []
+
+
+def test_unknown_guide_is_a_one_line_config_error(run_cli, tmp_path):
+    (tmp_path / ".copydesk.toml").write_text('[style]\nguide = "chicago"\n', "utf-8")
+    (tmp_path / "a.txt").write_text("Budget\n\nThe plan passed.\n", "utf-8")
+    code, _out, err = run_cli("check", "a.txt")
+    assert code == 2
+    assert err.strip().count("\n") == 0
+    assert "style.guide" in err and "chicago" in err and "Traceback" not in err
+
+
+def test_british_guide_from_config_file(run_json, tmp_path):
+    (tmp_path / ".copydesk.toml").write_text('[style]\nguide = "british"\n', "utf-8")
+    (tmp_path / "a.txt").write_text("Budget\n\nIt rose 5 percent - a record.\n", "utf-8")
+    code, report, _ = run_json("--select", "STYLE", "a.txt")
+    assert code == 1
+    assert positions(report["findings"]) == [("STYLE023", 3, 11), ("STYLE011", 3, 19)]
+
+
+def test_rules_and_explain_document_the_pack(run_cli):
+    code, out, _ = run_cli("rules")
+    assert code == 0
+    assert "STYLE001" in out and "FURN001" in out and "STYLE012" not in out  # opt-in hidden
+    code, out, _ = run_cli("rules", "--all")
+    assert "STYLE012" in out and "(opt-in)" in out
+    code, out, _ = run_cli("explain", "STYLE001")
+    assert code == 0
+    assert "What it does" in out and "AP Stylebook" in out and "bad:" in out
+    code, out, _ = run_cli("explain", "FURN001")
+    assert "Leave a Comment" in out and "Source:" in out
+
+
+def test_every_style_rule_cites_a_source_and_a_guide_section():
+    from linter.packs import all_rules
+
+    rules = [r for r in all_rules(Settings()) if r.id.startswith(("STYLE", "FURN"))]
+    assert len(rules) >= 25
+    for rule in rules:
+        assert any(
+            name in rule.source
+            for name in (
+                "AP",
+                "Guardian",
+                "Times",
+                "Chicago",
+                "Garner",
+                "Orwell",
+                "Hart",
+                "BBC",
+                "Economist",
+            )
+        ), rule.id

@@ -80,6 +80,8 @@ def _tokens(doc: Document, lexicon: Lexicon) -> list[Token]:
             or after.isdigit()
             or (before == "." and s > 1 and prose[s - 2].isalnum())  # example.com pieces
             or (after == "." and after2.isalpha())
+            or (before in ",;" and s > 1 and prose[s - 2].isalnum())  # a,b,c: data, not prose
+            or (after in ",;" and after2.isalnum())
             or SIC_RE.match(prose, e) is not None  # quoted as written: "Theres [sic]"
         )
         compound = before == "-" or (after == "-" and after2.isalpha())
@@ -129,9 +131,11 @@ def _positional_starts(doc: Document) -> set[int]:
 
 
 def _foreign_spans(doc: Document, raw: list, lexicon: Lexicon):
-    """Sentences and quotations where at least 30% of the lower-case words (and two or more)
-    are not English, or that carry words with letters English does not use: a Spanish
-    paragraph of a press release, a French quotation."""
+    """Sentences and quotations that are not in English: a Spanish paragraph of a press
+    release, a French quotation. Two signs, either enough: two or more function words of
+    another language that English lacks ("los", "une", "und"); or at least two, and 30%, of
+    the lower-case words unknown to English and not one slip from a common English word
+    (a typo is one slip from its word; "comunidad" is not)."""
     from bisect import bisect_left
 
     from linter.spans import SpanSet
@@ -143,10 +147,36 @@ def _foreign_spans(doc: Document, raw: list, lexicon: Lexicon):
         words = [r[2] for r in raw[lo:hi] if not r[3] and r[2].islower()]
         if len(words) < 2:
             continue
-        unknown = sum(1 for w in words if not _english(w, lexicon))
-        if unknown >= 2 and unknown >= FOREIGN_RATIO * len(words):
+        if sum(1 for w in words if w in FOREIGN_FUNCTION_WORDS) >= 2:
+            spans.append((s, e))
+            continue
+        unknown = [w for w in words if not _english(w, lexicon)]
+        if len(unknown) < 2 or len(unknown) < FOREIGN_RATIO * len(words):
+            continue
+        foreign = sum(1 for w in unknown if not _near_english(w, lexicon))
+        if foreign >= 2 and foreign >= FOREIGN_RATIO * len(words):
             spans.append((s, e))
     return SpanSet(spans)
+
+
+# frequent words of Spanish, French, Portuguese, Italian, German and Latin that are no
+# English words (so "a", "die", "son", "con" are not here)
+FOREIGN_FUNCTION_WORDS = frozenset(
+    """los las del que para por una uno unos unas como pero sus este esta estos estas
+    nuestro nuestra nuestros hacer puede pueden tiene sobre entre muy donde cuando desde
+    les des une dans pour avec sont qui cette ces nous vous ils elles leur mais aussi
+    très est sur pas plus être avoir fait comme
+    uma não com pelo pela dos das aos são também
+    della delle degli sono questo questa anche gli nel nella
+    und ist nicht mit ein eine einen dem den von auf für ich sie wir auch sich werden
+    quod sunt est cum non enim sed""".split()
+) - {"est", "cum", "non", "sed", "sie", "den", "dem", "ein", "pas", "sur"}
+
+
+def _near_english(word: str, lexicon: Lexicon) -> bool:
+    from linter.spelling.suggest import edits1
+
+    return any(lexicon.zipf(e) >= 3.0 for e in edits1(word) if e in lexicon)
 
 
 def _english(word: str, lexicon: Lexicon) -> bool:

@@ -1,0 +1,79 @@
+"""SPELL005: a spelling of the other dialect ("color" in en-GB copy, "colour" in en-US)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from linter.rule import Example, Match, Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.document import Document
+    from linter.settings import Settings
+    from linter.spelling.context import SpellingContext
+
+
+class DialectSpelling(Rule):
+    """What it does:
+    Notes a word spelled the way the other dialect spells it ("colour", "centre",
+    "travelled" in en-US copy; "color", "center" in en-GB copy, with ``dialect = "en-GB"``)
+    and gives this dialect's spelling. Advice only: both spellings are correct English.
+
+    Why:
+    A publication keeps one dialect; the unknown-word rule accepts both so that British
+    copy quoted in an American story is never called misspelled.
+
+    Example:
+    "The colour of the flag." -> "The color of the flag." (en-US)
+    """
+
+    id = "SPELL005"
+    name = "dialect-spelling"
+    pack = "spelling"
+    severity = "info"
+    message = "'{match}' is spelled the other dialect's way: write '{suggestion}'."
+    why = "A publication spells consistently in one dialect."
+    source = "SCOWL en-US and en-GB word lists"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="The colour of the flag.", fixed="The color of the flag."),
+        Example(bad="Labour leaders met in the centre of town."),
+        Example(good="The color of the flag, the center of town."),
+    ]
+
+    def prepare(self, settings: Settings) -> None:
+        from linter.spelling.context import context
+
+        self.ctx: SpellingContext = context(settings)
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        from linter.spelling.context import match_case
+        from linter.spelling.tokens import base
+
+        ctx = self.ctx
+        lex = ctx.lexicon
+        vocab = ctx.vocabulary_of(doc)
+        for tok in ctx.tokens(doc):
+            if tok.skip or tok.foreign or not (tok.is_lower or tok.is_title):
+                continue
+            word = base(tok.text).lower()
+            if word in lex or not lex.other_dialect(word) or tok.text in vocab.accept:
+                continue
+            if tok.is_title and not tok.positional_capital:
+                continue  # a name: "Labour", "Centre Court"
+            ours = ctx.dialect_variant(word)
+            if not ours or ours not in lex:
+                continue
+            written = doc.text[tok.start : tok.end]
+            if base(tok.text) != tok.text:  # keep the possessive ending
+                ours += tok.text[len(base(tok.text)) :]
+            fix = match_case(ours, written)
+            yield Match(
+                tok.start,
+                tok.end,
+                f"'{written}' is spelled the other dialect's way: write '{fix}'.",
+                suggestions=(fix,),
+                fix=fix,
+            )
+
+
+RULES = [DialectSpelling]

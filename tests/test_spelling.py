@@ -1,0 +1,180 @@
+"""The spelling pack on realistic copy: each finding as (rule, line, column), names left alone,
+vocabularies, dialects, fixes and bad configuration."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import positions
+
+DRAFT = """\
+Mayor annouces new budget
+
+Friday, March 3, 2023
+
+The mayor said the budget was miniscule and that the city would recieve more next year.
+Officials in Herat and Congressman Cresent Hardy welcomed it; @kevinbacon posted #IONIQ6 and
+https://example.com/recieve-the-budget, mail budget@recieve.org for details.
+The InfoWars host, the IONIQ6 and 5km of road were mentioned on the 20th anniversery.
+“Los funcionarios pueden ayudar a la comunidad,” dijo la alcaldesa.
+It was a goverment decision, the mayor said, and “it was definately fair”.
+Teh council met at the centre. The Brazillian delegation doesn’t agree.
+"""
+
+
+@pytest.fixture
+def draft(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text(DRAFT, "utf-8")
+    return path
+
+
+def test_known_misspellings_and_names(draft, run_json):
+    code, report, _ = run_json("--select", "SPELL", str(draft))
+    assert code == 1
+    assert positions(report["findings"]) == [
+        ("SPELL002", 1, 7),  # annouces, in the headline
+        ("SPELL002", 5, 31),  # miniscule
+        ("SPELL002", 5, 65),  # recieve (not the ones in the URL and the e-mail address)
+        ("SPELL002", 8, 74),  # anniversery (not IONIQ6, InfoWars, 5km, 20th)
+        ("SPELL002", 10, 10),  # goverment
+        ("SPELL002", 10, 58),  # definately, inside a quotation
+        ("SPELL002", 11, 1),  # Teh, capitalised only for opening the sentence
+        ("SPELL005", 11, 24),  # centre: British spelling in en-US copy (info)
+        ("SPELL002", 11, 36),  # Brazillian: its correction is a proper word
+    ]
+    first = report["findings"][1]
+    assert first["message"] == "'miniscule' is misspelled: write 'minuscule'."
+    assert first["severity"] == "error" and first["suggestions"] == ["minuscule"]
+    assert (first["end_line"], first["end_column"]) == (5, 40)
+    teh = report["findings"][6]
+    assert teh["suggestions"] == ["The"]
+    quoted = report["findings"][5]
+    assert quoted["message"].endswith("(in a quotation)")
+
+
+def test_fix_applies_single_corrections(draft, run_cli):
+    run_cli("check", "--fix", "--select", "SPELL002", str(draft))
+    text = draft.read_text("utf-8")
+    assert "minuscule and that the city would receive more" in text
+    assert "The council met" in text and "The Brazilian delegation" in text
+    assert "https://example.com/recieve-the-budget" in text  # URLs untouched
+    assert "Herat" in text and "Cresent Hardy" in text
+
+
+UNKNOWN = """\
+She chose the hastag and posted it on the annivresary of the flood.
+Dozens of podcasterz attended the goverrnment briefing.
+The studymate and the nongroup plan, said Ms. Xochitl Ngata, were fine.
+"""
+
+
+def test_unknown_words_ranked_and_unsure_ones_are_advice(tmp_path, run_json):
+    path = tmp_path / "a.txt"
+    path.write_text(UNKNOWN, "utf-8")
+    _, report, _ = run_json("--select", "SPELL", str(path))
+    found = [(f["rule"], f["line"], f["column"], f["severity"]) for f in report["findings"]]
+    assert found == [
+        ("SPELL001", 1, 15, "error"),  # hastag -> hashtag
+        ("SPELL001", 1, 43, "error"),  # annivresary -> anniversary
+        ("SPELL004", 2, 11, "info"),  # podcasterz: no common word one slip away
+        ("SPELL001", 2, 35, "error"),  # goverrnment -> government
+        ("SPELL004", 3, 5, "info"),  # studymate: a closed compound is not called wrong
+        ("SPELL004", 3, 23, "info"),  # nongroup
+    ]
+    hastag = report["findings"][0]
+    assert hastag["message"] == "'hastag' is not a word: write 'hashtag'."
+    assert hastag["suggestions"] == ["hashtag"] and hastag["fix"] == "hashtag"
+    studymate = report["findings"][4]
+    assert "fix" not in studymate or studymate["fix"] is None
+
+
+def test_several_candidates_give_no_fix(tmp_path, run_json):
+    path = tmp_path / "a.txt"
+    path.write_text("The seach went on.\n", "utf-8")  # search, each, reach, teach, beach
+    _, report, _ = run_json("--select", "SPELL", str(path))
+    [finding] = report["findings"]
+    assert finding["rule"] == "SPELL002" and len(finding["suggestions"]) > 1
+    assert finding.get("fix") is None
+
+
+def test_codespell_list_can_be_switched_off(tmp_path, run_json):
+    path = tmp_path / "a.txt"
+    path.write_text("The effect was miniscule, and teh rest recieved.\n", "utf-8")
+    (tmp_path / ".copydesk.toml").write_text("[spelling]\ncodespell = false\n")
+    _, report, _ = run_json("--select", "SPELL", str(path))
+    # without codespell's list the dictionary check still catches all three, as SPELL001
+    assert positions(report["findings"]) == [
+        ("SPELL001", 1, 16),
+        ("SPELL001", 1, 31),
+        ("SPELL001", 1, 40),
+    ]
+    assert report["findings"][1]["message"] == "'teh' is not a word: write 'the'."
+
+
+def test_vocabulary_accept_and_reject_are_case_aware(tmp_path, run_json):
+    (tmp_path / "accept.txt").write_text("# house words\nhastag\nIoniqq\n", "utf-8")
+    (tmp_path / "reject.txt").write_text("alright\nWorldwide\n", "utf-8")
+    (tmp_path / ".copydesk.toml").write_text(
+        '[vocabulary]\naccept = ["accept.txt"]\nreject = ["reject.txt"]\n'
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "The hastag and the Hastag were alright, Alright.\n"
+        "The hastags spread worldwide and Worldwide.\n"
+        "The ioniqq is not the Ioniqq.\n",
+        "utf-8",
+    )
+    _, report, _ = run_json("--select", "SPELL", str(path))
+    assert positions(report["findings"]) == [
+        ("SPELL003", 1, 32),  # alright: a lower-case entry rejects any capitalisation
+        ("SPELL003", 1, 41),  # Alright
+        ("SPELL001", 2, 5),  # hastags: accepting "hastag" never hides a longer word
+        ("SPELL003", 2, 34),  # Worldwide: an entry with a capital matches only as written
+        ("SPELL004", 3, 5),  # ioniqq: "Ioniqq" accepts only that spelling
+    ]
+
+
+def test_front_matter_vocabulary(tmp_path, run_json):
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\nvocabulary:\n  accept: [hastag]\n  reject: [alright]\n---\nThe hastag was alright.\n",
+        "utf-8",
+    )
+    _, report, _ = run_json("--select", "SPELL", str(path))
+    assert positions(report["findings"]) == [("SPELL003", 6, 16)]
+
+
+def test_dialect_en_gb(tmp_path, run_json):
+    (tmp_path / ".copydesk.toml").write_text('dialect = "en-GB"\n')
+    path = tmp_path / "a.txt"
+    path.write_text("The color of the centre, the colour of the center.\n", "utf-8")
+    _, report, _ = run_json("--select", "SPELL", str(path))
+    assert [(f["rule"], f["column"], f["suggestions"]) for f in report["findings"]] == [
+        ("SPELL005", 5, ["colour"]),
+        ("SPELL005", 44, ["centre"]),
+    ]
+
+
+def test_positions_with_crlf_and_curly_apostrophes(tmp_path, run_json):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Musk’s “friend” didn’t recieve it.\r\nIt’s miniscule.\r\n".encode())
+    _, report, _ = run_json("--select", "SPELL", str(path))
+    assert positions(report["findings"]) == [("SPELL002", 1, 24), ("SPELL002", 2, 6)]
+
+
+@pytest.mark.parametrize(
+    "config, expected",
+    [
+        ("[spelling]\nwords = 1\n", "key 'spelling.words' is unknown"),
+        ("[spelling]\naccept = 'x'\n", "key 'spelling.accept' must be a list of words"),
+        ("[spelling]\ncodespell = 'no'\n", "key 'spelling.codespell' must be true or false"),
+        ('[vocabulary]\naccept = ["missing.txt"]\n', "vocabulary file not found"),
+    ],
+)
+def test_bad_spelling_config_is_one_line_exit_2(tmp_path, run_cli, config, expected):
+    (tmp_path / ".copydesk.toml").write_text(config)
+    (tmp_path / "a.txt").write_text("Fine text.\n")
+    code, _, err = run_cli("check", "--select", "SPELL", "a.txt")
+    assert code == 2
+    assert expected in err and len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err

@@ -90,3 +90,10 @@ def test_org_middle_word_drop_but_not_a_persons_middle_name():
         "Mary Ann Perdue spoke. Mary Perdue left, and Perdue smiled.\n"
     )
     assert found(text) == [("FACT001", 3, 44)]
+
+
+def test_family_members_are_not_misspellings():
+    text = HEAD + "Mark Smith and his wife, Mary Smith, spoke. Andrea Lopez met Andrew Lopez.\n"
+    assert found(text) == []
+    text = HEAD + "Maximilian Weber spoke; Maximillian Weber left.\n"
+    assert found(text) == [("FACT001", 3, 25)]

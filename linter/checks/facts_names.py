@@ -101,7 +101,7 @@ class GarbledName(Rule):
         return match
 
     def _against_earlier(self, doc: Document, n: Named, seen: dict, counts: Counter):
-        from linter.knowledge.docnames import HEAD_NOUNS
+        from linter.knowledge.given_names import both_given_names
         from linter.knowledge.names import near_spelling
 
         key = n.key
@@ -113,7 +113,6 @@ class GarbledName(Rule):
             if (
                 len(k1) == len(key) + 1
                 and len(k1) >= 3
-                and k1[-1] in HEAD_NOUNS
                 and not self._person_like(first)
                 and len(first.mention.words) == len(k1)  # no "of" or initials inside
             ):
@@ -124,6 +123,8 @@ class GarbledName(Rule):
                 diff = [i for i in range(len(key)) if k1[i] != key[i]]
                 if len(diff) == 1:
                     i = diff[0]
+                    if i == 0 and both_given_names(k1[0], key[0]):
+                        continue  # Mark and Mary Smith: two people of one family
                     if near_spelling(k1[i], key[i]) and not self.knowledge.is_single_name(key[i]):
                         return self._report(
                             doc, n, first.mention.text, "is misspelled", evidence=first, safe=False
@@ -132,12 +133,21 @@ class GarbledName(Rule):
 
     def _person_like(self, n: Named) -> bool:
         """A person's name, whose middle names may be dropped: known as a person, or written
-        with a personal title ("Sen.", "Mr"), or with its last word used alone elsewhere in
-        the document, as news copy refers to people by surname ("Perdue said")."""
+        with a personal title ("Sen.", "Mr"), with its last word used alone elsewhere in the
+        document, as news copy refers to people by surname ("Perdue said"), or beginning
+        with a given name ("Jacob Timothy Cone")."""
+        from linter.knowledge.docnames import HEAD_NOUNS
+        from linter.knowledge.given_names import given_names
+
         hit = self.knowledge.lookup(n.key)
         if hit is not None:
             return hit[1] == "person"
-        return bool(n.title) or n.key[-1] in self._alone
+        if n.key[-1] in HEAD_NOUNS:
+            return False  # "Sandy Recovery Improvement Act", "Perdue Elementary School"
+        if n.title or n.key[-1] in self._alone:
+            return True
+        known = given_names()
+        return known is None or n.key[0] in known
 
     def _surname(self, doc, n, surnames, lower, in_full_names, counts) -> Match | None:
         from linter.knowledge.names import near_spelling

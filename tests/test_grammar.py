@@ -133,3 +133,26 @@ def test_look_alikes_that_are_right_stay_quiet():
 
 def test_an_before_a_number_read_as_a_vowel():
     assert found("It used a 8kB buffer and an 11-page report.\n") == [("GRAM003", 1, 9)]
+
+
+def test_predicates_after_its_and_comparatives_before_then():
+    text = (
+        "Its clear that the plan failed, and its really hard to fix.\n"
+        "The ocean is much smoother then the land, and it is more important then ever.\n"
+        "The rates, which where scheduled to expire, rose.\n"
+    )
+    assert found(text) == [
+        ("GRAM001", 1, 1),  # Its clear that
+        ("GRAM001", 1, 37),  # its really
+        ("GRAM001", 2, 28),  # much smoother then
+        ("GRAM001", 2, 68),  # then ever
+        ("GRAM001", 3, 18),  # which where set
+    ]
+
+
+def test_variables_handles_and_possessive_nouns_stay_quiet():
+    text = (
+        "Set $there to the remote, tag @their and #its, and they're files we keep.\n"
+        "The helper was added in anticipation of its need in a future release.\n"
+    )
+    assert found(text) == []

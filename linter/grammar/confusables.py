@@ -109,6 +109,8 @@ def _its(toks: list[Tok], i: int) -> str | None:
     w, nxt, prev = toks[i].low, after(toks, i), before(toks, i)
     if w == "its" and nxt in lx.NOT_AFTER_POSSESSIVE - {"this", "these", "those", "very"}:
         return "it's"
+    if w == "its" and _predicate_after(toks, i):
+        return "it's"
     if w == "it's":
         if nxt == "own":
             return "its"
@@ -119,6 +121,30 @@ def _its(toks: list[Tok], i: int) -> str | None:
 
 # Prepositions that also open a clause ("after it's created"): not evidence for "its".
 CLAUSE_OPENERS = frozenset("after before since until till despite like".split())
+
+
+# After "it's": adverbs and pronouns that never follow the possessive "its" ...
+ITS_ADVERBS = frozenset(
+    "really totally definitely probably actually nothing anything everything something".split()
+)
+# ... and adjectives that follow "it's" when a clause or "to" comes next ("its clear that").
+ITS_PREDICATES = frozenset(
+    """clear unclear important hard difficult easy true possible impossible likely unlikely
+    obvious ironic cool fine okay ok worth sad funny crazy weird amazing interesting great
+    good bad wrong right necessary essential vital critical time""".split()
+)
+
+
+def _predicate_after(toks: list[Tok], i: int) -> bool:
+    """ "its really hard", "its clear that", "its built on": a predicate, so "it's"."""
+    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    if nxt in ITS_ADVERBS:
+        return True
+    ends = i + 2 >= len(toks) or toks[i + 2].gap.strip()[:1] in (".", ",", ";", "!", "?")
+    if nxt in ITS_PREDICATES and (nxt2 in ("that", "to", "when", "if", "how") or ends):
+        return True
+    participle = nxt.endswith("ed") and not nxt.endswith("eed") and len(nxt) > 4
+    return participle and nxt2 in ("on", "as", "up", "by", "into", "in")
 
 
 def _their(toks: list[Tok], i: int) -> str | None:
@@ -143,10 +169,22 @@ def _their(toks: list[Tok], i: int) -> str | None:
     return None
 
 
+DEGREE_BEFORE_COMPARATIVE = frozenset("much far even slightly significantly lot little".split())
+
+
 def _than(toks: list[Tok], i: int) -> str | None:
     w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
-    if w == "then" and prev in lx.COMPARATIVES and nxt:
-        return "than"
+    if (
+        w == "then"
+        and prev in lx.COMPARATIVES
+        and i + 1 < len(toks)
+        and toks[i + 1].gap.strip() in ("", "$", "£", "€", "“", '"')
+    ):
+        return "than"  # "more then $70 million"
+    if w == "then" and nxt == "ever" and prev not in ("since", "and", "but", "even", ""):
+        return "than"  # "more important then ever"
+    if w == "then" and prev.endswith("er") and before(toks, i, 2) in DEGREE_BEFORE_COMPARATIVE:
+        return "than"  # "much smoother then the land"
     if w == "than":
         if prev in ("we", "they", "he", "she", "i") and nxt and nxt not in lx.COMPARATIVES:
             return "then"
@@ -367,6 +405,12 @@ def _were(toks: list[Tok], i: int) -> str | None:
             return "were"
         if (_plural(prev) or prev == "and") and _participle_clause(toks, i):
             return "were"
+        if (
+            prev in ("which", "who")
+            and nxt.endswith(("ed", "ing"))
+            and nxt not in WHERE_PARTICIPLES
+        ):
+            return "were"  # "podcasters who where doing", "rates which where set to"
     elif w == "were":
         if nxt in ("is", "does", "did", "do") and prev not in lx.SUBJECT_PRONOUNS:
             return "where"
@@ -430,10 +474,15 @@ RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
 }
 
 
+def _code_like(tok: Tok) -> bool:
+    """A $variable, @handle or #hashtag: not prose."""
+    return tok.gap[-1:] in ("$", "@", "#") if tok.gap else False
+
+
 def decide_by_rule(toks: list[Tok], i: int) -> str | None:
     """The word the context rules want instead of ``toks[i]``, or None."""
     family = FAMILY_OF.get(toks[i].low)
-    if family is None:
+    if family is None or _code_like(toks[i]):
         return None
     choice = RULES[family](toks, i)
     return choice if choice and choice != toks[i].low else None
@@ -457,7 +506,7 @@ def decide_by_stats(toks: list[Tok], i: int, bigrams: Bigrams, margin: float) ->
     than the word as written, when the written word's own pairs are unattested."""
     word = toks[i].low
     family = FAMILY_OF.get(word)
-    if family not in STAT_FAMILIES:
+    if family not in STAT_FAMILIES or _code_like(toks[i]):
         return None
     prev, nxt = before(toks, i), after(toks, i)
     if word == "too" and nxt.isdigit() and prev.isdigit():
@@ -497,17 +546,22 @@ def decide_by_stats(toks: list[Tok], i: int, bigrams: Bigrams, margin: float) ->
 
 # A word the possessive often precedes and the other form never does: "there robots",
 # "it's goal", "you're results" (the possessive is wanted).
-POSSESSIVE_OF = {"there": "their", "it's": "its", "you're": "your", "they're": "their"}
+POSSESSIVE_OF = {"there": "their", "it's": "its", "you're": "your"}
+
+
+POSSESSIVE_MIN = 2  # the possessive pair must be attested at least twice the list's floor
 
 
 def _decisive_right(word: str, nxt: str, bigrams: Bigrams) -> str | None:
     rival = POSSESSIVE_OF.get(word)
-    if rival is None or len(nxt) < 3:
+    if rival is None or len(nxt) < 3 or nxt in ITS_PREDICATES:
         return None
+    if word == "you're" and nxt.endswith("s"):
+        return None  # "you're friends": a plural noun after "are" is fine
     own_last = EXPANSIONS.get(word, (word,))[-1]
     if bigrams.known(own_last, nxt) or not bigrams.known(rival, nxt):
         return None
-    return rival if bigrams.pair(rival, nxt) >= 4 * bigrams.floor else None
+    return rival if bigrams.pair(rival, nxt) >= POSSESSIVE_MIN * bigrams.floor else None
 
 
 # "were too loose", "a bit too": degree words and adjectives follow "too" here.

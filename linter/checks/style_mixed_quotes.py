@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
 from linter.rule import Example, Match, Rule
+
+STRAIGHT_RE = re.compile(r'(?<!\d)"')  # not an inch mark after a figure
+CURLY_RE = re.compile("[“”]")
 
 
 class MixedQuotes(Rule):
@@ -37,13 +41,11 @@ class MixedQuotes(Rule):
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose
-        straight = [
-            i for i, ch in enumerate(prose) if ch == '"' and not (i and prose[i - 1].isdigit())
-        ]
-        if not straight:
+        if '"' not in prose or ("“" not in prose and "”" not in prose):
             return
-        curly = [i for i, ch in enumerate(prose) if ch in "“”"]
-        if not curly:
+        straight = [m.start() for m in STRAIGHT_RE.finditer(prose)]
+        curly = [m.start() for m in CURLY_RE.finditer(prose)]
+        if not straight or not curly:
             return
         if len(curly) < len(straight):
             minority, style, other = curly, "A curly", "straight"

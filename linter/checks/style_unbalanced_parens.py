@@ -14,6 +14,7 @@ PAIRS = {"(": ")", "[": "]"}
 CLOSING = {v: k for k, v in PAIRS.items()}
 # "a)", "1)", "iv)" starting a list item, and emoticons such as ":)" or ";-)"
 ENUMERATOR = re.compile(r"(?:^|[\s(])(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
+BRACKET_RE = re.compile(r"[()\[\]]")
 EMOTICON = re.compile(r"[:;=8][-']?$")
 
 
@@ -47,8 +48,8 @@ class UnbalancedParentheses(Rule):
         prose = doc.prose
         for start, end in blocks(doc):
             stack: list[int] = []
-            for i in range(start, end):
-                ch = prose[i]
+            for m in BRACKET_RE.finditer(prose, start, end):
+                i, ch = m.start(), m.group()
                 if ch in PAIRS:
                     stack.append(i)
                 elif ch in CLOSING:

@@ -3,11 +3,14 @@ within a paragraph."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
 from linter.checks.style_common import check_guide, next_block_opens_quote
 from linter.rule import Example, Match, Rule
+
+MARK_RE = re.compile('[“”"\n]')
 
 
 class UnbalancedQuotes(Rule):
@@ -50,8 +53,8 @@ class UnbalancedQuotes(Rule):
         prose = doc.prose
         for start, end in doc.paragraphs:
             open_at: dict[str, int | None] = {"curly": None, "straight": None}
-            for i in range(start, end):
-                ch = prose[i]
+            for m in MARK_RE.finditer(prose, start, end):
+                i, ch = m.start(), m.group()
                 if ch == "\n":
                     if next_block_opens_quote(doc, i):
                         open_at = {"curly": None, "straight": None}  # a run-on quotation

@@ -20,6 +20,10 @@ def describe(rule) -> str:
         "",
         f"Severity: {rule.severity}    Pack: {rule.pack}    Kind: {rule.kind}",
     ]
+    if rule.guides:
+        lines.append(f"Style guide: {', '.join(sorted(rule.guides))} only")
+    if not rule.enabled:
+        lines.append("Opt-in: runs only when selected by its id (--select or select = [...])")
     if rule.message:
         lines += ["", f"Message: {rule.message}"]
     if rule.doc:

@@ -31,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([r.summary() for r in rules], indent=2, ensure_ascii=False))
         return 0
     for rule in rules:
-        flag = "" if rule.enabled else "  (opt-in)"
+        flags = [] if rule.enabled else ["opt-in"]
+        if not rule.applies_to(settings):
+            flags.append(f"{'/'.join(sorted(rule.guides or ()))} guide only")
+        flag = f"  ({', '.join(flags)})" if flags else ""
         print(f"{rule.id:<10} {rule.severity:<8} {rule.pack:<10} {rule.name}{flag}")
     return 0

@@ -30,8 +30,11 @@ class ConsistencyRule(YamlRule):
             self._pairs.append((fa, fb, pattern))
 
     def check(self, doc):
-        for _a, _b, pattern in self._pairs:
-            hits = list(pattern.finditer(doc.folded))
+        folded = doc.folded
+        for a, b, pattern in self._pairs:
+            if a not in folded or b not in folded:
+                continue  # one spelling alone cannot be inconsistent
+            hits = list(pattern.finditer(folded))
             if not hits:
                 continue
             first = hits[0].group(1)

@@ -199,6 +199,31 @@ def titles(files, show: int) -> None:
         print("  ", line)
 
 
+def weekdays(files, show: int) -> None:
+    """Every weekday-date pair of the data, checked as written and with the weekday moved
+    on by one day (a slip every pair must reveal)."""
+    from linter.checks.facts_dates import WEEKDAY_DATE_RES, WEEKDAYS
+
+    eng = engine(["FACT003"])
+    pairs = found = clean = 0
+    for path in files:
+        text = path.read_text("utf-8")
+        clean += len(eng.lint_text(text, str(path)))
+        for pattern in WEEKDAY_DATE_RES:
+            for m in pattern.finditer(text):
+                if not m["year"]:
+                    continue
+                pairs += 1
+                wrong = WEEKDAYS[(WEEKDAYS.index(m["wd"]) + 1) % 7]
+                variant = text[: m.start("wd")] + wrong + text[m.end("wd") :]
+                hits = eng.lint_text(variant, str(path))
+                found += any(f.start == m.start("wd") for f in hits)
+    print(
+        f"weekday-date pairs with a year: {pairs}; flagged as written: {clean}; "
+        f"weekday shifted by one day: {found}/{pairs} flagged"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0)
@@ -208,6 +233,7 @@ def main() -> None:
     recall(files, args.show)
     false_alarms(files, args.show)
     titles(files, args.show)
+    weekdays(files, args.show)
     print(f"bench time {time.perf_counter() - t:.1f} s")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -24,28 +25,25 @@ PREFIXES = frozenset(
 )
 MIN_LENGTH = 3
 # British and American spellings of one word (SCOWL lists only the common ones)
-DIALECT_SWAPS = [
-    (re.compile(a), b)
-    for a, b in (
-        (r"is(ation|e|ed|es|ing|er|ers)$", r"iz\1"),
-        (r"iz(ation|e|ed|es|ing|er|ers)$", r"is\1"),
-        (r"ys(e|ed|es|ing)$", r"yz\1"),
-        (r"yz(e|ed|es|ing)$", r"ys\1"),
-        (r"our(s|ed|ing|ite|ites|able)?$", r"or\1"),
-        (r"(?<=[^aeiou])or(s|ed|ing|ite|ites|able)?$", r"our\1"),
-        (r"tre(s)?$", r"ter\1"),
-        (r"ter(s)?$", r"tre\1"),
-        (r"[iy][sz]ations?$", "ize"),  # "iodisation": the lists have "iodize"
-        (r"[iy][sz]ations?$", "ise"),
-        (r"([lp])\1(ed|ing|er|ers|or|ors)$", r"\1\2"),  # travelled, worshippers
-        (r"(?<=[aeiou][^aeiou])(ed|ing|er|ers)$", r"l\1"),
-        (r"ae", "e"),
-        (r"oe", "e"),
-        (r"ence$", "ense"),
-        (r"ense$", "ence"),
-        (r"ogue$", "og"),
-    )
-]
+DIALECT_SWAP_PATTERNS = (
+    (r"is(ation|e|ed|es|ing|er|ers)$", r"iz\1"),
+    (r"iz(ation|e|ed|es|ing|er|ers)$", r"is\1"),
+    (r"ys(e|ed|es|ing)$", r"yz\1"),
+    (r"yz(e|ed|es|ing)$", r"ys\1"),
+    (r"our(s|ed|ing|ite|ites|able)?$", r"or\1"),
+    (r"(?<=[^aeiou])or(s|ed|ing|ite|ites|able)?$", r"our\1"),
+    (r"tre(s)?$", r"ter\1"),
+    (r"ter(s)?$", r"tre\1"),
+    (r"[iy][sz]ations?$", "ize"),  # "iodisation": the lists have "iodize"
+    (r"[iy][sz]ations?$", "ise"),
+    (r"([lp])\1(ed|ing|er|ers|or|ors)$", r"\1\2"),  # travelled, worshippers
+    (r"(?<=[aeiou]l)(ed|ing|er|ers)$", r"l\1"),  # traveled -> travelled
+    (r"ae", "e"),
+    (r"oe", "e"),
+    (r"(?<=[fct])ence$", "ense"),  # defence, licence, pretence
+    (r"(?<=[fct])ense$", "ence"),
+    (r"ogue$", "og"),
+)
 
 
 @dataclass(frozen=True)
@@ -120,7 +118,7 @@ class SpellingContext:
         """The known spelling of another dialect's form of ``word`` ("iodisation" ->
         "iodization", "colour" -> "color"), if the lists hold one."""
         lex = self.lexicon
-        for pattern, repl in DIALECT_SWAPS:
+        for pattern, repl in _dialect_swaps():
             variant = pattern.sub(repl, word)
             if variant != word and (variant in lex or lex.other_dialect(variant)):
                 return variant
@@ -132,6 +130,11 @@ class SpellingContext:
         if "'" in word.strip("'"):
             return not word.endswith(("n't", "'ll", "'re", "'ve", "'d", "'m"))
         return False
+
+
+@lru_cache(maxsize=1)
+def _dialect_swaps() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(a), b) for a, b in DIALECT_SWAP_PATTERNS]
 
 
 _CONTEXTS: dict[str, SpellingContext] = {}

@@ -1,13 +1,13 @@
 """The English dictionary: SCOWL word lists per dialect, modern vocabulary, frequencies, and
 codespell's list of known misspellings read from the installed ``codespell`` package.
 
-Why binary search and not a set: hashing 130,000 words costs about 20 ms on every run, while
-splitting the sorted list costs a third of that and a draft needs only a few hundred lookups.
+Why binary search and not a set: hashing 130,000 words costs about 20 ms on every run, while a
+draft needs only a few hundred lookups; searching the file's text in place costs nothing to
+load and a few microseconds a word.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,20 +23,60 @@ def data_dir() -> Path:
 
 
 class WordList:
-    """One sorted word list with a frequency byte (Zipf x 10) per word, read on demand."""
+    """One word list as built by ``build_data``: words grouped by length, each group a run of
+    sorted fixed-width records, searched in place (loading builds no per-word objects), and
+    a frequency byte (Zipf x 10) per word, read on demand."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.words = path.read_text("utf-8").split("\n")
+        header, _, self.body = path.read_text("ascii").partition("\n")
+        # length -> (offset in body, number of words, index of its first word)
+        self.groups: dict[int, tuple[int, int, int]] = {}
+        offset = first = 0
+        for item in header.split():
+            length, _, count = item.partition(":")
+            n, c = int(length), int(count)
+            self.groups[n] = (offset, c, first)
+            offset += n * c
+            first += c
         self._freq: bytes | None = None
 
+    def _bisect(self, word: str, length: int) -> tuple[int, int, int]:
+        """(position of the first record >= word, group offset, group size)."""
+        offset, count, _ = self.groups[length]
+        body = self.body
+        lo, hi = 0, count
+        while lo < hi:
+            mid = (lo + hi) // 2
+            at = offset + mid * length
+            if body[at : at + length] < word:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo, offset, count
+
     def index(self, word: str) -> int:
-        words = self.words
-        i = bisect_left(words, word)
-        return i if i < len(words) and words[i] == word else -1
+        """The word's number in the list (for its frequency), or -1."""
+        length = len(word)
+        if length not in self.groups:
+            return -1
+        pos, offset, count = self._bisect(word, length)
+        at = offset + pos * length
+        if pos < count and self.body[at : at + length] == word:
+            return self.groups[length][2] + pos
+        return -1
 
     def __contains__(self, word: str) -> bool:
         return self.index(word) >= 0
+
+    def starting_with(self, letter: str, length: int) -> list[str]:
+        """The words of one length that start with ``letter`` (for the distance-2 scan)."""
+        if length not in self.groups:
+            return []
+        lo, offset, _ = self._bisect(letter, length)
+        hi, _, _ = self._bisect(chr(ord(letter) + 1), length)
+        chunk = self.body[offset + lo * length : offset + hi * length]
+        return [chunk[i : i + length] for i in range(0, len(chunk), length)]
 
     def zipf_at(self, index: int) -> float:
         if self._freq is None:
@@ -55,17 +95,21 @@ class Lexicon:
         folder = data_dir()
         try:
             self.lists = [
-                WordList(folder / "en-common.txt"),
-                WordList(folder / f"{dialect}.txt"),
-                WordList(folder / "en-modern.txt"),
+                WordList(folder / "en-common.words"),
+                WordList(folder / f"{dialect}.words"),
+                WordList(folder / "en-modern.words"),
             ]
-            self.other = WordList(folder / f"{other}.txt")
+            self.other = WordList(folder / f"{other}.words")
         except OSError as exc:
             raise ConfigError(f"spelling: cannot read the word lists: {exc}") from None
         self.dialect = dialect
+        self._memo: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        return any(lst.index(word) >= 0 for lst in self.lists)
+        known = self._memo.get(word)
+        if known is None:
+            known = self._memo[word] = any(lst.index(word) >= 0 for lst in self.lists)
+        return known
 
     def other_dialect(self, word: str) -> bool:
         return word in self.other
@@ -86,9 +130,6 @@ class Lexicon:
         lower = word.lower()
         return lower != word and word[:1].isupper() and word[1:].islower() and lower in self
 
-    def all_words(self) -> list[str]:
-        return [w for lst in self.lists for w in lst.words]
-
 
 @lru_cache(maxsize=2)
 def lexicon(dialect: str) -> Lexicon:
@@ -98,29 +139,60 @@ def lexicon(dialect: str) -> Lexicon:
 class KnownMisspellings:
     """codespell's main dictionary (``wrong->right`` lines), read from the installed package.
 
-    Only words that are not in the English dictionary are looked up, so a handful of ``find``
-    calls over the raw text replace parsing its 65,000 lines.
+    The file is sorted case-insensitively, so a lookup is a binary search over the raw text
+    (about 20 short ``find`` calls) instead of parsing its 65,000 lines on every run.
     """
 
     def __init__(self, text: str) -> None:
-        self.text = "\n" + text
+        self.text = text if text.endswith("\n") else text + "\n"
         self._cache: dict[str, tuple[str, ...] | None] = {}
+
+    def _key(self, start: int) -> str:
+        end = self.text.find("->", start)
+        return self.text[start:end].lower() if end >= 0 else ""
 
     def lookup(self, word: str) -> tuple[str, ...] | None:
         """The corrections of a lower-case misspelling, or None when it is not listed."""
         if word in self._cache:
             return self._cache[word]
+        text = self.text
+        lo, hi = 0, len(text)
+        while lo < hi:  # the first line whose key is >= word
+            mid = (lo + hi) // 2
+            start = text.rfind("\n", 0, mid) + 1
+            if start >= hi:
+                hi = start if start > lo else lo
+                break
+            if self._key(start) < word:
+                lo = text.find("\n", start) + 1
+            else:
+                hi = start
         found = None
-        at = self.text.find("\n" + word + "->")
-        if at >= 0:
-            end = self.text.find("\n", at + 1)
-            data = self.text[at + len(word) + 3 : end if end >= 0 else None].strip()
-            # codespell: with a comma, the part after the last one is a reason (often empty)
-            if "," in data:
-                data = data[: data.rfind(",")]
-            found = tuple(c.strip() for c in data.split(",") if c.strip()) or None
+        start = lo
+        for _ in range(3):  # a few lines back: apostrophes sort unevenly ("arent'", "arent")
+            if start <= 0:
+                break
+            start = text.rfind("\n", 0, start - 1) + 1
+        for _ in range(7):
+            end = text.find("\n", start)
+            if end < 0:
+                break
+            line = text[start:end]
+            key, sep, data = line.partition("->")
+            if sep and key == word:
+                found = _corrections(data)
+                break
+            start = end + 1
         self._cache[word] = found
         return found
+
+
+def _corrections(data: str) -> tuple[str, ...] | None:
+    data = data.strip()
+    # codespell: with a comma, the part after the last one is a reason (often empty)
+    if "," in data:
+        data = data[: data.rfind(",")]
+    return tuple(c.strip() for c in data.split(",") if c.strip()) or None
 
 
 NO_MISSPELLINGS = KnownMisspellings("")
@@ -128,11 +200,13 @@ NO_MISSPELLINGS = KnownMisspellings("")
 
 @lru_cache(maxsize=1)
 def known_misspellings() -> KnownMisspellings:
-    try:
-        import codespell_lib
-    except ImportError:
-        raise ConfigError("spelling: the codespell package is not installed") from None
-    path = Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"
+    """Found without importing codespell (its import compiles regexes for 100 ms)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("codespell_lib")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError("spelling: the codespell package is not installed")
+    path = Path(spec.submodule_search_locations[0]) / "data" / "dictionary.txt"
     try:
         return KnownMisspellings(path.read_text("utf-8"))
     except OSError as exc:

@@ -92,19 +92,17 @@ def _joinable(part: str) -> bool:
 
 def _distance_two(word: str, lexicon: Lexicon) -> list[str]:
     """Known words two edits away that share the first letter (a typo rarely changes it, and
-    the sorted lists give that slice for free)."""
-    from bisect import bisect_left
-
+    the sorted lists give that slice for free) and are at most two letters longer or
+    shorter."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    first = word[0]
-    choices: list[str] = []
-    for lst in lexicon.lists:
-        words = lst.words
-        lo = bisect_left(words, first)
-        hi = bisect_left(words, chr(ord(first) + 1), lo)
-        choices.extend(words[lo:hi])
+    choices = [
+        w
+        for lst in lexicon.lists
+        for n in range(len(word) - 2, len(word) + 3)
+        for w in lst.starting_with(word[0], n)
+    ]
     hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=2, limit=50)
     return [w for w, score, _ in hits if score == 2]
 

@@ -8,8 +8,7 @@ followed "@", that "co" is the first half of "co-founder" and that a sentence is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,8 +23,7 @@ SIC_RE = re.compile(r"\s*[\[(]sic[\])]", re.I)
 LONG_HEADLINE = 200  # a "headline" this long is a one-line file, not a headline
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str  # as written, curly apostrophes made straight

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from linter.finding import Finding
 from linter.settings import Settings
@@ -81,17 +81,30 @@ def _context():
 
 
 def lint_many(
-    settings: Settings, items: list[tuple[str, str]], jobs: int | None = 1
+    settings: Settings,
+    items: list[tuple[str, str]],
+    jobs: int | None = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Outcome]:
-    """Outcomes for ``(path, text)`` items, in the same order, in parallel when worth it."""
+    """Outcomes for ``(path, text)`` items, in the same order, in parallel when worth it.
+    ``progress(done, total)`` is called as each outcome arrives (the CLI's progress bar)."""
     from linter.runner import engine_for
+
+    def tick(outcomes: Iterable[Outcome]) -> list[Outcome]:
+        if progress is None:
+            return list(outcomes)
+        done = []
+        for outcome in outcomes:
+            done.append(outcome)
+            progress(len(done), len(items))
+        return done
 
     if not items:
         return []
     engine_for(settings)  # here first: a bad rule file stops the run with one line
     workers = worker_count(jobs, [len(text) for _, text in items])
     if workers <= 1:
-        return [lint_source(settings, path, text) for path, text in items]
+        return tick(lint_source(settings, path, text) for path, text in items)
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -101,6 +114,6 @@ def lint_many(
         with ProcessPoolExecutor(
             workers, mp_context=context, initializer=_init_worker, initargs=(settings,)
         ) as pool:
-            return list(pool.map(_work, items, chunksize=chunk))
+            return tick(pool.map(_work, items, chunksize=chunk))
     except (BrokenProcessPool, OSError):  # a worker died or no process could start
         return [lint_source(settings, path, text) for path, text in items]

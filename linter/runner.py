@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -240,12 +240,14 @@ def lint_paths(
     date: dt.date | None = None,
     cache: bool = False,
     jobs: int | None = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Result:
     """Lint files and folders as ``copydesk check`` does.
 
     ``cache``: reuse and store results in the cache folder (the CLI's default; off here so
     that the library stays free of side effects). ``jobs``: processes (None or 0: every core;
     small runs stay in one process). Rules are loaded only when some file misses the cache.
+    ``progress(done, total)``: called as each file not found in the cache is linted.
     """
     from linter.discovery import discover
     from linter.parallel import lint_many
@@ -272,7 +274,9 @@ def lint_paths(
             todo.append(file_result)
         else:
             file_result.findings = hit
-    outcomes = lint_many(settings, [(r.path, r.source.text) for r in todo if r.source], jobs)
+    outcomes = lint_many(
+        settings, [(r.path, r.source.text) for r in todo if r.source], jobs, progress
+    )
     for file_result, (findings, file_errors) in zip(todo, outcomes, strict=True):
         file_result.findings, file_result.errors = findings, file_errors
         if store and not file_errors and file_result.source:

@@ -97,3 +97,57 @@ def test_every_format_renders_an_empty_report():
 
     for name in format_names():
         assert isinstance(render(name, Report([], 0)), str), name
+
+
+def test_text_groups_by_file_with_carets_and_summary(run_cli, draft):
+    (draft / "b.txt").write_text("One  two.\n", encoding="utf-8")
+    code, out, _ = run_cli("check", "--select", "CORE", "--statistics", ".")
+    assert code == 1
+    assert out.splitlines() == [
+        "a.txt (2 findings)",
+        "a.txt:1:8: error CORE001 'the' is written twice; delete one.",
+        "    Café 😀 the the end.",
+        "            ^^^^^^^",  # the emoji takes two terminal cells
+        "a.txt:2:12: warning CORE003 A space before ','; delete the space.",
+        "    Second line , here.",
+        "               ^^",
+        "",
+        "b.txt (1 finding)",
+        "b.txt:1:4: warning CORE002 Two or more spaces inside a sentence; use one.",
+        "    One  two.",
+        "       ^^",
+        "",
+        "     1  CORE001    error   doubled-word  [fixable]",
+        "     1  CORE002    warning double-space  [fixable]",
+        "     1  CORE003    warning space-before-punctuation  [fixable]",
+        "",
+        "3 findings can be fixed with --fix (see --diff).",
+        "Found 3 findings in 3 files: 1 error, 2 warnings, 0 info.",
+    ]
+
+
+def test_progress_bar_only_for_many_files_and_erased():
+    import io
+
+    from linter.reporters._progress import Progress
+
+    stream = io.StringIO()
+    small = Progress(stream, threshold=300, force=True)
+    small(1, 10)
+    assert stream.getvalue() == ""
+    big = Progress(stream, threshold=300, force=True)
+    big(400, 400)
+    assert "checking" in stream.getvalue() and "400/400 files" in stream.getvalue()
+    big.close()
+    assert stream.getvalue().endswith("\r\033[2K")
+    assert Progress(io.StringIO()).enabled is False  # not a terminal: never shown
+
+
+def test_lint_paths_reports_progress(tmp_path):
+    from linter.runner import lint_paths
+
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text("One two.\n", encoding="utf-8")
+    seen = []
+    lint_paths([str(tmp_path)], select=["CORE"], progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]

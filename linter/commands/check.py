@@ -94,9 +94,19 @@ def run(args: argparse.Namespace) -> int:
     from linter.runner import LazyRules, lint_paths
 
     settings = settings_from_args(args)
-    result = lint_paths(
-        args.paths or ["."], settings=settings, cache=not args.no_cache, jobs=args.jobs
-    )
+    from linter.reporters._progress import Progress
+
+    progress = Progress()
+    try:
+        result = lint_paths(
+            args.paths or ["."],
+            settings=settings,
+            cache=not args.no_cache,
+            jobs=args.jobs,
+            progress=progress,
+        )
+    finally:
+        progress.close()
     findings = result.findings
     errors = result.all_errors
     texts = {r.path: r.source.text for r in result.files if r.source}

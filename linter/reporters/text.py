@@ -1,9 +1,12 @@
-"""Text for people: ``path:line:col: severity RULE message``, the line, a caret under the
-span, and a summary; colour only when writing to a terminal."""
+"""Text for people: findings grouped by file, each as ``path:line:col: severity RULE
+message`` (a location terminals and editors make clickable), the line with a caret under the
+span, then a summary; colour by severity only on a terminal. ``--statistics`` adds a count by
+rule."""
 
 from __future__ import annotations
 
 from collections import Counter
+from itertools import groupby
 
 from linter.reporters import Report
 
@@ -15,49 +18,88 @@ def _paint(text: str, code: str, on: bool) -> str:
     return f"{code}{text}{RESET}" if on else text
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def _cells(char: str) -> int:
+    """Terminal cells a character takes: two for wide characters (CJK, most emoji)."""
+    from unicodedata import combining, east_asian_width
+
+    if combining(char):
+        return 0
+    return 2 if east_asian_width(char) in "WF" else 1
+
+
 def _frame(text: str, line: int, column: int, end_line: int, end_column: int) -> list[str]:
     lines = text.split("\n")
     if line - 1 >= len(lines):
         return []
     source = lines[line - 1].rstrip("\r")
-    width = (end_column - column) if end_line == line else len(source) - column + 1
-    width = max(1, width)
-    # tabs keep their place in the caret line so the caret lines up under the span
-    pad = "".join("\t" if c == "\t" else " " for c in source[: column - 1])
+    end = end_column - 1 if end_line == line else len(source)
+    width = max(1, sum(_cells(c) for c in source[column - 1 : end]))
+    # tabs keep their place and wide characters take two cells, so the caret lines up
+    pad = "".join("\t" if c == "\t" else " " * _cells(c) for c in source[: column - 1])
     return [f"    {source}", f"    {pad}{'^' * width}"]
+
+
+def _finding(f, report: Report, color: bool) -> list[str]:
+    sev = _paint(f.severity, COLORS[f.severity], color)
+    place = _paint(f"{f.path}:{f.line}:{f.column}:", BOLD, color)
+    out = [f"{place} {sev} {f.rule} {f.message}"]
+    text = report.texts.get(f.path)
+    if text is not None:
+        frame = _frame(text, f.line, f.column, f.end_line, f.end_column)
+        if frame:
+            frame[1] = _paint(frame[1], COLORS[f.severity], color)
+        out.extend(frame)
+    if f.suggestions and f.suggestions[0] not in f.message:
+        out.append(_paint(f"    suggestion: {' | '.join(f.suggestions[:3])}", DIM, color))
+    return out
+
+
+def _statistics(report: Report, color: bool) -> list[str]:
+    counts = Counter(f.rule for f in report.findings)
+    severity = {f.rule: f.severity for f in report.findings}
+    fixable = Counter(f.rule for f in report.findings if f.fix is not None)
+    out = []
+    for rule_id, count in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
+        rule = report.rules.get(rule_id) if report.rules else None
+        name = getattr(rule, "name", "") or ""
+        fix = "  [fixable]" if fixable[rule_id] == count else ""
+        sev = _paint(f"{severity[rule_id]:<7}", COLORS[severity[rule_id]], color)
+        out.append(f"{count:6d}  {rule_id:<10} {sev} {name}{fix}".rstrip())
+    return out
 
 
 def render(report: Report) -> str:
     color = report.color
     out: list[str] = []
-    for f in report.findings:
-        sev = _paint(f.severity, COLORS[f.severity], color)
-        place = _paint(f"{f.path}:{f.line}:{f.column}:", BOLD, color)
-        out.append(f"{place} {sev} {f.rule} {f.message}")
-        text = report.texts.get(f.path)
-        if text is not None:
-            frame = _frame(text, f.line, f.column, f.end_line, f.end_column)
-            if frame:
-                frame[1] = _paint(frame[1], COLORS[f.severity], color)
-            out.extend(frame)
-        if f.suggestions and f.suggestions[0] not in f.message:
-            out.append(_paint(f"    suggestion: {' | '.join(f.suggestions[:3])}", DIM, color))
+    files_with_findings = len({f.path for f in report.findings})
+    for path, group in groupby(report.findings, key=lambda f: f.path):
+        findings = list(group)
+        if files_with_findings > 1:
+            if out:
+                out.append("")
+            header = f"{path} ({_plural(len(findings), 'finding')})"
+            out.append(_paint(header, BOLD, color))
+        for f in findings:
+            out.extend(_finding(f, report, color))
     if report.statistics and report.findings:
         out.append("")
-        for rule, count in sorted(
-            Counter(f.rule for f in report.findings).items(), key=lambda x: (-x[1], x[0])
-        ):
-            out.append(f"{count:6d}  {rule}")
+        out.extend(_statistics(report, color))
     s = report.summary()
     if out:
         out.append("")
-    noun = "file" if s["files"] == 1 else "files"
+    fixable = sum(1 for f in report.findings if f.fix is not None)
+    if fixable:
+        out.append(f"{_plural(fixable, 'finding')} can be fixed with --fix (see --diff).")
     if s["findings"]:
         out.append(
-            f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''} in {s['files']} {noun}: "
-            f"{s['errors']} error{'s' * (s['errors'] != 1)}, {s['warnings']} warning{'s' * (s['warnings'] != 1)}, "
+            f"Found {_plural(s['findings'], 'finding')} in {_plural(s['files'], 'file')}: "
+            f"{_plural(s['errors'], 'error')}, {_plural(s['warnings'], 'warning')}, "
             f"{s['infos']} info."
         )
     else:
-        out.append(f"No findings in {s['files']} {noun}.")
+        out.append(f"No findings in {_plural(s['files'], 'file')}.")
     return "\n".join(out) + "\n"

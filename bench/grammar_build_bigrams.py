@@ -22,22 +22,35 @@ OUT = ROOT / "rules" / "grammar" / "data" / "bigrams.tsv"
 def main() -> None:
     import symspellpy
 
-    from linter.grammar.confusables import stat_words
+    from linter.grammar.confusables import EXPANSIONS, FAMILIES, FAMILY_OF, STAT_FAMILIES
 
     folder = Path(os.path.dirname(symspellpy.__file__))
-    words = stat_words()
-    unigrams = {}
+    # Which pairs the model looks up: both sides of a confusable; for a contraction's
+    # stand-ins, the pair before the first ("said it"), the inner pair ("it is") and the
+    # pair after the second ("is going"); for "to", only the pair after it ("to lose").
+    words = {w for f in STAT_FAMILIES for w in FAMILIES[f] if "'" not in w} - {"to", "too"}
+    firsts = {parts[0] for w, parts in EXPANSIONS.items() if FAMILY_OF[w] in STAT_FAMILIES}
+    seconds = {parts[1] for w, parts in EXPANSIONS.items() if FAMILY_OF[w] in STAT_FAMILIES}
+    inner = {parts for w, parts in EXPANSIONS.items() if FAMILY_OF[w] in STAT_FAMILIES}
+    unigram_words = words | firsts | seconds | {"to", "too"}
+    rows = []
     for line in (folder / "frequency_dictionary_en_82_765.txt").open(encoding="utf-8"):
         word, count = line.split()
-        if word in words:
-            unigrams[word] = int(count)
-    rows = [f"{w}\t\t{c}" for w, c in sorted(unigrams.items())]  # "word<TAB><TAB>count"
+        if word in unigram_words:
+            rows.append(f"{word}\t{count}")
     for line in (folder / "frequency_bigramdictionary_en_243_342.txt").open(encoding="utf-8"):
         a, b, count = line.split()
-        if a in words or b in words:
-            rows.append(f"{a}\t{b}\t{count}")
-    header = "# word-pair counts: symspellpy (MIT), from Google Books Ngram (CC BY 3.0)\n"
-    OUT.write_text(header + "\n".join(rows) + "\n", "utf-8")
+        if (
+            a in words
+            or b in words
+            or b in firsts
+            or (a, b) in inner
+            or a in seconds
+            or a in ("to", "too")
+        ):
+            rows.append(f"{a} {b}\t{count}")
+    header = "# word-pair counts: symspellpy (MIT), from Google Books Ngram (CC BY 3.0)"
+    OUT.write_text("\n".join([header, *rows]) + "\n", "utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} rows")
 
 

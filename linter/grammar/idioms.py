@@ -24,11 +24,18 @@ SLOT_RE = re.compile(r"\{(\w+)\}")
 STOPWORDS = frozenset("that this with from than then they them their there what when".split())
 
 
-@dataclass(frozen=True)
+@dataclass
 class Corruption:
-    pattern: re.Pattern[str]
+    source: str  # the regex, compiled on first use: most drafts never need most of them
     fix: str  # may name slots, filled from the match
     anchor: str  # its longest literal word: a cheap substring test before the regex
+    _compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,7 @@ def load(path: Path) -> tuple[list[Idiom], list[Corruption]]:
             wrong, right = (part.strip() for part in line.split("=>"))
             literal = [w for w in wrong.lower().split() if not w.startswith("{")]
             anchor = max(literal, key=len) if literal else ""
-            corruptions.append(Corruption(re.compile(_slot_regex(wrong.lower())), right, anchor))
+            corruptions.append(Corruption(_slot_regex(wrong.lower()), right, anchor))
         else:
             idioms.append(Idiom(tuple(line.lower().split()), line))
     return idioms, corruptions

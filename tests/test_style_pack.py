@@ -175,3 +175,17 @@ def test_every_style_rule_cites_a_source_and_a_guide_section():
                 "Economist",
             )
         ), rule.id
+
+
+def test_first_name_on_second_reference():
+    text = (
+        "Council vote\n\nJane Ortiz chairs the council. The vote was 7-2.\n\n"
+        "“We won,” Jane said on Monday. Jane told reporters she was pleased."
+    )
+    assert found(text, select=["STYLE034"]) == [("STYLE034", 5, 11), ("STYLE034", 5, 32)]
+    family = (
+        "Ad review\n\nKevin Bacon and his daughter Sosie Bacon star in the ad. "
+        "Sosie said she liked it.\n"
+    )
+    assert found(family, select=["STYLE034"]) == []
+    assert found(text, "british", select=["STYLE034"]) == []

@@ -80,8 +80,13 @@ class SmallNumbers(Rule):
             prev = PREV_WORD_RE.search(before)
             if prev and (prev.group(1).lower() in PREV_EXCEPT or prev.group(1)[:1].isupper()):
                 continue
-            if not prev or before.rstrip()[-1:] in (".", "!", "?", ":", "(", "“", '"', "\n"):
-                continue  # sentence-initial: STYLE021's business
+            line_start = prose.rfind("\n", 0, start) + 1
+            if (
+                not prev
+                or before.rstrip()[-1:] in (".", "!", "?", ":", "(", "“", '"')
+                or not prose[line_start:start].strip()
+            ):
+                continue  # sentence-initial or a list item: STYLE021's business
             window = prose[max(0, start - 15) : end + 12]
             if sum(c.isdigit() for c in window) > 1:
                 continue

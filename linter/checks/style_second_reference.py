@@ -1,0 +1,88 @@
+"""STYLE034: after a person's full name, the story refers to them by last name, not by first
+name ("Ortiz said", not "Jane said")."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import ClassVar
+
+from linter.rule import Example, Match, Rule
+
+FULL_NAME_RE = re.compile(
+    r"\b([A-Z][a-z]{2,})\s+(?:[A-Z]\.\s+)?((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+SPEECH_RE = re.compile(
+    r"\b([A-Z][a-z]{2,}) (said|says|told|added|asked|explained|wrote|tweeted|recalled)\b"
+)
+NOT_GIVEN = frozenset(
+    """The This That These Those Then When While After Before During Since Until And But For
+    President Mayor Senator Governor Gov Sen Rep Representative Secretary Minister Prime Vice
+    General Judge Justice Chief Officer Detective Sergeant Captain Lieutenant Dr Professor Pope
+    King Queen Prince Princess Lord Lady Sir Dame Saint New North South East West United San Los
+    Las Fort Mount Lake Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April May June July August September October November December Police Team Company
+    Council Court House Senate Congress Parliament Government Department Ministry Party Club""".split()
+)
+
+
+class FirstNameSecondReference(Rule):
+    """What it does: when a story has introduced a person by full name ("Jane Ortiz"), flags a
+    later attribution by first name alone ("Jane said") and suggests the last name.
+
+    Why: AP style refers to adults by last name on second reference; a first name reads as
+    familiar or as a different person. Family members who share a last name are the guide's
+    exception (first names tell them apart), so a last name used by two people is skipped, as
+    is a first name that is also someone's last name in the story. Quotations are exempt.
+
+    Example: "Jane Ortiz chairs the council. ... Jane said the vote was fair." ->
+    "Ortiz said the vote was fair."
+    """
+
+    id = "STYLE034"
+    name = "first-name-second-reference"
+    pack = "style"
+    severity = "warning"
+    guides = frozenset({"ap"})
+    scope = frozenset({"body"})
+    message = "On second reference use the last name: '{suggestion}'."
+    why = "AP style uses the last name alone on second reference to an adult."
+    source = "AP Stylebook, 'names' (second reference) and 'courtesy titles'"
+    examples: ClassVar[list[Example]] = [
+        Example(
+            bad="Council vote\n\nJane Ortiz chairs the council. Jane said the vote was fair.",
+            fixed="Council vote\n\nJane Ortiz chairs the council. Ortiz said the vote was fair.",
+        ),
+        Example(
+            good="Council vote\n\nJane Ortiz and Mark Ortiz run the shop. Jane said it was fair. "
+            "Ortiz said so too. “Jane said no,” he added."
+        ),
+    ]
+
+    def check(self, doc) -> Iterator[Match]:
+        prose = doc.prose
+        surnames: dict[str, set[str]] = defaultdict(set)  # first name -> last names
+        firsts: dict[str, set[str]] = defaultdict(set)  # last name -> first names
+        first_seen: dict[str, int] = {}
+        for m in FULL_NAME_RE.finditer(prose):
+            first, last = m.group(1), m.group(2)
+            if first in NOT_GIVEN or last in NOT_GIVEN:
+                continue
+            surnames[first].add(last)
+            firsts[last].add(first)
+            first_seen.setdefault(first, m.end())
+        if not surnames:
+            return
+        for m in SPEECH_RE.finditer(prose):
+            first = m.group(1)
+            lasts = surnames.get(first)
+            if not lasts or len(lasts) != 1 or first in firsts or m.start() < first_seen[first]:
+                continue
+            last = next(iter(lasts))
+            if len(firsts[last]) > 1:
+                continue  # two people share the last name: first names tell them apart
+            yield Match(m.start(1), m.end(1), self.format_message(suggestion=last), (last,), last)
+
+
+RULES = [FirstNameSecondReference]

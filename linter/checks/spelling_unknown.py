@@ -17,9 +17,10 @@ class UnknownWord(Rule):
     """What it does:
     Flags a lower-case word that is in no English dictionary (SCOWL's en-US or en-GB lists
     and a vocabulary of modern words) when a common word is one slip away: a letter dropped,
-    doubled, swapped or replaced ("annivresary", "hastag"). Corrections are ranked by edit
-    distance, then by how common the word is; ``--fix`` applies one only when it is ten times
-    more common than any other candidate.
+    doubled, swapped or replaced ("annivresary", "hastag"); or, for words of seven letters
+    or more, when a very common word is two slips away and no other word comes close.
+    Corrections are ranked by edit distance, then by how common the word is; ``--fix``
+    applies one only when it is ten times more common than any other candidate.
 
     Why:
     Lists of known misspellings miss new slips. An unknown word next to a common word is

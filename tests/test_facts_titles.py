@@ -69,3 +69,22 @@ def test_markdown_front_matter_date_is_used():
     text = "---\ndate: 2023-02-10\n---\n\n# Title\n\nAn adviser to President Donald Trump spoke.\n"
     findings = lint_text(text, "d.md", select=["FACT002"])
     assert [(f.line, f.column) for f in findings] == [(7, 15)]
+
+
+def test_title_after_the_name():
+    text = HEAD + "Jack Dorsey, Twitter's CEO, and Elon Musk, the Twitter CEO, met.\n"
+    findings = lint_text(text, "d.txt", select=["FACT002"], date=dt.date(2023, 2, 10))
+    assert [(f.line, f.column) for f in findings] == [(3, 14)]
+    assert findings[0].fix == "Twitter's former CEO"
+    later = lint_text(text, "d.txt", select=["FACT002"], date=dt.date(2024, 2, 10))
+    assert [(f.line, f.column) for f in later] == [(3, 14), (3, 44)]
+    assert later[1].fix == "the former Twitter CEO"
+
+
+def test_after_the_packs_date_an_office_nobody_holds_is_unknown():
+    # Twitter's last CEO in the pack left on 2025-07-09; who runs it in 2026 is unknown,
+    # and a former holder may have come back: no finding.
+    text = HEAD + "Twitter CEO Elon Musk and Twitter CEO Linda Yaccarino spoke.\n"
+    assert found(text, "2026-11-25") == []
+    # Joe Biden is former on any later date: the pack knows who holds the office then
+    assert found(HEAD + "President Joe Biden spoke.\n", "2026-11-25") == [("FACT002", 3, 1)]

@@ -60,3 +60,35 @@ def test_check_mode_names_the_command(tmp_path, capsys):
     assert REGENERATE in capsys.readouterr().err
     assert docs_gen.main(["--output", str(stale)]) == 0
     assert docs_gen.main(["--check", "--output", str(stale)]) == 0
+
+
+def _check_commands(text: str) -> list[list[str]]:
+    """Every ``copydesk check ...`` command line of a CI example, as argv after ``copydesk``."""
+    import re
+    import shlex
+
+    text = text.replace("\\\n", " ")
+    commands = []
+    for m in re.finditer(r"copydesk (check[^\n]*)", text):
+        argv = shlex.split(m[1].split("||")[0].split(" # ")[0])
+        commands.append(argv)
+    return commands
+
+
+def test_ci_examples_are_valid_yaml_and_use_real_flags():
+    import yaml
+
+    from linter.cli import build_parser
+
+    folder = docs_gen.ROOT / "docs" / "ci"
+    files = sorted(folder.glob("*.yml"))
+    assert [f.name for f in files] == ["github-actions.yml", "gitlab-ci.yml"]
+    parser = build_parser()
+    for path in files:
+        text = path.read_text("utf-8")
+        assert isinstance(yaml.safe_load(text), dict), path
+        commands = _check_commands(text)
+        assert len(commands) >= 2, path
+        for argv in commands:
+            args = parser.parse_args(argv)  # a flag that does not exist exits 2 here
+            assert args.command == "check", argv

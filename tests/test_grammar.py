@@ -156,3 +156,11 @@ def test_variables_handles_and_possessive_nouns_stay_quiet():
         "The helper was added in anticipation of its need in a future release.\n"
     )
     assert found(text) == []
+
+
+def test_agreement_after_conjunctions_but_not_after_objects():
+    text = (
+        "Microsoft said that it are time to move, and when they is able to, we has a plan.\n"
+        "Below it are the details; let it have its say, and some parts of it are old.\n"
+    )
+    assert found(text, "GRAM004") == [("GRAM004", 1, 24), ("GRAM004", 1, 56), ("GRAM004", 1, 71)]

@@ -29,6 +29,12 @@ FOR_PLURAL = {
     "is": "are",
     "isn't": "aren't",
 }
+# Forms that are also bare infinitives: "let it have", "did she do", "if he have" (archaic).
+BARE_FORMS = frozenset({"have", "haven't", "do", "don't"})
+# Verbs after which a pronoun is an object ("made it", "saw they"... only "it" in practice).
+OBJECT_MAKERS = frozenset(
+    "let lets make makes made help helps helped watch see saw hear heard".split()
+)
 # A pronoun after these is not the subject of the next verb, or the verb is a bare
 # infinitive ("let it have", "does he have", "if it do" is archaic but not a slip to fix).
 NOT_SUBJECT_BEFORE = frozenset(
@@ -89,8 +95,11 @@ class PronounAgreement(Rule):
                     continue
                 verb = after(toks, i)
                 prev = before(toks, i)
-                if verb not in table or prev in NOT_SUBJECT_BEFORE or prev in PREPOSITIONS:
-                    continue
+                if verb not in table or (tok.low == "it" and prev in PREPOSITIONS):
+                    continue  # "some parts of it are": "it" is an object there
+                bare = verb in BARE_FORMS
+                if prev in (NOT_SUBJECT_BEFORE if bare else OBJECT_MAKERS):
+                    continue  # "let it have", "does he have"; "let it be", "made it is" never
                 if verb in ("do", "have") and after(toks, i, 2) in ("", "so", "to"):
                     continue  # "as it do so"; "it have to" (rare but not ours to guess)
                 v = toks[i + 1]

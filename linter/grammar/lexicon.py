@@ -24,7 +24,7 @@ DO = frozenset("do does did don't doesn't didn't".split())
 PREPOSITIONS = frozenset(
     "of in on at by for with from into onto over under about after before through during "
     "without within against among between across behind beyond toward towards upon via "
-    "around near despite".split()
+    "around near despite below above beneath beside inside outside underneath".split()
 )
 CONJUNCTIONS = frozenset("and or but nor so yet because although though while if when".split())
 # Comparatives that take "than" (never "then" right after them).

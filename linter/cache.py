@@ -163,22 +163,38 @@ def _encode(f: Finding) -> list[Any]:
     ]
 
 
+_INT = int
+
+
 def _decode(path: str, row: Any) -> Finding:
-    """A stored finding, or ``ValueError`` when the row is not exactly what we write."""
-    if not isinstance(row, list) or len(row) != 12:
+    """A stored finding, or ``ValueError`` when the row is not exactly what we write (checked
+    inline: this runs once per cached finding on every run)."""
+    if type(row) is not list or len(row) != 12:
         raise ValueError("bad row")
     line, column, end_line, end_column, rule, severity, message, sugg, fix, start, end, q = row
-    ints = (line, column, end_line, end_column, start, end)
-    if not all(type(v) is int and v >= 0 for v in ints):
-        raise ValueError("bad position")
-    if not isinstance(rule, str) or severity not in SEVERITIES or not isinstance(message, str):
-        raise ValueError("bad rule")
-    if not isinstance(sugg, list) or not all(isinstance(s, str) for s in sugg):
+    if not (
+        type(line) is _INT
+        and type(column) is _INT
+        and type(end_line) is _INT
+        and type(end_column) is _INT
+        and type(start) is _INT
+        and type(end) is _INT
+        and 0 <= start <= end
+        and line > 0
+        and column > 0
+        and type(rule) is str
+        and severity in SEVERITIES
+        and type(message) is str
+        and type(sugg) is list
+        and (fix is None or type(fix) is str)
+        and type(q) is bool
+    ):
+        raise ValueError("bad finding")
+    suggestions = tuple(sugg)
+    if not all(type(s) is str for s in suggestions):
         raise ValueError("bad suggestions")
-    if not (fix is None or isinstance(fix, str)) or not isinstance(q, bool):
-        raise ValueError("bad fix")
     return Finding(
-        path, line, column, end_line, end_column, rule, severity, message, tuple(sugg), fix,
+        path, line, column, end_line, end_column, rule, severity, message, suggestions, fix,
         start, end, q,
     )  # fmt: skip
 

@@ -68,22 +68,22 @@ def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]
         specs = _ancestor_specs(root)
         for folder, dirnames, filenames in os.walk(given, followlinks=False):
             here = Path(folder)
+            real = _resolve(here)  # once per folder: entries are matched where they stand
             spec = _read_ignore(here)
             if spec is not None:
-                specs = [*[(b, s) for b, s in specs if b != here.resolve()], (here.resolve(), spec)]
-            local = [(b, s) for b, s in specs if _is_within(here.resolve(), b)]
+                specs = [*[(b, s) for b, s in specs if b != real], (real, spec)]
+            local = [(b, s) for b, s in specs if _is_within(real, b)]
             dirnames[:] = sorted(
                 d
                 for d in dirnames
                 if d not in ALWAYS_SKIPPED
                 and not d.startswith(".")
-                and not _ignored(_resolve(here / d), True, local)
+                and not (local and _ignored(real / d, True, local))
             )
             for name in sorted(filenames):
                 if not name.lower().endswith(extensions) or name.startswith("."):
                     continue
-                path = here / name
-                if _ignored(_resolve(path), False, local):
+                if local and _ignored(real / name, False, local):
                     continue
                 shown = os.path.normpath(os.path.join(folder, name))
                 if exclude is not None and _excluded(shown, exclude, settings):

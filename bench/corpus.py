@@ -56,18 +56,18 @@ def corpus(megabytes: float = 10.0) -> Path:
 
 
 def tree(files: int = 10_000) -> Path:
-    """``files`` small drafts (a few paragraphs each) in folders of 100, like an archive."""
+    """``files`` small drafts (two paragraphs each) in folders of 100, like an archive."""
     folder = BENCH_DIR / f"tree-{files}"
-    stamp = f"tree {files}"
+    stamp = f"tree {files} v2"
     if _fresh(folder, stamp):
         return folder
     _reset(folder)
-    paragraphs = [p for _, text in _articles() for p in text.split("\n") if len(p) > 80]
+    paragraphs = [p for _, text in _articles() for p in text.split("\n") if 80 < len(p) < 2000]
     for i in range(files):
         sub = folder / f"{i // 100:03}"
         if i % 100 == 0:
             sub.mkdir()
-        body = "\n\n".join(paragraphs[(i + k) % len(paragraphs)] for k in range(3))
+        body = "\n\n".join(paragraphs[(i + k) % len(paragraphs)] for k in range(2))
         (sub / f"draft-{i:05}.txt").write_text(f"Draft {i}\n\n{body}\n", "utf-8")
     (folder / ".stamp").write_text(stamp)
     return folder

@@ -9,8 +9,8 @@ What it measures (wall time, median of --repeat runs for the short ones):
 - start-up: ``--version`` of each tool;
 - one 1,000-word draft: a cold run of each tool on it (copydesk with ``--no-cache``);
 - throughput on ~10 MB of news text (whole articles, one per file, built from
-  ../shared/data by bench/corpus.py): MB/s, words/s and peak memory (resident set of the
-  tool's whole process tree, sampled every 10 ms); copydesk on every core and on one;
+  ../shared/data by bench/corpus.py): MB/s, words/s and peak memory (proportional set size of the
+  tool's whole process tree, PSS, sampled every 10 ms); copydesk on every core and on one;
 - the result cache: a first and a second run of ``copydesk check`` over a 10,000-file tree.
 Inputs live outside the repository (``$COPYDESK_BENCH_DIR``, default /tmp/copydesk-bench).
 """
@@ -62,7 +62,9 @@ class Run:
     code: int
 
 
-def _tree_rss(proc) -> int:
+def _tree_memory(proc) -> int:
+    """Memory of a process and its children: the sum of proportional set sizes (PSS), so that
+    pages a forked worker shares with its parent count once; RSS where PSS is unavailable."""
     import psutil
 
     try:
@@ -73,12 +75,15 @@ def _tree_rss(proc) -> int:
     total = 0
     for member in members:
         with contextlib.suppress(psutil.Error):
-            total += member.memory_info().rss
+            try:
+                total += member.memory_full_info().pss
+            except (AttributeError, psutil.AccessDenied):
+                total += member.memory_info().rss
     return total
 
 
 def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """Wall time and peak resident memory of a command and all its child processes."""
+    """Wall time and peak memory (PSS) of a command and all its child processes."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
@@ -89,7 +94,7 @@ def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc))
+            peak = max(peak, _tree_memory(proc))
             done.wait(0.01)
 
     sampler = threading.Thread(target=sample, daemon=True)

@@ -88,3 +88,19 @@ def test_after_the_packs_date_an_office_nobody_holds_is_unknown():
     assert found(text, "2026-11-25") == []
     # Joe Biden is former on any later date: the pack knows who holds the office then
     assert found(HEAD + "President Joe Biden spoke.\n", "2026-11-25") == [("FACT002", 3, 1)]
+
+
+def test_offices_of_other_countries_and_the_un():
+    text = HEAD + (
+        "UN Secretary-General Ban Ki-moon met German Chancellor Angela Merkel and Chinese "
+        "President Xi Jinping. They met Vice President Mike Pence.\n"
+    )
+    early = lint_text(text, "d.txt", select=["FACT002"], date=dt.date(2016, 6, 1))
+    assert [(f.column, f.fix) for f in early] == [(113, None)]  # Pence: VP only from 2017
+    assert "not yet" in early[0].message
+    findings = lint_text(text, "d.txt", select=["FACT002"], date=dt.date(2023, 6, 1))
+    assert [f.fix for f in findings] == [
+        "Former UN Secretary-General Ban Ki-moon",
+        "former German Chancellor Angela Merkel",
+        "former Vice President Mike Pence",
+    ]

@@ -188,6 +188,9 @@ class StaleTitle(Rule):
             return None
         start = m.start() - (len(qualifier) + 1 if qualifier else 0)
         end = name.end(1)
+        last = doc.prose[name.start(1) : end].split()[-1]
+        if last.endswith(".") and len(last) > 2 and last not in ("Jr.", "Sr."):
+            end -= 1  # the sentence's full stop, not the name's
         if doc.prose[end - 2 : end] in ("'s", "’s"):
             end -= 2
         written = doc.prose[m.start() : end]

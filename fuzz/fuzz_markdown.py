@@ -6,7 +6,8 @@ the one-line ``CopydeskError`` for input copydesk refuses, and on a broken invar
 the masked prose has the text's length and newlines; every finding lies inside the text.
 A slow input (libFuzzer's ``-timeout``) is a finding too: the linter must not hang.
 
-    python fuzz/fuzz_markdown.py fuzz/seeds -max_total_time=600 -timeout=10
+    mkdir -p /tmp/fuzz-corpus        # libFuzzer adds new inputs to the FIRST folder only
+    python fuzz/fuzz_markdown.py /tmp/fuzz-corpus fuzz/seeds -max_total_time=600 -timeout=10
     python fuzz/fuzz_markdown.py crash-<hash>      # replay one input
 
 tests/test_hardening_fuzz.py runs ``check_one`` over the seeds and random bytes without atheris.

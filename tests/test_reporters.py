@@ -151,3 +151,14 @@ def test_lint_paths_reports_progress(tmp_path):
     seen = []
     lint_paths([str(tmp_path)], select=["CORE"], progress=lambda d, t: seen.append((d, t)))
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_text_shows_a_window_of_a_long_line(run_cli, tmp_path):
+    line = "Word " * 40 + "the the end " + "word " * 40
+    (tmp_path / "long.txt").write_text(line + "\n", encoding="utf-8")
+    code, out, _ = run_cli("check", "--select", "CORE001", "long.txt")
+    assert code == 1
+    _, frame, caret = out.splitlines()[:3]
+    assert frame.startswith("    …") and frame.endswith("…")
+    assert len(frame) < 130
+    assert frame[caret.index("^") : caret.index("^") + 7] == "the the"

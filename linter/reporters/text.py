@@ -12,6 +12,8 @@ from linter.reporters import Report
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
+MAX_LINE = 120  # longer lines are shown as a window of CONTEXT characters around the span
+CONTEXT = 50
 
 
 def _paint(text: str, code: str, on: bool) -> str:
@@ -37,6 +39,13 @@ def _frame(text: str, line: int, column: int, end_line: int, end_column: int) ->
         return []
     source = lines[line - 1].rstrip("\r")
     end = end_column - 1 if end_line == line else len(source)
+    # a paragraph is often one long line: show a window around the span, not all of it
+    if len(source) > MAX_LINE:
+        left = max(0, column - 1 - CONTEXT)
+        right = min(len(source), max(end, column) + CONTEXT)
+        prefix = "…" if left else ""
+        source = prefix + source[left:right] + ("…" if right < len(source) else "")
+        column, end = column - left + len(prefix), end - left + len(prefix)
     width = max(1, sum(_cells(c) for c in source[column - 1 : end]))
     # tabs keep their place and wide characters take two cells, so the caret lines up
     pad = "".join("\t" if c == "\t" else " " * _cells(c) for c in source[: column - 1])

@@ -136,7 +136,7 @@ def run_codespell(paths: list[Path]) -> tuple[dict[str, list], float]:
 
 
 def run_harper(paths: list[Path]) -> tuple[dict[str, list], float]:
-    """Harper's spelling lints per file as (start, end)."""
+    """Harper's lints per file as (start, end, kind)."""
     import harper
 
     t = time.perf_counter()
@@ -144,8 +144,7 @@ def run_harper(paths: list[Path]) -> tuple[dict[str, list], float]:
     found: dict[str, list] = defaultdict(list)
     for path in paths:
         for lint in linter.lint(path.read_text("utf-8")):
-            if lint.lint_kind == "Spelling":
-                found[str(path.resolve())].append((lint.span.start, lint.span.end))
+            found[str(path.resolve())].append((lint.span.start, lint.span.end, lint.lint_kind))
     return found, time.perf_counter() - t
 
 
@@ -162,9 +161,12 @@ def caught_codespell(inj: dict, found: dict, lines: dict) -> bool:
     return (line, inj["wrong"]) in found.get(path, ())
 
 
-def caught_harper(inj: dict, found: dict) -> bool:
+def caught_harper(inj: dict, found: dict, kinds: tuple[str, ...] | None) -> bool:
     path = str(Path(inj["file"]).resolve())
-    return any(s < inj["end"] and e > inj["start"] for s, e in found.get(path, ()))
+    return any(
+        s < inj["end"] and e > inj["start"] and (kinds is None or kind in kinds)
+        for s, e, kind in found.get(path, ())
+    )
 
 
 def main() -> None:
@@ -244,8 +246,12 @@ def main() -> None:
     )
     row("codespell", lambda i: caught_codespell(i, cs, line_of), sum(map(len, clean_cs.values())))
     if not args.no_harper:
+        spelling = sum(1 for lints in clean_hp.values() for *_, k in lints if k == "Spelling")
+        row("harper-py (Spelling lints)", lambda i: caught_harper(i, hp, ("Spelling",)), spelling)
         row(
-            "harper-py (Spelling)", lambda i: caught_harper(i, hp), sum(map(len, clean_hp.values()))
+            "harper-py (any lint)",
+            lambda i: caught_harper(i, hp, None),
+            sum(map(len, clean_hp.values())),
         )
     print()
     print(

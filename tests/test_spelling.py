@@ -178,3 +178,18 @@ def test_bad_spelling_config_is_one_line_exit_2(tmp_path, run_cli, config, expec
     assert code == 2
     assert expected in err and len(err.strip().splitlines()) == 1
     assert "Traceback" not in err
+
+
+def test_sentence_opening_typos_but_not_names(tmp_path, run_json):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Budget news\n\n"
+        "Annivresary plans were set. Dean Kamen spoke. Kamen agreed. Xochitl said so.\n"
+        "Goverrnment officials met. Leyland said it was fine.\n",
+        "utf-8",
+    )
+    _, report, _ = run_json("--select", "SPELL", str(path))
+    assert [(f["rule"], f["line"], f["column"], f["suggestions"]) for f in report["findings"]] == [
+        ("SPELL001", 3, 1, ["Anniversary"]),
+        ("SPELL001", 4, 1, ["Government"]),
+    ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import pairwise
 from typing import TYPE_CHECKING, ClassVar
 
 from linter.rule import Example, Match, Rule
@@ -12,7 +11,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
     from linter.settings import Settings
     from linter.spelling.context import SpellingContext
-    from linter.spelling.lexicon import Lexicon
     from linter.spelling.tokens import Token
 
 
@@ -60,7 +58,7 @@ class KnownMisspelling(Rule):
         ctx = self.ctx
         toks = ctx.tokens(doc)
         vocab = ctx.vocabulary_of(doc)
-        names = name_words(toks, doc.prose, ctx.lexicon)
+        names = ctx.names(doc)
         for tok in toks:
             if tok.skip or tok.foreign or ctx.is_valid(tok.text, vocab):
                 continue
@@ -93,31 +91,6 @@ class KnownMisspelling(Rule):
         if all(f.title() in lex and f not in lex for f in fixes):
             return True  # the correction is a proper word itself: "Brazillian"
         return tok.text not in names
-
-
-TITLES = frozenset("mr mrs ms dr st sen rep gov gen col lt sgt capt prof rev".split())
-
-
-def name_words(toks: list[Token], prose: str, lexicon: Lexicon) -> set[str]:
-    """Capitalised words that the draft uses as names: next to another capitalised word
-    outside the headline ("Cresent Hardy", "Mr. Enver", "J. Tennant"), except a common word
-    capitalised for opening the sentence ("The Brazillian team")."""
-    names: set[str] = set()
-    for a, b in pairwise(toks):
-        if a.in_headline or b.in_headline:
-            continue
-        if not (a.text[:1].isupper() and b.text[:1].isupper()):
-            continue
-        gap = prose[a.end : b.start]
-        if gap == ". ":
-            if a.text.lower() not in TITLES and len(a.text) > 1:
-                continue
-        elif gap != " ":
-            continue
-        if a.positional_capital and lexicon.zipf(a.text.lower()) >= 5.0:
-            continue  # "The" opening a sentence is not half a name
-        names.update((a.text, b.text))
-    return names
 
 
 RULES = [KnownMisspelling]

@@ -57,12 +57,14 @@ class UnknownWord(Rule):
         self.ctx: SpellingContext = context(settings)
 
     def check(self, doc: Document) -> Iterator[Match]:
+        from linter.spelling.context import match_case
+
         for item in self.ctx.unknown(doc):
             verdict = item.verdict
             if verdict.confident != self.confident:
                 continue
             written = doc.text[item.token.start : item.token.end]
-            words = verdict.words
+            words = tuple(match_case(w, written) for w in verdict.words)
             yield Match(
                 item.token.start,
                 item.token.end,

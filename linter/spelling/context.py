@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from linter.spelling.tokens import Token, base, tokens
+from linter.spelling.tokens import Token, base, name_words, tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -63,9 +63,16 @@ class SpellingContext:
         use_codespell = settings.table("spelling").get("codespell", True)
         self.known: KnownMisspellings = known_misspellings() if use_codespell else NO_MISSPELLINGS
         self._unknown: WeakKeyDictionary = WeakKeyDictionary()
+        self._names: WeakKeyDictionary = WeakKeyDictionary()
 
     def tokens(self, doc: Document) -> list[Token]:
         return tokens(doc, self.lexicon)
+
+    def names(self, doc: Document) -> set[str]:
+        """Capitalised words the draft uses as names (see ``tokens.name_words``)."""
+        if doc not in self._names:
+            self._names[doc] = name_words(self.tokens(doc), doc.prose, self.lexicon)
+        return self._names[doc]
 
     def vocabulary_of(self, doc: Document) -> Vocabulary:
         """The project's vocabulary, extended by the draft's front matter
@@ -94,10 +101,25 @@ class SpellingContext:
 
         verdicts: dict[str, Verdict] = {}
         vocab = self.vocabulary_of(doc)
-        for tok in self.tokens(doc):
-            if tok.skip or tok.foreign or not tok.is_lower or not tok.text.isascii():
+        toks = self.tokens(doc)
+        capitalised = None
+        for tok in toks:
+            if tok.skip or tok.foreign or not tok.text.isascii():
                 continue
-            word = base(tok.text)
+            opening = False
+            if not tok.is_lower:
+                if not (tok.is_title and tok.positional_capital and not tok.in_headline):
+                    continue
+                if tok.compound_part or len(tok.text) < 5 or doc.in_quote(tok.start, tok.end):
+                    continue  # "Digi-destined", a quoted nickname: too often a name
+                if capitalised is None:  # capitalised words used mid-sentence: names
+                    capitalised = self.names(doc) | {
+                        t.text for t in toks if t.is_title and not t.positional_capital
+                    }
+                if tok.text in capitalised or base(tok.text) in self.lexicon:
+                    continue
+                opening = True
+            word = base(tok.text).lower() if opening else base(tok.text)
             if len(word) < MIN_LENGTH or self.is_valid(word, vocab):
                 continue
             if tok.compound_part and word in PREFIXES:
@@ -112,6 +134,8 @@ class SpellingContext:
                 verdicts[word] = judge(word, self.lexicon)
                 if verdicts[word].confident and self._plausible(word):
                     verdicts[word] = replace(verdicts[word], confident=False, safe_fix=False)
+            if opening and not verdicts[word].safe_fix:
+                continue  # a capitalised word opening a sentence and no clear fix: a name
             yield Unknown(tok, word, verdicts[word])
 
     def dialect_variant(self, word: str) -> str | None:

@@ -8,6 +8,7 @@ followed "@", that "co" is the first half of "co-founder" and that a sentence is
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -182,3 +183,28 @@ def _english(word: str, lexicon: Lexicon) -> bool:
         return word in lexicon
     word = base(word)
     return word in lexicon or lexicon.other_dialect(word)
+
+
+TITLES = frozenset("mr mrs ms dr st sen rep gov gen col lt sgt capt prof rev".split())
+
+
+def name_words(toks: list[Token], prose: str, lexicon: Lexicon) -> set[str]:
+    """Capitalised words that the draft uses as names: next to another capitalised word
+    outside the headline ("Cresent Hardy", "Mr. Enver", "J. Tennant"), except a common word
+    capitalised for opening the sentence ("The Brazillian team")."""
+    names: set[str] = set()
+    for a, b in pairwise(toks):
+        if a.in_headline or b.in_headline:
+            continue
+        if not (a.text[:1].isupper() and b.text[:1].isupper()):
+            continue
+        gap = prose[a.end : b.start]
+        if gap == ". ":
+            if a.text.lower() not in TITLES and len(a.text) > 1:
+                continue
+        elif gap != " ":
+            continue
+        if a.positional_capital and lexicon.zipf(a.text.lower()) >= 5.0:
+            continue  # "The" opening a sentence is not half a name
+        names.update((a.text, b.text))
+    return names

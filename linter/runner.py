@@ -63,7 +63,7 @@ class Engine:
             for r in candidates
             if is_selected(r, settings.select, settings.ignore) and r.applies_to(settings)
         ]
-        self.severity = {r.id: severity_for(r, settings.severity) for r in self.rules}
+        self.severity = {r.id: self._severity(r) for r in self.rules}
         self.rules = [r for r in self.rules if self.severity[r.id] != "off"]
         for rule in self.rules:
             rule.prepare(settings)
@@ -73,6 +73,20 @@ class Engine:
             if phrases:
                 entries.extend((phrase, (rule, payload)) for phrase, payload in phrases())
         self.matcher = PhraseMatcher(entries)
+
+    def _severity(self, rule: Rule) -> str:
+        """The configured severity. A breach of a style guide the newsroom has not chosen is
+        advice: a guide-specific warning stays info until ``[style] guide`` is set."""
+        level = severity_for(rule, self.settings.severity)
+        overridden = any(rule.id.startswith(p) for p in self.settings.severity)
+        if (
+            rule.guides
+            and level == "warning"
+            and not overridden
+            and not self.settings.style_guide_chosen
+        ):
+            return "info"
+        return level
 
     # ---- documents ------------------------------------------------------------------------
     def lint_document(self, doc: Document) -> tuple[list[Finding], list[str]]:

@@ -34,6 +34,11 @@ class Settings:
         default = "british" if self.dialect == "en-GB" else "ap"
         return str(self.table("style").get("guide", default))
 
+    @property
+    def style_guide_chosen(self) -> bool:
+        """Whether the newsroom named its guide; until it does, a guide's rules only advise."""
+        return "guide" in self.table("style")
+
     def table(self, name: str) -> dict[str, Any]:
         """A pack's own table, e.g. ``[tool.copydesk.languagetool]``."""
         return self.tables.get(name, {})

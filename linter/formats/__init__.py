@@ -16,18 +16,22 @@ def format_for(path: str) -> str:
     return "markdown" if os.path.splitext(path)[1].lower() in MARKDOWN_EXTENSIONS else "text"
 
 
-def first_line_span(text: str, masked: SpanSet) -> tuple[int, int] | None:
-    """The first line holding any unmasked text: a plain draft's headline."""
-    pos = 0
-    while pos < len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        if any(
-            not c.isspace() and not masked.containing(pos + i) for i, c in enumerate(text[pos:end])
-        ):
-            return pos, end
-        pos = end + 1
-    return None
+HEADLINE_MAX_CHARS = 200
+
+
+def first_line_span(prose: str) -> tuple[int, int] | None:
+    """A plain draft's headline: its first line of text, when that line is short and does not
+    end like a sentence. A draft that opens with a paragraph (a press release run together on
+    one line) has no headline, so body rules still read it."""
+    start = len(prose) - len(prose.lstrip())
+    if start >= len(prose):
+        return None
+    end = prose.find("\n", start)
+    end = len(prose) if end < 0 else end
+    line = prose[start:end].rstrip()
+    if len(line) > HEADLINE_MAX_CHARS or line.rstrip("\"'”’)").endswith((".", ",", ":", ";")):
+        return None
+    return start, start + len(line)
 
 
 def build_document(
@@ -45,13 +49,12 @@ def build_document(
         parsed = plaintext.parse(text, path)
     urls = [m.span() for m in URL_RE.finditer(text)]
     masked = SpanSet([*parsed.masked, *urls])
-    headline = parsed.headline
-    if headline is None:
-        headline = first_line_span(text, masked)
+    prose = mask(text, masked)
+    headline = parsed.headline or first_line_span(prose)
     return Document(
         path=path,
         text=text,
-        prose=mask(text, masked),
+        prose=prose,
         format=fmt,
         masked=masked,
         code=SpanSet(parsed.code),

@@ -105,3 +105,42 @@ def test_bad_config_is_one_line_exit_2(draft, run_cli, config, expected):
 def test_missing_config_file(draft, run_cli):
     code, _, err = run_cli("check", "--config", "nope.toml", cwd=draft)
     assert code == 2 and err.strip() == "copydesk: error: nope.toml: config file not found"
+
+
+GUIDE_RULE = """\
+id: HOUSE010
+name: ap-only
+kind: existence
+severity: warning
+guide: ap
+message: "'{match}' breaks AP style."
+why: w
+source: s
+phrases: [per cent]
+examples:
+  - bad: ten per cent
+  - good: ten percent
+"""
+
+
+def test_guide_rules_advise_until_the_guide_is_chosen(tmp_path, run_json):
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "ap.yaml").write_text(GUIDE_RULE)
+    (tmp_path / "draft.txt").write_text("Headline\n\nProfits rose ten per cent.\n")
+    (tmp_path / ".copydesk.toml").write_text('rule-dirs = ["pack"]\nselect = ["HOUSE"]\n')
+    code, report, _ = run_json("draft.txt", cwd=tmp_path)
+    assert [(f["rule"], f["severity"], f["line"], f["column"]) for f in report["findings"]] == [
+        ("HOUSE010", "info", 3, 17)
+    ]
+    assert code == 0
+    (tmp_path / ".copydesk.toml").write_text(
+        'rule-dirs = ["pack"]\nselect = ["HOUSE"]\n[style]\nguide = "ap"\n'
+    )
+    code, report, _ = run_json("draft.txt", cwd=tmp_path)
+    assert [(f["rule"], f["severity"]) for f in report["findings"]] == [("HOUSE010", "warning")]
+    assert code == 1
+    (tmp_path / ".copydesk.toml").write_text(
+        'rule-dirs = ["pack"]\nselect = ["HOUSE"]\n[style]\nguide = "british"\n'
+    )
+    _, report, _ = run_json("draft.txt", cwd=tmp_path)
+    assert report["findings"] == []  # an AP rule is off under the British guide

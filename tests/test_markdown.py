@@ -124,3 +124,17 @@ def test_invalid_front_matter_is_one_line_error(project, run_cli):
     assert err.strip().startswith("copydesk: error: draft.md:")
     assert "front matter is not valid YAML" in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "text,headline",
+    [
+        ("Elon Musk asks users to like an ad\n\nBody.\n", "Elon Musk asks users to like an ad"),
+        ("Will Musk sell Twitter?\nBody.\n", "Will Musk sell Twitter?"),
+        ("The senator said today that the bill passed.\nMore.\n", None),
+        ("WASHINGTON – " + "The senator spoke at length about the bill " * 10 + "\n", None),
+    ],
+)
+def test_plain_text_headline_heuristic(text, headline):
+    doc = build_document("a.txt", text)
+    assert (doc.text[slice(*doc.headline)] if doc.headline else None) == headline

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from typing import TYPE_CHECKING
@@ -73,6 +74,10 @@ def find_dateline(prose: str) -> dt.date | None:
             continue
         if best is None or m.start() < best[0]:
             best = (m.start(), found)
+    iso = ISO_RE.search(head)  # "Published 2023-02-10"
+    if iso and (best is None or iso.start() < best[0]):
+        with contextlib.suppress(ValueError):
+            best = (iso.start(), dt.date(int(iso[1]), int(iso[2]), int(iso[3])))
     return best[1] if best else None
 
 

@@ -76,3 +76,18 @@ def test_seed_numbers_are_consistent():
     text = seed.read_text("utf-8")
     for rule in ("FACT003", "FACT004", "FACT005", "FACT006", "FACT007"):
         assert found(text, rule, path="seed.md") == [], rule
+
+
+def test_article_date_sources_in_order():
+    from linter.article_date import resolve_with_source
+    from linter.formats import build_document
+
+    def source(text: str, path: str = "d.txt", override=None):
+        return resolve_with_source(build_document(path, text, None, override))
+
+    assert source("Title\nPublished 2023-02-10\n\nBody.") == (dt.date(2023, 2, 10), "dateline")
+    assert source("Title\n21 July 2017\n\nBody.") == (dt.date(2017, 7, 21), "dateline")
+    md = "---\ndate: 2023-02-10\n---\n\n# T\n\nFriday, July 21, 2017\n"
+    assert source(md, "d.md") == (dt.date(2023, 2, 10), "front matter")
+    assert source(md, "d.md", dt.date(2020, 1, 1)) == (dt.date(2020, 1, 1), "option")
+    assert source("Title\n\nNo date here.")[1] == "today"

@@ -224,6 +224,41 @@ def weekdays(files, show: int) -> None:
     )
 
 
+def future_years(files, show: int) -> None:
+    """In dated articles, every past year "in 2009" in a sentence FACT005 would read as past
+    (a past-tense verb, no word of plans) moved three years past the article's date."""
+    from linter.article_date import resolve_with_source
+    from linter.checks.facts_dates import FUTURE_MARKERS, IN_YEAR_RE, PAST_VERBS
+    from linter.formats import build_document
+
+    eng = engine(["FACT005"])
+    total = found = eligible_skipped = 0
+    for path in files:
+        text = path.read_text("utf-8")
+        doc = build_document(str(path), text)
+        day, source = resolve_with_source(doc)
+        if source != "dateline":
+            continue
+        for s, e in doc.sentences:
+            sentence = doc.prose[s:e]
+            for m in IN_YEAR_RE.finditer(sentence):
+                if int(m[1]) > day.year:
+                    continue
+                words = {w.lower() for w in re.findall(r"[A-Za-z']+", sentence)}
+                if not words & PAST_VERBS or FUTURE_MARKERS.search(sentence):
+                    eligible_skipped += 1
+                    continue
+                total += 1
+                at = s + m.start(1)
+                variant = text[:at] + str(day.year + 3) + text[at + 4 :]
+                found += any(f.start == at for f in eng.lint_text(variant, str(path)))
+    print(
+        f"past years moved into the future: {found}/{total} flagged "
+        f"({eligible_skipped} other past years sit in sentences with a word of plans, or "
+        "without a past-tense verb the rule knows: not counted)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0)
@@ -234,6 +269,7 @@ def main() -> None:
     false_alarms(files, args.show)
     titles(files, args.show)
     weekdays(files, args.show)
+    future_years(files, args.show)
     print(f"bench time {time.perf_counter() - t:.1f} s")
 
 

@@ -14,6 +14,10 @@ def after_lint(
     """--fix/--diff, --changed-since and --baseline, in that order; returns the findings to
     report and, for --diff, the exit code (the diff is the whole output)."""
     changed = baseline = None
+    if args.update_baseline and not args.baseline:
+        from linter.errors import CopydeskError
+
+        raise CopydeskError("--update-baseline needs --baseline FILE")
     if args.changed_since:  # a bad ref or a bad baseline fails before any file is touched
         from linter.changed import ChangedLines
 
@@ -31,7 +35,7 @@ def after_lint(
         run = fix_paths(
             dict.fromkeys(f.path for f in findings),
             lambda text, path: engine.lint_text(text, path),
-            write=args.fix,
+            write=args.fix and not args.diff,  # --diff never writes
             linted=texts,
         )
         errors.extend(run.errors)

@@ -11,17 +11,11 @@ from linter.settings import Settings
 
 
 def apply_fixes(text: str, findings: list[Finding]) -> str:
-    """Apply every finding's fix, last first, skipping fixes that overlap an applied one."""
-    out = text
-    last_start = len(text) + 1
-    for f in sorted(
-        (f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end), reverse=True
-    ):
-        if f.end > last_start:
-            continue
-        out = out[: f.start] + f.fix + out[f.end :]
-        last_start = f.start
-    return out
+    """Apply every finding's fix, last first, skipping fixes that overlap an applied one
+    (the same code as ``copydesk check --fix``, one pass)."""
+    from linter.fixer import apply_fixes as apply
+
+    return apply(text, findings)[0]
 
 
 def lint_with_rule(

@@ -88,3 +88,9 @@ def test_bad_baseline_leaves_files_unfixed(run_cli, tmp_path):
     code, _, _ = check(run_cli, "--baseline", "base.json", "--fix", ".")
     assert code == 2
     assert (tmp_path / "old.txt").read_text("utf-8") == OLD
+
+
+def test_update_baseline_without_baseline_is_a_usage_error(run_cli, tmp_path):
+    (tmp_path / "old.txt").write_text(OLD, encoding="utf-8")
+    code, _, err = check(run_cli, "--update-baseline", ".")
+    assert code == 2 and err == "copydesk: error: --update-baseline needs --baseline FILE\n"

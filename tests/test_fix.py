@@ -158,3 +158,18 @@ def test_unwritable_folder_is_a_clear_error(run_cli, tmp_path):
         folder.chmod(0o755)
     assert code == 2 and "not fixed" in err
     assert path.read_text("utf-8") == "One  two.\n"
+
+
+def test_fix_with_diff_only_shows(run_cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("One  two.\n", encoding="utf-8")
+    code, out, _ = run_cli("check", "--select", "CORE", "--fix", "--diff", "a.txt")
+    assert code == 1 and out.startswith("--- a/a.txt")
+    assert path.read_text("utf-8") == "One  two.\n"
+
+
+def test_testing_helper_uses_the_fixer():
+    from linter.testing import apply_fixes as helper
+
+    f = Finding("a", 1, 1, 1, 1, "X", "error", "m", fix="x", start=1, end=3)
+    assert helper("abcd", [f]) == "axd"

@@ -25,6 +25,8 @@ def folder(tmp_path_factory):
     base = tmp_path_factory.mktemp("lsp")
     (base / "configured").mkdir()
     (base / "configured" / ".copydesk.toml").write_text('select = ["CORE"]\nignore = ["CORE002"]\n')
+    (base / "broken").mkdir()
+    (base / "broken" / ".copydesk.toml").write_text("select = 3\n")
     (base / "plain").mkdir()
     (base / "plain" / ".copydesk.toml").write_text('select = ["CORE"]\n')
     return base
@@ -160,3 +162,15 @@ def test_column_conversion_per_encoding(encoding, units):
     line = "Hi 😀 the the end."
     assert to_units(line, 6, encoding) == units  # column 6 is the "t" after the emoji
     assert from_units(line, units, encoding) == 6
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_bad_config_is_one_message_not_a_crash(client, folder):
+    diagnostics = await open_doc(client, folder / "broken" / "f.md", TEXT)
+    assert diagnostics == []
+    assert any(
+        "broken/.copydesk.toml:1: key 'select' must be a list of strings" in m.message
+        for m in client.messages
+    ), client.messages
+    # the server is still alive and linting other documents
+    assert len(await open_doc(client, folder / "plain" / "g.md", TEXT)) == 2

@@ -130,7 +130,7 @@ def test_guide_rules_advise_until_the_guide_is_chosen(tmp_path, run_json):
     (tmp_path / ".copydesk.toml").write_text('rule-dirs = ["pack"]\nselect = ["HOUSE"]\n')
     code, report, _ = run_json("draft.txt", cwd=tmp_path)
     assert [(f["rule"], f["severity"], f["line"], f["column"]) for f in report["findings"]] == [
-        ("HOUSE010", "info", 3, 17)
+        ("HOUSE010", "info", 3, 18)
     ]
     assert code == 0
     (tmp_path / ".copydesk.toml").write_text(

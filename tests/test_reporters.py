@@ -162,3 +162,26 @@ def test_text_shows_a_window_of_a_long_line(run_cli, tmp_path):
     assert frame.startswith("    …") and frame.endswith("…")
     assert len(frame) < 130
     assert frame[caret.index("^") : caret.index("^") + 7] == "the the"
+
+
+def test_check_shows_progress_on_a_terminal_for_many_files(tmp_path, monkeypatch, capsys):
+    import io
+    import sys
+
+    from linter.cli import main
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for i in range(301):
+        (tmp_path / f"{i:03d}.txt").write_text("One two.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["check", "--select", "CORE", "--no-cache", "--jobs", "1", "."]) == 0
+    assert "301/301 files" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\033[2K")  # erased before the report
+    assert capsys.readouterr().out == "No findings in 301 files.\n"

@@ -228,7 +228,7 @@ def future_years(files, show: int) -> None:
     """In dated articles, every past year "in 2009" in a sentence FACT005 would read as past
     (a past-tense verb, no word of plans) moved three years past the article's date."""
     from linter.article_date import resolve_with_source
-    from linter.checks.facts_dates import FUTURE_MARKERS, IN_YEAR_RE, PAST_VERBS
+    from linter.checks.facts_dates import FUTURE_MARKERS, IN_YEAR_RE, PAST_SUFFIX_RE, PAST_VERBS
     from linter.formats import build_document
 
     eng = engine(["FACT005"])
@@ -245,7 +245,8 @@ def future_years(files, show: int) -> None:
                 if int(m[1]) > day.year:
                     continue
                 words = {w.lower() for w in re.findall(r"[A-Za-z']+", sentence)}
-                if not words & PAST_VERBS or FUTURE_MARKERS.search(sentence):
+                past = words & PAST_VERBS or PAST_SUFFIX_RE.search(sentence)
+                if not past or FUTURE_MARKERS.search(sentence):
                     eligible_skipped += 1
                     continue
                 total += 1

@@ -91,3 +91,12 @@ def test_article_date_sources_in_order():
     assert source(md, "d.md") == (dt.date(2023, 2, 10), "front matter")
     assert source(md, "d.md", dt.date(2020, 1, 1)) == (dt.date(2020, 1, 1), "option")
     assert source("Title\n\nNo date here.")[1] == "today"
+
+
+def test_future_year_reads_past_tense_from_ed_verbs_but_not_plans():
+    text = HEAD + (
+        "The band I started in 2031, Spoken Motion, toured. "
+        "The stadium, to be completed in 2031, opened its gates. "
+        "Results published by a lab in 2031 showed gains.\n"
+    )
+    assert found(text, "FACT005", "2023-02-10") == [("FACT005", 3, 23), ("FACT005", 3, 138)]

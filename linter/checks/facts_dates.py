@@ -173,13 +173,15 @@ PAST_VERBS = frozenset(
 )
 FUTURE_MARKERS = re.compile(
     r"\b(?:will|would|shall|'ll|plans?|planned|planning|expects?|expected|scheduled|set to|"
-    r"aims?|intends?|hopes?|by|until|through|next|could|may|might|should|going to|targets?|"
+    r"aims?|intends?|hopes?|next|could|may|might|should|going to|targets?|to be|"
     r"deadline|projected|projects?|forecasts?|forecast|predicted|predicts?|estimated|"
-    r"estimates?|due|upcoming|before|starting|beginning|from|fiscal|FY|budget|election|"
-    r"elections|term|ends?|expires?|runs?|goal|promised?|pledged?|vowed?|wants?|proposed|"
-    r"if|unless|when|ahead|future)\b",
+    r"estimates?|due|upcoming|fiscal|FY|budget|election|elections|goal|promised?|pledged?|"
+    r"vowed?|wants?|proposed|if|unless|ahead|future|"
+    r"(?:by|until|through|before|from|starting|beginning|end of|after)\s+"
+    r"(?:(?:early|late|mid)[-\s])?\d{4})\b",
     re.IGNORECASE,
 )
+PAST_SUFFIX_RE = re.compile(r"\b[a-z]{3,}ed\b")
 IN_YEAR_RE = re.compile(r"\b(?i:in|during|since|back in)\s+(?:(?:early|late|mid)[-\s])?(\d{4})\b")
 
 
@@ -222,7 +224,7 @@ class FutureYearInPast(Rule):
             if not hits or FUTURE_MARKERS.search(sentence):
                 continue
             words = {w.lower() for w in re.findall(r"[A-Za-z']+", sentence)}
-            if not words & PAST_VERBS:
+            if not words & PAST_VERBS and not PAST_SUFFIX_RE.search(sentence):
                 continue
             for m in hits:
                 yield Match(

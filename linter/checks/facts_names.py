@@ -86,7 +86,7 @@ class GarbledName(Rule):
                 seen[key] = n
                 for i in range(1, len(key) - 1):  # "Philosopher Noam Chomsky" names
                     seen.setdefault(key[i:], n)  # "Noam Chomsky" too
-            if (len(key) >= 2 and not n.title) or len(key) >= 2:
+            if len(key) >= 2:  # the last word of a full name is a surname
                 surnames.setdefault(key[-1], n)
 
     # ---- against earlier mentions ---------------------------------------------------

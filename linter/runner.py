@@ -153,7 +153,7 @@ class Engine:
                     severity=severity,
                     message=message,
                     suggestions=tuple(m.suggestions),
-                    fix=m.fix,
+                    fix=m.fix if severity != "info" else None,  # advice is never auto-applied
                     start=start,
                     end=end,
                     in_quote=in_quote,

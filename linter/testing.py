@@ -29,9 +29,12 @@ def lint_with_rule(
     from linter.runner import Engine
 
     settings = replace(settings or Settings(), select=[rule.id], ignore=[])
-    if rule.guides and settings.style_guide not in rule.guides:
-        # a rule of another style guide is tested under its own guide
-        style = {**settings.table("style"), "guide": sorted(rule.guides)[0]}
+    if rule.guides and not (settings.style_guide_chosen and settings.style_guide in rule.guides):
+        # a guide's rule is tested as a newsroom that chose that guide sees it
+        guide = (
+            settings.style_guide if settings.style_guide in rule.guides else sorted(rule.guides)[0]
+        )
+        style = {**settings.table("style"), "guide": guide}
         settings.tables = {**settings.tables, "style": style}
     if date:
         settings.date = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))

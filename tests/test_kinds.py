@@ -171,3 +171,21 @@ def test_quote_severity_and_note():
         (1, "warning", "'Irregardless' flagged."),
         (24, "info", "'irregardless' flagged. (in a quotation)"),
     ]
+
+
+def test_advice_is_never_an_automatic_fix():
+    """An info finding (here: inside a quotation) keeps its suggestion but offers no fix."""
+    rule = make(
+        10,
+        """
+        kind: substitution
+        message: "Write '{suggestion}'."
+        swap: {could of: could have}
+        quote_severity: info
+    """,
+    )
+    findings = lint_with_rule(rule, "He could of won. “I could of won,” he said.\n")
+    assert [(f.column, f.severity, f.suggestions, f.fix) for f in findings] == [
+        (4, "warning", ("could have",), "could have"),
+        (21, "info", ("could have",), None),
+    ]

@@ -35,7 +35,7 @@ class DialectSpelling(Rule):
     why = "A publication spells consistently in one dialect."
     source = "SCOWL en-US and en-GB word lists"
     examples: ClassVar[list[Example]] = [
-        Example(bad="The colour of the flag.", fixed="The color of the flag."),
+        Example(bad="The colour of the flag."),  # advice (info): suggested, never auto-fixed
         Example(bad="Labour leaders met in the centre of town."),
         Example(good="The color of the flag, the center of town."),
     ]

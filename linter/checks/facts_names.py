@@ -15,6 +15,33 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.settings import Settings
 
 
+class _Seen:
+    """The names met so far, indexed for the three ways a later mention garbles one:
+    words sorted (a swap), an interior word left out (a drop), one word wildcarded (a
+    misspelling). Lookups are dictionary hits, so a long document costs linear time."""
+
+    def __init__(self) -> None:
+        self.first: dict[tuple[str, ...], Named] = {}
+        self.swaps: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        self.drops: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = {}
+        self.wild: dict[tuple, list[tuple[str, ...]]] = {}
+
+    def __contains__(self, key: tuple[str, ...]) -> bool:
+        return key in self.first
+
+    def add(self, key: tuple[str, ...], n: Named) -> None:
+        if key in self.first:
+            return
+        self.first[key] = n
+        if len(key) < 2:
+            return
+        self.swaps.setdefault(tuple(sorted(key)), []).append(key)
+        for i in range(len(key)):
+            self.wild.setdefault((*key[:i], None, *key[i + 1 :]), []).append(key)
+        for i in range(1, len(key) - 1):
+            self.drops.setdefault((*key[:i], *key[i + 1 :]), []).append((key, i))
+
+
 class GarbledName(Rule):
     """What it does:
     Finds the names in a draft (capitalised word sequences, with "of", "de", "the" inside,
@@ -69,7 +96,7 @@ class GarbledName(Rule):
         names = doc_names(doc)
         counts = Counter(n.key for n in names)
         lower = lowercase_words(doc)
-        seen: dict[tuple[str, ...], Named] = {}
+        seen = _Seen()
         surnames: dict[str, Named] = {}
         in_full_names = {w for n in names if len(n.key) > 1 for w in n.key}
         self._alone = {n.key[0] for n in names if len(n.key) == 1}
@@ -83,14 +110,14 @@ class GarbledName(Rule):
                     match = self._surname(doc, n, surnames, lower, in_full_names, counts)
                 if match:
                     yield match
-                seen[key] = n
+                seen.add(key, n)
                 for i in range(1, len(key) - 1):  # "Philosopher Noam Chomsky" names
-                    seen.setdefault(key[i:], n)  # "Noam Chomsky" too
+                    seen.add(key[i:], n)  # "Noam Chomsky" too
             if len(key) >= 2:  # the last word of a full name is a surname
                 surnames.setdefault(key[-1], n)
 
     # ---- against earlier mentions ---------------------------------------------------
-    def _multi(self, doc: Document, n: Named, seen: dict, counts: Counter) -> Match | None:
+    def _multi(self, doc: Document, n: Named, seen: _Seen, counts: Counter) -> Match | None:
 
         key = n.key
         if " ".join(key) in self.knowledge.exact:
@@ -100,35 +127,33 @@ class GarbledName(Rule):
             return None  # a real place of that name (checked only now: it costs a load)
         return match
 
-    def _against_earlier(self, doc: Document, n: Named, seen: dict, counts: Counter):
+    def _against_earlier(self, doc: Document, n: Named, seen: _Seen, counts: Counter):
         from linter.knowledge.given_names import both_given_names
         from linter.knowledge.names import near_spelling
 
         key = n.key
-        for k1, first in seen.items():
-            if len(k1) == len(key) and k1 != key and sorted(k1) == sorted(key):
+        for k1 in seen.swaps.get(tuple(sorted(key)), ()):
+            if k1 != key:
+                first = seen.first[k1]
                 return self._report(
                     doc, n, first.mention.text, "has its words in the wrong order", evidence=first
                 )
-            if (
-                len(k1) == len(key) + 1
-                and len(k1) >= 3
-                and not self._person_like(first)
-                and len(first.mention.words) == len(k1)  # no "of" or initials inside
-            ):
-                for i in range(1, len(k1) - 1):
-                    if k1[:i] + k1[i + 1 :] == key:
-                        return self._dropped(doc, n, first.mention.text, k1[i], evidence=first)
-            if len(k1) == len(key) and counts[key] <= max(counts[k1], 1):
-                diff = [i for i in range(len(key)) if k1[i] != key[i]]
-                if len(diff) == 1:
-                    i = diff[0]
-                    if i == 0 and both_given_names(k1[0], key[0]):
-                        continue  # Mark and Mary Smith: two people of one family
-                    if near_spelling(k1[i], key[i]) and not self.knowledge.is_single_name(key[i]):
-                        return self._report(
-                            doc, n, first.mention.text, "is misspelled", evidence=first, safe=False
-                        )
+        for k1, i in seen.drops.get(key, ()):
+            first = seen.first[k1]
+            # no "of" or initials inside, and not a person's middle name
+            if len(first.mention.words) == len(k1) and not self._person_like(first):
+                return self._dropped(doc, n, first.mention.text, k1[i], evidence=first)
+        for i in range(len(key)):
+            for k1 in seen.wild.get((*key[:i], None, *key[i + 1 :]), ()):
+                if k1 == key or counts[key] > max(counts[k1], 1):
+                    continue
+                if i == 0 and both_given_names(k1[0], key[0]):
+                    continue  # Mark and Mary Smith: two people of one family
+                if near_spelling(k1[i], key[i]) and not self.knowledge.is_single_name(key[i]):
+                    first = seen.first[k1]
+                    return self._report(
+                        doc, n, first.mention.text, "is misspelled", evidence=first, safe=False
+                    )
         return None
 
     def _person_like(self, n: Named) -> bool:

@@ -39,10 +39,10 @@ def value_of(num: str, scale: str | None) -> float:
 
 
 def sentence_of(doc: Document, offset: int) -> tuple[int, int]:
-    for s, e in doc.sentences:
-        if s <= offset < e:
-            return s, e
-    return offset, offset
+    from linter.knowledge.docnames import sentence_at
+
+    _, s, e = sentence_at(doc, offset)
+    return s, e
 
 
 class InconsistentQuantity(Rule):

@@ -203,15 +203,13 @@ class StaleTitle(Rule):
 
     # ---- "the President" --------------------------------------------------------------
     def _generic(self, doc, m, title, day) -> Match | None:
-        from linter.knowledge.docnames import doc_names
+        from linter.knowledge.docnames import names_between
 
         window_start = self._window_start(doc, m.start())
         people: dict[str, tuple[Office, Holder]] = {}
-        for n in doc_names(doc):
+        for n in names_between(doc, window_start, m.start()):
             if n.end > m.start():
                 break
-            if n.start < window_start:
-                continue
             for office, holder in self.knowledge.holders(title, n.mention.words):
                 if len(n.key) == 1 and not n.title:
                     continue  # a bare surname is too weak to resolve to
@@ -244,23 +242,30 @@ class StaleTitle(Rule):
 
     def _window_start(self, doc: Document, offset: int) -> int:
         """Start of the sentence before the one holding ``offset``."""
-        starts = [s for s, e in doc.sentences if s <= offset]
-        return starts[-2] if len(starts) >= 2 else (starts[-1] if starts else 0)
+        from linter.knowledge.docnames import sentence_at
+
+        i, s, _ = sentence_at(doc, offset)
+        if i < 0:
+            return max(0, offset - 400)
+        return doc.sentences[i - 1][0] if i >= 1 else s
 
     def _sentence_dates_term(self, doc: Document, offset: int, holder: Holder) -> bool:
         """The sentence (within its line: a dateline above is not part of it) names a year
         in which the holder held the office."""
-        for s, e in doc.sentences:
-            if s <= offset < e:
-                s = max(s, doc.prose.rfind("\n", 0, offset) + 1)
-                nl = doc.prose.find("\n", offset)
-                e = e if nl < 0 else min(e, nl)
-                for y in YEAR_RE.findall(doc.prose[s:e]):
-                    year = int(y)
-                    for t in holder.terms:
-                        end = t.end.year if t.end else 9999
-                        if t.start.year <= year <= end:
-                            return True
+        from linter.knowledge.docnames import sentence_at
+
+        i, s, e = sentence_at(doc, offset)
+        if i < 0:
+            return False
+        s = max(s, doc.prose.rfind("\n", 0, offset) + 1)
+        nl = doc.prose.find("\n", offset)
+        e = e if nl < 0 else min(e, nl)
+        for y in YEAR_RE.findall(doc.prose[s:e]):
+            year = int(y)
+            for t in holder.terms:
+                end = t.end.year if t.end else 9999
+                if t.start.year <= year <= end:
+                    return True
         return False
 
     # ---- reporting --------------------------------------------------------------------

@@ -149,3 +149,32 @@ def lowercase_words(doc: Document) -> set[str]:
         cached = {w for _, _, w in doc.words if w.islower()}
         doc.__dict__["_facts_lower"] = cached
     return cached
+
+
+def sentence_at(doc: Document, offset: int) -> tuple[int, int, int]:
+    """(index, start, end) of the sentence holding ``offset`` (bisection: many lookups in
+    a long document stay cheap); (-1, offset, offset) between sentences."""
+    from bisect import bisect_right
+
+    starts = doc.__dict__.get("_facts_sentence_starts")
+    if starts is None:
+        starts = [s for s, _ in doc.sentences]
+        doc.__dict__["_facts_sentence_starts"] = starts
+    i = bisect_right(starts, offset) - 1
+    if i >= 0:
+        s, e = doc.sentences[i]
+        if offset < e:
+            return i, s, e
+    return -1, offset, offset
+
+
+def names_between(doc: Document, start: int, end: int) -> list[Named]:
+    """The document's names starting in ``[start, end)``, by bisection."""
+    from bisect import bisect_left
+
+    names = doc_names(doc)
+    starts = doc.__dict__.get("_facts_name_starts")
+    if starts is None:
+        starts = [n.start for n in names]
+        doc.__dict__["_facts_name_starts"] = starts
+    return names[bisect_left(starts, start) : bisect_left(starts, end)]

@@ -5,7 +5,9 @@ rule."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 from itertools import groupby
 
 from linter.reporters import Report
@@ -24,6 +26,11 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NOT_TAB = re.compile(r"[^\t]")
+
+
+@lru_cache(maxsize=4096)
 def _cells(char: str) -> int:
     """Terminal cells a character takes: two for wide characters (CJK, most emoji)."""
     from unicodedata import combining, east_asian_width
@@ -46,9 +53,15 @@ def _frame(text: str, line: int, column: int, end_line: int, end_column: int) ->
         prefix = "…" if left else ""
         source = prefix + source[left:right] + ("…" if right < len(source) else "")
         column, end = column - left + len(prefix), end - left + len(prefix)
-    width = max(1, sum(_cells(c) for c in source[column - 1 : end]))
-    # tabs keep their place and wide characters take two cells, so the caret lines up
-    pad = "".join("\t" if c == "\t" else " " * _cells(c) for c in source[: column - 1])
+    before, span = source[: column - 1], source[column - 1 : end]
+    if all(_cells(c) == 1 for c in set(_NON_ASCII.findall(before + span))):
+        # the usual case (curly quotes and dashes included): every character is one cell
+        width = max(1, len(span))
+        pad = _NOT_TAB.sub(" ", before)
+    else:
+        width = max(1, sum(_cells(c) for c in span))
+        # tabs keep their place and wide characters take two cells, so the caret lines up
+        pad = "".join("\t" if c == "\t" else " " * _cells(c) for c in before)
     return [f"    {source}", f"    {pad}{'^' * width}"]
 
 

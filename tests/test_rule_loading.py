@@ -145,3 +145,14 @@ def test_entry_point_pack(tmp_path, monkeypatch, run_json):
     finally:
         packs._all_rules_cached.cache_clear()
         sys.modules.pop("newsroom_pack", None)
+
+
+@pytest.mark.parametrize(
+    "group,expected",
+    [("3", "the pattern has no group 3"), ("nope", "the pattern has no group 'nope'")],
+)
+def test_pattern_group_must_exist(pack, run_cli, group, expected):
+    text = BAD_REGEX.replace("{pattern}", "(a)(b)") + f"group: {group}\n"
+    (pack / "house" / "regex.yaml").write_text(text)
+    code, _, err = run_cli("check", "draft.txt", cwd=pack)
+    assert code == 2 and f"regex.yaml:12: rule HOUSE002: key 'group' {expected}" in err, err

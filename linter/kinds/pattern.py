@@ -26,13 +26,12 @@ class PatternRule(YamlRule):
         self._group = data.get("group", 0)
         if not isinstance(self._group, (int, str)):
             self.fail("group", "must be a group number or name")
-        try:
-            self._pattern.groupindex.get(self._group) if isinstance(self._group, str) else None
-            if isinstance(self._group, int) and self._group > self._pattern.groups:
-                raise IndexError
-            if isinstance(self._group, str) and self._group not in self._pattern.groupindex:
-                raise IndexError
-        except IndexError:
+        exists = (
+            self._group in self._pattern.groupindex
+            if isinstance(self._group, str)
+            else 0 <= self._group <= self._pattern.groups
+        )
+        if not exists:
             self.fail("group", f"the pattern has no group {self._group!r}")
         self._replacement = data.get("replacement")
         if self._replacement is not None and not isinstance(self._replacement, str):

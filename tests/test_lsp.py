@@ -4,6 +4,7 @@ and reads the same config files as ``copydesk check``."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 from pathlib import Path
@@ -59,7 +60,9 @@ async def open_doc(client: LanguageClient, path: Path, text: str) -> list[types.
             )
         )
     )
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await asyncio.wait_for(
+        client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60
+    )
     return list(client.diagnostics[uri])
 
 
@@ -98,7 +101,9 @@ async def test_change_republishes(client, folder):
             content_changes=[types.TextDocumentContentChangeWholeDocument(text="All fine now.\n")],
         )
     )
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await asyncio.wait_for(
+        client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 60
+    )
     assert list(client.diagnostics[path.as_uri()]) == []
 
 

@@ -14,7 +14,6 @@ from functools import cached_property
 from linter import text as textmod
 from linter.spans import SpanSet
 
-REGIONS = ("headline", "body", "quote", "code")
 _WS_FOLD = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\u00a0": " ", "’": "'", "‘": "'"})
 
 
@@ -75,11 +74,6 @@ class Document:
             line, column = self.position(end - 1)
             return line, column + 1
         return self.position(end)
-
-    def line_text(self, line: int) -> str:
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
 
     # ---- shared tokens ---------------------------------------------------------------
     @cached_property

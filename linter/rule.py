@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,10 +32,6 @@ class Example:
     fixed: str | None = None
     format: str = "text"
     date: str | None = None
-
-
-def parse_examples(raw: Iterable[dict[str, Any]]) -> list[Example]:
-    return [Example(**{k: v for k, v in item.items()}) for item in raw]
 
 
 class Rule:
@@ -102,14 +98,3 @@ class Rule:
             "scope": sorted(self.scope),
             "origin": self.origin,
         }
-
-
-@dataclass
-class RuleSet:
-    """The selected, prepared rules of one run, with per-rule severity already resolved."""
-
-    rules: list[Rule] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)
-
-    def by_id(self) -> dict[str, Rule]:
-        return {rule.id: rule for rule in self.rules}

@@ -13,6 +13,32 @@ URL_RE = re.compile(
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
     r"|\b(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|co|uk|de|fr|ly|tv|info|news)\b(?:/[^\s<>()\"“”]*[\w/])?"
 )
+# every web or e-mail address holds one of these; an address never spans whitespace
+URL_TRIGGER_RE = re.compile(
+    r"://|www\.|@|\.(?:com|org|net|gov|edu|io|co|uk|de|fr|ly|tv|info|news)\b"
+)
+SPACE_RE = re.compile(r"\s")
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Web and e-mail addresses: ``URL_RE`` run only over the whitespace-free runs that hold
+    a trigger, which gives the same matches as running it over the whole text at a fraction
+    of the cost (most words of a draft are no address)."""
+    spans: list[tuple[int, int]] = []
+    done = 0  # end of the last run searched
+    for trigger in URL_TRIGGER_RE.finditer(text):
+        at = trigger.start()
+        if at < done:
+            continue
+        start = at
+        while start > done and not text[start - 1].isspace():
+            start -= 1
+        space = SPACE_RE.search(text, trigger.end())
+        done = space.start() if space else len(text)
+        spans.extend(m.span() for m in URL_RE.finditer(text, start, done))
+    return spans
+
+
 BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n\s*")
 
 ABBREVIATIONS = frozenset(
@@ -73,14 +99,19 @@ def sentences(prose: str, breaks: list[int] | tuple[int, ...] = ()) -> list[tupl
 OPENERS = {"“": "”", "‘": "’", '"': '"', "«": "»", "„": "“"}
 
 
+# the only characters that can open or close a quotation, or end a run-on one
+QUOTE_EVENT_RE = re.compile(r"""[“‘"«„”’»'\n]""")
+
+
 def quotations(prose: str) -> list[tuple[int, int]]:
     """Spans of quoted text, marks included. A quotation never crosses a blank line; one left
-    open runs to the end of its paragraph, as news copy does when a quote runs on."""
+    open runs to the end of its paragraph, as news copy does when a quote runs on. Only the
+    quotation marks and line breaks are visited: nothing else can change the state."""
     spans: list[tuple[int, int]] = []
     for para_start, para_end in paragraphs(prose):
         open_at, closer = -1, ""
-        i = para_start
-        while i < para_end:
+        for m in QUOTE_EVENT_RE.finditer(prose, para_start, para_end):
+            i = m.start()
             ch = prose[i]
             if open_at < 0:
                 if ch in OPENERS and _opens(prose, i, para_end):
@@ -93,7 +124,6 @@ def quotations(prose: str) -> list[tuple[int, int]]:
             elif ch == "\n" and i + 1 < para_end and prose[i + 1] in '“"' and closer in '”"':
                 spans.append((open_at, i))  # a run-on quote reopens on the next line
                 open_at = -1
-            i += 1
         if open_at >= 0:
             spans.append((open_at, para_end))
     return spans

@@ -7,7 +7,7 @@ import os
 
 from linter.document import Document, mask
 from linter.spans import SpanSet
-from linter.text import URL_RE
+from linter.text import url_spans
 
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
@@ -47,7 +47,7 @@ def build_document(
         from linter.formats import plaintext
 
         parsed = plaintext.parse(text, path)
-    urls = [m.span() for m in URL_RE.finditer(text)]
+    urls = url_spans(text)
     masked = SpanSet([*parsed.masked, *urls])
     prose = mask(text, masked)
     headline = parsed.headline or first_line_span(prose)

@@ -40,6 +40,14 @@ def fold_case(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+def fold(text: str) -> str:
+    """``fold_case``, then whitespace and curly apostrophes made plain: the form of
+    ``Document.folded``, for phrases and literals that are looked up in it."""
+    for old, new in _FOLDS:
+        text = text.replace(old, new)
+    return fold_case(text)
+
+
 @dataclass(eq=False)
 class Document:
     """One draft, parsed once; rules share its lazily computed tokens and spans."""
@@ -82,10 +90,7 @@ class Document:
     def folded(self) -> str:
         """Prose lower-cased with whitespace and apostrophes folded, same length: for
         phrase matching that ignores case, line breaks and curly apostrophes."""
-        folded = fold_case(self.prose)
-        for old, new in _FOLDS:
-            folded = folded.replace(old, new)
-        return folded
+        return fold(self.prose)
 
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:

@@ -112,6 +112,21 @@ def test_pattern_group_and_replacement():
     assert apply_fixes(text, findings2) == "On July 21st, 2017 at 9 a.m. he left.\n"
 
 
+def test_pattern_requires_skips_documents_without_the_literal():
+    body = """
+        kind: pattern
+        message: "Cut '{match}'."
+        pattern: '\\b[Pp]aywall(?:ed)?\\b'
+        requires: [PAYWALL]
+    """
+    rule = make(9, body)
+    text = "Title\n\nThe paywalled story ran.\nAnother Paywall\nline.\n"
+    assert [(line, col) for line, col, _, _ in found(rule, text)] == [(3, 5), (4, 9)]
+    # a literal the pattern's matches do not hold: the rule is skipped, as declared
+    wrong = make(10, body.replace("[PAYWALL]", "[subscribe]"))
+    assert found(wrong, text) == []
+
+
 def test_repetition_exceptions_and_rhetoric():
     rule = make(
         6,

@@ -48,3 +48,37 @@ def test_broken_example_is_caught():
     rule = next(r for r in RULES if r.id == "CORE001")
     problems = check_example(rule, Example(good="the the"))
     assert problems and "good example flagged" in problems[0]
+
+
+REQUIRING = [r for r in RULES if getattr(r, "_requires", None)]
+
+
+def _texts_for_requires() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [ex.bad or ex.good or "" for rule in RULES for ex in rule.examples]
+    for folder in ("seeds", "tests/fixtures", "docs/examples"):
+        texts += [
+            p.read_text("utf-8")
+            for p in sorted((root / folder).rglob("*.*"))
+            if p.suffix in (".txt", ".md")
+        ]
+    return texts
+
+
+@pytest.mark.parametrize("rule", REQUIRING, ids=lambda r: r.id)
+def test_requires_holds_every_match(rule):
+    """A rule's ``requires`` is only a promise: wherever its pattern matches (run here without
+    the skip) a required literal is present, so skipping never loses a finding."""
+    from linter.document import fold
+    from linter.formats import build_document
+
+    matched = 0
+    for text in _texts_for_requires():
+        prose = build_document("t.txt", text).prose
+        for m in rule._pattern.finditer(prose):
+            matched += 1
+            window = fold(prose[max(0, m.start() - 40) : m.end() + 40])
+            assert any(lit in window for lit in rule._requires), (rule.id, m.group())
+    assert matched, f"{rule.id}: no text here matches its pattern"

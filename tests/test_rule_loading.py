@@ -156,3 +156,11 @@ def test_pattern_group_must_exist(pack, run_cli, group, expected):
     (pack / "house" / "regex.yaml").write_text(text)
     code, _, err = run_cli("check", "draft.txt", cwd=pack)
     assert code == 2 and f"regex.yaml:12: rule HOUSE002: key 'group' {expected}" in err, err
+
+
+@pytest.mark.parametrize("value", ["'a string'", "{a: b}", "[1, 2]", "['']"])
+def test_pattern_requires_must_be_strings(pack, run_cli, value):
+    text = BAD_REGEX.replace("{pattern}", "(a)(b)") + f"requires: {value}\n"
+    (pack / "house" / "regex.yaml").write_text(text)
+    code, _, err = run_cli("check", "draft.txt", cwd=pack)
+    assert code == 2 and "rule HOUSE002: key 'requires'" in err, err

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from linter import regexsafe
+from linter.document import fold
 from linter.kinds.base import YamlRule
+from linter.literals import LITERALS
 from linter.rule import Match
 
 
@@ -14,7 +16,7 @@ class PatternRule(YamlRule):
     ``replacement`` (a template that may use the pattern's groups) replaces that span."""
 
     REQUIRED = ("pattern",)
-    OPTIONAL = ("replacement", "group", "fix")
+    OPTIONAL = ("replacement", "group", "fix", "requires")
 
     def compile(self, data: Any) -> None:
         try:
@@ -37,8 +39,17 @@ class PatternRule(YamlRule):
         if self._replacement is not None and not isinstance(self._replacement, str):
             self.fail("replacement", "must be text")
         self.fixable = bool(data.get("fix", self._replacement is not None))
+        # strings of which every match holds one: a document without any is skipped, since a
+        # regex costs a pass over the whole text (docs/writing-rules.md)
+        requires = data.get("requires", [])
+        if not isinstance(requires, list) or not all(isinstance(r, str) and r for r in requires):
+            self.fail("requires", "must be a list of strings that every match contains")
+        self._requires = frozenset(fold(r) for r in requires)
+        LITERALS.register(tuple(self._requires))
 
     def check(self, doc):
+        if self._requires and LITERALS.present(doc).isdisjoint(self._requires):
+            return
         for m in regexsafe.finditer(self._pattern, doc.prose):
             start, end = m.span(self._group)
             if start < 0 or (end == start and not self._replacement):

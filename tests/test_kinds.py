@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from linter import yamlload
 from linter.kinds import kind_class
 from linter.testing import apply_fixes, lint_with_rule
@@ -141,6 +143,22 @@ def test_repetition_exceptions_and_rhetoric():
         (22, "'the' twice."),
         (60, "'is' twice."),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,column",
+    [
+        ("Title\n\nWe said Don’t don’t go.\n", 9),
+        ("Title\n\nIt ran in\tin May.\n", 8),
+        ("Title\n\nIt ran in\n  in May.\n", 8),
+        ("Title\n\n“The the ad,” he said.\n", 2),
+        ("Title\n\nThe café café closed.\n", 5),
+    ],
+)
+def test_repetition_across_apostrophes_tabs_lines_and_accents(text, column):
+    """The fast search of the folded text must not hide a doubling the rule reports."""
+    rule = make(11, "kind: repetition\nmessage: \"'{match}' twice.\"\n")
+    assert [(line, col) for line, col, _, _ in found(rule, text)] == [(3, column)]
 
 
 def test_consistency_first_spelling_wins():

@@ -11,7 +11,8 @@ from linter.rule import Example, Match, Rule
 
 WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # a lone digit 1-9: not part of a larger number, a decimal, a range, a score or a time
-DIGIT_RE = re.compile(r"(?<![\w$£€¥#.,:/°+-])([1-9])(?![\w%.,:/°+-]|\.\d) (?=([a-z]+)\b)")
+# the look-behind follows the digit: the search skips to digits instead of trying every position
+DIGIT_RE = re.compile(r"([1-9])(?<![\w$£€¥#.,:/°+-][1-9])(?![\w%.,:/°+-]|\.\d) (?=([a-z]+)\b)")
 PREV_WORD_RE = re.compile(r"([\w.]+)\W*$")
 # the guide's exceptions: units, money, ages, percentages, scores, votes and ratios
 FOLLOW_EXCEPT = frozenset(

@@ -8,8 +8,10 @@ from typing import ClassVar
 
 from linter.rule import Example, Match, Rule
 
+# the look-behind follows the first digit so that the search skips to the next digit rather
+# than testing the look-behind at every position of the draft
 TIME_RE = re.compile(
-    r"(?<![\w.,:])(\d{1,2})(?::([0-5]\d))?( ?)([AaPp])(\.?) ?([Mm])(\.?)(?![\w])",
+    r"(\d(?<![\w.,:]\d)\d?)(?::([0-5]\d))?( ?)([AaPp])(\.?) ?([Mm])(\.?)(?![\w])",
 )
 
 

@@ -16,7 +16,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 GUIDES = ("ap", "british")
 STYLE_KEYS = ("guide",)  # the keys of [tool.copydesk.style]
-_LINE_END = re.compile(r"(?<=[.!?:”\"’')\]])[ \t]*\n")
+# group 1: the line end after a sentence's last mark (matching the mark first lets the search
+# skip ahead; a look-behind would be tried at every position)
+_LINE_END = re.compile(r"[.!?:”\"’')\]]([ \t]*\n)")
 
 
 def blocks(doc: Document) -> list[tuple[int, int]]:
@@ -25,8 +27,8 @@ def blocks(doc: Document) -> list[tuple[int, int]]:
     for start, end in doc.paragraphs:
         pos = start
         for m in _LINE_END.finditer(doc.prose, start, end):
-            out.append((pos, m.start()))
-            pos = m.end()
+            out.append((pos, m.start(1)))
+            pos = m.end(1)
         out.append((pos, end))
     return [(s, e) for s, e in out if e > s]
 

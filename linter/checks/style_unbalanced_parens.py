@@ -46,6 +46,8 @@ class UnbalancedParentheses(Rule):
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose
+        if not BRACKET_RE.search(prose):
+            return
         for start, end in blocks(doc):
             stack: list[int] = []
             for m in BRACKET_RE.finditer(prose, start, end):

@@ -32,9 +32,16 @@ def after_lint(
         from linter.runner import engine_for
 
         engine = engine_for(settings)
+
+        def lint(text: str, path: str) -> list:
+            """Only what the report would show: a finding that --changed-since or the
+            baseline hides is not fixed either."""
+            found = engine.lint_text(text, path)
+            return _shown(found, changed, baseline, lambda _path: text)
+
         run = fix_paths(
             dict.fromkeys(f.path for f in findings),
-            lambda text, path: engine.lint_text(text, path),
+            lint,
             write=args.fix and not args.diff,  # --diff never writes
             linted=texts,
         )
@@ -46,11 +53,8 @@ def after_lint(
             return findings, 2 if errors else (1 if run.changed else 0)
         fixed = {f.path: f for f in run.changed}
         texts.update({path: f.after for path, f in fixed.items()})
+        remaining = [x for f in fixed.values() for x in f.remaining]  # already filtered
         findings = [f for f in findings if f.path not in fixed]
-        findings = sorted(
-            [*findings, *(x for f in fixed.values() for x in f.remaining)],
-            key=lambda f: f.sort_key(),
-        )
         if run.changed:
             n = len(run.changed)
             print(
@@ -58,26 +62,34 @@ def after_lint(
                 file=sys.stderr,
             )
             args.files_changed = True
+    else:
+        remaining = []
+
+    def text_of(path: str):
+        if path not in texts:
+            from linter.source import read_source
+
+            try:
+                texts[path] = read_source(path).text
+            except Exception:
+                texts[path] = None
+        return texts[path]
+
+    if args.baseline and baseline is None:  # first run or --update-baseline: record them all
+        from linter.baseline import Baseline
+
+        everything = [*_shown(findings, changed, None, text_of), *remaining]
+        Baseline.write(args.baseline, everything, text_of)
+        print(f"copydesk: recorded {len(everything)} findings in {args.baseline}", file=sys.stderr)
+        return [], None
+    findings = [*_shown(findings, changed, baseline, text_of), *remaining]
+    return sorted(findings, key=lambda f: f.sort_key()), None
+
+
+def _shown(findings: list, changed, baseline, text_of) -> list:
+    """The findings left after --changed-since and the baseline."""
     if changed is not None:
         findings = changed.filter(findings)
-    if args.baseline:
-
-        def text_of(path: str):
-            if path not in texts:
-                from linter.source import read_source
-
-                try:
-                    texts[path] = read_source(path).text
-                except Exception:
-                    texts[path] = None
-            return texts[path]
-
-        if baseline is None:
-            Baseline.write(args.baseline, findings, text_of)
-            print(
-                f"copydesk: recorded {len(findings)} findings in {args.baseline}", file=sys.stderr
-            )
-            findings = []
-        else:
-            findings = baseline.new_findings(findings, text_of)
-    return findings, None
+    if baseline is not None:
+        findings = baseline.new_findings(findings, text_of)
+    return findings

@@ -94,3 +94,14 @@ def test_update_baseline_without_baseline_is_a_usage_error(run_cli, tmp_path):
     (tmp_path / "old.txt").write_text(OLD, encoding="utf-8")
     code, _, err = check(run_cli, "--update-baseline", ".")
     assert code == 2 and err == "copydesk: error: --update-baseline needs --baseline FILE\n"
+
+
+def test_fix_leaves_baselined_findings_alone(run_cli, tmp_path):
+    """--fix touches only what the report shows: the archive's recorded slips stay as they are."""
+    path = tmp_path / "old.txt"
+    path.write_text(OLD, encoding="utf-8")
+    check(run_cli, "--baseline", "base.json", ".")
+    path.write_text(OLD + "A new new slip.\n", encoding="utf-8")
+    code, out, _ = check(run_cli, "--baseline", "base.json", "--fix", ".")
+    assert (code, out) == (1, "")  # 1: a file was changed
+    assert path.read_text("utf-8") == OLD + "A new slip.\n"

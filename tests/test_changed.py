@@ -88,3 +88,16 @@ def test_parse_diff_hunks():
         "diff --git a/gone.md b/gone.md\n--- a/gone.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"
     )
     assert parse_diff(diff) == {"x.md": {3, 11, 12}}
+
+
+def test_fix_touches_only_changed_lines(run_cli, repo):
+    (repo / "a.txt").write_text(
+        "Old the the slip.\nClean line, with with edits.\nAnother  old slip.\n", encoding="utf-8"
+    )
+    code, out, _ = run_cli(
+        "check", "--select", "CORE", "--format", "compact", "--changed-since", "HEAD", "--fix", "."
+    )
+    assert (code, out) == (1, "")
+    assert (repo / "a.txt").read_text("utf-8") == (
+        "Old the the slip.\nClean line, with edits.\nAnother  old slip.\n"
+    )

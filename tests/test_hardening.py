@@ -21,12 +21,13 @@ def no_traceback(err: str) -> list[str]:
     return [line for line in err.splitlines() if line.strip()]
 
 
-# Sizes keep the suite fast: "[" * n and nested lists cost O(n^2) in the Markdown front end
-# (markdown-it-py's link-label scan), a known weakness noted in docs/scale.md.
+# The bracket cases were quadratic once (40,000 unmatched "[" cost 8 s); at these sizes a
+# regression would run into the per-test timeout.
 NESTED = {
     "blockquotes": "> " * 5000 + "He saw the the ad.\n",
     "lists": "".join("  " * i + "- item\n" for i in range(300)) + "\nHe saw the the ad.\n",
-    "brackets": "[" * 5000 + "He saw the the ad." + "]" * 5000 + "\n",
+    "brackets": "[" * 100_000 + "He saw the the ad." + "]" * 100_000 + "\n",
+    "unmatched brackets": "[" * 200_000 + "\n\nHe saw the the ad.\n",
     "emphasis": "*_" * 5000 + "He saw the the ad." + "_*" * 5000 + "\n",
     "links": "[a](" * 5000 + "x" + ")" * 5000 + "\n\nHe saw the the ad.\n",
     "html": "<div>" * 10000 + "\n\nHe saw the the ad.\n",

@@ -138,3 +138,14 @@ def test_invalid_front_matter_is_one_line_error(project, run_cli):
 def test_plain_text_headline_heuristic(text, headline):
     doc = build_document("a.txt", text)
     assert (doc.text[slice(*doc.headline)] if doc.headline else None) == headline
+
+
+def test_link_brackets_are_masked_and_others_are_prose():
+    text = "# T\n\nSee [the ad](https://x.invalid) and ![a photo][p], [not a link] [[x](y).\n"
+    doc = build_document("a.md", text)
+    masked = [text[s:e] for s, e in doc.masked]
+    assert "[" in masked and "![" in masked
+    assert doc.prose[text.index("[not") : text.index("[not") + 1] == "["  # no link: kept
+    # "[[x](y)": both brackets open the link (the first "]" after each is followed by "(")
+    at = text.index("[[x")
+    assert doc.prose[at : at + 2] == "  "

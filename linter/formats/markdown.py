@@ -25,7 +25,6 @@ INLINE_MASKS = [
     re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M),  # link reference definitions
     re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"),  # ](dest)
     re.compile(r"\]\[[^\]\n]*\]"),  # ][ref]
-    re.compile(r"!?\[(?=[^\]\n]*\](?:\(|\[))"),  # the opening bracket of a link
     re.compile(r"^ {0,3}#{1,6}(?=[ \t]|\r?$)|[ \t]+#+[ \t]*(?=\r?$)", re.M),  # ATX heading markers
     re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M),  # blockquote markers
     re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])(?:[ \t]+\[[ xX]\](?=[ \t]))?", re.M),
@@ -46,7 +45,30 @@ CODE_BLOCKS = {"fence", "code_block"}
 def _parser():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    # only blocks and their line maps are used: inline markup is masked by INLINE_MASKS, so
+    # the inline pass (quadratic on a line of unmatched "[") is switched off
+    return MarkdownIt("commonmark").enable("table").disable("inline")
+
+
+BRACKET_EVENT_RE = re.compile(r"[\[\]\n]")
+
+
+def _link_openers(chunk: str) -> list[tuple[int, int]]:
+    """The opening bracket (with its "!" for an image) of each link: a "[" whose next "]"
+    on the same line is followed by "(" or "[". One pass over the brackets: a pattern that
+    looked ahead from every "[" took quadratic time on a line of unmatched ones."""
+    spans: list[tuple[int, int]] = []
+    pending: list[int] = []
+    for m in BRACKET_EVENT_RE.finditer(chunk):
+        i, ch = m.start(), m.group()
+        if ch == "[":
+            pending.append(i)
+            continue
+        if ch == "]" and chunk[i + 1 : i + 2] in ("(", "["):
+            for at in pending:
+                spans.append((at - 1 if at and chunk[at - 1] == "!" else at, at + 1))
+        pending.clear()
+    return spans
 
 
 def _line_offsets(text: str) -> list[int]:
@@ -123,6 +145,7 @@ def parse(text: str, path: str) -> Parsed:
                 parsed.masked.append((start + m.start(), start + m.end()))
                 if pattern is CODE_SPAN_RE:
                     parsed.code.append((start + m.start(), start + m.end()))
+        parsed.masked.extend((start + s, start + e) for s, e in _link_openers(chunk))
     for start, end in table_blocks:
         chunk = text[start:end]
         for pattern in (TABLE_PIPE_RE, TABLE_RULE_RE):

@@ -78,34 +78,40 @@ class PronounAgreement(Rule):
         ),
     ]
 
+    def prepare(self, settings) -> None:
+        from linter.grammar.index import watch
+
+        watch(PRONOUNS)
+
     def check(self, doc) -> Iterator[Match]:
         from linter.grammar.common import apostrophe_like, match_case
-        from linter.grammar.tokens import after, before, sentence_tokens
+        from linter.grammar.index import index
+        from linter.grammar.tokens import after, before
 
-        for toks in sentence_tokens(doc):
-            for i, tok in enumerate(toks[:-1]):
-                table = (
-                    FOR_SINGULAR
-                    if tok.low in SINGULAR
-                    else FOR_PLURAL
-                    if tok.low in PLURAL
-                    else None
-                )
-                if table is None:
-                    continue
-                verb = after(toks, i)
-                prev = before(toks, i)
-                if verb not in table or (tok.low == "it" and prev in PREPOSITIONS):
-                    continue  # "some parts of it are": "it" is an object there
-                bare = verb in BARE_FORMS
-                if prev in (NOT_SUBJECT_BEFORE if bare else OBJECT_MAKERS):
-                    continue  # "let it have", "does he have"; "let it be", "made it is" never
-                if verb in ("do", "have") and after(toks, i, 2) in ("", "so", "to"):
-                    continue  # "as it do so"; "it have to" (rare but not ours to guess)
-                v = toks[i + 1]
-                new = match_case(v.text, apostrophe_like(v.text, table[verb]))
-                message = self.format_message(suggestion=new).replace("{subject}", tok.text)
-                yield Match(v.start, v.end, message, (new,), new)
+        ix = index(doc, PRONOUNS)
+        last = ix.n - 1
+        for k in ix.positions(PRONOUNS):
+            table = FOR_SINGULAR if ix.lows[k] in SINGULAR else FOR_PLURAL
+            if k == last or ix.low(k + 1) not in table:
+                continue  # the verb must be the next word: most pronouns stop here
+            toks, i = ix.window(k, 1, 2)
+            tok = toks[i]
+            verb = after(toks, i)
+            prev = before(toks, i)
+            if verb not in table or (tok.low == "it" and prev in PREPOSITIONS):
+                continue  # "some parts of it are": "it" is an object there
+            bare = verb in BARE_FORMS
+            if prev in (NOT_SUBJECT_BEFORE if bare else OBJECT_MAKERS):
+                continue  # "let it have", "does he have"; "let it be", "made it is" never
+            if verb in ("do", "have") and after(toks, i, 2) in ("", "so", "to"):
+                continue  # "as it do so"; "it have to" (rare but not ours to guess)
+            v = toks[i + 1]
+            new = match_case(v.text, apostrophe_like(v.text, table[verb]))
+            message = self.format_message(suggestion=new).replace("{subject}", tok.text)
+            yield Match(v.start, v.end, message, (new,), new)
+
+
+PRONOUNS = SINGULAR | PLURAL
 
 
 RULES = [PronounAgreement]

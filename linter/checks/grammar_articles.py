@@ -41,35 +41,52 @@ class IndefiniteArticle(Rule):
         ),
     ]
 
+    def prepare(self, settings) -> None:
+        from linter.grammar.index import watch
+
+        watch(ARTICLES)
+
     def check(self, doc) -> Iterator[Match]:
         from linter.grammar.common import match_case
-        from linter.grammar.sounds import starts_with_vowel_sound
-        from linter.grammar.tokens import after, sentence_tokens
+        from linter.grammar.index import index
 
-        for toks in sentence_tokens(doc):
-            if sum(t.low in SPANISH for t in toks) >= 3:
+        ix = index(doc, ARTICLES)
+        words, prose, last = ix.words, ix.prose, ix.n - 1
+        for k in ix.positions(ARTICLES):
+            # the cheap tests first: most articles fit their word, and a finding needs a
+            # single space before the next word of the sentence
+            if k == last:
                 continue
-            for i, tok in enumerate(toks):
-                if tok.low not in ("a", "an"):
-                    continue
-                if tok.text == "A" and i and i + 1 < len(toks) and toks[i + 1].text.islower():
-                    continue  # "the A address": a label; a headline's "A" precedes a capital
-                if after(toks, i) in NOT_AFTER_ARTICLE:
-                    continue  # "branch a or branch b"
-                nxt = after(toks, i)
-                if not nxt:
-                    continue
-                if toks[i + 1].gap != " " or doc.prose[toks[i + 1].end : toks[i + 1].end + 1] in (
-                    ".",
-                    ")",
-                ):
-                    continue  # "a. b." lists, "(a)" labels
-                vowel = starts_with_vowel_sound(toks[i + 1].text)
-                if vowel is None or vowel == (tok.low == "an"):
-                    continue
-                new = match_case(tok.text, "an" if vowel else "a")
-                message = self.format_message(suggestion=new).replace("{word}", toks[i + 1].text)
-                yield Match(tok.start, tok.end, message, (new,), new)
+            start, end, text = words[k]
+            nxt_start, nxt_end, nxt_text = words[k + 1]
+            vowel = _vowel_sound(nxt_text)
+            if vowel is None or vowel == (ix.lows[k] == "an"):
+                continue
+            if nxt_start != end + 1 or prose[end] != " " or ix.breaks_after(k):
+                continue
+            if prose[nxt_end : nxt_end + 1] in (".", ")") or ix.low(k + 1) in NOT_AFTER_ARTICLE:
+                continue  # "a. b." lists, "(a)" labels; "branch a or branch b"
+            if text == "A" and not ix.breaks_after(k - 1) and nxt_text.islower():
+                continue  # "the A address": a label; a headline's "A" precedes a capital
+            first, stop = ix.sentence(k)
+            if sum(ix.low(j) in SPANISH for j in range(first, stop + 1)) >= 3:
+                continue
+            new = match_case(text, "an" if vowel else "a")
+            message = self.format_message(suggestion=new).replace("{word}", nxt_text)
+            yield Match(start, end, message, (new,), new)
+
+
+ARTICLES = frozenset({"a", "an"})
+_VOWEL: dict[str, bool | None] = {}  # word -> its first sound, for the run
+
+
+def _vowel_sound(word: str) -> bool | None:
+    found = _VOWEL.get(word, ...)
+    if found is ...:
+        from linter.grammar.sounds import starts_with_vowel_sound
+
+        found = _VOWEL[word] = starts_with_vowel_sound(word)
+    return found
 
 
 RULES = [IndefiniteArticle]

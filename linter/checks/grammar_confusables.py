@@ -49,17 +49,19 @@ class ConfusableByRule(Rule):
         Example(good="Since then, the effect has been to affect how they lead."),
     ]
 
-    def check(self, doc) -> Iterator[Match]:
-        from linter.grammar.confusables import decide_by_rule
-        from linter.grammar.tokens import sentence_tokens
+    def prepare(self, settings) -> None:
+        from linter.grammar.confusables import CUES
+        from linter.grammar.index import watch
 
-        for toks in sentence_tokens(doc):
-            for i, tok in enumerate(toks):
-                choice = decide_by_rule(toks, i)
-                if choice:
-                    new = _replacement(tok.text, choice)
-                    message = self.format_message(match=tok.text, suggestion=new)
-                    yield Match(tok.start, tok.end, message, (new,), new)
+        watch(CUES)
+
+    def check(self, doc) -> Iterator[Match]:
+        for toks, i, choice in _confusables(doc):
+            if choice:
+                tok = toks[i]
+                new = _replacement(tok.text, choice)
+                message = self.format_message(match=tok.text, suggestion=new)
+                yield Match(tok.start, tok.end, message, (new,), new)
 
 
 class ConfusableByStatistics(Rule):
@@ -92,23 +94,46 @@ class ConfusableByStatistics(Rule):
 
     def prepare(self, settings) -> None:
         from linter.grammar.common import data_dir
-        from linter.grammar.confusables import Bigrams
+        from linter.grammar.confusables import CUES, Bigrams
+        from linter.grammar.index import watch
 
+        watch(CUES)
         self._bigrams = _load_bigrams(data_dir() / "bigrams.tsv", Bigrams)
 
     def check(self, doc) -> Iterator[Match]:
-        from linter.grammar.confusables import FAMILY_OF, decide_by_rule, decide_by_stats
-        from linter.grammar.tokens import sentence_tokens
+        from linter.grammar.confusables import decide_by_stats
 
-        for toks in sentence_tokens(doc):
-            for i, tok in enumerate(toks):
-                if tok.low not in FAMILY_OF or decide_by_rule(toks, i):
-                    continue  # GRAM001 reports what the rules decide
-                choice = decide_by_stats(toks, i, self._bigrams, self.margin)
-                if choice:
-                    new = _replacement(tok.text, choice)
-                    message = self.format_message(match=tok.text, suggestion=new)
-                    yield Match(tok.start, tok.end, message, (new,))
+        for toks, i, choice in _confusables(doc):
+            if choice or toks[i].low == "to":
+                continue  # GRAM001 reports what the rules decide; pairs never judge "to"
+            choice = decide_by_stats(toks, i, self._bigrams, self.margin)
+            if choice:
+                tok = toks[i]
+                new = _replacement(tok.text, choice)
+                message = self.format_message(match=tok.text, suggestion=new)
+                yield Match(tok.start, tok.end, message, (new,))
+
+
+def _confusables(doc) -> list:
+    """(window, index, the context rules' choice) for each confusable word of ``doc``;
+    computed once for GRAM001 and GRAM002. "to" is a candidate only before a degree word
+    ("to late"): no rule or statistic judges it otherwise."""
+    from linter.grammar.confusables import CUES, decide_by_rule
+    from linter.grammar.index import index
+    from linter.grammar.lexicon import DEGREE_WORDS
+
+    ix = index(doc, CUES)
+    found = ix.shared.get("confusables")
+    if found is None:
+        found = []
+        last = ix.n - 1
+        for k in ix.positions(CUES):
+            if ix.lows[k] == "to" and (k == last or ix.low(k + 1) not in DEGREE_WORDS):
+                continue
+            toks, i = ix.window(k, 2, 2)
+            found.append((toks, i, decide_by_rule(toks, i)))
+        ix.shared["confusables"] = found
+    return found
 
 
 _BIGRAMS: dict = {}

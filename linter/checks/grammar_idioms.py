@@ -46,18 +46,25 @@ class CorruptedIdiom(Rule):
     def prepare(self, settings) -> None:
         from linter.grammar.common import data_dir
         from linter.grammar.idioms import NearMisses, load
+        from linter.grammar.index import watch
 
         idioms, self._corruptions = load(data_dir() / "idioms.txt")
         self._near = NearMisses(idioms)
+        gates = {c.gate for c in self._corruptions if c.gate}
+        self._anchors = frozenset(self._near.anchors)
+        self._cues = frozenset(gates) | self._anchors
+        watch(self._cues)
 
     def check(self, doc) -> Iterator[Match]:
         from linter.grammar.common import match_case
         from linter.grammar.idioms import fill
+        from linter.grammar.index import index
 
+        ix = index(doc, self._cues)
         folded = doc.folded
         taken: list[tuple[int, int]] = []
         for corruption in self._corruptions:
-            if corruption.anchor not in folded:
+            if corruption.gate and not ix.has(corruption.gate):
                 continue
             for m in corruption.pattern.finditer(folded):
                 fix = match_case(doc.prose[m.start()], fill(corruption.fix, m))
@@ -66,13 +73,27 @@ class CorruptedIdiom(Rule):
                 message = self.format_message(suggestion=fix)
                 yield Match(m.start(), m.end(), message, (fix,), fix if single else None)
         words = doc.words
-        lows = [w.lower().replace("’", "'") for _, _, w in words]
-        for a, b, idiom in self._near.find(lows):
+        anchors = ix.positions(self._anchors)
+        for a, b, idiom in self._near.find(_Lows(ix), anchors):
             start, end = words[a][0], words[b - 1][1]
             if any(s < end and start < e for s, e in taken) or "\n\n" in doc.prose[start:end]:
                 continue
             fix = match_case(doc.prose[start], idiom.text)
             yield Match(start, end, self.format_message(suggestion=fix), (fix,))
+
+
+class _Lows:
+    """The document's words in lower case with straight apostrophes, made on demand: the
+    near-miss search reads only the few words around an anchor."""
+
+    def __init__(self, ix) -> None:
+        self._ix = ix
+
+    def __len__(self) -> int:
+        return self._ix.n
+
+    def __getitem__(self, i: int) -> str:
+        return self._ix.low(i)
 
 
 RULES = [CorruptedIdiom]

@@ -29,6 +29,33 @@ def _is_past(word: str, prev: str) -> bool:
     )
 
 
+SUBJECTS = QUANTIFIER_SUBJECTS | PRONOUN_SUBJECTS
+
+
+def _past_before(ix, k: int) -> str:
+    """The first past-tense verb of the clause run that ends before word ``k`` (clauses
+    joined by commas; a dash, colon or quote starts afresh), or "" when there is none or a
+    present auxiliary ("is", "has") shows the run is not past narrative."""
+    from linter.grammar import lexicon as lx
+
+    words, prose = ix.words, ix.prose
+    first = k - 1  # back to the sentence's start or the word after a fresh start
+    while not ix.breaks_after(first - 1):
+        if prose[words[first - 1][1] : words[first][0]].strip() not in ("", ","):
+            break
+        first -= 1
+    past = ""
+    prev = "" if ix.breaks_after(first - 1) else ix.low(first - 1)
+    for j in range(first, k):
+        low = ix.low(j)
+        if _is_past(low, prev):
+            past = past or words[j][2]
+        elif low in lx.PRESENT_AUX:
+            return ""
+        prev = low
+    return past
+
+
 class TenseSlip(Rule):
     """What it does: flags a present-tense verb in a clause that continues a past-tense
     narrative after a comma: "Hundreds of followers pressed the heart button, some even
@@ -58,26 +85,36 @@ class TenseSlip(Rule):
         Example(good="He said the plan is working, they even expected more."),
     ]
 
-    def check(self, doc) -> Iterator[Match]:
-        from linter.grammar import lexicon as lx
-        from linter.grammar.tokens import sentence_tokens
+    def prepare(self, settings) -> None:
+        from linter.grammar.index import watch
 
-        for toks in sentence_tokens(doc):
-            past, present_aux = "", False
-            for i, tok in enumerate(toks):
-                if i and toks[i].gap.strip() == "," and past and not present_aux:
-                    verb = self._slip(toks, i)
-                    if verb is not None:
-                        v = toks[verb]
-                        message = self.format_message(match=v.text).replace("{past}", past)
-                        yield Match(v.start, v.end, message)
-                if tok.gap.strip() not in ("", ","):
-                    past, present_aux = "", False  # a dash, colon or quote starts afresh
-                prev = toks[i - 1].low if i else ""
-                if _is_past(tok.low, prev):
-                    past = past or tok.text
-                elif tok.low in lx.PRESENT_AUX:
-                    present_aux = True
+        watch(SUBJECTS)
+
+    def check(self, doc) -> Iterator[Match]:
+        from linter.grammar.index import index
+
+        ix = index(doc, SUBJECTS)
+        words, prose = ix.words, ix.prose
+        for k in ix.positions(SUBJECTS):
+            # a clause after a comma: the subject's gap is the comma (and spaces) alone
+            if (
+                not k
+                or prose[words[k - 1][1] : words[k][0]].strip() != ","
+                or ix.breaks_after(k - 1)
+            ):
+                continue
+            run = k + 1
+            while run < ix.n and ix.low(run) in ADVERBS:
+                run += 1
+            toks, i = ix.window(k, 0, run - k + 2)
+            verb = self._slip(toks, i)
+            if verb is None:
+                continue
+            past = _past_before(ix, k)
+            if past:
+                v = toks[verb]
+                message = self.format_message(match=v.text).replace("{past}", past)
+                yield Match(v.start, v.end, message)
 
     @staticmethod
     def _slip(toks, i: int) -> int | None:

@@ -38,6 +38,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "to": ("to", "too"),
 }
 FAMILY_OF = {word: name for name, words in FAMILIES.items() for word in words}
+CUES = frozenset(FAMILY_OF)  # the words GRAM001 and GRAM002 look at (linter.grammar.index)
 EXPANSIONS = {
     "it's": ("it", "is"),
     "they're": ("they", "are"),

@@ -11,6 +11,7 @@ the year") is never guessed: only the listed corruptions are reported as swaps.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,7 @@ STOPWORDS = frozenset("that this with from than then they them their there what 
 class Corruption:
     source: str  # the regex, compiled on first use: most drafts never need most of them
     fix: str  # may name slots, filled from the match
-    anchor: str  # its longest literal word: a cheap substring test before the regex
+    gate: str  # its longest literal word: a match is impossible in a draft without it
     _compiled: re.Pattern[str] | None = None
 
     @property
@@ -45,13 +46,32 @@ class Idiom:
 
 
 def _slot_regex(phrase: str) -> str:
+    """The phrase as a regex over folded text: any spaces between words, slots as groups,
+    no word character, apostrophe or hyphen on either side."""
     out, pos = [], 0
     for m in SLOT_RE.finditer(phrase):
         out.append(re.escape(phrase[pos : m.start()]).replace(r"\ ", r"\s+"))
         out.append(f"(?P<{m[1]}>{SLOTS[m[1]]})")
         pos = m.end()
     out.append(re.escape(phrase[pos:]).replace(r"\ ", r"\s+"))
-    return r"(?<![\w'-])" + "".join(out) + r"(?![\w'-])"
+    body = "".join(out)
+    head = re.match(r"[^\s{]+", phrase)
+    if head is None:
+        return r"(?<![\w'-])" + body + r"(?![\w'-])"
+    # Open with the first word and test the character before it afterwards: a regex that
+    # opens with a literal is searched for that literal, not tried at every position.
+    first = re.escape(head.group())
+    return first + rf"(?<![\w'-]{first})" + body[len(first) :] + r"(?![\w'-])"
+
+
+def _gate(phrase: str) -> str:
+    """The longest literal word of a phrase (as ``linter.text.WORD_RE`` splits it), without
+    an apostrophe: every match holds it as a word of the draft. "" when there is none."""
+    from linter.text import WORD_RE
+
+    literal = " ".join(w for w in phrase.split() if not w.startswith("{"))
+    words = [w for w in WORD_RE.findall(literal) if "'" not in w and "’" not in w]
+    return max(words, key=len) if words else ""
 
 
 def load(path: Path) -> tuple[list[Idiom], list[Corruption]]:
@@ -63,9 +83,7 @@ def load(path: Path) -> tuple[list[Idiom], list[Corruption]]:
             continue
         if "=>" in line:
             wrong, right = (part.strip() for part in line.split("=>"))
-            literal = [w for w in wrong.lower().split() if not w.startswith("{")]
-            anchor = max(literal, key=len) if literal else ""
-            corruptions.append(Corruption(_slot_regex(wrong.lower()), right, anchor))
+            corruptions.append(Corruption(_slot_regex(wrong.lower()), right, _gate(wrong.lower())))
         else:
             idioms.append(Idiom(tuple(line.lower().split()), line))
     return idioms, corruptions
@@ -117,11 +135,14 @@ class NearMisses:
                 if not word.startswith("{") and len(word) >= 4 and word not in STOPWORDS:
                     self.anchors.setdefault(word, []).append((idiom, k))
 
-    def find(self, words: list[str]) -> list[tuple[int, int, Idiom]]:
-        """(first word index, end word index, idiom) of each near miss in ``words``."""
+    def find(
+        self, words: Sequence[str], at: Iterable[int] | None = None
+    ) -> list[tuple[int, int, Idiom]]:
+        """(first word index, end word index, idiom) of each near miss in ``words``;
+        ``at``: the indexes (ascending) of the words that are anchors, when known."""
         found: dict[tuple[int, int], Idiom] = {}
-        for j, word in enumerate(words):
-            for idiom, k in self.anchors.get(word, ()):
+        for j in range(len(words)) if at is None else at:
+            for idiom, k in self.anchors.get(words[j], ()):
                 if self._exact(words, j - k, idiom):
                     continue
                 hit = self._substitution(words, j - k, idiom)
@@ -132,7 +153,7 @@ class NearMisses:
         return [(a, b, idiom) for (a, b), idiom in sorted(found.items())]
 
     @staticmethod
-    def _exact(words: list[str], start: int, idiom: Idiom) -> bool:
+    def _exact(words: Sequence[str], start: int, idiom: Idiom) -> bool:
         n = len(idiom.words)
         return (
             start >= 0
@@ -141,7 +162,7 @@ class NearMisses:
         )
 
     @staticmethod
-    def _substitution(words: list[str], start: int, idiom: Idiom) -> tuple[int, int] | None:
+    def _substitution(words: Sequence[str], start: int, idiom: Idiom) -> tuple[int, int] | None:
         n = len(idiom.words)
         if start < 0 or start + n > len(words):
             return None
@@ -151,7 +172,7 @@ class NearMisses:
         return None
 
     @staticmethod
-    def _deletion(words: list[str], j: int, k: int, idiom: Idiom) -> tuple[int, int] | None:
+    def _deletion(words: Sequence[str], j: int, k: int, idiom: Idiom) -> tuple[int, int] | None:
         n = len(idiom.words)
         for m in range(1, n - 1):  # a dropped first or last word is just a shorter phrase
             if m == k or idiom.words[m].startswith("{") or len(idiom.words[m]) < 3:

@@ -1,0 +1,205 @@
+"""Where the grammar rules' cue words stand in a document, and their sentence context.
+
+The rules only ever look at a few hundred cue words per megabyte ("their", "a", "she", the
+idiom anchors), so instead of building tokens for every sentence, one C-level pass lowers
+the words and picks out the cue words (``compress`` over a set lookup); Python work is then
+done around those positions only. A rule asks for a small window of ``Tok`` around a cue:
+the same tokens, gaps and sentence edges that ``sentence_tokens`` would give, found by
+looking for a sentence end in the few gaps involved instead of splitting the whole text.
+
+A gap holds a sentence boundary when ``linter.text.sentences`` would cut there: a blank
+line, the end of the headline, or terminal punctuation before a capital that does not end
+an abbreviation. No cut falls inside a word, so "same sentence" is a property of a gap.
+"""
+
+from __future__ import annotations
+
+import weakref
+from itertools import compress, count
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+from linter.grammar.tokens import Tok
+from linter.text import ABBREVIATIONS, BLANK_LINE_RE, SENTENCE_END_RE
+
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
+
+    from linter.document import Document
+
+_TEXT = itemgetter(2)
+_new = tuple.__new__  # a Tok without the Python-level __new__ of a named tuple
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Lower-case forms (straight and curly apostrophes) of every word some rule asks for.
+_WATCHED: set[str] = set()
+
+
+def watch(words: Iterable[str]) -> None:
+    """Register cue words (lower case, straight apostrophes); indexes built before that
+    are rebuilt on their next use. Rules call it from ``prepare``."""
+    new = set()
+    for word in words:
+        new.add(word)
+        new.add(word.replace("'", "’"))
+    if not new <= _WATCHED:
+        _WATCHED.update(new)
+        _CACHE.clear()
+
+
+def index(doc: Document, cues: frozenset[str]) -> WordIndex:
+    """The document's index, built once and shared by every grammar rule; ``cues`` are the
+    words the caller will ask for (watched now if ``prepare`` did not)."""
+    if not cues <= _WATCHED:
+        watch(cues)
+    found = _CACHE.get(doc)
+    if found is None:
+        found = _CACHE[doc] = WordIndex(doc)
+    return found
+
+
+class WordIndex:
+    """The positions of the watched words in ``doc.words`` and lazy sentence context."""
+
+    def __init__(self, doc: Document) -> None:
+        self.prose = doc.prose
+        self.words = words = doc.words
+        self.n = len(words)
+        self.headline_end = doc.headline[1] if doc.headline else -1
+        # lower() only: the apostrophe is straightened for the few words that are used
+        self.lows = lows = list(map(str.lower, map(_TEXT, words)))
+        self.hits = list(compress(count(), map(_WATCHED.__contains__, lows)))
+        self.present = frozenset(map(lows.__getitem__, self.hits))  # curly forms as written
+        self.shared: dict[str, object] = {}  # results one rule computes for another
+
+    # ---- words ---------------------------------------------------------------------------
+    def has(self, word: str) -> bool:
+        """Whether a watched word (lower case, straight apostrophes) occurs."""
+        return word in self.present or ("'" in word and word.replace("'", "’") in self.present)
+
+    def positions(self, words: frozenset[str]) -> list[int]:
+        """Indexes (ascending) of the words whose lower-case form is one of ``words``
+        (watched words, straight apostrophes)."""
+        wanted = _with_curly(words)
+        if wanted.isdisjoint(self.present):
+            return []
+        hits = self.hits
+        return list(compress(hits, map(wanted.__contains__, map(self.lows.__getitem__, hits))))
+
+    def low(self, i: int) -> str:
+        """Word ``i`` in lower case with straight apostrophes (``Tok.low``)."""
+        low = self.lows[i]
+        return low.replace("’", "'") if "’" in low else low
+
+    # ---- sentences -----------------------------------------------------------------------
+    def breaks_after(self, j: int) -> bool:
+        """True when words ``j`` and ``j + 1`` are not in the same sentence."""
+        if j < 0 or j + 1 >= self.n:
+            return True
+        e, s = self.words[j][1], self.words[j + 1][0]
+        if e <= self.headline_end <= s:
+            return True
+        if s - e == 1 and self.prose[e] == " ":
+            return False
+        return self._last_cut(e, s) >= 0
+
+    def _last_cut(self, e: int, s: int) -> int:
+        """The last place in the gap ``prose[e:s]`` where a sentence may start, or -1."""
+        prose = self.prose
+        best = self.headline_end if e <= self.headline_end <= s else -1
+        gap = prose[e:s]
+        if "\n" in gap:
+            for m in BLANK_LINE_RE.finditer(prose, e, s):
+                best = max(best, m.end())
+        if "." in gap or "!" in gap or "?" in gap:
+            # the look-ahead wants a capital or digit: the first character of the next word
+            for m in SENTENCE_END_RE.finditer(prose, e, s + 1):
+                if m.start() < s and _ends_sentence(prose, m.start()):
+                    best = max(best, m.end())
+        return best
+
+    def sentence_start_gap(self, j: int) -> str:
+        """The gap of word ``j`` when it opens its sentence: the text from the sentence's
+        start (spaces trimmed) to the word."""
+        s = self.words[j][0]
+        e = self.words[j - 1][1] if j else 0
+        start = max(self._last_cut(e, s), 0)
+        prose = self.prose
+        while start < s and prose[start].isspace():
+            start += 1
+        return prose[start:s]
+
+    def tok(self, j: int, first: bool) -> Tok:
+        """Word ``j`` as a token; ``first``: it opens its sentence."""
+        start, end, text = self.words[j]
+        low = self.lows[j]
+        if "’" in low:
+            low = low.replace("’", "'")
+        gap = self.sentence_start_gap(j) if first else self.prose[self.words[j - 1][1] : start]
+        return _new(Tok, (start, end, text, low, gap))
+
+    def window(self, i: int, back: int, ahead: int) -> tuple[list[Tok], int]:
+        """Tokens of word ``i``'s sentence from ``back`` words before it to ``ahead`` after
+        (fewer at the sentence's edges), and the position of word ``i`` among them. Where
+        the window stops short of an edge, index 0 and the list's end are not edges, as
+        the rules read them."""
+        # breaks_after inlined: a window is built for every cue word
+        words, prose, h, cut = self.words, self.prose, self.headline_end, self._last_cut
+        a, stop, first = i, i - back, True
+        while a:
+            e, s = words[a - 1][1], words[a][0]
+            if e <= h <= s or ((s - e != 1 or prose[e] != " ") and cut(e, s) >= 0):
+                break
+            if a == stop:
+                first = False
+                break
+            a -= 1
+        b, stop = i, min(i + ahead, self.n - 1)
+        while b < stop:
+            e, s = words[b][1], words[b + 1][0]
+            if e <= h <= s or ((s - e != 1 or prose[e] != " ") and cut(e, s) >= 0):
+                break
+            b += 1
+        lows = self.lows
+        toks = [self.tok(a, first)]
+        for j in range(a + 1, b + 1):
+            start, end, text = words[j]
+            low = lows[j]
+            if "’" in low:
+                low = low.replace("’", "'")
+            toks.append(_new(Tok, (start, end, text, low, prose[words[j - 1][1] : start])))
+        return toks, i - a
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """First and last word index of word ``i``'s sentence."""
+        breaks_after = self.breaks_after
+        a = i
+        while not breaks_after(a - 1):
+            a -= 1
+        b = i
+        while not breaks_after(b):
+            b += 1
+        return a, b
+
+
+_CURLY: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _with_curly(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and their spellings with a curly apostrophe (cached by set)."""
+    found = _CURLY.get(words)
+    if found is None:
+        found = _CURLY[words] = words | {w.replace("'", "’") for w in words}
+    return found
+
+
+def _ends_sentence(prose: str, at: int) -> bool:
+    """The abbreviation test of ``linter.text.sentences`` for a sentence end at ``at``."""
+    if prose[at] != ".":
+        return True
+    word_start = at
+    while word_start > 0 and (prose[word_start - 1].isalnum() or prose[word_start - 1] == "."):
+        word_start -= 1
+    word = prose[word_start:at]
+    if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+        return False
+    return not ("." in word and len(word) <= 4)

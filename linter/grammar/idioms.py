@@ -109,31 +109,36 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     return prev[-1]
 
 
-def _word_matches(pattern: str, word: str) -> bool:
-    if pattern.startswith("{"):
-        return word in SLOTS[pattern[1:-1]].split("|")
-    return pattern == word
-
-
 def _misspelled(pattern: str, word: str) -> bool:
     if pattern.startswith("{") or len(pattern) < 5 or word[:1] != pattern[:1]:
         return False
     return 0 < edit_distance(pattern, word) <= (1 if len(pattern) < 7 else 2)
 
 
+def _matcher(pattern: str) -> str | frozenset[str]:
+    """A word of an idiom as the rules compare it: itself, or a slot's set of words."""
+    return frozenset(SLOTS[pattern[1:-1]].split("|")) if pattern.startswith("{") else pattern
+
+
+def _matches(pattern: str | frozenset[str], word: str) -> bool:
+    return word == pattern if pattern.__class__ is str else word in pattern
+
+
 class NearMisses:
     """Finds idioms written with one word misspelled or dropped, anchored on their words."""
 
     def __init__(self, idioms: list[Idiom]) -> None:
-        self.anchors: dict[str, list[tuple[Idiom, int]]] = {}
+        # anchor -> (idiom, the anchor's place in it, the idiom's words as matchers)
+        self.anchors: dict[str, list[tuple[Idiom, int, tuple]]] = {}
         for idiom in idioms:
             if len(idiom.words) < 3:
                 continue
+            matchers = tuple(_matcher(w) for w in idiom.words)
             for k, word in enumerate(idiom.words):
                 # content words only: anchoring on "the" or "of" would align every idiom
                 # at every "the" of the text
                 if not word.startswith("{") and len(word) >= 4 and word not in STOPWORDS:
-                    self.anchors.setdefault(word, []).append((idiom, k))
+                    self.anchors.setdefault(word, []).append((idiom, k, matchers))
 
     def find(
         self, words: Sequence[str], at: Iterable[int] | None = None
@@ -141,46 +146,41 @@ class NearMisses:
         """(first word index, end word index, idiom) of each near miss in ``words``;
         ``at``: the indexes (ascending) of the words that are anchors, when known."""
         found: dict[tuple[int, int], Idiom] = {}
-        for j in range(len(words)) if at is None else at:
-            for idiom, k in self.anchors.get(words[j], ()):
-                if self._exact(words, j - k, idiom):
-                    continue
-                hit = self._substitution(words, j - k, idiom)
-                if hit is None and len(idiom.words) >= 5:
-                    hit = self._deletion(words, j, k, idiom)
+        total = len(words)
+        for j in range(total) if at is None else at:
+            for idiom, k, matchers in self.anchors.get(words[j], ()):
+                n, start, hit = len(matchers), j - k, None
+                if start >= 0 and start + n <= total:
+                    # the idiom at full length: exact (skip), one word wrong, or more
+                    wrong = -1
+                    for x in range(n):
+                        if x != k and not _matches(matchers[x], words[start + x]):
+                            if wrong != -1:
+                                wrong = -2
+                                break
+                            wrong = x
+                    if wrong == -1:
+                        continue
+                    if wrong >= 0 and _misspelled(idiom.words[wrong], words[start + wrong]):
+                        hit = start, start + n
+                if hit is None and n >= 5:
+                    hit = self._deletion(words, j, k, idiom, matchers)
                 if hit is not None:
                     found.setdefault(hit, idiom)
         return [(a, b, idiom) for (a, b), idiom in sorted(found.items())]
 
     @staticmethod
-    def _exact(words: Sequence[str], start: int, idiom: Idiom) -> bool:
-        n = len(idiom.words)
-        return (
-            start >= 0
-            and start + n <= len(words)
-            and all(_word_matches(p, words[start + x]) for x, p in enumerate(idiom.words))
-        )
-
-    @staticmethod
-    def _substitution(words: Sequence[str], start: int, idiom: Idiom) -> tuple[int, int] | None:
-        n = len(idiom.words)
-        if start < 0 or start + n > len(words):
-            return None
-        wrong = [m for m in range(n) if not _word_matches(idiom.words[m], words[start + m])]
-        if len(wrong) == 1 and _misspelled(idiom.words[wrong[0]], words[start + wrong[0]]):
-            return start, start + n
-        return None
-
-    @staticmethod
-    def _deletion(words: Sequence[str], j: int, k: int, idiom: Idiom) -> tuple[int, int] | None:
+    def _deletion(
+        words: Sequence[str], j: int, k: int, idiom: Idiom, matchers: tuple
+    ) -> tuple[int, int] | None:
         n = len(idiom.words)
         for m in range(1, n - 1):  # a dropped first or last word is just a shorter phrase
             if m == k or idiom.words[m].startswith("{") or len(idiom.words[m]) < 3:
                 continue
-            rest = idiom.words[:m] + idiom.words[m + 1 :]
+            rest = matchers[:m] + matchers[m + 1 :]
             start = j - (k if k < m else k - 1)
             if start < 0 or start + n - 1 > len(words):
                 continue
-            if all(_word_matches(p, words[start + x]) for x, p in enumerate(rest)):
+            if all(_matches(p, words[start + x]) for x, p in enumerate(rest)):
                 return start, start + n - 1
         return None

@@ -46,22 +46,21 @@ class DialectSpelling(Rule):
         self.ctx: SpellingContext = context(settings)
 
     def check(self, doc: Document) -> Iterator[Match]:
-        from linter.spelling.context import match_case
-        from linter.spelling.tokens import base
+        from linter.spelling.context import DIALECT, match_case
+        from linter.spelling.tokens import base, is_title
 
         ctx = self.ctx
-        lex = ctx.lexicon
-        vocab = ctx.vocabulary_of(doc)
-        for tok in ctx.tokens(doc):
-            if tok.skip or tok.foreign or not (tok.is_lower or tok.is_title):
+        draft = ctx.draft(doc)
+        accept = draft.vocab.accept
+        for tok in draft.tokens:
+            if not tok.flags & DIALECT or tok.text in accept or draft.skip(tok):
                 continue
-            word = base(tok.text).lower()
-            if word in lex or not lex.other_dialect(word) or tok.text in vocab.accept:
-                continue
-            if tok.is_title and not tok.positional_capital:
+            if is_title(tok.text) and not draft.positional(tok.start):
                 continue  # a name: "Labour", "Centre Court"
-            ours = ctx.dialect_variant(word)
-            if not ours or ours not in lex:
+            if draft.foreign(tok):
+                continue
+            ours = ctx.dialect_variant(base(tok.text).lower())
+            if not ours:  # never: the flag says there is one
                 continue
             written = doc.text[tok.start : tok.end]
             if base(tok.text) != tok.text:  # keep the possessive ending

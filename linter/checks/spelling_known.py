@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
     from linter.settings import Settings
     from linter.spelling.context import SpellingContext
-    from linter.spelling.tokens import Token
+    from linter.spelling.draft import Draft, Token
 
 
 class KnownMisspelling(Rule):
@@ -53,19 +53,16 @@ class KnownMisspelling(Rule):
         self.ctx: SpellingContext = context(settings)
 
     def check(self, doc: Document) -> Iterator[Match]:
-        from linter.spelling.context import match_case, quoted
+        from linter.spelling.context import KNOWN, match_case, quoted
 
         ctx = self.ctx
-        toks = ctx.tokens(doc)
-        vocab = ctx.vocabulary_of(doc)
-        names = ctx.names(doc)
-        for tok in toks:
-            if tok.skip or tok.foreign or ctx.is_valid(tok.text, vocab):
+        draft = ctx.draft(doc)
+        accept = draft.vocab.accept
+        for tok in draft.tokens:
+            if not tok.flags & KNOWN or tok.text in accept or draft.skip(tok):
                 continue
-            if not (tok.is_lower or tok.is_title):
-                continue  # initialisms, CamelCase brands
             fixes = ctx.known.lookup(tok.text.lower())
-            if not fixes or not self._wrong(tok, fixes, names):
+            if not fixes or not self._wrong(tok, fixes, draft) or draft.foreign(tok):
                 continue
             fixes = tuple(match_case(f, tok.text) for f in fixes)
             written = doc.text[tok.start : tok.end]
@@ -77,7 +74,7 @@ class KnownMisspelling(Rule):
                 fix=fixes[0] if len(fixes) == 1 else None,
             )
 
-    def _wrong(self, tok: Token, fixes: tuple[str, ...], names: set[str]) -> bool:
+    def _wrong(self, tok: Token, fixes: tuple[str, ...], draft: Draft) -> bool:
         """Whether the word is wrong rather than a name that looks like a misspelling.
 
         A capitalised word is a name when the draft uses it next to another capitalised word
@@ -85,12 +82,12 @@ class KnownMisspelling(Rule):
         knows it as a proper noun (Herat). Otherwise a capital tells nothing: "Technlogy" in
         "Science and Technlogy" or "Recieve" opening a sentence is a misspelling.
         """
-        if tok.is_lower:
+        if tok.text.islower():
             return True
         lex = self.ctx.lexicon
         if all(f.title() in lex and f not in lex for f in fixes):
             return True  # the correction is a proper word itself: "Brazillian"
-        return tok.text not in names
+        return not draft.is_name(tok.text)
 
 
 RULES = [KnownMisspelling]

@@ -48,11 +48,14 @@ class RejectedWord(Rule):
         self.ctx: SpellingContext = context(settings)
 
     def check(self, doc: Document) -> Iterator[Match]:
-        reject = self.ctx.vocabulary_of(doc).reject
+        from linter.spelling.context import REJECT
+
+        draft = self.ctx.draft(doc)
+        reject = draft.vocab.reject
         if not reject:
             return
-        for tok in self.ctx.tokens(doc):
-            if tok.text in reject and not tok.skip:
+        for tok in draft.tokens:
+            if tok.flags & REJECT and tok.text in reject and not draft.skip(tok):
                 written = doc.text[tok.start : tok.end]
                 yield Match(tok.start, tok.end, f"'{written}' is on the project's reject list.")
 

@@ -1,19 +1,22 @@
-"""What the spelling rules share in one run (dictionary, vocabulary, codespell's list) and
-per document (the words judged, once, whichever of the rules asks first)."""
+"""What the spelling rules share in one run (dictionary, vocabulary, codespell's list, and a
+verdict per word form) and per document (its candidate words, judged once, whichever of the
+rules asks first)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from linter.spelling.tokens import Token, base, name_words, tokens
+from linter.spelling.tokens import FOREIGN_FUNCTION_WORDS, base, is_title
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
     from linter.settings import Settings
+    from linter.spelling.draft import Draft, Token
     from linter.spelling.lexicon import KnownMisspellings, Lexicon
     from linter.spelling.suggest import Verdict
     from linter.spelling.vocabulary import Vocabulary
@@ -46,6 +49,10 @@ DIALECT_SWAP_PATTERNS = (
 )
 
 
+# which rules may report a word form (``SpellingContext.flags``)
+REJECT, KNOWN, DIALECT, UNKNOWN = 1, 2, 4, 8
+
+
 @dataclass(frozen=True)
 class Unknown:
     token: Token
@@ -54,6 +61,9 @@ class Unknown:
 
 
 class SpellingContext:
+    """The run's dictionary and vocabulary, and what it has decided about each word form:
+    drafts repeat the same words, so each form is judged once per run."""
+
     def __init__(self, settings: Settings) -> None:
         from linter.spelling.lexicon import NO_MISSPELLINGS, known_misspellings, lexicon
         from linter.spelling.vocabulary import vocabulary
@@ -62,17 +72,50 @@ class SpellingContext:
         self.vocabulary: Vocabulary = vocabulary(settings)
         use_codespell = settings.table("spelling").get("codespell", True)
         self.known: KnownMisspellings = known_misspellings() if use_codespell else NO_MISSPELLINGS
+        self._drafts: WeakKeyDictionary = WeakKeyDictionary()
         self._unknown: WeakKeyDictionary = WeakKeyDictionary()
-        self._names: WeakKeyDictionary = WeakKeyDictionary()
+        self._boring: set[str] = set()  # engine words holding no form any rule may report
+        self._forms: dict[str, tuple[tuple[str, int], ...]] = {}  # engine word -> candidates
+        self._flags: dict[str, int] = {}
+        self._variants: dict[str, str | None] = {}
+        self._verdicts: dict[str, Verdict] = {}
+        self._english: dict[str, bool] = {}
+        self._near: dict[str, bool] = {}
+        self._plain: set[str] = set()  # token forms that never make a passage foreign
 
-    def tokens(self, doc: Document) -> list[Token]:
-        return tokens(doc, self.lexicon)
+    # ---- per document -------------------------------------------------------------------
+    def draft(self, doc: Document) -> Draft:
+        """The document's candidate words and their context, computed once per document."""
+        found = self._drafts.get(doc)
+        if found is None:
+            from linter.spelling.draft import Draft
 
-    def names(self, doc: Document) -> set[str]:
-        """Capitalised words the draft uses as names (see ``tokens.name_words``)."""
-        if doc not in self._names:
-            self._names[doc] = name_words(self.tokens(doc), doc.prose, self.lexicon)
-        return self._names[doc]
+            found = self._drafts[doc] = Draft(doc, self, self.vocabulary_of(doc))
+        return found
+
+    def candidates(self, doc: Document, vocab: Vocabulary) -> dict[str, int]:
+        """The token forms of ``doc`` that some rule may report, with their flags. The
+        engine's words (``doc.words``) hold every token; their distinct forms are sifted in
+        C against the words already known to hold nothing reportable."""
+        from linter.spelling.draft import word_tokens
+
+        words = set(map(itemgetter(2), doc.words))
+        found: dict[str, int] = {}
+        for word in words - self._boring:
+            forms = self._forms.get(word)
+            if forms is None:
+                forms = tuple((t, f) for t in word_tokens(word) if (f := self.flags(t)))
+                if not forms:
+                    self._boring.add(word)
+                    continue
+                self._forms[word] = forms
+            found.update(forms)
+        if vocab is not self.vocabulary and vocab.reject:  # the draft's own reject list
+            for word in words:
+                for t in word_tokens(word):
+                    if t in vocab.reject:
+                        found[t] = found.get(t, 0) | REJECT
+        return found
 
     def vocabulary_of(self, doc: Document) -> Vocabulary:
         """The project's vocabulary, extended by the draft's front matter
@@ -81,72 +124,162 @@ class SpellingContext:
 
         return with_front_matter(self.vocabulary, doc.metadata.get("vocabulary"))
 
-    def is_valid(self, word: str, vocab: Vocabulary | None = None) -> bool:
-        """In the dictionary of either dialect, or accepted by the project."""
+    # ---- per word form ------------------------------------------------------------------
+    def flags(self, text: str) -> int:
+        """Which rules may report the token form ``text`` somewhere, whatever its context
+        and the draft's own vocabulary (those can only spare it)."""
+        found = self._flags.get(text)
+        if found is None:
+            found = self._flags[text] = self._classify(text)
+        return found
+
+    def _classify(self, text: str) -> int:
         lex = self.lexicon
-        if word in (vocab or self.vocabulary).accept:
-            return True
+        flags = REJECT if text in self.vocabulary.reject else 0
+        lower = text.islower()
+        if not (lower or is_title(text)):
+            return flags  # initialisms, CamelCase brands
+        stem = base(text)
+        if lower and stem is text and text in lex:
+            return flags  # most words: known as written, so known to every rule
+        if not self._lex_valid(text) and self.known.lookup(text.lower()):
+            flags |= KNOWN
+        word = stem.lower()
+        if word not in lex and lex.other_dialect(word):
+            ours = self.dialect_variant(word)
+            if ours and ours in lex:
+                flags |= DIALECT
+        if text.isascii() and (lower or (len(text) >= 5 and stem not in lex)):
+            word = stem if lower else word
+            if self._unknown_word(word):
+                flags |= UNKNOWN
+        return flags
+
+    def _unknown_word(self, word: str) -> bool:
+        """No list knows it, codespell does not list it, and it is no name in lower case nor
+        another dialect's form of a known word."""
+        if len(word) < MIN_LENGTH or self._lex_valid(word):
+            return False
+        if self.known.lookup(word):
+            return False  # the known-misspelling rule reports these
+        if word.title() in self.lexicon:
+            return False  # a name in lower case ("anti-christ"): capitalisation, not spelling
+        return not self.dialect_variant(word)  # "iodisation" where the lists have "iodization"
+
+    def _lex_valid(self, word: str) -> bool:
+        lex = self.lexicon
         stem = base(word)
         return lex.known_word(stem) or lex.other_dialect(stem) or lex.other_dialect(stem.lower())
 
+    def is_valid(self, word: str, vocab: Vocabulary | None = None) -> bool:
+        """In the dictionary of either dialect, or accepted by the project."""
+        if word in (vocab or self.vocabulary).accept:
+            return True
+        return self._lex_valid(word)
+
+    def english(self, word: str) -> bool:
+        """A lower-case word English knows, as far as telling a foreign passage goes."""
+        found = self._english.get(word)
+        if found is None:
+            lex = self.lexicon
+            if not word.isascii():
+                found = word in lex
+            else:
+                stem = base(word)
+                found = stem in lex or lex.other_dialect(stem)
+            self._english[word] = found
+        return found
+
+    def surely_english(self, tokens: list[str]) -> bool:
+        """Whether fewer than two of a passage's tokens (as written) are lower-case words
+        of another language or unknown to English: then the passage is in English, by
+        either sign of ``Draft._span_foreign``. Set operations in C on the distinct forms;
+        the few forms not yet known to be plain English are looked at here, once per run."""
+        odd = set(tokens) - self._plain
+        count = 0
+        for text in odd:
+            word = text.replace("’", "'")
+            if word.islower() and (word in FOREIGN_FUNCTION_WORDS or not self.english(word)):
+                count += tokens.count(text)
+                if count >= 2:
+                    return False
+            else:
+                self._plain.add(text)
+        return True
+
+    def near_english(self, word: str) -> bool:
+        """One slip from a common English word (a typo is; "comunidad" is not)."""
+        found = self._near.get(word)
+        if found is None:
+            from linter.spelling.suggest import edits1
+
+            lex = self.lexicon
+            found = any(lex.zipf(e) >= 3.0 for e in lex.known_among(edits1(word)))
+            self._near[word] = found
+        return found
+
+    def verdict(self, word: str) -> Verdict:
+        """Ranked corrections of an unknown lower-case word, and how sure they are."""
+        found = self._verdicts.get(word)
+        if found is None:
+            from linter.spelling.suggest import judge
+
+            found = judge(word, self.lexicon)
+            if found.confident and self._plausible(word):
+                found = replace(found, confident=False, safe_fix=False)
+            self._verdicts[word] = found
+        return found
+
     def unknown(self, doc: Document) -> list[Unknown]:
-        """Lower-case words that no list knows and codespell does not list either, each with
-        its ranked corrections."""
+        """Words that no list knows and codespell does not list either, each with its
+        ranked corrections."""
         if doc not in self._unknown:
             self._unknown[doc] = list(self._find_unknown(doc))
         return self._unknown[doc]
 
     def _find_unknown(self, doc: Document):
-        from linter.spelling.suggest import judge
-
-        verdicts: dict[str, Verdict] = {}
-        vocab = self.vocabulary_of(doc)
-        toks = self.tokens(doc)
-        capitalised = None
-        for tok in toks:
-            if tok.skip or tok.foreign or not tok.text.isascii():
+        draft = self.draft(doc)
+        vocab = draft.vocab
+        for tok in draft.tokens:
+            if not tok.flags & UNKNOWN or draft.skip(tok):
                 continue
-            opening = False
-            if not tok.is_lower:
-                if not (tok.is_title and tok.positional_capital and not tok.in_headline):
+            text = tok.text
+            opening = not text.islower()  # a title-case word, known to be no listed word
+            if opening:
+                if draft.in_headline(tok.start) or not draft.positional(tok.start):
                     continue
-                if tok.compound_part or len(tok.text) < 5 or doc.in_quote(tok.start, tok.end):
+                if draft.compound(tok) or doc.in_quote(tok.start, tok.end):
                     continue  # "Digi-destined", a quoted nickname: too often a name
-                if capitalised is None:  # capitalised words used mid-sentence: names
-                    capitalised = self.names(doc) | {
-                        t.text for t in toks if t.is_title and not t.positional_capital
-                    }
-                if tok.text in capitalised or base(tok.text) in self.lexicon:
-                    continue
-                opening = True
-            word = base(tok.text).lower() if opening else base(tok.text)
-            if len(word) < MIN_LENGTH or self.is_valid(word, vocab):
+                if draft.capitalised(text):
+                    continue  # used as a name elsewhere in the draft
+                word = base(text).lower()
+            else:
+                word = base(text)
+            if word in vocab.accept or word in vocab.reject:
+                continue  # the rejected-word rule reports the latter
+            if word in PREFIXES and draft.compound(tok):
                 continue
-            if tok.compound_part and word in PREFIXES:
+            if draft.foreign(tok):
                 continue
-            if self.known.lookup(word) or word in vocab.reject:
-                continue  # the known-misspelling and rejected-word rules report these
-            if word.title() in self.lexicon:
-                continue  # a name in lower case ("anti-christ"): capitalisation, not spelling
-            if self.dialect_variant(word):
-                continue  # "iodisation" where the lists have "iodization"
-            if word not in verdicts:
-                verdicts[word] = judge(word, self.lexicon)
-                if verdicts[word].confident and self._plausible(word):
-                    verdicts[word] = replace(verdicts[word], confident=False, safe_fix=False)
-            if opening and not verdicts[word].safe_fix:
+            verdict = self.verdict(word)
+            if opening and not verdict.safe_fix:
                 continue  # a capitalised word opening a sentence and no clear fix: a name
-            yield Unknown(tok, word, verdicts[word])
+            yield Unknown(tok, word, verdict)
 
     def dialect_variant(self, word: str) -> str | None:
         """The known spelling of another dialect's form of ``word`` ("iodisation" ->
         "iodization", "colour" -> "color"), if the lists hold one."""
+        if word in self._variants:
+            return self._variants[word]
         lex = self.lexicon
+        found = None
         for pattern, repl in _dialect_swaps():
             variant = pattern.sub(repl, word)
             if variant != word and (variant in lex or lex.other_dialect(variant)):
-                return variant
-        return None
+                found = variant
+                break
+        self._variants[word] = found
+        return found
 
     def _plausible(self, word: str) -> bool:
         """An abbreviation with an apostrophe ("gov't") may be a real word: say so, do not

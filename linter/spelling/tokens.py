@@ -1,46 +1,41 @@
-"""The words of a draft that a spelling rule may judge, each with what its context says.
+"""What a word's surroundings say, asked only about the few words a spelling rule may report.
 
 Why a tokenizer of its own: the engine's word pattern keeps digits and underscores and splits
 at hyphens without saying so; spelling needs to know that "th" followed "20", that "kevinbacon"
 followed "@", that "co" is the first half of "co-founder" and that a sentence is in Spanish.
+
+Why only on demand: a draft has about 170,000 tokens per megabyte and almost all are ordinary
+words no rule reports. The rules find the few candidate words by their distinct forms (see
+``draft``); the context of a token is worked out from the characters around it, here, for
+those words alone.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
-from typing import TYPE_CHECKING, NamedTuple
-from weakref import WeakKeyDictionary
+from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
-    from linter.spelling.lexicon import Lexicon
 
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# the same tokens, found from any offset: never the tail of a token that starts earlier
+TOKEN_FROM_RE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])[^\W\d_]+(?:['’][^\W\d_]+)*")
 OPENING = "“‘\"'([«„"
 GLUE = "@#_/\\=&%+*"  # a word touching these is a handle, tag, path or code
-FOREIGN_RATIO = 0.3
+APOSTROPHES = "'’"
 SIC_RE = re.compile(r"\s*[\[(]sic[\])]", re.I)
 LONG_HEADLINE = 200  # a "headline" this long is a one-line file, not a headline
 
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str  # as written, curly apostrophes made straight
-    positional_capital: bool  # first word of a sentence, a quotation or a headline
-    in_headline: bool  # a real headline (short), where every word may be capitalised
-    skip: bool  # a handle, hashtag, code-like or number-bound piece: never judged
-    foreign: bool  # inside a sentence or quotation mostly not in English
-    compound_part: bool  # a piece of a hyphenated compound ("co" in "co-founder")
+def is_letter(ch: str) -> bool:
+    """What ``[^\\W\\d_]`` matches: \\w is alphanumeric or "_", \\d a decimal digit."""
+    return ch.isalnum() and not ch.isdecimal()
 
-    @property
-    def is_lower(self) -> bool:
-        return self.text.islower()
 
-    @property
-    def is_title(self) -> bool:
-        return self.text[:1].isupper() and (len(self.text) == 1 or self.text[1:].islower())
+def is_title(text: str) -> bool:
+    return text[:1].isupper() and (len(text) == 1 or text[1:].islower())
 
 
 def base(word: str) -> str:
@@ -51,66 +46,82 @@ def base(word: str) -> str:
     return word
 
 
-_CACHE: WeakKeyDictionary = WeakKeyDictionary()
+def starts_token(prose: str, at: int) -> bool:
+    """Whether a letter at ``at`` opens a token (rather than continuing one)."""
+    if at == 0:
+        return True
+    if is_letter(prose[at - 1]):
+        return False
+    return not (prose[at - 1] in APOSTROPHES and at >= 2 and is_letter(prose[at - 2]))
 
 
-def tokens(doc: Document, lexicon: Lexicon) -> list[Token]:
-    """The tokens of ``doc``, computed once per document and dialect."""
-    per_doc = _CACHE.setdefault(doc, {})
-    if lexicon.dialect not in per_doc:
-        per_doc[lexicon.dialect] = _tokens(doc, lexicon)
-    return per_doc[lexicon.dialect]
+def ends_token(prose: str, end: int) -> bool:
+    """Whether a token whose last letter is at ``end - 1`` ends there."""
+    if end >= len(prose):
+        return True
+    if is_letter(prose[end]):
+        return False
+    return not (prose[end] in APOSTROPHES and end + 1 < len(prose) and is_letter(prose[end + 1]))
 
 
-def _tokens(doc: Document, lexicon: Lexicon) -> list[Token]:
-    prose = doc.prose
+def start_of_token_ending(prose: str, end: int) -> int:
+    """The start of the token whose last letter is at ``end - 1``."""
+    i = end - 1
+    while True:
+        while i > 0 and is_letter(prose[i - 1]):
+            i -= 1
+        if i >= 2 and prose[i - 1] in APOSTROPHES and is_letter(prose[i - 2]):
+            i -= 2
+            continue
+        return i
+
+
+def skipped(prose: str, s: int, e: int) -> bool:
+    """A handle, hashtag, code-like or number-bound piece: never judged."""
     n = len(prose)
-    starts = _positional_starts(doc)
-    raw = []
-    for m in TOKEN_RE.finditer(prose):
-        s, e = m.start(), m.end()
-        before = prose[s - 1] if s else " "
-        after = prose[e] if e < n else " "
-        after2 = prose[e + 1] if e + 1 < n else " "
-        skip = (
-            before in GLUE
-            or after in GLUE
-            or before.isdigit()
-            or after.isdigit()
-            or (before == "." and s > 1 and prose[s - 2].isalnum())  # example.com pieces
-            or (after == "." and after2.isalpha())
-            or (before in ",;" and s > 1 and prose[s - 2].isalnum())  # a,b,c: data, not prose
-            or (after in ",;" and after2.isalnum())
-            or SIC_RE.match(prose, e) is not None  # quoted as written: "Theres [sic]"
-        )
-        compound = before == "-" or (after == "-" and after2.isalpha())
-        text = m.group().replace("’", "'")
-        raw.append((s, e, text, skip, compound))
-    foreign = _foreign_spans(doc, raw, lexicon)
+    before = prose[s - 1] if s else " "
+    after = prose[e] if e < n else " "
+    after2 = prose[e + 1] if e + 1 < n else " "
+    return (
+        before in GLUE
+        or after in GLUE
+        or before.isdigit()
+        or after.isdigit()
+        or (before == "." and s > 1 and prose[s - 2].isalnum())  # example.com pieces
+        or (after == "." and after2.isalpha())
+        or (before in ",;" and s > 1 and prose[s - 2].isalnum())  # a,b,c: data, not prose
+        or (after in ",;" and after2.isalnum())
+        or SIC_RE.match(prose, e) is not None  # quoted as written: "Theres [sic]"
+    )
+
+
+def compound_part(prose: str, s: int, e: int) -> bool:
+    """A piece of a hyphenated compound ("co" in "co-founder")."""
+    n = len(prose)
+    before = prose[s - 1] if s else " "
+    after = prose[e] if e < n else " "
+    after2 = prose[e + 1] if e + 1 < n else " "
+    return before == "-" or (after == "-" and after2.isalpha())
+
+
+def headline(doc: Document) -> tuple[int, int] | None:
+    """A real headline (short), where every word may be capitalised."""
     head = doc.headline
     if head and head[1] - head[0] > LONG_HEADLINE:
-        head = None
-    result = []
-    for s, e, text, skip, compound in raw:
-        in_head = bool(head and head[0] <= s < head[1])
-        result.append(
-            Token(
-                start=s,
-                end=e,
-                text=text,
-                positional_capital=in_head or s in starts,
-                in_headline=in_head,
-                skip=skip,
-                foreign=foreign.overlaps(s, e) if len(foreign) else False,
-                compound_part=compound,
-            )
-        )
-    return result
+        return None
+    return head
 
 
-def _positional_starts(doc: Document) -> set[int]:
+COLON_RE = re.compile(r"[:;—–]\s+[“\"‘']?(?=\w)")
+LINE_RE = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*", re.M)  # list items, new lines
+QUOTE_MARKS = "“\"‘'"
+LIST_MARK_ENDS = "-*•.)"
+
+
+def positional_starts(doc: Document) -> set[int]:
     """Offsets where a capital letter says nothing about a name: the first word of each
-    sentence, of each quotation, and after a colon or a dash that opens a clause."""
+    sentence, of each quotation, and after a colon or a dash that opens a clause (the
+    definition; ``Positions`` answers the same for one token at a time)."""
     prose = doc.prose
     starts = set()
     for s, _ in doc.sentences:
@@ -122,40 +133,74 @@ def _positional_starts(doc: Document) -> set[int]:
         while s < len(prose) and prose[s] in OPENING:
             s += 1
         starts.add(s)
-    for m in re.finditer(r"[:;—–]\s+[“\"‘']?(?=\w)", prose):
+    for m in COLON_RE.finditer(prose):
         starts.add(m.end())
-    for m in re.finditer(r"^\s*(?:[-*•]|\d+[.)])?\s*", prose, re.M):  # list items, new lines
+    for m in LINE_RE.finditer(prose):
         starts.add(m.end())
     return starts
 
 
-def _foreign_spans(doc: Document, raw: list, lexicon: Lexicon):
-    """Sentences and quotations that are not in English: a Spanish paragraph of a press
-    release, a French quotation. Two signs, either enough: two or more function words of
-    another language that English lacks ("los", "une", "und"); or at least two, and 30%, of
-    the lower-case words unknown to English and not one slip from a common English word
-    (a typo is one slip from its word; "comunidad" is not)."""
-    from bisect import bisect_left
+class Positions:
+    """``positional_starts(doc)`` asked about a few token starts: each answered from the
+    characters before it and one bisection, the document-wide scan of list markers kept for
+    the rare token right after one."""
 
-    from linter.spans import SpanSet
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.prose = doc.prose
+        self._lines: set[int] | None = None
 
-    starts = [r[0] for r in raw]
-    spans = []
-    for s, e in [*doc.sentences, *doc.quotes]:
-        lo, hi = bisect_left(starts, s), bisect_left(starts, e)
-        words = [r[2] for r in raw[lo:hi] if not r[3] and r[2].islower()]
-        if len(words) < 2:
-            continue
-        if sum(1 for w in words if w in FOREIGN_FUNCTION_WORDS) >= 2:
-            spans.append((s, e))
-            continue
-        unknown = [w for w in words if not _english(w, lexicon)]
-        if len(unknown) < 2 or len(unknown) < FOREIGN_RATIO * len(words):
-            continue
-        foreign = sum(1 for w in unknown if not _near_english(w, lexicon))
-        if foreign >= 2 and foreign >= FOREIGN_RATIO * len(words):
-            spans.append((s, e))
-    return SpanSet(spans)
+    def __contains__(self, at: int) -> bool:
+        """Whether ``at``, where a token starts, is in ``positional_starts(doc)``."""
+        return (
+            self._after_colon(at)
+            or self._opens_sentence(at)
+            or self._opens_quote(at)
+            or self._opens_line(at)
+        )
+
+    def _opens_sentence(self, at: int) -> bool:
+        # only the last sentence starting at or before ``at`` can land there: an earlier
+        # one skips the same characters and stops no later
+        sentences = self.doc.sentences
+        i = bisect_right(sentences, (at, float("inf"))) - 1
+        return i >= 0 and _skip_opening(self.prose, sentences[i][0], True) == at
+
+    def _opens_quote(self, at: int) -> bool:
+        quotes = self.doc.quotes
+        i = bisect_right(quotes.starts, at - 1) - 1
+        return i >= 0 and _skip_opening(self.prose, quotes.starts[i] + 1, False) == at
+
+    def _after_colon(self, at: int) -> bool:
+        prose = self.prose
+        i = at - 1 if at >= 1 and prose[at - 1] in QUOTE_MARKS else at
+        if i < 1 or not prose[i - 1].isspace():
+            return False
+        while i > 0 and prose[i - 1].isspace():
+            i -= 1
+        return i >= 1 and prose[i - 1] in ":;—–"
+
+    def _opens_line(self, at: int) -> bool:
+        prose = self.prose
+        i = at
+        while i > 0 and prose[i - 1].isspace():
+            if prose[i - 1] == "\n":
+                return True  # a line starts in the blank run before the token
+            i -= 1
+        if i == 0:
+            return True
+        if prose[i - 1] not in LIST_MARK_ENDS:
+            return False  # no line start, no list marker: no match of LINE_RE ends here
+        if self._lines is None:
+            self._lines = {m.end() for m in LINE_RE.finditer(prose)}
+        return at in self._lines
+
+
+def _skip_opening(prose: str, at: int, spaces: bool) -> int:
+    n = len(prose)
+    while at < n and (prose[at] in OPENING or (spaces and prose[at].isspace())):
+        at += 1
+    return at
 
 
 # frequent words of Spanish, French, Portuguese, Italian, German and Latin that are no
@@ -171,40 +216,4 @@ FOREIGN_FUNCTION_WORDS = frozenset(
     quod sunt est cum non enim sed""".split()
 ) - {"est", "cum", "non", "sed", "sie", "den", "dem", "ein", "pas", "sur"}
 
-
-def _near_english(word: str, lexicon: Lexicon) -> bool:
-    from linter.spelling.suggest import edits1
-
-    return any(lexicon.zipf(e) >= 3.0 for e in edits1(word) if e in lexicon)
-
-
-def _english(word: str, lexicon: Lexicon) -> bool:
-    if not word.isascii():
-        return word in lexicon
-    word = base(word)
-    return word in lexicon or lexicon.other_dialect(word)
-
-
 TITLES = frozenset("mr mrs ms dr st sen rep gov gen col lt sgt capt prof rev".split())
-
-
-def name_words(toks: list[Token], prose: str, lexicon: Lexicon) -> set[str]:
-    """Capitalised words that the draft uses as names: next to another capitalised word
-    outside the headline ("Cresent Hardy", "Mr. Enver", "J. Tennant"), except a common word
-    capitalised for opening the sentence ("The Brazillian team")."""
-    names: set[str] = set()
-    for a, b in pairwise(toks):
-        if a.in_headline or b.in_headline:
-            continue
-        if not (a.text[:1].isupper() and b.text[:1].isupper()):
-            continue
-        gap = prose[a.end : b.start]
-        if gap == ". ":
-            if a.text.lower() not in TITLES and len(a.text) > 1:
-                continue
-        elif gap != " ":
-            continue
-        if a.positional_capital and lexicon.zipf(a.text.lower()) >= 5.0:
-            continue  # "The" opening a sentence is not half a name
-        names.update((a.text, b.text))
-    return names

@@ -164,3 +164,40 @@ def test_agreement_after_conjunctions_but_not_after_objects():
         "Below it are the details; let it have its say, and some parts of it are old.\n"
     )
     assert found(text, "GRAM004") == [("GRAM004", 1, 24), ("GRAM004", 1, 56), ("GRAM004", 1, 71)]
+
+
+def test_word_index_windows_match_sentence_tokens():
+    """The rules read tokens from the word index; its sentence edges and gaps must be those
+    of ``sentence_tokens`` (abbreviations, initials, blank lines, the headline's end)."""
+    from pathlib import Path
+
+    from linter.formats import build_document
+    from linter.grammar.index import WordIndex
+    from linter.grammar.tokens import sentence_tokens
+
+    texts = [
+        DRAFT,
+        "Mr. Smith and Dr. Jones met the U.S. envoy at 9 a.m. today. She left!\n\n“Why?” he "
+        "asked. (It rained.) A. B. Cole won; St. Paul lost... 12.5 percent. End\n",
+        "# A headline without a stop\nThe body starts here. And goes on,\n\nthen a paragraph.",
+        "\n\n  Leading blank lines. $var, @handle and #tag? Yes: it’s done.’ Next one.\n",
+    ]
+    root = Path(__file__).parent / "fixtures"
+    texts += [p.read_text("utf-8") for p in sorted(root.rglob("*.txt"))[:20]]
+    for text in texts:
+        for fmt in ("text", "markdown"):
+            doc = build_document("draft", text, fmt)
+            ix = WordIndex(doc)
+            sentences = sentence_tokens(doc)
+            flat = [(tok, k == 0) for toks in sentences for k, tok in enumerate(toks)]
+            assert len(flat) == ix.n
+            for j, (tok, first) in enumerate(flat):
+                assert ix.breaks_after(j - 1) == first, (text, j)
+                assert ix.tok(j, first) == tok
+            k = 0
+            for toks in sentences:
+                for i in range(len(toks)):
+                    window, at = ix.window(k + i, 2, 2)
+                    assert window == toks[max(i - 2, 0) : i + 3]
+                    assert window[at] == toks[i]
+                k += len(toks)

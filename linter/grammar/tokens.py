@@ -1,7 +1,9 @@
 """Sentence tokens for the grammar rules: each word with its span, its lower-cased form and
 the text between it and the previous word (so a rule can see a comma or a dash between).
 
-Computed once per document and shared by every grammar rule.
+The rules build these tokens only around their cue words (``linter.grammar.index``);
+``sentence_tokens`` makes them for a whole document, the reference the index is tested
+against.
 """
 
 from __future__ import annotations

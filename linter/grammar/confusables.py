@@ -498,8 +498,8 @@ def decide_by_stats(toks: list[Tok], i: int, bigrams: Bigrams, margin: float) ->
     than the word as written, when the written word's own pairs are unattested."""
     word = toks[i].low
     family = FAMILY_OF.get(word)
-    if family not in STAT_FAMILIES or _code_like(toks[i]):
-        return None
+    if family not in STAT_FAMILIES or word in NO_STAT_WORDS or _code_like(toks[i]):
+        return None  # (no path below decides for NO_STAT_WORDS: asked first, it costs less)
     prev, nxt = before(toks, i), after(toks, i)
     if word == "too" and nxt.isdigit() and prev.isdigit():
         return "to"  # "2006 too 2009"

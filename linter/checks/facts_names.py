@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain, count
+from operator import itemgetter
 from typing import TYPE_CHECKING, ClassVar
 
 from linter.rule import Example, Match, Rule
@@ -15,31 +17,91 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.settings import Settings
 
 
+_VARIANTS: dict[tuple[str, ...], tuple] = {}
+
+
+def variants(key: tuple[str, ...]) -> tuple:
+    """The forms under which a garble of ``key`` would be indexed: its words sorted (a
+    swap), each word wildcarded (a misspelling), each interior word dropped. Kept for the
+    process: the same names recur from document to document."""
+    found = _VARIANTS.get(key)
+    if found is None:
+        if len(_VARIANTS) >= 200_000:
+            _VARIANTS.clear()
+        found = _VARIANTS[key] = (
+            tuple(sorted(key)),
+            tuple((*key[:i], None, *key[i + 1 :]) for i in range(len(key))),
+            tuple(((*key[:i], *key[i + 1 :]), i) for i in range(1, len(key) - 1)),
+        )
+    return found
+
+
 class _Seen:
     """The names met so far, indexed for the three ways a later mention garbles one:
     words sorted (a swap), an interior word left out (a drop), one word wildcarded (a
-    misspelling). Lookups are dictionary hits, so a long document costs linear time."""
+    misspelling). Only forms that two of the document's keys share are indexed (``hot``):
+    a form no other key has can only lead back to the key itself."""
 
-    def __init__(self) -> None:
+    def __init__(self, hot: tuple[set, set, set]) -> None:
         self.first: dict[tuple[str, ...], Named] = {}
         self.swaps: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         self.drops: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = {}
         self.wild: dict[tuple, list[tuple[str, ...]]] = {}
-
-    def __contains__(self, key: tuple[str, ...]) -> bool:
-        return key in self.first
+        self.hot_swaps, self.hot_wild, self.hot_drops = hot
 
     def add(self, key: tuple[str, ...], n: Named) -> None:
-        if key in self.first:
-            return
+        """Index ``key`` (met for the first time, in ``n``)."""
         self.first[key] = n
         if len(key) < 2:
             return
-        self.swaps.setdefault(tuple(sorted(key)), []).append(key)
-        for i in range(len(key)):
-            self.wild.setdefault((*key[:i], None, *key[i + 1 :]), []).append(key)
+        swap, wild, drops = variants(key)
+        if swap in self.hot_swaps:
+            self.swaps.setdefault(swap, []).append(key)
+        for form in wild:
+            if form in self.hot_wild:
+                self.wild.setdefault(form, []).append(key)
+        for form, i in drops:
+            if form in self.hot_drops:
+                self.drops.setdefault(form, []).append((key, i))
+
+    def indexes(self, key: tuple[str, ...]) -> bool:
+        """``add(key)`` would index something."""
+        if len(key) < 2:
+            return False
+        swap, wild, drops = variants(key)
+        return (
+            swap in self.hot_swaps
+            or not self.hot_wild.isdisjoint(wild)
+            or any(form in self.hot_drops for form, _ in drops)
+        )
+
+    def may_find(self, key: tuple[str, ...]) -> bool:
+        """A lookup of ``key`` may find another key."""
+        swap, wild, _ = variants(key)
+        return swap in self.hot_swaps or key in self.hot_drops or not self.hot_wild.isdisjoint(wild)
+
+
+def _hot(keys: list[tuple[str, ...]]) -> tuple[set, set, set]:
+    """The forms shared by two of the keys (or their tails, which are indexed too), and
+    the drops that give another key. Most documents share none: a set of the forms no
+    shorter than their list says so in C."""
+    cands = {k for k in keys if len(k) >= 2}
+    for key in keys:
         for i in range(1, len(key) - 1):
-            self.drops.setdefault((*key[:i], *key[i + 1 :]), []).append((key, i))
+            cands.add(key[i:])
+    forms = list(map(_VARIANTS.get, cands))
+    if None in forms:
+        forms = [variants(k) for k in cands]
+    swaps = list(map(itemgetter(0), forms))
+    wild = list(chain.from_iterable(map(itemgetter(1), forms)))
+    drops = {f for f, _ in chain.from_iterable(map(itemgetter(2), forms))} & cands
+    return _shared(swaps), _shared(wild), drops
+
+
+def _shared(forms: list) -> set:
+    if len(set(forms)) == len(forms):
+        return set()
+    return {f for f, c in Counter(forms).items() if c > 1}
 
 
 class GarbledName(Rule):
@@ -91,30 +153,91 @@ class GarbledName(Rule):
         self.knowledge: Knowledge = load(settings)
 
     def check(self, doc: Document) -> Iterator[Match]:
-        from linter.knowledge.docnames import doc_names, lowercase_words
+        """Each distinct key is judged at its first mention, against the keys met before
+        it. What was met before is known from the order of first mentions (a key, and the
+        tails of longer keys, count as met from their first mention on), so only the keys
+        that can be reported or that index a shared form are visited, in that order."""
+        from linter.knowledge.docnames import doc_keys, doc_names
 
         names = doc_names(doc)
-        counts = Counter(n.key for n in names)
-        lower = lowercase_words(doc)
-        seen = _Seen()
-        surnames: dict[str, Named] = {}
-        in_full_names = {w for n in names if len(n.key) > 1 for w in n.key}
-        self._alone = {n.key[0] for n in names if len(n.key) == 1}
-        for n in names:
-            key = n.key
-            if key not in seen:
-                match = None
+        if not names:
+            return
+        keys = doc_keys(doc)
+        counts = Counter(keys)
+        order = list(counts)  # each key once, in the order of its first mention
+        multi = [k for k in order if len(k) > 1]
+        singles = [k for k in order if len(k) == 1]
+        in_full_names = set(chain.from_iterable(multi))
+        self._alone = {k[0] for k in singles}
+        self._lower: set[str] | None = None
+        seen = _Seen(_hot(order))
+        indexed = any((seen.hot_swaps, seen.hot_wild, seen.hot_drops))
+        # The keys that can be reported: a multi-word key that may garble another or has a
+        # near miss in the pack; a single word no full name holds that a surname may spell.
+        near = self.knowledge.near
+        watch = {k for k in multi if (indexed and seen.may_find(k)) or near(k) is not None}
+        initials = {k[-1][0].lower() for k in multi if len(k[-1]) >= 4}
+        if initials:
+            watch.update(
+                k
+                for k in singles
+                if len(k[0]) >= 5 and k[0] not in in_full_names and k[0][0].lower() in initials
+            )
+        if not watch:
+            return
+        at = dict(zip(order, count()))
+        tails: dict[tuple[str, ...], int] = {}  # a tail of a longer key: first met
+        for k in multi:
+            for j in range(1, len(k) - 1):
+                tails.setdefault(k[j:], at[k])
+        visit = {at[k] for k in watch}
+        if indexed:
+            visit.update(
+                at[k]
+                for k in multi
+                if seen.indexes(k) or any(seen.indexes(k[j:]) for j in range(1, len(k) - 1))
+            )
+        first = dict(zip(reversed(keys), reversed(names), strict=True))  # its first mention
+        never = len(order)
+
+        def met(x: tuple[str, ...], t: int) -> bool:
+            return at.get(x, never) < t or tails.get(x, never) < t
+
+        surnames = self._surnames(order, first, at)
+        for t in sorted(visit):
+            key = order[t]
+            if met(key, t):
+                continue
+            n = first[key]
+            match = None
+            if key in watch:
                 if len(key) >= 2:
-                    match = self._multi(doc, n, seen, counts) or self._known(doc, n)
-                elif not n.mention.sentence_initial:
-                    match = self._surname(doc, n, surnames, lower, in_full_names, counts)
-                if match:
-                    yield match
-                seen.add(key, n)
-                for i in range(1, len(key) - 1):  # "Philosopher Noam Chomsky" names
+                    match = (self._multi(doc, n, seen, counts) if indexed else None) or (
+                        self._known(doc, n)
+                    )
+                elif not n.sentence_initial:
+                    match = self._surname(doc, n, t, surnames, counts)
+            if match:
+                yield match
+            seen.add(key, n)
+            for i in range(1, len(key) - 1):  # "Philosopher Noam Chomsky" names
+                if not met(key[i:], t):
                     seen.add(key[i:], n)  # "Noam Chomsky" too
-            if len(key) >= 2:  # the last word of a full name is a surname
-                surnames.setdefault(key[-1], n)
+
+    @staticmethod
+    def _surnames(order, first, at) -> dict[str, list[tuple[int, str, Named]]]:
+        """The last word of each full name, with the full name that first ends in it and
+        when it is met, by first letter (near_spelling refuses words of other initials
+        and words under four letters)."""
+        found: dict[str, tuple[int, str, Named]] = {}
+        for k in order:
+            if len(k) >= 2 and k[-1] not in found:
+                found[k[-1]] = (at[k], k[-1], first[k])
+        by_initial: dict[str, list[tuple[int, str, Named]]] = {}
+        for t, last, n in found.values():
+            if len(last) >= 4:
+                by_initial.setdefault(last[0].lower(), []).append((t, last, n))
+        return by_initial
 
     # ---- against earlier mentions ---------------------------------------------------
     def _multi(self, doc: Document, n: Named, seen: _Seen, counts: Counter) -> Match | None:
@@ -122,6 +245,8 @@ class GarbledName(Rule):
         key = n.key
         if " ".join(key) in self.knowledge.exact:
             return None
+        if not (seen.swaps or seen.wild or seen.drops):
+            return None  # nothing indexed yet that this name could garble
         match = self._against_earlier(doc, n, seen, counts)
         if match is not None and self.knowledge.known(key):
             return None  # a real place of that name (checked only now: it costs a load)
@@ -132,19 +257,20 @@ class GarbledName(Rule):
         from linter.knowledge.names import near_spelling
 
         key = n.key
-        for k1 in seen.swaps.get(tuple(sorted(key)), ()):
+        swap, wild, _ = variants(key)
+        for k1 in seen.swaps.get(swap, ()):
             if k1 != key:
                 first = seen.first[k1]
                 return self._report(
-                    doc, n, first.mention.text, "has its words in the wrong order", evidence=first
+                    doc, n, first.text, "has its words in the wrong order", evidence=first
                 )
         for k1, i in seen.drops.get(key, ()):
             first = seen.first[k1]
             # no "of" or initials inside, and not a person's middle name
-            if len(first.mention.words) == len(k1) and not self._person_like(first):
-                return self._dropped(doc, n, first.mention.text, k1[i], evidence=first)
+            if len(first.words) == len(k1) and not self._person_like(first):
+                return self._dropped(doc, n, first.text, k1[i], evidence=first)
         for i in range(len(key)):
-            for k1 in seen.wild.get((*key[:i], None, *key[i + 1 :]), ()):
+            for k1 in seen.wild.get(wild[i], ()):
                 if k1 == key or counts[key] > max(counts[k1], 1):
                     continue
                 if i == 0 and both_given_names(k1[0], key[0]):
@@ -152,7 +278,7 @@ class GarbledName(Rule):
                 if near_spelling(k1[i], key[i]) and not self.knowledge.is_single_name(key[i]):
                     first = seen.first[k1]
                     return self._report(
-                        doc, n, first.mention.text, "is misspelled", evidence=first, safe=False
+                        doc, n, first.text, "is misspelled", evidence=first, safe=False
                     )
         return None
 
@@ -174,27 +300,40 @@ class GarbledName(Rule):
         known = given_names()
         return known is None or n.key[0] in known
 
-    def _surname(self, doc, n, surnames, lower, in_full_names, counts) -> Match | None:
+    def _lowercase(self, doc: Document, word: str) -> bool:
+        """The document writes ``word`` in lower case (a common word, not a name); the
+        word set is made only when the prose holds the word at all."""
+        if word not in doc.prose:
+            return False
+        if self._lower is None:
+            self._lower = set(map(itemgetter(2), doc.words))
+        return word in self._lower and word.islower()
+
+    def _surname(self, doc, n, t, surnames, counts) -> Match | None:
+        """A single word (met at ``t``) that spells the surname of a full name met before
+        another way."""
         from linter.knowledge.names import near_spelling
 
         word = n.key[0]
-        written = n.mention.words[0]
-        if written.isupper() or any(c.isdigit() for c in written):
+        written = n.words[0]
+        if written.isupper() or (not written.isalpha() and any(c.isdigit() for c in written)):
             return None
-        if word in surnames or word in in_full_names or word in lower or len(word) < 5:
+        if self._lowercase(doc, word):
             return None
-        for surname, full in surnames.items():
+        for when, surname, full in surnames.get(word[0].lower(), ()):
+            if when > t:
+                break
             if (
                 near_spelling(surname, word)
                 and not self.knowledge.is_single_name(word)
                 and counts[(word,)] <= counts[full.key] + counts[(surname,)]
             ):
-                right = full.mention.words[-1]
+                right = full.words[-1]
                 return self._report(
                     doc,
                     n,
                     right,
-                    f"spells the surname in '{full.mention.text}' another way",
+                    f"spells the surname in '{full.text}' another way",
                     evidence=full,
                     safe=False,
                     fix_text=right,
@@ -245,7 +384,7 @@ class GarbledName(Rule):
         written = doc.prose[n.start : end]
         if evidence is not None:
             line = doc.position(evidence.start)[0]
-            where = f"the earlier mention '{evidence.mention.text}' (line {line})"
+            where = f"the earlier mention '{evidence.text}' (line {line})"
         else:
             where = source
         fix = fix_text or right

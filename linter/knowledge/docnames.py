@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from bisect import bisect_left, bisect_right
+from itertools import chain, repeat
+from operator import add, attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.knowledge.index import name_key
-from linter.knowledge.names import CONNECTORS, Mention, run_mentions, runs
+from linter.knowledge.names import CONNECTORS, Mention, run_mentions, run_texts
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -41,20 +44,49 @@ HEAD_NOUNS = frozenset(
 STOP_AFTER = re.compile(r"[.;:!?,]\s+")
 
 
-class Named(NamedTuple):
-    """A mention without its leading titles, with its lookup key."""
+class Named(tuple):
+    """A mention without its leading titles, with its lookup key: a run's name template
+    and the run's offset (two references: a document's names are made in C, and the
+    fields are computed only when read)."""
 
-    mention: Mention
-    key: tuple[str, ...]
-    title: tuple[str, ...]  # the title words stripped from the front
+    __slots__ = ()
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return self[0][0]
+
+    @property
+    def title(self) -> tuple[str, ...]:
+        """The title words stripped from the front."""
+        return self[0][1]
 
     @property
     def start(self) -> int:
-        return self.mention.start
+        return self[0][2] + self[1]
 
     @property
     def end(self) -> int:
-        return self.mention.end
+        return self[0][3] + self[1]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return self[0][4]
+
+    @property
+    def sentence_initial(self) -> bool:
+        return self[0][5]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self[0][4])
+
+    @property
+    def mention(self) -> Mention:
+        t, base = self
+        return Mention(t[2] + base, t[3] + base, t[4], t[6], t[5], base)
+
+    def __repr__(self) -> str:
+        return f"Named(key={self.key}, title={self.title}, start={self.start}, end={self.end})"
 
 
 def sentence_starts(doc: Document) -> set[int]:
@@ -107,32 +139,40 @@ def title_cased(line: str) -> bool:
 # So each distinct run is analysed once, offsets relative to its start, and a document's
 # names are these templates shifted to where its runs are.
 
+_Template = tuple  # a Named's fields but ``base``, offsets relative to the run
+
 
 class _Entry(NamedTuple):
     """One mention of a run: its names as written (``plain``) and, for a sentence-initial
     mention whose first word the document never capitalises elsewhere, instead (``alone``)."""
 
-    mention: Mention
-    plain: tuple[Named, ...]
-    alone: tuple[Named, ...]
+    start: int
+    end: int
+    first: str  # its first word
+    plain: tuple[_Template, ...]
+    alone: tuple[_Template, ...]  # ``plain`` itself when it does not matter
 
 
 class _Run(NamedTuple):
     entries: tuple[_Entry, ...]
+    names: tuple[_Template, ...] | None  # None: they depend on the document's capitals
     caps: frozenset[str]  # capitals that show the document capitalises a word mid-name
     caps_rest: frozenset[str]  # the same without the first mention (dropped after "#")
     first_at_start: bool  # the first mention starts the run
 
 
-def _names_of(m: Mention) -> tuple[Named, ...]:
+def _names_of(m: Mention) -> tuple[_Template, ...]:
     m, title = _strip_title(m)
     out = []
     key = name_key(m.words)
     if key:
-        out.append(Named(m, key, title))
+        out.append((key, title, m.start, m.end, m.words, m.sentence_initial, m.rel_spans))
     head = _head(m)
     if head is not None:
-        out.append(Named(head, name_key(head.words), ()))
+        h = head
+        out.append(
+            (name_key(h.words), (), h.start, h.end, h.words, h.sentence_initial, h.rel_spans)
+        )
     return tuple(out)
 
 
@@ -157,39 +197,74 @@ def _analyse(text: str, initial: bool, inside: tuple[int, ...]) -> _Run:
                 while i < len(m.words) and m.words[i][:1].islower():
                     i += 1  # "Hundreds of Musk", "Members of the Blue Caucus": connectors go
                 alone = () if i >= len(m.words) else _names_of(_cut(m, i))
-        entries.append(_Entry(m, plain, alone))
+        entries.append(_Entry(m.start, m.end, m.words[0], plain, alone))
+    fixed = all(e.plain is e.alone for e in entries)
+    names = tuple(t for e in entries for t in e.plain) if fixed else None
     first_at_start = bool(found) and found[0].start == 0
     return _Run(
-        tuple(entries), _caps(found), _caps(found[1:] if first_at_start else found), first_at_start
+        tuple(entries),
+        names,
+        _caps(found),
+        _caps(found[1:] if first_at_start else found),
+        first_at_start,
     )
 
 
-_RUNS: dict = {}
+def _choose(run: _Run, at: int, skip_first: bool, code, inner_caps: set[str]) -> tuple:
+    """A run's names in a document, mention by mention."""
+    out: list[_Template] = []
+    for e in run.entries[1:] if skip_first else run.entries:
+        if code is not None and code.overlaps(e.start + at, e.end + at):
+            continue
+        out.extend(e.alone if e.plain is not e.alone and e.first not in inner_caps else e.plain)
+    return tuple(out)
 
 
-def _run(text: str, initial: bool, inside: tuple[int, ...]) -> _Run:
-    key = (text, initial, inside) if initial or inside else text
-    found = _RUNS.get(key)
-    if found is None:
-        if len(_RUNS) > 200_000:  # a bound on memory over a long run of many documents
-            _RUNS.clear()
-        found = _RUNS[key] = _analyse(text, initial, inside)
-    return found
+# Distinct runs, by text ("\0" appended when a sentence starts with the run); a run with a
+# full stop inside, where a sentence may start, is kept by (text, initial, starts inside).
+_RUNS: dict[str, _Run | object] = {}
+_INSIDE: dict[tuple, _Run] = {}
+_SEE_INSIDE = object()
+_LIMIT = 100_000  # runs kept per table: a bound on memory over a long run of documents
+_MARK = ("", "\0")
+_HANDLE_RE = re.compile("[#@]")
+_get_names = attrgetter("names")
+_get_caps = attrgetter("caps")
 
 
-def _shift(n: Named, off: int) -> Named:
-    m = n.mention
-    return Named(
-        Mention(m.start + off, m.end + off, m.words, m.rel_spans, m.sentence_initial, off),
-        n.key,
-        n.title,
-    )
+def _remember(table: dict, key, value):
+    if len(table) >= _LIMIT:
+        table.clear()
+    table[key] = value
+    return value
+
+
+def _indexes(items: list, value) -> list[int]:
+    """Where ``value`` is in ``items`` (by identity or equality), found by C scans."""
+    out: list[int] = []
+    i = -1
+    with contextlib.suppress(ValueError):
+        while True:
+            i = items.index(value, i + 1)
+            out.append(i)
+    return out
+
+
+def _with_inside(prose: str, starts: list[int], s: int, text: str, initial: bool) -> _Run:
+    lo, hi = bisect_right(starts, s), bisect_left(starts, s + len(text))
+    inside = tuple(i - s for i in starts[lo:hi])
+    key = (text, initial, inside)
+    return _INSIDE.get(key) or _remember(_INSIDE, key, _analyse(text, initial, inside))
 
 
 def doc_names(doc: Document) -> list[Named]:
     """The document's name mentions outside the headline and code, in text order. A
     capitalised word at the start of a sentence counts only if the document also capitalises
-    it elsewhere (so "Oddly enough" is no name)."""
+    it elsewhere (so "Oddly enough" is no name).
+
+    Runs are looked up in C (``map`` over the run texts); Python steps only for runs seen
+    for the first time, runs with a full stop inside, runs after "#" or "@", runs in code
+    and sentence-initial mentions whose fate depends on the document's other capitals."""
     cached = doc.__dict__.get("_facts_names")
     if cached is not None:
         return cached
@@ -198,46 +273,57 @@ def doc_names(doc: Document) -> list[Named]:
     body_start = 0
     if doc.headline and title_cased(prose[doc.headline[0] : doc.headline[1]]):
         body_start = doc.headline[1]
-    # A sentence starts inside a run only after a full stop and a space, or where the headline
-    # ends; elsewhere a run's start is the only offset that can be a sentence start.
-    odd = -1
-    if doc.headline:
-        odd = doc.headline[1]
-        while odd < len(prose) and prose[odd].isspace():
-            odd += 1
-    ordered: list[int] | None = None
-    found: list[tuple[int, tuple[_Entry, ...]]] = []
-    caps: list[frozenset[str]] = []
-    for s, e in runs(prose, body_start):
-        text = prose[s:e]
-        inside: tuple[int, ...] = ()
-        if ". " in text or ".\u00a0" in text or s < odd < e:
-            if ordered is None:
-                ordered = sorted(starts)
-            lo, hi = bisect_right(ordered, s), bisect_left(ordered, e)
-            inside = tuple(i - s for i in ordered[lo:hi])
-        run = _run(text, s in starts, inside)
-        if not run.entries:
-            continue
-        if run.first_at_start and s and prose[s - 1] in "#@":
-            if len(run.entries) > 1:
-                found.append((s, run.entries[1:]))
-            caps.append(run.caps_rest)
+    offsets, texts, before = run_texts(prose, body_start)
+    flags = list(map(starts.__contains__, offsets))
+    infos = list(map(_RUNS.get, map(add, texts, map(_MARK.__getitem__, flags))))
+    ordered = sorted(starts)
+    for i in _indexes(infos, None):  # first seen
+        text = texts[i]
+        if ". " in text or ".\u00a0" in text:  # a sentence may start inside
+            _remember(_RUNS, text + _MARK[flags[i]], _SEE_INSIDE)
+            infos[i] = _with_inside(prose, ordered, offsets[i], text, flags[i])
         else:
-            found.append((s, run.entries))
-            caps.append(run.caps)
+            infos[i] = _remember(_RUNS, text + _MARK[flags[i]], _analyse(text, flags[i], ()))
+    for i in _indexes(infos, _SEE_INSIDE):
+        infos[i] = _with_inside(prose, ordered, offsets[i], texts[i], flags[i])
+    if doc.headline:  # the sentence after the headline may start inside a run
+        at = doc.headline[1]
+        while at < len(prose) and prose[at].isspace():
+            at += 1
+        i = bisect_right(offsets, at) - 1
+        if i >= 0 and offsets[i] < at < offsets[i] + len(texts[i]):
+            infos[i] = _with_inside(prose, ordered, offsets[i], texts[i], flags[i])
+    # runs whose names are chosen mention by mention: after a handle, in code
+    at_handle = [m.start() for m in _HANDLE_RE.finditer(before)]
+    if offsets and offsets[0] == body_start and prose[body_start - 1 : body_start] in ("#", "@"):
+        at_handle.insert(0, 0)  # ``before`` shows a space at the start of the body
+    handles = [i for i in at_handle if infos[i].first_at_start]
+    caps = list(map(_get_caps, infos))
+    for i in handles:
+        caps[i] = infos[i].caps_rest
     inner_caps = set().union(*caps)
     code = doc.code if len(doc.code) else None
-    out: list[Named] = []
-    for s, entries in found:
-        for m, plain, alone in entries:
-            if code is not None and code.overlaps(m.start + s, m.end + s):
-                continue
-            names = alone if plain is not alone and m.words[0] not in inner_caps else plain
-            for n in names:
-                out.append(_shift(n, s))
+    special = set(handles)
+    if code is not None:
+        for cs, ce in code:
+            special.update(range(max(0, bisect_right(offsets, cs) - 1), bisect_left(offsets, ce)))
+    chosen = list(map(_get_names, infos))
+    special.update(_indexes(chosen, None))
+    skip = set(handles)
+    for i in special:
+        chosen[i] = _choose(infos[i], offsets[i], i in skip, code, inner_caps)
+    flat = list(chain.from_iterable(chosen))
+    bases = chain.from_iterable(map(repeat, offsets, map(len, chosen)))
+    out = list(map(tuple.__new__, repeat(Named), zip(flat, bases, strict=True)))
     doc.__dict__["_facts_names"] = out
+    doc.__dict__["_facts_keys"] = list(map(itemgetter(0), flat))
     return out
+
+
+def doc_keys(doc: Document) -> list[tuple[str, ...]]:
+    """The keys of ``doc_names(doc)``, in the same order (made in C)."""
+    doc_names(doc)
+    return doc.__dict__["_facts_keys"]
 
 
 def lowercase_words(doc: Document) -> set[str]:

@@ -12,7 +12,22 @@ from linter.knowledge.names import CONNECTORS, is_initial, near_spelling, strip_
 
 
 def name_key(words: list[str] | tuple[str, ...] | str) -> tuple[str, ...]:
-    """Lower-case content words of a name: connectors, initials and possessives left out."""
+    """Lower-case content words of a name: connectors, initials and possessives left out.
+    Keys are kept for the process by name (the same names recur in every document)."""
+    if not isinstance(words, (str, tuple)):
+        words = tuple(words)
+    key = _KEYS.get(words)
+    if key is None:
+        if len(_KEYS) >= 200_000:
+            _KEYS.clear()
+        key = _KEYS[words] = _name_key(words)
+    return key
+
+
+_KEYS: dict[str | tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _name_key(words: tuple[str, ...] | str) -> tuple[str, ...]:
     if isinstance(words, str):
         words = words.replace("’", "'").split()
     out = []
@@ -78,6 +93,10 @@ class Knowledge:
         self.wild: dict[str, list[str]] = {}
         self.swaps: dict[str, list[str]] = {}
         self.drops: dict[str, list[list]] = {}
+        # answers kept for the process (the pack does not change once frozen)
+        self._near: dict[tuple[str, ...], Near | None] = {}
+        self._holders: dict[tuple[str, tuple[str, ...]], list[tuple[Office, Holder]]] = {}
+        self._holder_keys: dict[int, list[tuple[str, ...]]] = {}
 
     # ---- building -------------------------------------------------------------------
     def add(self, entities: list[Entity], offices: list[Office], renamings: list[Renaming]) -> None:
@@ -146,6 +165,15 @@ class Knowledge:
 
     def near(self, key: tuple[str, ...]) -> Near | None:
         """The known multi-word name this unknown name garbles, if exactly one fits."""
+        try:
+            return self._near[key]
+        except KeyError:
+            if len(self._near) >= 100_000:
+                self._near.clear()
+            found = self._near[key] = self._find_near(key)
+            return found
+
+    def _find_near(self, key: tuple[str, ...]) -> Near | None:
         if len(key) < 2 or " ".join(key) in self.exact:
             return None
         found: dict[str, Near] = {}
@@ -183,10 +211,25 @@ class Knowledge:
         key = name_key(name_words)
         if not key:
             return []
+        memo = (title.lower(), key)
+        found = self._holders.get(memo)
+        if found is None:
+            if len(self._holders) >= 100_000:
+                self._holders.clear()
+            found = self._holders[memo] = self._find_holders(memo[0], key)
+        return list(found)
+
+    def _keys_of(self, holder: Holder) -> list[tuple[str, ...]]:
+        keys = self._holder_keys.get(id(holder))
+        if keys is None:
+            keys = self._holder_keys[id(holder)] = [name_key(n) for n in holder.names]
+        return keys
+
+    def _find_holders(self, title: str, key: tuple[str, ...]) -> list[tuple[Office, Holder]]:
         full, by_surname = [], []
-        for office in self.by_title.get(title.lower(), ()):
+        for office in self.by_title.get(title, ()):
             for holder in office.holders:
-                keys = [name_key(n) for n in holder.names]
+                keys = self._keys_of(holder)
                 if key in keys:
                     full.append((office, holder))
                 elif len(key) == 1 and any(k and k[-1] == key[0] for k in keys):
@@ -203,6 +246,6 @@ class Knowledge:
             return out
         for office in self.offices:
             for holder in office.holders:
-                if any(name_key(n) == key for n in holder.names):
+                if any(k == key for k in self._keys_of(holder)):
                     out.append((office, holder))
         return out

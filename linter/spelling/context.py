@@ -101,14 +101,24 @@ class SpellingContext:
 
         words = set(map(itemgetter(2), doc.words))
         found: dict[str, int] = {}
-        for word in words - self._boring:
-            forms = self._forms.get(word)
+        boring, known_forms = self._boring, self._forms
+        lex, reject = self.lexicon, self.vocabulary.reject
+        for word in words - boring:
+            forms = known_forms.get(word)
             if forms is None:
+                if (
+                    word.isalpha()
+                    and (word.islower() or is_title(word))
+                    and word.lower() in lex
+                    and word not in reject
+                ):
+                    boring.add(word)  # one token, known in lower case: most words
+                    continue
                 forms = tuple((t, f) for t in word_tokens(word) if (f := self.flags(t)))
                 if not forms:
-                    self._boring.add(word)
+                    boring.add(word)
                     continue
-                self._forms[word] = forms
+                known_forms[word] = forms
             found.update(forms)
         if vocab is not self.vocabulary and vocab.reject:  # the draft's own reject list
             for word in words:

@@ -59,6 +59,7 @@ class Draft:
         self.head = headline(doc)
         self._starts = Positions(doc)
         self._foreign: dict[tuple[int, int], bool] = {}
+        self._plain_spans: dict[tuple[int, int], bool] = {}
         self._names: dict[str, bool] = {}
 
     # ---- where a token stands ----------------------------------------------------------
@@ -108,12 +109,20 @@ class Draft:
             known = self._foreign[key] = self._judge_span(start, end)
         return known
 
+    def _plain(self, start: int, end: int) -> bool:
+        """Fewer than two of the passage's words are foreign or unknown: in English."""
+        known = self._plain_spans.get((start, end))
+        if known is None:
+            prose = self.prose
+            tokens = TOKEN_FROM_RE.findall(prose, start, end)
+            known = ends_token(prose, end) and self.ctx.surely_english(tokens)
+            self._plain_spans[start, end] = known
+        return known
+
     def _judge_span(self, start: int, end: int) -> bool:
-        prose = self.prose
-        if ends_token(prose, end) and self.ctx.surely_english(
-            TOKEN_FROM_RE.findall(prose, start, end)
-        ):
+        if self._plain(start, end):
             return False
+        prose = self.prose
         words = []
         for m in TOKEN_FROM_RE.finditer(prose, start):
             s = m.start()

@@ -9,6 +9,8 @@ of their lengths are hashed once per run, and later lookups of those lengths use
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,6 +43,7 @@ class WordList:
             offset += n * c
             first += c
         self._freq: bytes | None = None
+        self._words: dict[int, list[str]] = {}
 
     def _bisect(self, word: str, length: int) -> tuple[int, int, int]:
         """(position of the first record >= word, group offset, group size)."""
@@ -70,14 +73,21 @@ class WordList:
     def __contains__(self, word: str) -> bool:
         return self.index(word) >= 0
 
+    def words(self, length: int) -> list[str]:
+        """The words of one length, sorted; split out once per run when first asked."""
+        found = self._words.get(length)
+        if found is None:
+            found = self._words[length] = []
+            if length > 0 and length in self.groups:
+                offset, count, _ = self.groups[length]
+                chunk = self.body[offset : offset + length * count]
+                found += re.findall(f"(?s).{{{length}}}", chunk)
+        return found
+
     def starting_with(self, letter: str, length: int) -> list[str]:
         """The words of one length that start with ``letter`` (for the distance-2 scan)."""
-        if length not in self.groups:
-            return []
-        lo, offset, _ = self._bisect(letter, length)
-        hi, _, _ = self._bisect(chr(ord(letter) + 1), length)
-        chunk = self.body[offset + lo * length : offset + hi * length]
-        return [chunk[i : i + length] for i in range(0, len(chunk), length)]
+        words = self.words(length)
+        return words[bisect_left(words, letter) : bisect_left(words, chr(ord(letter) + 1))]
 
     def zipf_at(self, index: int) -> float:
         if self._freq is None:
@@ -120,6 +130,10 @@ class Lexicon:
         """The known words among many (the ~600 strings one edit from a typo): one set
         intersection in C per length, against this dialect's words of that length, hashed
         once per run for the lengths asked."""
+        if not self._by_length:
+            for lst in self.lists:
+                for length in lst.groups:
+                    self._of_length(length)
         found: set[str] = set()
         for length in {len(w) for w in words}:
             found |= words & self._of_length(length)
@@ -130,10 +144,7 @@ class Lexicon:
         if group is None:
             group = self._by_length[length] = set()
             for lst in self.lists:
-                if length > 0 and length in lst.groups:
-                    offset, count, _ = lst.groups[length]
-                    chunk = lst.body[offset : offset + length * count]
-                    group.update(chunk[i : i + length] for i in range(0, len(chunk), length))
+                group.update(lst.words(length))
         return group
 
     def other_dialect(self, word: str) -> bool:

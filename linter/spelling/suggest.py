@@ -97,12 +97,10 @@ def _distance_two(word: str, lexicon: Lexicon) -> list[str]:
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    choices = [
-        w
-        for lst in lexicon.lists
-        for n in range(len(word) - 2, len(word) + 3)
-        for w in lst.starting_with(word[0], n)
-    ]
+    choices: list[str] = []
+    for lst in lexicon.lists:
+        for n in range(len(word) - 2, len(word) + 3):
+            choices += lst.starting_with(word[0], n)
     hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=2, limit=50)
     return [w for w, score, _ in hits if score == 2]
 

@@ -116,6 +116,7 @@ COLON_RE = re.compile(r"[:;—–]\s+[“\"‘']?(?=\w)")
 LINE_RE = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*", re.M)  # list items, new lines
 QUOTE_MARKS = "“\"‘'"
 LIST_MARK_ENDS = "-*•.)"
+SENTENCE_END_MARKS = ".!?”’)]"  # what ends ``text.SENTENCE_END_RE``, less the openers
 
 
 def positional_starts(doc: Document) -> set[int]:
@@ -151,15 +152,33 @@ class Positions:
         self._lines: set[int] | None = None
 
     def __contains__(self, at: int) -> bool:
-        """Whether ``at``, where a token starts, is in ``positional_starts(doc)``."""
+        """Whether ``at``, where a token starts, is in ``positional_starts(doc)``. The
+        document's sentences and quotations are asked only when the characters before
+        ``at`` leave it possible (a word after a space after a word opens neither)."""
         return (
             self._after_colon(at)
+            or self._opens_line(at)
             or self._opens_sentence(at)
             or self._opens_quote(at)
-            or self._opens_line(at)
         )
 
     def _opens_sentence(self, at: int) -> bool:
+        # A sentence lands here only if one starts at or after ``i``, where skipping back
+        # over openers and spaces stops: at a paragraph's start (a line break in between),
+        # at the headline's end, or after a sentence end ("[.!?]+" and closing marks,
+        # the openers among them skipped over).
+        prose = self.prose
+        i = at
+        while i > 0 and (prose[i - 1] in OPENING or prose[i - 1].isspace()):
+            i -= 1
+        head = self.doc.headline
+        if (
+            i > 0
+            and prose[i - 1] not in SENTENCE_END_MARKS
+            and "\n" not in prose[i:at]
+            and not (head and i <= head[1] <= at)
+        ):
+            return False
         # only the last sentence starting at or before ``at`` can land there: an earlier
         # one skips the same characters and stops no later
         sentences = self.doc.sentences
@@ -167,6 +186,8 @@ class Positions:
         return i >= 0 and _skip_opening(self.prose, sentences[i][0], True) == at
 
     def _opens_quote(self, at: int) -> bool:
+        if at == 0 or self.prose[at - 1] not in OPENING:
+            return False  # a quotation's first word follows its mark, and maybe more openers
         quotes = self.doc.quotes
         i = bisect_right(quotes.starts, at - 1) - 1
         return i >= 0 and _skip_opening(self.prose, quotes.starts[i] + 1, False) == at

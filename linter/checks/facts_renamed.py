@@ -56,20 +56,37 @@ class RenamedEntity(Rule):
 
         self.renamings = load(settings).renamings
         self.patterns = [
-            (re.compile(rf"(?<![\w.-]){re.escape(r.old)}(?![\w-]| [A-Z])"), r)
+            (
+                re.compile(rf"(?<![\w.-]){re.escape(r.old)}(?![\w-]| [A-Z])"),
+                re.compile(rf"(?<!\w){re.escape(r.new)}(?!\w)"),
+                r,
+            )
             for r in self.renamings
         ]
+        # One scan finds which old names occur at all: a regex of them all, longest first,
+        # and for each old name the others an occurrence of it may hide (one that starts
+        # inside it, or at the same place and is shorter).
+        olds = sorted({r.old for r in self.renamings if r.old}, key=len, reverse=True)
+        self.any_old = re.compile("|".join(map(re.escape, olds))) if olds else None
+        self.hides = {o: _hidden(o, olds) for o in olds}
 
     def check(self, doc: Document) -> Iterator[Match]:
+        from linter.knowledge.docnames import sentence_at
+
         day = doc.date
-        for pattern, ren in self.patterns:
-            if day < ren.date or re.search(rf"(?<!\w){re.escape(ren.new)}(?!\w)", doc.prose):
+        prose = doc.prose
+        present: set[str] = {r.old for r in self.renamings if not r.old}
+        if self.any_old is not None:
+            for old in set(self.any_old.findall(prose)):
+                present |= self.hides[old]
+        for pattern, new, ren in self.patterns:
+            if day < ren.date or ren.old not in present or new.search(prose):
                 continue
-            for m in pattern.finditer(doc.prose):
-                if m.start() > 0 and doc.prose[m.start() - 1] in "#@":
+            for m in pattern.finditer(prose):
+                if m.start() > 0 and prose[m.start() - 1] in "#@":
                     continue
-                s, e = next(((s, e) for s, e in doc.sentences if s <= m.start() < e), (0, 0))
-                if EXPLAINED_RE.search(doc.prose[s:e]):
+                i, s, e = sentence_at(doc, m.start())
+                if i >= 0 and EXPLAINED_RE.search(prose[s:e]):
                     continue
                 yield Match(
                     m.start(),
@@ -78,6 +95,22 @@ class RenamedEntity(Rule):
                     f"'{ren.new}' (or '{ren.new}, formerly {ren.old}'). Source: {ren.source}",
                     suggestions=(ren.new,),
                 )
+
+
+def _hidden(old: str, olds: list[str]) -> set[str]:
+    """``old`` and every other old name that an occurrence of ``old`` found by the joint
+    regex may hide, directly or through a chain of such names."""
+    found = {old}
+    todo = [old]
+    while todo:
+        a = todo.pop()
+        for b in olds:
+            if b not in found and any(
+                a[k:].startswith(b) or b.startswith(a[k:]) for k in range(len(a))
+            ):
+                found.add(b)
+                todo.append(b)
+    return found
 
 
 RULES = [RenamedEntity]

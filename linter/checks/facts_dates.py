@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
+from itertools import repeat
 from typing import TYPE_CHECKING, ClassVar
 
 from linter.rule import Example, Match, Rule
@@ -37,6 +38,52 @@ DATE_RES = (
         rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MONTHS})\b(?:,?\s+(?P<year>\d{{4}})\b)?"
     ),
 )
+
+
+# Where the date regexes can match, found by cheap scans; each regex is then matched only
+# there. A weekday ends in "day": a literal the regex engine finds in C, then checked for
+# the weekday before it. No match of these regexes holds a second weekday or month name,
+# so matching at every anchor gives what ``finditer`` gives.
+_WEEKDAY_END_RE = re.compile("day(?:" + "|".join(f"(?<={w})" for w in WEEKDAYS) + ")")
+_MONTH_RE = re.compile(f"(?:{_MONTHS})")
+
+
+def weekday_starts(prose: str) -> list[int]:
+    return [
+        m.end() - _WEEKDAY_LEN[prose[m.end() - 6 : m.end() - 3]]
+        for m in _WEEKDAY_END_RE.finditer(prose)
+    ]
+
+
+_WEEKDAY_LEN = {w[-6:-3]: len(w) for w in WEEKDAYS}
+
+
+def _day_first_starts(prose: str, month: int) -> list[int]:
+    """Where ``DATE_RES[1]`` can start for a month name at ``month``: the number before
+    it, after whitespace, "of", an ordinal suffix (at most two places)."""
+    j = month
+    while j > 0 and prose[j - 1].isspace():
+        j -= 1
+    if j == month:
+        return []
+    ends = [j]
+    if prose[j - 2 : j] == "of":
+        k = j - 2
+        while k > 0 and prose[k - 1].isspace():
+            k -= 1
+        if k < j - 2:
+            ends.append(k)
+    found = []
+    for end in ends:
+        for e in (end, end - 2) if prose[end - 2 : end] in _ORDINALS else (end,):
+            for length in (2, 1):
+                s = e - length
+                if s >= 0 and prose[s:e].isdecimal():
+                    found.append(s)
+    return sorted(set(found))
+
+
+_ORDINALS = ("st", "nd", "rd", "th")
 
 
 def month_number(name: str) -> int:
@@ -94,8 +141,11 @@ class WeekdayMismatch(Rule):
     ]
 
     def check(self, doc: Document) -> Iterator[Match]:
+        starts = weekday_starts(doc.prose)
+        if not starts:
+            return
         for pattern in WEEKDAY_DATE_RES:
-            for m in pattern.finditer(doc.prose):
+            for m in filter(None, map(pattern.match, repeat(doc.prose), starts)):
                 month, day = month_number(m["mon"]), int(m["day"])
                 year = int(m["year"]) if m["year"] else infer_year(doc, month, day)
                 if year is None:
@@ -144,9 +194,21 @@ class ImpossibleDate(Rule):
     ]
 
     def check(self, doc: Document) -> Iterator[Match]:
+        prose = doc.prose
+        months = [m.start() for m in _MONTH_RE.finditer(prose)]
+        if not months:
+            return
+        month_first = list(filter(None, map(DATE_RES[0].match, repeat(prose), months)))
+        day_first = []
+        for at in months:
+            for s in _day_first_starts(prose, at):
+                m = DATE_RES[1].match(prose, s)
+                if m is not None and m.start("mon") == at:
+                    day_first.append(m)
+                    break
         seen: set[int] = set()
-        for pattern in DATE_RES:
-            for m in pattern.finditer(doc.prose):
+        for pattern, found in zip(DATE_RES, (month_first, day_first), strict=True):
+            for m in found:
                 if m.start() in seen:
                     continue
                 seen.add(m.start())
@@ -218,7 +280,7 @@ class FutureYearInPast(Rule):
         if date_source(doc) == "today":
             return
         year_now = doc.date.year
-        for s, e in doc.sentences:
+        for s, e in self._candidates(doc, year_now):
             sentence = doc.prose[s:e]
             hits = [m for m in IN_YEAR_RE.finditer(sentence) if int(m[1]) > year_now]
             if not hits or FUTURE_MARKERS.search(sentence):
@@ -234,5 +296,22 @@ class FutureYearInPast(Rule):
                     "sentence speaks of the past: check the year.",
                 )
 
+    @staticmethod
+    def _candidates(doc: Document, year_now: int) -> list[tuple[int, int]]:
+        """The sentences with a later year after "in", "during" or "since": the lower-case
+        prose scanned once (without the word boundaries, so no such year is missed), then
+        each sentence holding one is judged as a whole."""
+        from linter.knowledge.docnames import sentence_at
+
+        found: dict[int, tuple[int, int]] = {}
+        for m in IN_YEAR_FOLDED_RE.finditer(doc.folded):
+            if int(m[1]) > year_now:
+                i, s, e = sentence_at(doc, m.start(1))
+                if i >= 0:
+                    found.setdefault(i, (s, e))
+        return [found[i] for i in sorted(found)]
+
+
+IN_YEAR_FOLDED_RE = re.compile(r"(?:in|during|since)\s+(?:(?:early|late|mid)[-\s])?(\d{4})")
 
 RULES = [WeekdayMismatch, ImpossibleDate, FutureYearInPast]

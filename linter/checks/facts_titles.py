@@ -23,6 +23,8 @@ _NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|(?:de|da|van|von|bin)\b)"
 NAME_RE = re.compile(rf"[ \u00a0]+({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD})*)")
 QUALIFIER_RE = re.compile(r"((?:[A-Z][\w.'’&]*[ \u00a0]){1,3})$")
 YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
+# characters that re.IGNORECASE matches to a-z although lower() does not give that letter
+CASE_ODD = "\u0130\u0131\u017f\u212a"
 PRONOUN = {"he": "he", "she": "she"}
 
 
@@ -80,6 +82,11 @@ class StaleTitle(Rule):
         titles = sorted(self.knowledge.by_title, key=len, reverse=True)
         alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
         self.title_re = re.compile(rf"\b(?:{alternatives})\b(?!-)", re.IGNORECASE)
+        # The same titles found in the lower-cased prose, case-sensitively and without the
+        # leading \b (a regex that starts with a word gets its first letters scanned in C).
+        self.folded_title_re = None
+        if all(t.isascii() and t.islower() and "," not in t for t in titles):
+            self.folded_title_re = re.compile(rf"(?:{alternatives})\b(?!-)")
         cap = r"[A-Z][\w.&’'-]*"
         self.appos_re = re.compile(
             rf",\s+(?P<det>(?:the|a|an)\s+)?(?:(?P<qual>{cap}(?:\s+{cap}){{0,2}}?)(?:['’]s)?\s+)?"
@@ -92,7 +99,7 @@ class StaleTitle(Rule):
             return
         day = doc.date
         prose = doc.prose
-        for m in self.title_re.finditer(prose):
+        for m in self._titles(doc):
             title = re.sub(r"\s+", " ", m.group())
             if title[0].islower() and title.lower() not in (
                 "chief executive",
@@ -122,18 +129,50 @@ class StaleTitle(Rule):
                 yield found
         yield from self._appositives(doc, day)
 
+    def _titles(self, doc: Document) -> Iterator[re.Match]:
+        """``title_re``'s matches. Where lower-casing is exact for it (no dotted or dotless
+        i, no long s), the titles are found in ``doc.folded`` and each start checked for
+        the word boundary; a start that fails it is searched past by one character, as
+        ``finditer`` would; each match is then the same pattern matched in the prose."""
+        prose = doc.prose
+        if self.folded_title_re is None or (
+            not prose.isascii() and any(c in prose for c in CASE_ODD)
+        ):
+            yield from self.title_re.finditer(prose)
+            return
+        folded, search, match = doc.folded, self.folded_title_re.search, self.title_re.match
+        at = 0
+        while True:
+            m = search(folded, at)
+            if m is None:
+                return
+            s = m.start()
+            if s and (folded[s - 1].isalnum() or folded[s - 1] == "_"):
+                at = s + 1
+                continue
+            found = match(prose, s)
+            if found is not None:  # always, as lower-casing is exact here
+                yield found
+            at = m.end()
+
     # ---- "Elon Musk, the Twitter CEO" -------------------------------------------------
     def _appositives(self, doc: Document, day) -> Iterator[Match]:
+        """Each appositive a name ends right before. ``appos_re`` holds one comma, at its
+        start, so one scan finds every place where it matches."""
         from linter.knowledge.docnames import doc_names
 
-        for n in doc_names(doc):
-            if len(n.key) < 2:
+        found = list(self.appos_re.finditer(doc.prose))
+        if not found:
+            return
+        ends = {n.end: n for n in doc_names(doc) if len(n.key) >= 2}
+        for m in found:
+            n = ends.get(m.start())
+            if n is None:
                 continue
-            m = self.appos_re.match(doc.prose, n.end)
-            if not m or re.match(r"\s+[A-Z]", doc.prose[m.end() : m.end() + 2]):
+            if re.match(r"\s+[A-Z]", doc.prose[m.end() : m.end() + 2]):
                 continue  # ", the Twitter CEO Jack Dorsey": a title of someone else
             title = re.sub(r"\s+", " ", m["title"])
-            candidates = self.knowledge.holders(title, n.mention.words)
+            candidates = self.knowledge.holders(title, n.words)
             place = re.sub(r"['’]s$", "", (m["qual"] or m["org"] or "").strip())
             if place:
                 candidates = [(o, h) for o, h in candidates if self._qualifies(o, place)]
@@ -210,7 +249,7 @@ class StaleTitle(Rule):
         for n in names_between(doc, window_start, m.start()):
             if n.end > m.start():
                 break
-            for office, holder in self.knowledge.holders(title, n.mention.words):
+            for office, holder in self.knowledge.holders(title, n.words):
                 if len(n.key) == 1 and not n.title:
                     continue  # a bare surname is too weak to resolve to
                 people.setdefault(holder.name, (office, holder))

@@ -358,7 +358,8 @@ def names_between(doc: Document, start: int, end: int) -> list[Named]:
 
     names = doc_names(doc)
     starts = doc.__dict__.get("_facts_name_starts")
-    if starts is None:
-        starts = [n.start for n in names]
+    if starts is None:  # template start plus offset, in C
+        templates, offsets = map(itemgetter(0), names), map(itemgetter(1), names)
+        starts = list(map(add, map(itemgetter(2), templates), offsets))
         doc.__dict__["_facts_name_starts"] = starts
     return names[bisect_left(starts, start) : bisect_left(starts, end)]

@@ -13,9 +13,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# NUMBER with its first digit ahead, and the test of the character before the number made
+# after that digit: a regex that starts with a digit class is scanned in C.
+_NUMBER_TAIL = r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 QUANTITY_RE = re.compile(
-    rf"(?<![\w.,$€£-])(?P<num>{NUMBER})(?:\s+(?P<scale>thousand|million|billion|trillion))?"
-    r"\s+(?P<noun>[a-z]{3,})\b"
+    rf"(?P<num>\d(?<![\w.,$€£-]\d){_NUMBER_TAIL})"
+    r"(?:\s+(?P<scale>thousand|million|billion|trillion))?\s+(?P<noun>[a-z]{3,})\b"
 )
 NOT_NOUNS = frozenset(
     """and the for from with than that this into onto per percent pct more less fewer over under
@@ -143,7 +146,7 @@ class ContradictedComparison(Rule):
 
     def check(self, doc: Document) -> Iterator[Match]:
         prose = doc.prose
-        for m in COMPARE_RE.finditer(prose):
+        for m in _comparisons(prose):
             n1 = value_of(m["n1"], None)
             noun = m["noun"] or ""
             _, e = sentence_of(doc, m.start())
@@ -188,6 +191,42 @@ class ContradictedComparison(Rule):
         if len(values) != 1:
             return None
         return next(iter(values.items()))
+
+
+# "(2,550) than": a literal bracket the regex engine finds in C; COMPARE_RE is then matched
+# from the comparative before it. Its matches hold one bracketed number each, so they are
+# what finditer gives.
+_PAREN_THAN_RE = re.compile(rf"\((?:{NUMBER})\)\s+than\b")
+_DIRECTIONS = ("more", "fewer", "less", "higher", "lower", "larger", "smaller", "bigger")
+
+
+def _comparisons(prose: str) -> Iterator[re.Match]:
+    for paren in _PAREN_THAN_RE.finditer(prose):
+        at = paren.start()
+        for s in _comparative_starts(prose, at):
+            m = COMPARE_RE.match(prose, s)
+            if m is not None and m.start("n1") == at + 1:
+                yield m
+                break
+
+
+def _comparative_starts(prose: str, paren: int) -> list[int]:
+    """Where a comparative can start before the bracket at ``paren``: right before the
+    spaces before it, or before the lower-case word (the noun) there and its spaces."""
+    j = paren
+    while j > 0 and prose[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > 0 and "a" <= prose[k - 1] <= "z":
+        k -= 1
+    ends = [j] if j < paren else []
+    if k < j:
+        d = k
+        while d > 0 and prose[d - 1].isspace():
+            d -= 1
+        if d < k:
+            ends.append(d)
+    return sorted({e - len(w) for e in ends for w in _DIRECTIONS if prose.endswith(w, 0, e)})
 
 
 RULES = [InconsistentQuantity, ContradictedComparison]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from operator import itemgetter
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -82,6 +81,8 @@ class SpellingContext:
         self._english: dict[str, bool] = {}
         self._near: dict[str, bool] = {}
         self._plain: set[str] = set()  # token forms that never make a passage foreign
+        self._plain_words: set[str] = set()  # engine words holding none of those
+        self._suspicious: dict[str, tuple[str, ...]] = {}  # engine word -> the others
 
     # ---- per document -------------------------------------------------------------------
     def draft(self, doc: Document) -> Draft:
@@ -93,15 +94,14 @@ class SpellingContext:
             found = self._drafts[doc] = Draft(doc, self, self.vocabulary_of(doc))
         return found
 
-    def candidates(self, doc: Document, vocab: Vocabulary) -> dict[str, int]:
-        """The token forms of ``doc`` that some rule may report, with their flags. The
-        engine's words (``doc.words``) hold every token; their distinct forms are sifted in
-        C against the words already known to hold nothing reportable."""
+    def candidates(self, words: set[str], vocab: Vocabulary) -> dict[str, int]:
+        """The token forms that some rule may report, with their flags, among a draft's
+        distinct engine words (``doc.words``, which hold every token), sifted in C against
+        the words already known to hold nothing reportable."""
         from linter.spelling.draft import word_tokens
 
-        words = set(map(itemgetter(2), doc.words))
         found: dict[str, int] = {}
-        boring, known_forms = self._boring, self._forms
+        boring, known_forms, plain = self._boring, self._forms, self._plain_words
         lex, reject = self.lexicon, self.vocabulary.reject
         for word in words - boring:
             forms = known_forms.get(word)
@@ -113,6 +113,8 @@ class SpellingContext:
                     and word not in reject
                 ):
                     boring.add(word)  # one token, known in lower case: most words
+                    if word not in FOREIGN_FUNCTION_WORDS:
+                        plain.add(word)  # and English
                     continue
                 forms = tuple((t, f) for t in word_tokens(word) if (f := self.flags(t)))
                 if not forms:
@@ -198,6 +200,28 @@ class SpellingContext:
                 stem = base(word)
                 found = stem in lex or lex.other_dialect(stem)
             self._english[word] = found
+        return found
+
+    def suspicious(self, words: set[str]) -> set[str]:
+        """The lower-case token forms among a draft's engine words that are function
+        words of another language or unknown to English (see ``Draft._span_foreign``)."""
+        from linter.spelling.draft import word_tokens
+
+        found: set[str] = set()
+        plain, known = self._plain_words, self._suspicious
+        for word in words - plain:
+            forms = known.get(word)
+            if forms is None:
+                forms = tuple(
+                    t
+                    for t in word_tokens(word)
+                    if t.islower() and (t in FOREIGN_FUNCTION_WORDS or not self.english(t))
+                )
+                if not forms:
+                    plain.add(word)
+                    continue
+                known[word] = forms
+            found.update(forms)
         return found
 
     def surely_english(self, tokens: list[str]) -> bool:

@@ -11,6 +11,7 @@ passage are computed here lazily, for those words alone.
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.spelling.tokens import (
@@ -51,7 +52,8 @@ class Draft:
         self.prose = doc.prose
         self.ctx = ctx
         self.vocab = vocab
-        found = ctx.candidates(doc, vocab)
+        self.words = set(map(itemgetter(2), doc.words))
+        found = ctx.candidates(self.words, vocab)
         self.tokens: list[Token] = _find(self.prose, found)
         self.by_text: dict[str, list[Token]] = {}
         for tok in self.tokens:
@@ -61,6 +63,7 @@ class Draft:
         self._foreign: dict[tuple[int, int], bool] = {}
         self._plain_spans: dict[tuple[int, int], bool] = {}
         self._names: dict[str, bool] = {}
+        self._foreign_possible: bool | None = None
 
     # ---- where a token stands ----------------------------------------------------------
     def skip(self, tok: Token) -> bool:
@@ -82,6 +85,10 @@ class Draft:
     # ---- passages in another language ---------------------------------------------------
     def foreign(self, tok: Token) -> bool:
         """Inside a sentence or quotation mostly not in English."""
+        if self._foreign_possible is None:
+            self._foreign_possible = self._suspicious_tokens() >= 2
+        if not self._foreign_possible:
+            return False  # either sign takes two words of the passage; the draft lacks them
         doc = self.doc
         sentences = doc.sentences
         i = bisect_right(sentences, (tok.end - 1, float("inf"))) - 1
@@ -96,6 +103,19 @@ class Draft:
                 return True
             i -= 1
         return False
+
+    def _suspicious_tokens(self) -> int:
+        """How many judged lower-case tokens of the draft are foreign function words or
+        unknown to English, counted up to two."""
+        prose = self.prose
+        forms = self.ctx.suspicious(self.words)
+        count = 0
+        for tok in _find(prose, dict.fromkeys(forms, 0)):
+            if not skipped(prose, tok.start, tok.end):
+                count += 1
+                if count == 2:
+                    break
+        return count
 
     def _span_foreign(self, start: int, end: int) -> bool:
         """A Spanish paragraph of a press release, a French quotation. Two signs, either

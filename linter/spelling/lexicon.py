@@ -115,6 +115,7 @@ class Lexicon:
             raise ConfigError(f"spelling: cannot read the word lists: {exc}") from None
         self.dialect = dialect
         self._memo: dict[str, bool] = {}
+        self._other_memo: dict[str, bool] = {}
         self._by_length: dict[int, set[str]] = {}
 
     def __contains__(self, word: str) -> bool:
@@ -148,7 +149,10 @@ class Lexicon:
         return group
 
     def other_dialect(self, word: str) -> bool:
-        return word in self.other
+        known = self._other_memo.get(word)
+        if known is None:
+            known = self._other_memo[word] = word in self.other
+        return known
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of a known word (0 when unknown): 7 for "the", 3 for "militaries"."""

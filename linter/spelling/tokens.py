@@ -16,6 +16,8 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from linter import text as textmod
+
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
 
@@ -115,8 +117,8 @@ def headline(doc: Document) -> tuple[int, int] | None:
 COLON_RE = re.compile(r"[:;—–]\s+[“\"‘']?(?=\w)")
 LINE_RE = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*", re.M)  # list items, new lines
 QUOTE_MARKS = "“\"‘'"
-LIST_MARK_ENDS = "-*•.)"
-SENTENCE_END_MARKS = ".!?”’)]"  # what ends ``text.SENTENCE_END_RE``, less the openers
+CLOSERS = "\"”’')]"  # closing marks after a sentence's full stop (``text.SENTENCE_END_RE``)
+BLANK_RE = re.compile(r"\n[ \t\r]*\n")  # a paragraph break (``text.BLANK_LINE_RE``)
 
 
 def positional_starts(doc: Document) -> set[int]:
@@ -163,27 +165,32 @@ class Positions:
         )
 
     def _opens_sentence(self, at: int) -> bool:
-        # A sentence lands here only if one starts at or after ``i``, where skipping back
-        # over openers and spaces stops: at a paragraph's start (a line break in between),
-        # at the headline's end, or after a sentence end ("[.!?]+" and closing marks,
-        # the openers among them skipped over).
+        """Whether a sentence of ``doc.sentences`` starts here, once openers and spaces
+        are skipped, decided without splitting the document: some sentence starts at or
+        after ``i``, where skipping back over openers and spaces stops, exactly when a
+        paragraph does (a blank line in between), the headline ends there, or the sentence
+        end that ``i`` follows is one (``text.sentences``' own test, asked of it alone)."""
         prose = self.prose
         i = at
         while i > 0 and (prose[i - 1] in OPENING or prose[i - 1].isspace()):
             i -= 1
+        if i == 0:
+            return True
         head = self.doc.headline
-        if (
-            i > 0
-            and prose[i - 1] not in SENTENCE_END_MARKS
-            and "\n" not in prose[i:at]
-            and not (head and i <= head[1] <= at)
-        ):
+        if head and i <= head[1] <= at:
+            return True
+        if BLANK_RE.search(prose, i, at):
+            return True
+        j = i  # the sentence end's closing marks, then its stops
+        while j > 0 and prose[j - 1] in CLOSERS:
+            j -= 1
+        r = j
+        while r > 0 and prose[r - 1] in ".!?":
+            r -= 1
+        if r == j:
             return False
-        # only the last sentence starting at or before ``at`` can land there: an earlier
-        # one skips the same characters and stops no later
-        sentences = self.doc.sentences
-        i = bisect_right(sentences, (at, float("inf"))) - 1
-        return i >= 0 and _skip_opening(self.prose, sentences[i][0], True) == at
+        m = textmod.SENTENCE_END_RE.match(prose, r)
+        return m is not None and i <= m.end() <= at and not _abbreviated(prose, r)
 
     def _opens_quote(self, at: int) -> bool:
         if at == 0 or self.prose[at - 1] not in OPENING:
@@ -210,11 +217,35 @@ class Positions:
             i -= 1
         if i == 0:
             return True
-        if prose[i - 1] not in LIST_MARK_ENDS:
-            return False  # no line start, no list marker: no match of LINE_RE ends here
+        # otherwise only a list marker ("-", "*", "•", "12." or "3)") that opens its line
+        # can come before: the rare case is left to LINE_RE itself
+        mark = i - 1
+        if prose[mark] in ".)" and mark > 0 and prose[mark - 1].isdecimal():
+            while mark > 0 and prose[mark - 1].isdecimal():
+                mark -= 1
+        elif prose[mark] not in "-*•":
+            return False
+        while mark > 0 and prose[mark - 1].isspace() and prose[mark - 1] != "\n":
+            mark -= 1
+        if mark > 0 and prose[mark - 1] != "\n":
+            return False
         if self._lines is None:
             self._lines = {m.end() for m in LINE_RE.finditer(prose)}
         return at in self._lines
+
+
+def _abbreviated(prose: str, stop: int) -> bool:
+    """``text.sentences``: a full stop after an abbreviation, an initial or "U.S." ends
+    no sentence."""
+    if prose[stop] != ".":
+        return False
+    start = stop
+    while start > 0 and (prose[start - 1].isalnum() or prose[start - 1] == "."):
+        start -= 1
+    word = prose[start:stop]
+    if word.lower() in textmod.ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+        return True
+    return "." in word and len(word) <= 4
 
 
 def _skip_opening(prose: str, at: int, spaces: bool) -> int:

@@ -10,12 +10,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from linter.spelling.draft import Draft, Token, word_tokens
 from linter.spelling.tokens import FOREIGN_FUNCTION_WORDS, base, is_title
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
     from linter.settings import Settings
-    from linter.spelling.draft import Draft, Token
     from linter.spelling.lexicon import KnownMisspellings, Lexicon
     from linter.spelling.suggest import Verdict
     from linter.spelling.vocabulary import Vocabulary
@@ -82,6 +82,7 @@ class SpellingContext:
         self._near: dict[str, bool] = {}
         self._plain: set[str] = set()  # token forms that never make a passage foreign
         self._plain_words: set[str] = set()  # engine words holding none of those
+        self._listed_possessives: set[str] | None = None
         self._suspicious: dict[str, tuple[str, ...]] = {}  # engine word -> the others
 
     # ---- per document -------------------------------------------------------------------
@@ -89,8 +90,6 @@ class SpellingContext:
         """The document's candidate words and their context, computed once per document."""
         found = self._drafts.get(doc)
         if found is None:
-            from linter.spelling.draft import Draft
-
             found = self._drafts[doc] = Draft(doc, self, self.vocabulary_of(doc))
         return found
 
@@ -98,12 +97,20 @@ class SpellingContext:
         """The token forms that some rule may report, with their flags, among a draft's
         distinct engine words (``doc.words``, which hold every token), sifted in C against
         the words already known to hold nothing reportable."""
-        from linter.spelling.draft import word_tokens
-
         found: dict[str, int] = {}
         boring, known_forms, plain = self._boring, self._forms, self._plain_words
         lex, reject = self.lexicon, self.vocabulary.reject
-        for word in words - boring:
+        fresh = words - boring
+        if lex.lower_hashed and not reject:
+            # A listed word that starts in lower case is one token (an engine word starts
+            # and ends with a letter) that no rule reports: unless a possessive, whose
+            # base the lists may lack. Sifted in C.
+            known = fresh & lex.lower_words()
+            known -= self._possessives()
+            boring |= known
+            plain |= known - FOREIGN_FUNCTION_WORDS
+            fresh -= known
+        for word in fresh:
             forms = known_forms.get(word)
             if forms is None:
                 if (
@@ -128,6 +135,13 @@ class SpellingContext:
                     if t in vocab.reject:
                         found[t] = found.get(t, 0) | REJECT
         return found
+
+    def _possessives(self) -> set[str]:
+        if self._listed_possessives is None:
+            self._listed_possessives = {
+                w for lst in self.lexicon.lists for w in lst.ending_with("'s") if len(w) > 3
+            }
+        return self._listed_possessives
 
     def vocabulary_of(self, doc: Document) -> Vocabulary:
         """The project's vocabulary, extended by the draft's front matter
@@ -205,8 +219,6 @@ class SpellingContext:
     def suspicious(self, words: set[str]) -> set[str]:
         """The lower-case token forms among a draft's engine words that are function
         words of another language or unknown to English (see ``Draft._span_foreign``)."""
-        from linter.spelling.draft import word_tokens
-
         found: set[str] = set()
         plain, known = self._plain_words, self._suspicious
         for word in words - plain:
@@ -248,7 +260,7 @@ class SpellingContext:
             from linter.spelling.suggest import edits1
 
             lex = self.lexicon
-            found = any(lex.zipf(e) >= 3.0 for e in lex.known_among(edits1(word)))
+            found = any(lex.zipf(e) >= 3.0 for e in lex.known_lower(edits1(word)))
             self._near[word] = found
         return found
 

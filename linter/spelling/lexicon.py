@@ -1,10 +1,11 @@
 """The English dictionary: SCOWL word lists per dialect, modern vocabulary, frequencies, and
 codespell's list of known misspellings read from the installed ``codespell`` package.
 
-Why binary search and not a set: hashing 130,000 words costs about 25 ms on every run, while a
+Why binary search and not a set: hashing 130,000 words costs about 20 ms on every run, while a
 draft needs only a few hundred lookups; searching the file's text in place costs nothing to
-load and a few microseconds a word. A typo's ~600 near strings are another matter: the words
-of their lengths are hashed once per run, and later lookups of those lengths use the sets.
+load and a few microseconds a word. A typo's ~600 near strings are another matter: when the
+first typo is met, the words that start in lower case are hashed, and later lookups of such
+words use the set.
 """
 
 from __future__ import annotations
@@ -84,6 +85,21 @@ class WordList:
                 found += re.findall(f"(?s).{{{length}}}", chunk)
         return found
 
+    def ending_with(self, suffix: str) -> list[str]:
+        """The words that end with ``suffix`` (found with ``str.find`` in place: few do)."""
+        found = []
+        body, size = self.body, len(suffix)
+        for length, (offset, count, _) in self.groups.items():
+            if length < size:
+                continue
+            end = offset + length * count
+            at = body.find(suffix, offset, end)
+            while at >= 0:
+                if (at + size - offset) % length == 0:
+                    found.append(body[at + size - length : at + size])
+                at = body.find(suffix, at + 1, end)
+        return found
+
     def starting_with(self, letter: str, length: int) -> list[str]:
         """The words of one length that start with ``letter`` (for the distance-2 scan)."""
         words = self.words(length)
@@ -116,37 +132,39 @@ class Lexicon:
         self.dialect = dialect
         self._memo: dict[str, bool] = {}
         self._other_memo: dict[str, bool] = {}
-        self._by_length: dict[int, set[str]] = {}
+        self._lower: set[str] | None = None
 
     def __contains__(self, word: str) -> bool:
-        group = self._by_length.get(len(word))
-        if group is not None:
-            return word in group
+        lower = self._lower
+        if lower is not None and not ("A" <= word[:1] < "a"):
+            return word in lower
         known = self._memo.get(word)
         if known is None:
             known = self._memo[word] = any(lst.index(word) >= 0 for lst in self.lists)
         return known
 
-    def known_among(self, words: set[str]) -> set[str]:
-        """The known words among many (the ~600 strings one edit from a typo): one set
-        intersection in C per length, against this dialect's words of that length, hashed
-        once per run for the lengths asked."""
-        if not self._by_length:
+    def known_lower(self, words: set[str]) -> set[str]:
+        """The known words among many lower-case ones (the ~600 strings one edit from a
+        typo): one set intersection in C."""
+        return words & self.lower_words()
+
+    @property
+    def lower_hashed(self) -> bool:
+        return self._lower is not None
+
+    def lower_words(self) -> set[str]:
+        """This dialect's words that start in lower case (or with an apostrophe): most of
+        them, hashed once per run when a typo's edits first need them; later lookups of
+        such words use the set too."""
+        if self._lower is None:
+            lower: set[str] = set()
             for lst in self.lists:
                 for length in lst.groups:
-                    self._of_length(length)
-        found: set[str] = set()
-        for length in {len(w) for w in words}:
-            found |= words & self._of_length(length)
-        return found
-
-    def _of_length(self, length: int) -> set[str]:
-        group = self._by_length.get(length)
-        if group is None:
-            group = self._by_length[length] = set()
-            for lst in self.lists:
-                group.update(lst.words(length))
-        return group
+                    words = lst.words(length)
+                    lower.update(words[: bisect_left(words, "A")])
+                    lower.update(words[bisect_left(words, "a") :])
+            self._lower = lower
+        return self._lower
 
     def other_dialect(self, word: str) -> bool:
         known = self._other_memo.get(word)

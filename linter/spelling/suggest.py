@@ -58,7 +58,7 @@ def edits1(word: str) -> set[str]:
 def candidates(word: str, lexicon: Lexicon) -> list[Suggestion]:
     """Known words one edit away (or two, when none is one away), plus the two-word split
     ("alot" -> "a lot"); best first."""
-    found = {e: 1 for e in lexicon.known_among(edits1(word)) if e != word}
+    found = {e: 1 for e in lexicon.known_lower(edits1(word)) if e != word}
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
         if (

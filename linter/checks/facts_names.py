@@ -22,16 +22,20 @@ _VARIANTS: dict[tuple[str, ...], tuple] = {}
 
 def variants(key: tuple[str, ...]) -> tuple:
     """The forms under which a garble of ``key`` would be indexed: its words sorted (a
-    swap), each word wildcarded (a misspelling), each interior word dropped. Kept for the
-    process: the same names recur from document to document."""
+    swap), each word wildcarded (a misspelling), each interior word dropped (with its
+    place, and alone); then its tails (the key less its first words, two words at least).
+    Kept for the process: the same names recur from document to document."""
     found = _VARIANTS.get(key)
     if found is None:
         if len(_VARIANTS) >= 200_000:
             _VARIANTS.clear()
+        drops = tuple(((*key[:i], *key[i + 1 :]), i) for i in range(1, len(key) - 1))
         found = _VARIANTS[key] = (
             tuple(sorted(key)),
             tuple((*key[:i], None, *key[i + 1 :]) for i in range(len(key))),
-            tuple(((*key[:i], *key[i + 1 :]), i) for i in range(1, len(key) - 1)),
+            drops,
+            tuple(f for f, _ in drops),
+            tuple(key[i:] for i in range(1, len(key) - 1)),
         )
     return found
 
@@ -54,7 +58,7 @@ class _Seen:
         self.first[key] = n
         if len(key) < 2:
             return
-        swap, wild, drops = variants(key)
+        swap, wild, drops = variants(key)[:3]
         if swap in self.hot_swaps:
             self.swaps.setdefault(swap, []).append(key)
         for form in wild:
@@ -64,38 +68,38 @@ class _Seen:
             if form in self.hot_drops:
                 self.drops.setdefault(form, []).append((key, i))
 
-    def indexes(self, key: tuple[str, ...]) -> bool:
-        """``add(key)`` would index something."""
-        if len(key) < 2:
-            return False
-        swap, wild, drops = variants(key)
-        return (
-            swap in self.hot_swaps
-            or not self.hot_wild.isdisjoint(wild)
-            or any(form in self.hot_drops for form, _ in drops)
-        )
-
     def may_find(self, key: tuple[str, ...]) -> bool:
         """A lookup of ``key`` may find another key."""
-        swap, wild, _ = variants(key)
+        swap, wild = variants(key)[:2]
         return swap in self.hot_swaps or key in self.hot_drops or not self.hot_wild.isdisjoint(wild)
 
 
-def _hot(keys: list[tuple[str, ...]]) -> tuple[set, set, set]:
-    """The forms shared by two of the keys (or their tails, which are indexed too), and
-    the drops that give another key. Most documents share none: a set of the forms no
-    shorter than their list says so in C."""
-    cands = {k for k in keys if len(k) >= 2}
-    for key in keys:
-        for i in range(1, len(key) - 1):
-            cands.add(key[i:])
-    forms = list(map(_VARIANTS.get, cands))
-    if None in forms:
-        forms = [variants(k) for k in cands]
-    swaps = list(map(itemgetter(0), forms))
-    wild = list(chain.from_iterable(map(itemgetter(1), forms)))
-    drops = {f for f, _ in chain.from_iterable(map(itemgetter(2), forms))} & cands
+def _hot(multi: list[tuple[str, ...]]) -> tuple[set, set, set]:
+    """The forms shared by two of the multi-word keys (or their tails, which are indexed
+    too), and the drops that give another key."""
+    found = list(map(_VARIANTS.get, multi))
+    if None in found:
+        found = list(map(variants, multi))
+    cands = set(multi)
+    extra = set(chain.from_iterable(map(itemgetter(4), found))) - cands
+    if extra:
+        cands |= extra
+        found += map(variants, extra)
+    swaps = list(map(itemgetter(0), found))
+    wild = list(chain.from_iterable(map(itemgetter(1), found)))
+    drops = set(chain.from_iterable(map(itemgetter(3), found))) & cands
     return _shared(swaps), _shared(wild), drops
+
+
+def _indexing(multi: list[tuple[str, ...]], seen: _Seen) -> set[tuple[str, ...]]:
+    """The multi-word keys that, or one of whose tails, index a shared form."""
+    hot_swaps, hot_wild, hot_drops = seen.hot_swaps, seen.hot_wild, seen.hot_drops
+
+    def indexes(key: tuple[str, ...]) -> bool:
+        swap, wild, _, drops, _ = variants(key)
+        return swap in hot_swaps or not hot_wild.isdisjoint(wild) or not hot_drops.isdisjoint(drops)
+
+    return {k for k in multi if indexes(k) or any(map(indexes, variants(k)[4]))}
 
 
 def _shared(forms: list) -> set:
@@ -158,6 +162,7 @@ class GarbledName(Rule):
         tails of longer keys, count as met from their first mention on), so only the keys
         that can be reported or that index a shared form are visited, in that order."""
         from linter.knowledge.docnames import doc_keys, doc_names
+        from linter.knowledge.names import near_spelling
 
         names = doc_names(doc)
         if not names:
@@ -170,45 +175,47 @@ class GarbledName(Rule):
         in_full_names = set(chain.from_iterable(multi))
         self._alone = {k[0] for k in singles}
         self._lower: set[str] | None = None
-        seen = _Seen(_hot(order))
+        seen = _Seen(_hot(multi))
         indexed = any((seen.hot_swaps, seen.hot_wild, seen.hot_drops))
         # The keys that can be reported: a multi-word key that may garble another or has a
-        # near miss in the pack; a single word no full name holds that a surname may spell.
+        # near miss in the pack; a single word no full name holds, near a surname.
         near = self.knowledge.near
         watch = {k for k in multi if (indexed and seen.may_find(k)) or near(k) is not None}
-        initials = {k[-1][0].lower() for k in multi if len(k[-1]) >= 4}
-        if initials:
+        last_words: dict[str, list[str]] = {}  # by first letter (near_spelling's first test)
+        for k in multi:
+            if len(k[-1]) >= 4:
+                last_words.setdefault(k[-1][0].lower(), []).append(k[-1])
+        if last_words:
             watch.update(
                 k
                 for k in singles
-                if len(k[0]) >= 5 and k[0] not in in_full_names and k[0][0].lower() in initials
+                if len(k[0]) >= 5
+                and k[0] not in in_full_names
+                and any(near_spelling(w, k[0]) for w in last_words.get(k[0][0].lower(), ()))
             )
         if not watch:
             return
         at = dict(zip(order, count()))
         tails: dict[tuple[str, ...], int] = {}  # a tail of a longer key: first met
         for k in multi:
-            for j in range(1, len(k) - 1):
-                tails.setdefault(k[j:], at[k])
-        visit = {at[k] for k in watch}
-        if indexed:
-            visit.update(
-                at[k]
-                for k in multi
-                if seen.indexes(k) or any(seen.indexes(k[j:]) for j in range(1, len(k) - 1))
-            )
-        first = dict(zip(reversed(keys), reversed(names), strict=True))  # its first mention
+            if len(k) > 2:
+                for tail in variants(k)[4]:
+                    tails.setdefault(tail, at[k])
+        visit = {at[k] for k in (watch | _indexing(multi, seen) if indexed else watch)}
         never = len(order)
 
         def met(x: tuple[str, ...], t: int) -> bool:
             return at.get(x, never) < t or tails.get(x, never) < t
 
-        surnames = self._surnames(order, first, at)
+        def first(key: tuple[str, ...]) -> Named:
+            return names[keys.index(key)]
+
+        surnames = None
         for t in sorted(visit):
             key = order[t]
             if met(key, t):
                 continue
-            n = first[key]
+            n = first(key)
             match = None
             if key in watch:
                 if len(key) >= 2:
@@ -216,6 +223,8 @@ class GarbledName(Rule):
                         self._known(doc, n)
                     )
                 elif not n.sentence_initial:
+                    if surnames is None:
+                        surnames = self._surnames(multi, first, at)
                     match = self._surname(doc, n, t, surnames, counts)
             if match:
                 yield match
@@ -225,14 +234,14 @@ class GarbledName(Rule):
                     seen.add(key[i:], n)  # "Noam Chomsky" too
 
     @staticmethod
-    def _surnames(order, first, at) -> dict[str, list[tuple[int, str, Named]]]:
+    def _surnames(multi, first, at) -> dict[str, list[tuple[int, str, Named]]]:
         """The last word of each full name, with the full name that first ends in it and
         when it is met, by first letter (near_spelling refuses words of other initials
         and words under four letters)."""
         found: dict[str, tuple[int, str, Named]] = {}
-        for k in order:
-            if len(k) >= 2 and k[-1] not in found:
-                found[k[-1]] = (at[k], k[-1], first[k])
+        for k in multi:
+            if k[-1] not in found:
+                found[k[-1]] = (at[k], k[-1], first(k))
         by_initial: dict[str, list[tuple[int, str, Named]]] = {}
         for t, last, n in found.values():
             if len(last) >= 4:
@@ -257,7 +266,7 @@ class GarbledName(Rule):
         from linter.knowledge.names import near_spelling
 
         key = n.key
-        swap, wild, _ = variants(key)
+        swap, wild = variants(key)[:2]
         for k1 in seen.swaps.get(swap, ()):
             if k1 != key:
                 first = seen.first[k1]

@@ -159,6 +159,10 @@ class _Run(NamedTuple):
     caps: frozenset[str]  # capitals that show the document capitalises a word mid-name
     caps_rest: frozenset[str]  # the same without the first mention (dropped after "#")
     first_at_start: bool  # the first mention starts the run
+    # when one mention's first word decides: that word, and the names if the document
+    # capitalises it elsewhere and if not
+    word: str | None = None
+    names_if: tuple[tuple[_Template, ...], tuple[_Template, ...]] = ((), ())
 
 
 def _names_of(m: Mention) -> tuple[_Template, ...]:
@@ -185,6 +189,8 @@ def _caps(found: tuple[Mention, ...]) -> frozenset[str]:
 
 def _analyse(text: str, initial: bool, inside: tuple[int, ...]) -> _Run:
     found = run_mentions(text, initial, inside)
+    if len(found) == 1 and len(found[0].words) == 1:
+        return _one_word(found[0])
     entries = []
     for m in found:
         plain = _names_of(m)
@@ -198,16 +204,49 @@ def _analyse(text: str, initial: bool, inside: tuple[int, ...]) -> _Run:
                     i += 1  # "Hundreds of Musk", "Members of the Blue Caucus": connectors go
                 alone = () if i >= len(m.words) else _names_of(_cut(m, i))
         entries.append(_Entry(m.start, m.end, m.words[0], plain, alone))
-    fixed = all(e.plain is e.alone for e in entries)
-    names = tuple(t for e in entries for t in e.plain) if fixed else None
+    deciding = [e for e in entries if e.plain is not e.alone]
+    names = None if deciding else tuple(t for e in entries for t in e.plain)
+    word, names_if = None, ((), ())
+    if len(deciding) == 1:
+        word = deciding[0].first
+        names_if = (
+            tuple(t for e in entries for t in (e.alone if e.plain is not e.alone else e.plain)),
+            tuple(t for e in entries for t in e.plain),
+        )
     first_at_start = bool(found) and found[0].start == 0
+    caps = _caps(found)
     return _Run(
         tuple(entries),
         names,
-        _caps(found),
-        _caps(found[1:] if first_at_start else found),
+        caps,
+        _caps(found[1:]) if first_at_start else caps,
         first_at_start,
+        word,
+        names_if,
     )
+
+
+def _one_word(m: Mention) -> _Run:
+    """``_analyse`` of the commonest run: one mention of one word (no title to strip, no
+    connector to cut at)."""
+    key = name_key(m.words)
+    plain = ((key, (), m.start, m.end, m.words, m.sentence_initial, m.rel_spans),) if key else ()
+    alone = () if m.sentence_initial else plain
+    caps = _NO_CAPS if m.sentence_initial else frozenset(m.words)
+    first_at_start = m.start == 0
+    decides = alone is not plain
+    return _Run(
+        (_Entry(m.start, m.end, m.words[0], plain, alone),),
+        None if decides else plain,
+        caps,
+        _NO_CAPS if first_at_start else caps,
+        first_at_start,
+        m.words[0] if decides else None,
+        (alone, plain),
+    )
+
+
+_NO_CAPS: frozenset[str] = frozenset()
 
 
 def _choose(run: _Run, at: int, skip_first: bool, code, inner_caps: set[str]) -> tuple:
@@ -308,7 +347,12 @@ def doc_names(doc: Document) -> list[Named]:
         for cs, ce in code:
             special.update(range(max(0, bisect_right(offsets, cs) - 1), bisect_left(offsets, ce)))
     chosen = list(map(_get_names, infos))
-    special.update(_indexes(chosen, None))
+    for i in _indexes(chosen, None):
+        run = infos[i]
+        if run.word is None:
+            special.add(i)
+        else:  # names_if[True]: the document capitalises the word elsewhere
+            chosen[i] = run.names_if[run.word in inner_caps]
     skip = set(handles)
     for i in special:
         chosen[i] = _choose(infos[i], offsets[i], i in skip, code, inner_caps)

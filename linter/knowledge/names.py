@@ -118,7 +118,16 @@ _NON_ASCII_RE = re.compile(r"[\x00-\x7f]+")
 
 
 def _upper_class(extra: str) -> str:
-    return "[A-Z" + "".join(re.escape(c) for c in sorted(extra)) + "]"
+    return "[A-Z" + "".join(re.escape(c) for c in sorted(BASE_CAPITALS + extra)) + "]"
+
+
+def _capitals(first: int, last: int) -> str:
+    return "".join(c for c in map(chr, range(first, last)) if c.isupper() and c.isalpha())
+
+
+# Capitals of the Latin, Greek and Cyrillic blocks are always in the class (it scans no
+# slower for them); a document with other capitals gets a regex of its own.
+BASE_CAPITALS = _capitals(0x80, 0x530)
 
 
 class _RunRes(NamedTuple):
@@ -141,7 +150,7 @@ def _run_res(extra: str) -> _RunRes:
 def _extra_capitals(prose: str) -> str:
     if prose.isascii():
         return ""
-    rest = set(_NON_ASCII_RE.sub("", prose))
+    rest = set(_NON_ASCII_RE.sub("", prose)).difference(BASE_CAPITALS)
     return "".join(sorted(c for c in rest if c.isupper() and _LETTER_RE.match(c)))
 
 

@@ -132,12 +132,13 @@ class Lexicon:
         self.dialect = dialect
         self._memo: dict[str, bool] = {}
         self._other_memo: dict[str, bool] = {}
-        self._lower: set[str] | None = None
+        self._lower: set[str] | None = None  # hashed words starting in lower case
+        self._upper: set[str] = set()  # and the others (capitalised), hashed with them
+        self._other: set[str] | None = None  # the other dialect's own words, likewise
 
     def __contains__(self, word: str) -> bool:
-        lower = self._lower
-        if lower is not None and not ("A" <= word[:1] < "a"):
-            return word in lower
+        if self._lower is not None:
+            return word in (self._upper if "A" <= word[:1] < "a" else self._lower)
         known = self._memo.get(word)
         if known is None:
             known = self._memo[word] = any(lst.index(word) >= 0 for lst in self.lists)
@@ -154,19 +155,26 @@ class Lexicon:
 
     def lower_words(self) -> set[str]:
         """This dialect's words that start in lower case (or with an apostrophe): most of
-        them, hashed once per run when a typo's edits first need them; later lookups of
-        such words use the set too."""
+        them, hashed once per run when a typo's edits first need them, together with the
+        capitalised ones and the other dialect's; later lookups use the sets."""
         if self._lower is None:
             lower: set[str] = set()
+            upper: set[str] = set()
             for lst in self.lists:
                 for length in lst.groups:
                     words = lst.words(length)
-                    lower.update(words[: bisect_left(words, "A")])
-                    lower.update(words[bisect_left(words, "a") :])
+                    at, to = bisect_left(words, "A"), bisect_left(words, "a")
+                    lower.update(words[:at])
+                    upper.update(words[at:to])
+                    lower.update(words[to:])
+            self._upper = upper
+            self._other = {w for length in self.other.groups for w in self.other.words(length)}
             self._lower = lower
         return self._lower
 
     def other_dialect(self, word: str) -> bool:
+        if self._other is not None:
+            return word in self._other
         known = self._other_memo.get(word)
         if known is None:
             known = self._other_memo[word] = word in self.other

@@ -6,6 +6,7 @@ Every function takes the masked prose (markup already blanked) so spans index th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 URL_RE = re.compile(
@@ -78,10 +79,14 @@ def sentences(prose: str, breaks: list[int] | tuple[int, ...] = ()) -> list[tupl
             if "." in word and len(word) <= 4:  # U.S., a.m.
                 continue
         cuts.add(m.end())
+    ordered = sorted(cuts)
     spans: list[tuple[int, int]] = []
     for para_start, para_end in paragraphs(prose):
         start = para_start
-        for cut in sorted(c for c in cuts if para_start < c < para_end):
+        # the cuts inside this paragraph (looking at every cut for every paragraph was
+        # quadratic on a long file of short paragraphs)
+        inside = ordered[bisect_right(ordered, para_start) : bisect_left(ordered, para_end)]
+        for cut in inside:
             spans.append((start, cut))
             start = cut
         spans.append((start, para_end))

@@ -193,3 +193,34 @@ def test_sentence_opening_typos_but_not_names(tmp_path, run_json):
         ("SPELL001", 3, 1, ["Anniversary"]),
         ("SPELL001", 4, 1, ["Government"]),
     ]
+
+
+POSITIONAL = """\
+Budget talks resume
+
+Friday, March 3. Mr. Hardy spoke at 9 a.m. Officials agreed; Kamen did not — Leyland left.
+“Alright,” said Xochitl. ‘Quoted’ words: Enver and Herat. (Brackets) end here. U.S. Navy
+ships sailed. What next? “Nobody knows.” Then Dean Kamen said: “Go.” "Straight" talk.
+- Listed item
+  * Nested Item
+12. Numbered Item
+3) Other Item
+Line end
+Next line
+
+New paragraph...   Spaced out! “And” more.) Yes. e.g. This. J. Tennant came. No. 5 won.
+"""
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_positional_capitals_match_the_sentence_split(fmt):
+    """``Positions`` answers for one word at a time what ``positional_starts`` works out
+    from the whole draft's sentences and quotations."""
+    from linter.formats import build_document
+    from linter.spelling.tokens import TOKEN_RE, Positions, positional_starts
+
+    doc = build_document(f"a.{fmt}", POSITIONAL, None, None)
+    full, one = positional_starts(doc), Positions(doc)
+    starts = [m.start() for m in TOKEN_RE.finditer(doc.prose)]
+    assert [s for s in starts if s in full] == [s for s in starts if s in one]
+    assert len([s for s in starts if s in full]) > 20

@@ -193,15 +193,11 @@ class SpellingContext:
         return not self.dialect_variant(word)  # "iodisation" where the lists have "iodization"
 
     def _lex_valid(self, word: str) -> bool:
+        """In the dictionary of either dialect (the project's accept list is the draft's
+        business: see the rules)."""
         lex = self.lexicon
         stem = base(word)
         return lex.known_word(stem) or lex.other_dialect(stem) or lex.other_dialect(stem.lower())
-
-    def is_valid(self, word: str, vocab: Vocabulary | None = None) -> bool:
-        """In the dictionary of either dialect, or accepted by the project."""
-        if word in (vocab or self.vocabulary).accept:
-            return True
-        return self._lex_valid(word)
 
     def english(self, word: str) -> bool:
         """A lower-case word English knows, as far as telling a foreign passage goes."""

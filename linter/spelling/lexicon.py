@@ -132,6 +132,7 @@ class Lexicon:
         self.dialect = dialect
         self._memo: dict[str, bool] = {}
         self._other_memo: dict[str, bool] = {}
+        self._zipf: dict[str, float] = {}
         self._lower: set[str] | None = None  # hashed words starting in lower case
         self._upper: set[str] = set()  # and the others (capitalised), hashed with them
         self._other: set[str] | None = None  # the other dialect's own words, likewise
@@ -182,11 +183,17 @@ class Lexicon:
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of a known word (0 when unknown): 7 for "the", 3 for "militaries"."""
-        for lst in self.lists:
-            i = lst.index(word)
-            if i >= 0:
-                return lst.zipf_at(i)
-        return 0.0
+        found = self._zipf.get(word)
+        if found is None:
+            found = 0.0
+            if self._lower is None or word in self:  # the sets answer "unknown" at once
+                for lst in self.lists:
+                    i = lst.index(word)
+                    if i >= 0:
+                        found = lst.zipf_at(i)
+                        break
+            self._zipf[word] = found
+        return found
 
     def known_word(self, word: str) -> bool:
         """Known as written, or (for a capitalised word) in lower case: "Receive" at the

@@ -145,8 +145,9 @@ def positional_starts(doc: Document) -> set[int]:
 
 class Positions:
     """``positional_starts(doc)`` asked about a few token starts: each answered from the
-    characters before it and one bisection, the document-wide scan of list markers kept for
-    the rare token right after one."""
+    characters before it, without splitting the draft into sentences; the quotations are
+    asked only after an opening mark, the document-wide scan of list markers only right
+    after a marker that opens its line."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -154,9 +155,7 @@ class Positions:
         self._lines: set[int] | None = None
 
     def __contains__(self, at: int) -> bool:
-        """Whether ``at``, where a token starts, is in ``positional_starts(doc)``. The
-        document's sentences and quotations are asked only when the characters before
-        ``at`` leave it possible (a word after a space after a word opens neither)."""
+        """Whether ``at``, where a token starts, is in ``positional_starts(doc)``."""
         return (
             self._after_colon(at)
             or self._opens_line(at)
@@ -197,7 +196,7 @@ class Positions:
             return False  # a quotation's first word follows its mark, and maybe more openers
         quotes = self.doc.quotes
         i = bisect_right(quotes.starts, at - 1) - 1
-        return i >= 0 and _skip_opening(self.prose, quotes.starts[i] + 1, False) == at
+        return i >= 0 and _skip_openers(self.prose, quotes.starts[i] + 1) == at
 
     def _after_colon(self, at: int) -> bool:
         prose = self.prose
@@ -248,9 +247,9 @@ def _abbreviated(prose: str, stop: int) -> bool:
     return "." in word and len(word) <= 4
 
 
-def _skip_opening(prose: str, at: int, spaces: bool) -> int:
+def _skip_openers(prose: str, at: int) -> int:
     n = len(prose)
-    while at < n and (prose[at] in OPENING or (spaces and prose[at].isspace())):
+    while at < n and prose[at] in OPENING:
         at += 1
     return at
 

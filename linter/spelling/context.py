@@ -80,8 +80,7 @@ class SpellingContext:
         self._verdicts: dict[str, Verdict] = {}
         self._english: dict[str, bool] = {}
         self._near: dict[str, bool] = {}
-        self._plain: set[str] = set()  # token forms that never make a passage foreign
-        self._plain_words: set[str] = set()  # engine words holding none of those
+        self._plain_words: set[str] = set()  # engine words holding no suspect form
         self._listed_possessives: set[str] | None = None
         self._suspicious: dict[str, tuple[str, ...]] = {}  # engine word -> the others
 
@@ -231,23 +230,6 @@ class SpellingContext:
                 known[word] = forms
             found.update(forms)
         return found
-
-    def surely_english(self, tokens: list[str]) -> bool:
-        """Whether fewer than two of a passage's tokens (as written) are lower-case words
-        of another language or unknown to English: then the passage is in English, by
-        either sign of ``Draft._span_foreign``. Set operations in C on the distinct forms;
-        the few forms not yet known to be plain English are looked at here, once per run."""
-        odd = set(tokens) - self._plain
-        count = 0
-        for text in odd:
-            word = text.replace("’", "'")
-            if word.islower() and (word in FOREIGN_FUNCTION_WORDS or not self.english(word)):
-                count += tokens.count(text)
-                if count >= 2:
-                    return False
-            else:
-                self._plain.add(text)
-        return True
 
     def near_english(self, word: str) -> bool:
         """One slip from a common English word (a typo is; "comunidad" is not)."""

@@ -10,7 +10,7 @@ passage are computed here lazily, for those words alone.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -24,6 +24,7 @@ from linter.spelling.tokens import (
     ends_token,
     headline,
     is_letter,
+    sentence_around,
     skipped,
     start_of_token_ending,
     starts_token,
@@ -61,9 +62,8 @@ class Draft:
         self.head = headline(doc)
         self._starts = Positions(doc)
         self._foreign: dict[tuple[int, int], bool] = {}
-        self._plain_spans: dict[tuple[int, int], bool] = {}
         self._names: dict[str, bool] = {}
-        self._foreign_possible: bool | None = None
+        self._suspects: list[int] | None = None
 
     # ---- where a token stands ----------------------------------------------------------
     def skip(self, tok: Token) -> bool:
@@ -84,38 +84,49 @@ class Draft:
 
     # ---- passages in another language ---------------------------------------------------
     def foreign(self, tok: Token) -> bool:
-        """Inside a sentence or quotation mostly not in English."""
-        if self._foreign_possible is None:
-            self._foreign_possible = self._suspicious_tokens() >= 2
-        if not self._foreign_possible:
-            return False  # either sign takes two words of the passage; the draft lacks them
+        """Inside a sentence or quotation mostly not in English. Either sign takes two
+        words of the passage that are foreign or unknown to English: only the passages
+        that hold two such words are judged, and most drafts have none."""
+        suspects = self._suspects
+        if suspects is None:
+            suspects = self._suspects = self._suspicious_starts()
+        if len(suspects) < 2:
+            return False
         doc = self.doc
-        sentences = doc.sentences
-        i = bisect_right(sentences, (tok.end - 1, float("inf"))) - 1
-        while i >= 0 and sentences[i][1] > tok.start:
-            if self._span_foreign(*sentences[i]):
-                return True
-            i -= 1
+        span = sentence_around(doc, tok.start, tok.end)
+        if span is None:  # the headline ends inside the token: ask the split
+            sentences = doc.sentences
+            i = bisect_right(sentences, (tok.end - 1, float("inf"))) - 1
+            while i >= 0 and sentences[i][1] > tok.start:
+                if self._suspected(*sentences[i]):
+                    return True
+                i -= 1
+        elif self._suspected(*span):
+            return True
         quotes = doc.quotes
         i = bisect_right(quotes.starts, tok.end - 1) - 1
         while i >= 0 and quotes.ends[i] > tok.start:
-            if self._span_foreign(quotes.starts[i], quotes.ends[i]):
+            if self._suspected(quotes.starts[i], quotes.ends[i]):
                 return True
             i -= 1
         return False
 
-    def _suspicious_tokens(self) -> int:
-        """How many judged lower-case tokens of the draft are foreign function words or
-        unknown to English, counted up to two."""
+    def _suspected(self, start: int, end: int) -> bool:
+        """Two suspect words in the passage, and it is foreign."""
+        suspects = self._suspects or []
+        count = bisect_left(suspects, end) - bisect_left(suspects, start)
+        return count >= 2 and self._span_foreign(start, end)
+
+    def _suspicious_starts(self) -> list[int]:
+        """Where the judged lower-case tokens of the draft stand that are foreign
+        function words or unknown to English."""
         prose = self.prose
         forms = self.ctx.suspicious(self.words)
-        count = 0
-        for tok in _find(prose, dict.fromkeys(forms, 0)):
-            if not skipped(prose, tok.start, tok.end):
-                count += 1
-                if count == 2:
-                    break
-        return count
+        return [
+            tok.start
+            for tok in _find(prose, dict.fromkeys(forms, 0))
+            if not skipped(prose, tok.start, tok.end)
+        ]
 
     def _span_foreign(self, start: int, end: int) -> bool:
         """A Spanish paragraph of a press release, a French quotation. Two signs, either
@@ -129,19 +140,7 @@ class Draft:
             known = self._foreign[key] = self._judge_span(start, end)
         return known
 
-    def _plain(self, start: int, end: int) -> bool:
-        """Fewer than two of the passage's words are foreign or unknown: in English."""
-        known = self._plain_spans.get((start, end))
-        if known is None:
-            prose = self.prose
-            tokens = TOKEN_FROM_RE.findall(prose, start, end)
-            known = ends_token(prose, end) and self.ctx.surely_english(tokens)
-            self._plain_spans[start, end] = known
-        return known
-
     def _judge_span(self, start: int, end: int) -> bool:
-        if self._plain(start, end):
-            return False
         prose = self.prose
         words = []
         for m in TOKEN_FROM_RE.finditer(prose, start):

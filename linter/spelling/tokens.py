@@ -233,6 +233,55 @@ class Positions:
         return at in self._lines
 
 
+def sentence_around(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    """The span of ``doc.sentences`` that holds the token at ``start:end``, found from the
+    sentence ends next to it (``text.sentences``' own tests, asked of those alone) rather
+    than by splitting the whole draft; None when the headline ends inside the token."""
+    prose = doc.prose
+    paragraphs = doc.paragraphs
+    i = bisect_right(paragraphs, (start, float("inf"))) - 1
+    if i < 0 or paragraphs[i][1] < end:
+        return None
+    first, last = paragraphs[i]
+    head = doc.headline
+    if head and start < head[1] < end:
+        return None
+    lo = first  # the last cut at or before the token
+    stop = start
+    while True:
+        at = max(
+            prose.rfind(".", first, stop),
+            prose.rfind("!", first, stop),
+            prose.rfind("?", first, stop),
+        )
+        if at < 0:
+            break
+        while at > first and prose[at - 1] in ".!?":
+            at -= 1
+        m = textmod.SENTENCE_END_RE.match(prose, at)
+        if m is not None and not _abbreviated(prose, at):
+            lo = m.end()
+            break
+        stop = at
+    hi = last  # the first cut after it
+    for m in textmod.SENTENCE_END_RE.finditer(prose, end):
+        if m.end() >= last:
+            break
+        if not _abbreviated(prose, m.start()):
+            hi = m.end()
+            break
+    if head and first < head[1] < last:
+        if head[1] <= start:
+            lo = max(lo, head[1])
+        else:
+            hi = min(hi, head[1])
+    while lo < hi and prose[lo].isspace():
+        lo += 1
+    while hi > lo and prose[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
 def _abbreviated(prose: str, stop: int) -> bool:
     """``text.sentences``: a full stop after an abbreviation, an initial or "U.S." ends
     no sentence."""

@@ -224,3 +224,17 @@ def test_positional_capitals_match_the_sentence_split(fmt):
     starts = [m.start() for m in TOKEN_RE.finditer(doc.prose)]
     assert [s for s in starts if s in full] == [s for s in starts if s in one]
     assert len([s for s in starts if s in full]) > 20
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_sentence_of_a_word_matches_the_sentence_split(fmt):
+    """``sentence_around`` finds, from the sentence ends next to a word, the span of
+    ``doc.sentences`` that holds it."""
+    from linter.formats import build_document
+    from linter.spelling.tokens import TOKEN_RE, sentence_around
+
+    doc = build_document(f"a.{fmt}", POSITIONAL, None, None)
+    for m in TOKEN_RE.finditer(doc.prose):
+        s, e = m.span()
+        held = [span for span in doc.sentences if span[0] < e and span[1] > s]
+        assert [sentence_around(doc, s, e)] == held, doc.prose[s:e]

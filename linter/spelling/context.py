@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from linter.spelling.draft import Draft, Token, word_tokens
+from linter.spelling.suggest import Verdict, edits1, judge
 from linter.spelling.tokens import FOREIGN_FUNCTION_WORDS, base, is_title
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
     from linter.settings import Settings
     from linter.spelling.lexicon import KnownMisspellings, Lexicon
-    from linter.spelling.suggest import Verdict
     from linter.spelling.vocabulary import Vocabulary
 
 # pieces of hyphenated compounds that are no words alone: "co-founder", "e-mail"
@@ -235,8 +235,6 @@ class SpellingContext:
         """One slip from a common English word (a typo is; "comunidad" is not)."""
         found = self._near.get(word)
         if found is None:
-            from linter.spelling.suggest import edits1
-
             lex = self.lexicon
             found = any(lex.zipf(e) >= 3.0 for e in lex.known_lower(edits1(word)))
             self._near[word] = found
@@ -246,8 +244,6 @@ class SpellingContext:
         """Ranked corrections of an unknown lower-case word, and how sure they are."""
         found = self._verdicts.get(word)
         if found is None:
-            from linter.spelling.suggest import judge
-
             found = judge(word, self.lexicon)
             if found.confident and self._plausible(word):
                 found = replace(found, confident=False, safe_fix=False)
@@ -272,10 +268,10 @@ class SpellingContext:
             if opening:
                 if draft.in_headline(tok.start) or not draft.positional(tok.start):
                     continue
-                if draft.compound(tok) or doc.in_quote(tok.start, tok.end):
-                    continue  # "Digi-destined", a quoted nickname: too often a name
-                if draft.capitalised(text):
-                    continue  # used as a name elsewhere in the draft
+                if draft.compound(tok) or draft.capitalised(text):
+                    continue  # "Digi-destined"; a name used as one elsewhere in the draft
+                if doc.in_quote(tok.start, tok.end):
+                    continue  # a quoted nickname: too often a name
                 word = base(text).lower()
             else:
                 word = base(text)

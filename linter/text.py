@@ -62,22 +62,28 @@ def paragraphs(prose: str) -> list[tuple[int, int]]:
     return spans
 
 
+def ends_sentence(prose: str, at: int) -> bool:
+    """Whether terminal punctuation at ``at`` (a match of ``SENTENCE_END_RE``) ends a
+    sentence: a full stop after an abbreviation, an initial or "U.S." does not. Shared by the
+    rules that find one word's sentence without splitting the whole document."""
+    if prose[at] != ".":
+        return True
+    start = at
+    while start > 0 and (prose[start - 1].isalnum() or prose[start - 1] == "."):
+        start -= 1
+    word = prose[start:at]
+    if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+        return False
+    return not ("." in word and len(word) <= 4)  # U.S., a.m.
+
+
 def sentences(prose: str, breaks: list[int] | tuple[int, ...] = ()) -> list[tuple[int, int]]:
     """Sentence spans: split at terminal punctuation before a capital, at blank lines and at
     the given extra break offsets (the end of a headline), skipping common abbreviations."""
     cuts = set(breaks)
     for m in SENTENCE_END_RE.finditer(prose):
-        if prose[m.start()] == ".":
-            word_start = m.start()
-            while word_start > 0 and (
-                prose[word_start - 1].isalnum() or prose[word_start - 1] == "."
-            ):
-                word_start -= 1
-            word = prose[word_start : m.start()]
-            if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-                continue
-            if "." in word and len(word) <= 4:  # U.S., a.m.
-                continue
+        if not ends_sentence(prose, m.start()):
+            continue
         cuts.add(m.end())
     ordered = sorted(cuts)
     spans: list[tuple[int, int]] = []

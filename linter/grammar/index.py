@@ -20,7 +20,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from linter.grammar.tokens import Tok
-from linter.text import ABBREVIATIONS, BLANK_LINE_RE, SENTENCE_END_RE
+from linter.text import BLANK_LINE_RE, SENTENCE_END_RE, ends_sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable
@@ -113,7 +113,7 @@ class WordIndex:
         if "." in gap or "!" in gap or "?" in gap:
             # the look-ahead wants a capital or digit: the first character of the next word
             for m in SENTENCE_END_RE.finditer(prose, e, s + 1):
-                if m.start() < s and _ends_sentence(prose, m.start()):
+                if m.start() < s and ends_sentence(prose, m.start()):
                     best = max(best, m.end())
         return best
 
@@ -190,16 +190,3 @@ def _with_curly(words: frozenset[str]) -> frozenset[str]:
     if found is None:
         found = _CURLY[words] = words | {w.replace("'", "’") for w in words}
     return found
-
-
-def _ends_sentence(prose: str, at: int) -> bool:
-    """The abbreviation test of ``linter.text.sentences`` for a sentence end at ``at``."""
-    if prose[at] != ".":
-        return True
-    word_start = at
-    while word_start > 0 and (prose[word_start - 1].isalnum() or prose[word_start - 1] == "."):
-        word_start -= 1
-    word = prose[word_start:at]
-    if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-        return False
-    return not ("." in word and len(word) <= 4)

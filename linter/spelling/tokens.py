@@ -189,7 +189,7 @@ class Positions:
         if r == j:
             return False
         m = textmod.SENTENCE_END_RE.match(prose, r)
-        return m is not None and i <= m.end() <= at and not _abbreviated(prose, r)
+        return m is not None and i <= m.end() <= at and textmod.ends_sentence(prose, r)
 
     def _opens_quote(self, at: int) -> bool:
         if at == 0 or self.prose[at - 1] not in OPENING:
@@ -259,7 +259,7 @@ def sentence_around(doc: Document, start: int, end: int) -> tuple[int, int] | No
         while at > first and prose[at - 1] in ".!?":
             at -= 1
         m = textmod.SENTENCE_END_RE.match(prose, at)
-        if m is not None and not _abbreviated(prose, at):
+        if m is not None and textmod.ends_sentence(prose, at):
             lo = m.end()
             break
         stop = at
@@ -267,7 +267,7 @@ def sentence_around(doc: Document, start: int, end: int) -> tuple[int, int] | No
     for m in textmod.SENTENCE_END_RE.finditer(prose, end):
         if m.end() >= last:
             break
-        if not _abbreviated(prose, m.start()):
+        if textmod.ends_sentence(prose, m.start()):
             hi = m.end()
             break
     if head and first < head[1] < last:
@@ -280,20 +280,6 @@ def sentence_around(doc: Document, start: int, end: int) -> tuple[int, int] | No
     while hi > lo and prose[hi - 1].isspace():
         hi -= 1
     return lo, hi
-
-
-def _abbreviated(prose: str, stop: int) -> bool:
-    """``text.sentences``: a full stop after an abbreviation, an initial or "U.S." ends
-    no sentence."""
-    if prose[stop] != ".":
-        return False
-    start = stop
-    while start > 0 and (prose[start - 1].isalnum() or prose[start - 1] == "."):
-        start -= 1
-    word = prose[start:stop]
-    if word.lower() in textmod.ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-        return True
-    return "." in word and len(word) <= 4
 
 
 def _skip_openers(prose: str, at: int) -> int:

@@ -255,6 +255,7 @@ def lint_paths(
     cache: bool = False,
     jobs: int | None = 1,
     progress: Callable[[int, int], None] | None = None,
+    own_process: bool = False,
 ) -> Result:
     """Lint files and folders as ``copydesk check`` does.
 
@@ -262,6 +263,8 @@ def lint_paths(
     that the library stays free of side effects). ``jobs``: processes (None or 0: every core;
     small runs stay in one process). Rules are loaded only when some file misses the cache.
     ``progress(done, total)``: called as each file not found in the cache is linted.
+    ``own_process``: the caller's process is copydesk's own (the CLI), so the garbage
+    collector may be tuned for the run (``parallel.settle_gc``).
     """
     from linter.discovery import discover
     from linter.parallel import lint_many
@@ -289,7 +292,11 @@ def lint_paths(
         else:
             file_result.findings = hit
     outcomes = lint_many(
-        settings, [(r.path, r.source.text) for r in todo if r.source], jobs, progress
+        settings,
+        [(r.path, r.source.text) for r in todo if r.source],
+        jobs,
+        progress,
+        own_process=own_process,
     )
     for file_result, (findings, file_errors) in zip(todo, outcomes, strict=True):
         file_result.findings, file_result.errors = findings, file_errors

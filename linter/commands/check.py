@@ -104,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
             cache=not args.no_cache,
             jobs=args.jobs,
             progress=progress,
+            own_process=True,
         )
     finally:
         progress.close()

@@ -10,6 +10,7 @@ import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 
 from linter import text as textmod
 from linter.spans import SpanSet
@@ -95,6 +96,16 @@ class Document:
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group()) for m in textmod.WORD_RE.finditer(self.prose)]
+
+    @cached_property
+    def word_forms(self) -> frozenset[str]:
+        """Every distinct run of word characters, as written: the words, and the parts of
+        those joined by an apostrophe ("rock'n'roll" gives "rock", "n" and "roll" too). A set
+        lookup here tells a rule whether a word occurs at all."""
+        joined = " ".join(set(map(itemgetter(2), self.words)))
+        return frozenset(joined.replace("’", " ").replace("'", " ").split()) | frozenset(
+            joined.split()
+        )
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:

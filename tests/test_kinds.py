@@ -129,6 +129,19 @@ def test_pattern_requires_skips_documents_without_the_literal():
     assert found(wrong, text) == []
 
 
+def test_pattern_requires_words_are_whole_words_also_inside_apostrophes():
+    body = """
+        kind: pattern
+        message: "Cut '{match}'."
+        pattern: 'roll\\b'
+        requires_words: [roll]
+    """
+    rule = make(12, body)
+    text = "Title\n\nIt was rock'n'roll.\nNo rolls, no scroll\n"
+    assert [(line, col) for line, col, _, _ in found(rule, text)] == [(3, 15), (4, 16)]
+    assert found(rule, "Title\n\nNo rolls at all.\n") == []  # skipped: no word "roll"
+
+
 def test_repetition_exceptions_and_rhetoric():
     rule = make(
         6,

@@ -50,7 +50,9 @@ def test_broken_example_is_caught():
     assert problems and "good example flagged" in problems[0]
 
 
-REQUIRING = [r for r in RULES if getattr(r, "_requires", None)]
+REQUIRING = [
+    r for r in RULES if getattr(r, "_requires", None) or getattr(r, "_requires_words", None)
+]
 
 
 def _texts_for_requires() -> list[str]:
@@ -69,7 +71,7 @@ def _texts_for_requires() -> list[str]:
 
 @pytest.mark.parametrize("rule", REQUIRING, ids=lambda r: r.id)
 def test_requires_holds_every_match(rule):
-    """A rule's ``requires`` is only a promise: wherever its pattern matches (run here without
+    """A rule's ``requires`` (and ``requires_words``) is only a promise: wherever its pattern matches (run here without
     the skip) a required literal is present, so skipping never loses a finding."""
     from linter.document import fold
     from linter.formats import build_document
@@ -79,6 +81,10 @@ def test_requires_holds_every_match(rule):
         prose = build_document("t.txt", text).prose
         for m in rule._pattern.finditer(prose):
             matched += 1
-            window = fold(prose[max(0, m.start() - 40) : m.end() + 40])
-            assert any(lit in window for lit in rule._requires), (rule.id, m.group())
+            window = prose[max(0, m.start() - 40) : m.end() + 40]
+            if rule._requires:
+                assert any(lit in fold(window) for lit in rule._requires), (rule.id, m.group())
+            if rule._requires_words:
+                words = set(re.findall(r"\w+", window))
+                assert words & rule._requires_words, (rule.id, m.group())
     assert matched, f"{rule.id}: no text here matches its pattern"

@@ -164,3 +164,11 @@ def test_pattern_requires_must_be_strings(pack, run_cli, value):
     (pack / "house" / "regex.yaml").write_text(text)
     code, _, err = run_cli("check", "draft.txt", cwd=pack)
     assert code == 2 and "rule HOUSE002: key 'requires'" in err, err
+
+
+@pytest.mark.parametrize("value", ["[two words]", "[a-b]", "['']", "word"])
+def test_pattern_requires_words_must_be_single_words(pack, run_cli, value):
+    text = BAD_REGEX.replace("{pattern}", "(a)(b)") + f"requires_words: {value}\n"
+    (pack / "house" / "regex.yaml").write_text(text)
+    code, _, err = run_cli("check", "draft.txt", cwd=pack)
+    assert code == 2 and "rule HOUSE002: key 'requires_words'" in err, err

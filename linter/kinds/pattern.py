@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from linter import regexsafe
@@ -10,13 +11,15 @@ from linter.kinds.base import YamlRule
 from linter.literals import LITERALS
 from linter.rule import Match
 
+WORD_ONLY_RE = re.compile(r"\w+")
+
 
 class PatternRule(YamlRule):
     """Runs ``pattern`` over the masked prose. ``group`` narrows the reported span, and
     ``replacement`` (a template that may use the pattern's groups) replaces that span."""
 
     REQUIRED = ("pattern",)
-    OPTIONAL = ("replacement", "group", "fix", "requires")
+    OPTIONAL = ("replacement", "group", "fix", "requires", "requires_words")
 
     def compile(self, data: Any) -> None:
         try:
@@ -46,9 +49,19 @@ class PatternRule(YamlRule):
             self.fail("requires", "must be a list of strings that every match contains")
         self._requires = frozenset(fold(r) for r in requires)
         LITERALS.register(tuple(self._requires))
+        # words (runs of word characters, exact case) of which every match holds one: checked
+        # against the document's set of words, which costs no pass over the text at all
+        words = data.get("requires_words", [])
+        if not isinstance(words, list) or not all(
+            isinstance(w, str) and w and WORD_ONLY_RE.fullmatch(w) for w in words
+        ):
+            self.fail("requires_words", "must be a list of single words that every match contains")
+        self._requires_words = frozenset(words)
 
     def check(self, doc):
         if self._requires and LITERALS.present(doc).isdisjoint(self._requires):
+            return
+        if self._requires_words and doc.word_forms.isdisjoint(self._requires_words):
             return
         for m in regexsafe.finditer(self._pattern, doc.prose):
             start, end = m.span(self._group)

@@ -40,8 +40,15 @@ def _cells(char: str) -> int:
     return 2 if east_asian_width(char) in "WF" else 1
 
 
+@lru_cache(maxsize=8)
+def _lines(text: str) -> list[str]:
+    """A file's lines, split once for all its findings (a string caches its own hash, and
+    findings come grouped by file), not once per finding: that was quadratic on a big file."""
+    return text.split("\n")
+
+
 def _frame(text: str, line: int, column: int, end_line: int, end_column: int) -> list[str]:
-    lines = text.split("\n")
+    lines = _lines(text)
     if line - 1 >= len(lines):
         return []
     source = lines[line - 1].rstrip("\r")

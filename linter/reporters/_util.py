@@ -7,6 +7,8 @@ own text rather than guessing.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 RULES_DOC_URL = "https://example.invalid/copydesk/blob/main/docs/rules.md"
 PROJECT_URL = "https://example.invalid/copydesk"
 
@@ -16,11 +18,18 @@ def rule_url(rule_id: str) -> str:
     return f"{RULES_DOC_URL}#{rule_id.lower()}"
 
 
+@lru_cache(maxsize=8)
+def split_lines(text: str) -> list[str]:
+    """A file's lines, split once for all its findings (a string caches its own hash, and
+    findings come grouped by file), not once per finding: that was quadratic on a big file."""
+    return text.split("\n")
+
+
 def line_of(text: str | None, line: int) -> str | None:
     """The 1-based ``line`` of ``text`` without its line ending, or None when unknown."""
     if text is None:
         return None
-    lines = text.split("\n")
+    lines = split_lines(text)
     if not 1 <= line <= len(lines):
         return None
     return lines[line - 1].rstrip("\r")

@@ -11,6 +11,7 @@ from functools import lru_cache
 from itertools import groupby
 
 from linter.reporters import Report
+from linter.reporters._util import split_lines
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -40,15 +41,8 @@ def _cells(char: str) -> int:
     return 2 if east_asian_width(char) in "WF" else 1
 
 
-@lru_cache(maxsize=8)
-def _lines(text: str) -> list[str]:
-    """A file's lines, split once for all its findings (a string caches its own hash, and
-    findings come grouped by file), not once per finding: that was quadratic on a big file."""
-    return text.split("\n")
-
-
 def _frame(text: str, line: int, column: int, end_line: int, end_column: int) -> list[str]:
-    lines = _lines(text)
+    lines = split_lines(text)
     if line - 1 >= len(lines):
         return []
     source = lines[line - 1].rstrip("\r")

@@ -98,14 +98,21 @@ class Document:
         return [(m.start(), m.end(), m.group()) for m in textmod.WORD_RE.finditer(self.prose)]
 
     @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The distinct words as written (the texts of ``words``): the draft's vocabulary,
+        for set operations against word lists."""
+        return frozenset(map(itemgetter(2), self.words))
+
+    @cached_property
     def word_forms(self) -> frozenset[str]:
         """Every distinct run of word characters, as written: the words, and the parts of
         those joined by an apostrophe ("rock'n'roll" gives "rock", "n" and "roll" too). A set
         lookup here tells a rule whether a word occurs at all."""
-        joined = " ".join(set(map(itemgetter(2), self.words)))
-        return frozenset(joined.replace("’", " ").replace("'", " ").split()) | frozenset(
-            joined.split()
-        )
+        words = self.word_set
+        joined = " ".join(words)
+        if "'" not in joined and "’" not in joined:
+            return words
+        return words.union(joined.replace("’", " ").replace("'", " ").split())
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:

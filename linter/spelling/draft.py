@@ -11,7 +11,6 @@ passage are computed here lazily, for those words alone.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.spelling.tokens import (
@@ -53,7 +52,7 @@ class Draft:
         self.prose = doc.prose
         self.ctx = ctx
         self.vocab = vocab
-        self.words = set(map(itemgetter(2), doc.words))
+        self.words = doc.word_set
         found = ctx.candidates(self.words, vocab)
         self.tokens: list[Token] = _find(self.prose, found)
         self.by_text: dict[str, list[Token]] = {}

@@ -98,6 +98,11 @@ class Document:
         return [(m.start(), m.end(), m.group()) for m in textmod.WORD_RE.finditer(self.prose)]
 
     @cached_property
+    def lower_words(self) -> list[str]:
+        """The texts of ``words`` in lower case, in order."""
+        return list(map(str.lower, map(itemgetter(2), self.words)))
+
+    @cached_property
     def word_set(self) -> frozenset[str]:
         """The distinct words as written (the texts of ``words``): the draft's vocabulary,
         for set operations against word lists."""

@@ -166,6 +166,7 @@ def test_repetition_exceptions_and_rhetoric():
         ("Title\n\nIt ran in\n  in May.\n", 8),
         ("Title\n\n“The the ad,” he said.\n", 2),
         ("Title\n\nThe café café closed.\n", 5),
+        ("Title\n\nSee a''b a''b here.\n", 5),
     ],
 )
 def test_repetition_across_apostrophes_tabs_lines_and_accents(text, column):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import weakref
 from itertools import compress, count
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from linter.grammar.tokens import Tok
@@ -27,7 +26,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from linter.document import Document
 
-_TEXT = itemgetter(2)
 _new = tuple.__new__  # a Tok without the Python-level __new__ of a named tuple
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 # Lower-case forms (straight and curly apostrophes) of every word some rule asks for.
@@ -66,7 +64,7 @@ class WordIndex:
         self.n = len(words)
         self.headline_end = doc.headline[1] if doc.headline else -1
         # lower() only: the apostrophe is straightened for the few words that are used
-        self.lows = lows = list(map(str.lower, map(_TEXT, words)))
+        self.lows = lows = doc.lower_words
         self.hits = list(compress(count(), map(_WATCHED.__contains__, lows)))
         self.present = frozenset(map(lows.__getitem__, self.hits))  # curly forms as written
         self.shared: dict[str, object] = {}  # results one rule computes for another

@@ -102,6 +102,21 @@ def _indexing(multi: list[tuple[str, ...]], seen: _Seen) -> set[tuple[str, ...]]
     return {k for k in multi if indexes(k) or any(map(indexes, variants(k)[4]))}
 
 
+def _one_apart(keys: set[tuple[str, ...]], pairs: list[tuple[str, str]]) -> bool:
+    """Two of ``keys`` differ in one place only, where they hold the words of a pair."""
+    other: dict[str, list[str]] = {}
+    for a, b in pairs:
+        other.setdefault(a, []).append(b)
+    for k in keys:
+        if other.keys().isdisjoint(k):
+            continue
+        for i, w in enumerate(k):
+            for b in other.get(w, ()):
+                if (*k[:i], b, *k[i + 1 :]) in keys:
+                    return True
+    return False
+
+
 def _shared(forms: list) -> set:
     if len(set(forms)) == len(forms):
         return set()
@@ -155,6 +170,8 @@ class GarbledName(Rule):
         from linter.knowledge import load
 
         self.knowledge: Knowledge = load(settings)
+        self._near_done: set[tuple[str, ...]] = set()  # keys asked of knowledge.near
+        self._near_hit: set[tuple[str, ...]] = set()  # those with a near miss in the pack
 
     def check(self, doc: Document) -> Iterator[Match]:
         """Each distinct key is judged at its first mention, against the keys met before
@@ -164,6 +181,8 @@ class GarbledName(Rule):
         from linter.knowledge.docnames import doc_keys, doc_names
         from linter.knowledge.names import near_spelling
 
+        if not self._may_report(doc):
+            return
         names = doc_names(doc)
         if not names:
             return
@@ -232,6 +251,63 @@ class GarbledName(Rule):
             for i in range(1, len(key) - 1):  # "Philosopher Noam Chomsky" names
                 if not met(key[i:], t):
                     seen.add(key[i:], n)  # "Noam Chomsky" too
+
+    def _may_report(self, doc: Document) -> bool:
+        """Whether any name of ``doc`` could be reported, decided before any name is made,
+        from every key its runs can give (``run_keys``: a superset of the keys that
+        ``doc_names`` finds) with set operations. A report needs a key with a near miss in
+        the pack, two keys of one sorted form (a swap), a key that is another less an
+        interior word (a drop), or two words that ``near_spelling`` pairs: at one place of
+        two keys otherwise equal (a misspelling), or a single word and the last word of a
+        full name (a surname). Each of these only grows with the set of keys."""
+        from linter.knowledge.docnames import doc_runs, headline_splits_run, run_keys
+        from linter.knowledge.nearwords import near_pairs, paired
+
+        texts = doc_runs(doc).texts
+        if not texts:
+            return False
+        found = run_keys(list(set(texts)))
+        if any(map(itemgetter(2), found)) or headline_splits_run(doc):
+            return True
+        multi = set().union(*map(itemgetter(0), found))
+        if not multi:
+            return False  # every report compares with a full name
+        if self._near_hits(multi):
+            return True
+        forms = list(map(_VARIANTS.get, multi))
+        if None in forms:
+            forms = list(map(variants, multi))
+        tails = set(chain.from_iterable(map(itemgetter(4), forms))) - multi
+        if tails:
+            forms += map(variants, tails)
+        swaps = list(map(itemgetter(0), forms))
+        if len(set(swaps)) < len(swaps):
+            return True
+        if not multi.isdisjoint(chain.from_iterable(map(itemgetter(3), forms))):
+            return True
+        words = set(chain.from_iterable(multi))
+        singles = set(map(itemgetter(0), set().union(*map(itemgetter(1), found))))
+        near = paired(words | singles)
+        if not near:
+            return False
+        lasts = set(map(itemgetter(-1), multi))
+        if any(len(w) >= 5 for w, _ in near_pairs(near & singles, lasts)):
+            return True
+        pairs = near_pairs(near & words, words)
+        return bool(pairs) and _one_apart(multi | tails, pairs)
+
+    def _near_hits(self, multi: set[tuple[str, ...]]) -> bool:
+        """Some key of ``multi`` has a near miss in the pack (answers kept for the run)."""
+        new = multi - self._near_done
+        if new:
+            if len(self._near_done) >= 200_000:
+                self._near_done.clear()
+                self._near_hit.clear()
+                new = multi
+            near = self.knowledge.near
+            self._near_hit.update(k for k in new if near(k) is not None)
+            self._near_done |= new
+        return not self._near_hit.isdisjoint(multi)
 
     @staticmethod
     def _surnames(multi, first, at) -> dict[str, list[tuple[int, str, Named]]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 from bisect import bisect_left, bisect_right
-from itertools import chain, repeat
+from itertools import chain, combinations, repeat
 from operator import add, attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -296,6 +296,109 @@ def _with_inside(prose: str, starts: list[int], s: int, text: str, initial: bool
     return _INSIDE.get(key) or _remember(_INSIDE, key, _analyse(text, initial, inside))
 
 
+def _body_start(doc: Document) -> int:
+    """Where names are looked for: after a Title Case headline (its capitals say nothing)."""
+    head = doc.headline
+    if head and title_cased(doc.prose[head[0] : head[1]]):
+        return head[1]
+    return 0
+
+
+class _DocRuns(NamedTuple):
+    offsets: list[int]
+    texts: list[str]
+    before: str
+    start: int  # where the body starts (after a Title Case headline)
+
+
+def doc_runs(doc: Document) -> _DocRuns:
+    """The runs of capitalised words after the headline, kept on the document."""
+    cached = doc.__dict__.get("_facts_runs")
+    if cached is None:
+        start = _body_start(doc)
+        cached = doc.__dict__["_facts_runs"] = _DocRuns(*run_texts(doc.prose, start), start)
+    return cached
+
+
+# ---- every key a run may give, whatever the document around it -------------------------
+# FACT001 asks first whether a document could hold a reportable name at all, from the keys
+# its runs can give, before making any names. Which of a run's keys a document gets depends
+# on sentence starts (at the run's start and after a full stop inside it), on the
+# document's other capitals, on code spans and handles; the union over all of these is a
+# property of the run text alone, kept for the process.
+
+_DOT_SPACE_RE = re.compile(r"\.[ \u00a0]")
+_MAX_INSIDE = 4  # more full stops inside a run: its keys are left unknown
+
+
+class RunKeys(NamedTuple):
+    multi: frozenset[tuple[str, ...]]  # keys of two words or more
+    single: frozenset[tuple[str, ...]]
+    unknown: bool  # too many ways to read the run: the keys above are incomplete
+
+
+_KEYSETS: dict[str, RunKeys] = {}
+_NO_KEYS: frozenset[tuple[str, ...]] = frozenset()
+_UNKNOWN = RunKeys(frozenset(), frozenset(), True)
+
+
+def _keys_of_run(text: str) -> RunKeys:
+    if " " not in text and "\u00a0" not in text:  # one token: one key, or none at all
+        key = name_key(run_mentions(text, False)[0].words)
+        return RunKeys(_NO_KEYS, frozenset((key,) if key else ()), False)
+    cuts = [m.end() for m in _DOT_SPACE_RE.finditer(text)]
+    if len(cuts) > _MAX_INSIDE:
+        return _UNKNOWN
+    found: set[tuple[str, ...]] = set()
+    for initial in (False, True):
+        for r in range(len(cuts) + 1):
+            for inside in combinations(cuts, r):
+                if cuts:
+                    run = _analyse(text, initial, inside)
+                else:  # the analysis doc_names will look up
+                    run = _RUNS.get(text + _MARK[initial])
+                    if run is None:
+                        run = _remember(_RUNS, text + _MARK[initial], _analyse(text, initial, ()))
+                for e in run.entries:
+                    found.update(t[0] for t in e.plain)
+                    found.update(t[0] for t in e.alone)
+    return RunKeys(
+        frozenset(k for k in found if len(k) > 1),
+        frozenset(k for k in found if len(k) == 1),
+        False,
+    )
+
+
+def run_keys(texts: list[str]) -> list[RunKeys]:
+    """For each run text, every key the run can give in some document (``doc_names`` gives
+    a subset: a sentence may start at the run or after a full stop in it, or not; its first
+    word may be capitalised elsewhere, or not; a mention may be in code or after a handle)."""
+    found = list(map(_KEYSETS.get, texts))
+    if None in found:
+        for i in _indexes(found, None):
+            found[i] = _remember(_KEYSETS, texts[i], _keys_of_run(texts[i]))
+    return found
+
+
+def _run_after_headline(doc: Document) -> int:
+    """The index of the run the sentence after the headline starts strictly inside, or -1."""
+    if not doc.headline:
+        return -1
+    prose = doc.prose
+    offsets, texts, _, _ = doc_runs(doc)
+    at = doc.headline[1]
+    while at < len(prose) and prose[at].isspace():
+        at += 1
+    i = bisect_right(offsets, at) - 1
+    return i if i >= 0 and offsets[i] < at < offsets[i] + len(texts[i]) else -1
+
+
+def headline_splits_run(doc: Document) -> bool:
+    """The sentence after the headline starts inside a run (its keys are not those of
+    ``run_keys``, which knows only the full stops inside a run)."""
+    return _run_after_headline(doc) >= 0
+
+
 def doc_names(doc: Document) -> list[Named]:
     """The document's name mentions outside the headline and code, in text order. A
     capitalised word at the start of a sentence counts only if the document also capitalises
@@ -309,10 +412,7 @@ def doc_names(doc: Document) -> list[Named]:
         return cached
     prose = doc.prose
     starts = sentence_starts(doc)
-    body_start = 0
-    if doc.headline and title_cased(prose[doc.headline[0] : doc.headline[1]]):
-        body_start = doc.headline[1]
-    offsets, texts, before = run_texts(prose, body_start)
+    offsets, texts, before, body_start = doc_runs(doc)
     flags = list(map(starts.__contains__, offsets))
     infos = list(map(_RUNS.get, map(add, texts, map(_MARK.__getitem__, flags))))
     ordered = sorted(starts)
@@ -325,13 +425,9 @@ def doc_names(doc: Document) -> list[Named]:
             infos[i] = _remember(_RUNS, text + _MARK[flags[i]], _analyse(text, flags[i], ()))
     for i in _indexes(infos, _SEE_INSIDE):
         infos[i] = _with_inside(prose, ordered, offsets[i], texts[i], flags[i])
-    if doc.headline:  # the sentence after the headline may start inside a run
-        at = doc.headline[1]
-        while at < len(prose) and prose[at].isspace():
-            at += 1
-        i = bisect_right(offsets, at) - 1
-        if i >= 0 and offsets[i] < at < offsets[i] + len(texts[i]):
-            infos[i] = _with_inside(prose, ordered, offsets[i], texts[i], flags[i])
+    i = _run_after_headline(doc)
+    if i >= 0:  # the sentence after the headline starts inside a run
+        infos[i] = _with_inside(prose, ordered, offsets[i], texts[i], flags[i])
     # runs whose names are chosen mention by mention: after a handle, in code
     at_handle = [m.start() for m in _HANDLE_RE.finditer(before)]
     if offsets and offsets[0] == body_start and prose[body_start - 1 : body_start] in ("#", "@"):

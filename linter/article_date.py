@@ -84,7 +84,15 @@ def find_dateline(prose: str) -> dt.date | None:
 def resolve_with_source(doc: Document) -> tuple[dt.date, str]:
     """The article's date and where it came from: "option" (--date or the config),
     "front matter", "dateline" or "today" (no evidence: rules that would guess from the date
-    alone, such as a year in the future, stay quiet then)."""
+    alone, such as a year in the future, stay quiet then). Found once per document: the
+    date and its source are asked by several rules."""
+    cached = doc.__dict__.get("_date_resolved")
+    if cached is None:
+        cached = doc.__dict__["_date_resolved"] = _resolve_with_source(doc)
+    return cached
+
+
+def _resolve_with_source(doc: Document) -> tuple[dt.date, str]:
     if doc.date_override:
         return doc.date_override, "option"
     front = parse_date(doc.metadata.get("date"))
@@ -97,11 +105,7 @@ def resolve_with_source(doc: Document) -> tuple[dt.date, str]:
 
 
 def date_source(doc: Document) -> str:
-    cached = doc.__dict__.get("_date_source")
-    if cached is None:
-        cached = resolve_with_source(doc)[1]
-        doc.__dict__["_date_source"] = cached
-    return cached
+    return resolve_with_source(doc)[1]
 
 
 def resolve(doc: Document) -> dt.date:

@@ -277,10 +277,11 @@ class FutureYearInPast(Rule):
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.article_date import date_source
 
-        if date_source(doc) == "today":
-            return
+        found = list(IN_YEAR_FOLDED_RE.finditer(doc.folded))
+        if not found or date_source(doc) == "today":
+            return  # the article's date is resolved only when a year might be after it
         year_now = doc.date.year
-        for s, e in self._candidates(doc, year_now):
+        for s, e in self._candidates(doc, found, year_now):
             sentence = doc.prose[s:e]
             hits = [m for m in IN_YEAR_RE.finditer(sentence) if int(m[1]) > year_now]
             if not hits or FUTURE_MARKERS.search(sentence):
@@ -297,14 +298,16 @@ class FutureYearInPast(Rule):
                 )
 
     @staticmethod
-    def _candidates(doc: Document, year_now: int) -> list[tuple[int, int]]:
+    def _candidates(
+        doc: Document, found_years: list[re.Match], year_now: int
+    ) -> list[tuple[int, int]]:
         """The sentences with a later year after "in", "during" or "since": the lower-case
         prose scanned once (without the word boundaries, so no such year is missed), then
         each sentence holding one is judged as a whole."""
         from linter.knowledge.docnames import sentence_at
 
         found: dict[int, tuple[int, int]] = {}
-        for m in IN_YEAR_FOLDED_RE.finditer(doc.folded):
+        for m in found_years:
             if int(m[1]) > year_now:
                 i, s, e = sentence_at(doc, m.start(1))
                 if i >= 0:

@@ -97,8 +97,7 @@ class StaleTitle(Rule):
     def check(self, doc: Document) -> Iterator[Match]:
         if not self.knowledge.by_title:
             return
-        day = doc.date
-        prose = doc.prose
+        prose = doc.prose  # the article's date is resolved only for a title that needs it
         for m in self._titles(doc):
             title = re.sub(r"\s+", " ", m.group())
             if title[0].islower() and title.lower() not in (
@@ -118,16 +117,16 @@ class StaleTitle(Rule):
                 qualifier = q.group(1).strip()
             name = NAME_RE.match(prose, m.end())
             if name and not generic:
-                found = self._named(doc, m, title, qualifier, name, day)
+                found = self._named(doc, m, title, qualifier, name)
             elif re.search(r"\bthe\s+$", before, re.IGNORECASE) and not re.match(
                 r"\s*(?:of\b|'s\s+office)", prose[m.end() : m.end() + 12]
             ):
-                found = self._generic(doc, m, title, day)
+                found = self._generic(doc, m, title)
             else:
                 found = None
             if found:
                 yield found
-        yield from self._appositives(doc, day)
+        yield from self._appositives(doc)
 
     def _titles(self, doc: Document) -> Iterator[re.Match]:
         """``title_re``'s matches. Where lower-casing is exact for it (no dotted or dotless
@@ -156,7 +155,7 @@ class StaleTitle(Rule):
             at = m.end()
 
     # ---- "Elon Musk, the Twitter CEO" -------------------------------------------------
-    def _appositives(self, doc: Document, day) -> Iterator[Match]:
+    def _appositives(self, doc: Document) -> Iterator[Match]:
         """Each appositive a name ends right before. ``appos_re`` holds one comma, at its
         start, so one scan finds every place where it matches."""
         from linter.knowledge.docnames import doc_names
@@ -178,7 +177,10 @@ class StaleTitle(Rule):
                 candidates = [(o, h) for o, h in candidates if self._qualifies(o, place)]
             elif title.lower() in ("ceo", "chief executive", "chief executive officer"):
                 continue
-            if not candidates or any(h.holds(day) for _, h in candidates):
+            if not candidates:
+                continue
+            day = doc.date
+            if any(h.holds(day) for _, h in candidates):
                 continue
             office, holder = candidates[0]
             if not any(t.end is not None and t.end < day for t in holder.terms):
@@ -206,7 +208,7 @@ class StaleTitle(Rule):
             )
 
     # ---- "President Donald Trump" ----------------------------------------------------
-    def _named(self, doc, m, title, qualifier, name, day) -> Match | None:
+    def _named(self, doc, m, title, qualifier, name) -> Match | None:
         from linter.knowledge.names import strip_possessive
 
         words = [strip_possessive(w).rstrip(".") for w in name.group(1).split()]
@@ -218,7 +220,10 @@ class StaleTitle(Rule):
             qualifier = ""  # "On Friday President X": not a qualifier of the office
             if title.lower() in ("ceo", "chief executive", "chief executive officer"):
                 return None  # a bare "CEO X": which company is unknown
-        if not candidates or any(h.holds(day) for _, h in candidates):
+        if not candidates:
+            return None
+        day = doc.date
+        if any(h.holds(day) for _, h in candidates):
             return None
         office, holder = candidates[0]
         if self._sentence_dates_term(doc, m.start(), holder) or not self._can_tell(
@@ -241,7 +246,7 @@ class StaleTitle(Rule):
         return any(q == w or q.endswith(" " + w) for w in words)
 
     # ---- "the President" --------------------------------------------------------------
-    def _generic(self, doc, m, title, day) -> Match | None:
+    def _generic(self, doc, m, title) -> Match | None:
         from linter.knowledge.docnames import names_between
 
         window_start = self._window_start(doc, m.start())
@@ -256,6 +261,7 @@ class StaleTitle(Rule):
         if len(people) != 1:
             return None
         office, holder = next(iter(people.values()))
+        day = doc.date
         if (
             holder.holds(day)
             or self._sentence_dates_term(doc, m.start(), holder)

@@ -172,6 +172,7 @@ class GarbledName(Rule):
         self.knowledge: Knowledge = load(settings)
         self._near_done: set[tuple[str, ...]] = set()  # keys asked of knowledge.near
         self._near_hit: set[tuple[str, ...]] = set()  # those with a near miss in the pack
+        self._droppable: dict[tuple[str, ...], bool] = {}  # answers of _may_drop
 
     def check(self, doc: Document) -> Iterator[Match]:
         """Each distinct key is judged at its first mention, against the keys met before
@@ -193,7 +194,6 @@ class GarbledName(Rule):
         singles = [k for k in order if len(k) == 1]
         in_full_names = set(chain.from_iterable(multi))
         self._alone = {k[0] for k in singles}
-        self._lower: set[str] | None = None
         seen = _Seen(_hot(multi))
         indexed = any((seen.hot_swaps, seen.hot_wild, seen.hot_drops))
         # The keys that can be reported: a multi-word key that may garble another or has a
@@ -283,7 +283,9 @@ class GarbledName(Rule):
         swaps = list(map(itemgetter(0), forms))
         if len(set(swaps)) < len(swaps):
             return True
-        if not multi.isdisjoint(chain.from_iterable(map(itemgetter(3), forms))):
+        if not multi.isdisjoint(chain.from_iterable(map(itemgetter(3), forms))) and any(
+            map(self._may_drop, self._dropping(multi, tails))
+        ):
             return True
         words = set(chain.from_iterable(multi))
         singles = set(map(itemgetter(0), set().union(*map(itemgetter(1), found))))
@@ -291,10 +293,41 @@ class GarbledName(Rule):
         if not near:
             return False
         lasts = set(map(itemgetter(-1), multi))
-        if any(len(w) >= 5 for w, _ in near_pairs(near & singles, lasts)):
+        written = doc.word_set  # a word the draft writes in lower case is no surname
+        if any(
+            len(w) >= 5 and not (w in written and w.islower())
+            for w, _ in near_pairs(near & singles, lasts)
+        ):
             return True
         pairs = near_pairs(near & words, words)
         return bool(pairs) and _one_apart(multi | tails, pairs)
+
+    @staticmethod
+    def _dropping(multi: set[tuple[str, ...]], tails: set[tuple[str, ...]]) -> list:
+        """The keys that give one of ``multi`` when an interior word is dropped."""
+        return [k for k in multi | tails if not multi.isdisjoint(variants(k)[3])]
+
+    def _may_drop(self, key: tuple[str, ...]) -> bool:
+        """A mention of ``key`` may be what a dropped middle word is reported against:
+        ``_person_like`` can be false for it (a title or the surname used alone only make
+        it a person)."""
+        found = self._droppable.get(key)
+        if found is None:
+            from linter.knowledge.docnames import HEAD_NOUNS
+            from linter.knowledge.given_names import given_names
+
+            hit = self.knowledge.lookup(key)
+            if hit is not None:
+                found = hit[1] != "person"
+            elif key[-1] in HEAD_NOUNS:
+                found = True
+            else:
+                known = given_names()
+                found = known is not None and key[0] not in known
+            if len(self._droppable) >= 100_000:
+                self._droppable.clear()
+            self._droppable[key] = found
+        return found
 
     def _near_hits(self, multi: set[tuple[str, ...]]) -> bool:
         """Some key of ``multi`` has a near miss in the pack (answers kept for the run)."""
@@ -386,13 +419,8 @@ class GarbledName(Rule):
         return known is None or n.key[0] in known
 
     def _lowercase(self, doc: Document, word: str) -> bool:
-        """The document writes ``word`` in lower case (a common word, not a name); the
-        word set is made only when the prose holds the word at all."""
-        if word not in doc.prose:
-            return False
-        if self._lower is None:
-            self._lower = set(map(itemgetter(2), doc.words))
-        return word in self._lower and word.islower()
+        """The document writes ``word`` in lower case (a common word, not a name)."""
+        return word in doc.word_set and word.islower()
 
     def _surname(self, doc, n, t, surnames, counts) -> Match | None:
         """A single word (met at ``t``) that spells the surname of a full name met before

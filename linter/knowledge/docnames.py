@@ -125,10 +125,13 @@ def _head(m: Mention) -> Mention | None:
     return None
 
 
+_SMALL = frozenset("the and for from with into but nor over onto upon".split())
+_LONGER_RE = re.compile(r"[A-Za-z]{3,}")
+
+
 def title_cased(line: str) -> bool:
     """A Title Case headline: most longer words capitalised (its capitals say nothing)."""
-    small = {"the", "and", "for", "from", "with", "into", "but", "nor", "over", "onto", "upon"}
-    words = [w for w in re.findall(r"[A-Za-z]{3,}", line) if w.lower() not in small]
+    words = [w for w in _LONGER_RE.findall(line) if w.lower() not in _SMALL]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 

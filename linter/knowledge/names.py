@@ -147,7 +147,16 @@ def _run_res(extra: str) -> _RunRes:
     return _RunRes(re.compile(found), re.compile(rf"{cap}{_REST}{tail}"), re.compile(f"({found})"))
 
 
+# Punctuation common in news copy, removed (by C scans) before the search for capitals
+_COMMON_NON_ASCII = "’“”–—‘…\u00a0·"
+
+
 def _extra_capitals(prose: str) -> str:
+    if prose.isascii():
+        return ""
+    for c in _COMMON_NON_ASCII:
+        if c in prose:
+            prose = prose.replace(c, "")
     if prose.isascii():
         return ""
     rest = set(_NON_ASCII_RE.sub("", prose)).difference(BASE_CAPITALS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from itertools import chain, count
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, ClassVar
 
 from linter.rule import Example, Match, Rule
@@ -102,6 +102,18 @@ def _indexing(multi: list[tuple[str, ...]], seen: _Seen) -> set[tuple[str, ...]]
     return {k for k in multi if indexes(k) or any(map(indexes, variants(k)[4]))}
 
 
+_unknown = attrgetter("unknown")
+_multi = attrgetter("multi")
+_cands = attrgetter("cands")
+_words = attrgetter("words")
+_single_words = attrgetter("single_words")
+
+
+def _dropping(keys: set[tuple[str, ...]], dropped: set[tuple[str, ...]]) -> list:
+    """The keys that give one of ``dropped`` when an interior word is left out."""
+    return [k for k in keys if not dropped.isdisjoint(variants(k)[3])]
+
+
 def _one_apart(keys: set[tuple[str, ...]], pairs: list[tuple[str, str]]) -> bool:
     """Two of ``keys`` differ in one place only, where they hold the words of a pair."""
     other: dict[str, list[str]] = {}
@@ -173,6 +185,12 @@ class GarbledName(Rule):
         self._near_done: set[tuple[str, ...]] = set()  # keys asked of knowledge.near
         self._near_hit: set[tuple[str, ...]] = set()  # those with a near miss in the pack
         self._droppable: dict[tuple[str, ...], bool] = {}  # answers of _may_drop
+        # keys met in the run: sorted form, keys by sorted form, those sharing one, and
+        # every form a key gives with an interior word left out
+        self._swap_of: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._swap_owners: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        self._swappy: set[tuple[str, ...]] = set()
+        self._drop_forms: set[tuple[str, ...]] = set()
 
     def check(self, doc: Document) -> Iterator[Match]:
         """Each distinct key is judged at its first mention, against the keys met before
@@ -267,45 +285,57 @@ class GarbledName(Rule):
         if not texts:
             return False
         found = run_keys(list(set(texts)))
-        if any(map(itemgetter(2), found)) or headline_splits_run(doc):
+        if any(map(_unknown, found)) or headline_splits_run(doc):
             return True
-        multi = set().union(*map(itemgetter(0), found))
+        multi = set().union(*map(_multi, found))
         if not multi:
             return False  # every report compares with a full name
         if self._near_hits(multi):
             return True
-        forms = list(map(_VARIANTS.get, multi))
-        if None in forms:
-            forms = list(map(variants, multi))
-        tails = set(chain.from_iterable(map(itemgetter(4), forms))) - multi
-        if tails:
-            forms += map(variants, tails)
-        swaps = list(map(itemgetter(0), forms))
-        if len(set(swaps)) < len(swaps):
+        cands = set().union(*map(_cands, found))
+        self._index(cands)
+        hot = cands.intersection(self._swappy)
+        if hot and len(set(map(self._swap_of.__getitem__, hot))) < len(hot):
             return True
-        if not multi.isdisjoint(chain.from_iterable(map(itemgetter(3), forms))) and any(
-            map(self._may_drop, self._dropping(multi, tails))
-        ):
+        dropped = multi.intersection(self._drop_forms)
+        if dropped and any(map(self._may_drop, _dropping(cands, dropped))):
             return True
-        words = set(chain.from_iterable(multi))
-        singles = set(map(itemgetter(0), set().union(*map(itemgetter(1), found))))
+        words = set().union(*map(_words, found))
+        singles = set().union(*map(_single_words, found))
         near = paired(words | singles)
         if not near:
             return False
-        lasts = set(map(itemgetter(-1), multi))
-        written = doc.word_set  # a word the draft writes in lower case is no surname
-        if any(
-            len(w) >= 5 and not (w in written and w.islower())
-            for w, _ in near_pairs(near & singles, lasts)
-        ):
-            return True
+        near_singles = near & singles
+        if near_singles:
+            written = doc.word_set  # a word the draft writes in lower case is no surname
+            if any(
+                len(w) >= 5 and not (w in written and w.islower())
+                for w, _ in near_pairs(near_singles, set(map(itemgetter(-1), multi)))
+            ):
+                return True
         pairs = near_pairs(near & words, words)
-        return bool(pairs) and _one_apart(multi | tails, pairs)
+        return bool(pairs) and _one_apart(cands, pairs)
 
-    @staticmethod
-    def _dropping(multi: set[tuple[str, ...]], tails: set[tuple[str, ...]]) -> list:
-        """The keys that give one of ``multi`` when an interior word is dropped."""
-        return [k for k in multi | tails if not multi.isdisjoint(variants(k)[3])]
+    def _index(self, cands: set[tuple[str, ...]]) -> None:
+        """Note the sorted form and the drop forms of each key met for the first time
+        (for the process): a key whose sorted form another key shares is ``_swappy``."""
+        new = cands.difference(self._swap_of)
+        if not new:
+            return
+        if len(self._swap_of) + len(new) > 200_000:
+            self._swap_of.clear()
+            self._swap_owners.clear()
+            self._swappy.clear()
+            self._drop_forms.clear()
+            new = cands
+        for k in new:
+            swap, _, _, drops, _ = variants(k)
+            self._swap_of[k] = swap
+            owners = self._swap_owners.setdefault(swap, [])
+            owners.append(k)
+            if len(owners) > 1:
+                self._swappy.update(owners)
+            self._drop_forms.update(drops)
 
     def _may_drop(self, key: tuple[str, ...]) -> bool:
         """A mention of ``key`` may be what a dropped middle word is reported against:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from linter.knowledge.index import name_key
 from linter.knowledge.names import CONNECTORS, Mention, run_mentions, run_texts
+from linter.text import SENTENCE_END_RE, ends_sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -190,6 +191,21 @@ def _caps(found: tuple[Mention, ...]) -> frozenset[str]:
     return frozenset(caps)
 
 
+def _alone(m: Mention, plain: tuple[_Template, ...]) -> tuple[_Template, ...]:
+    """The names of ``m`` when its first word (at a sentence start) is capitalised nowhere
+    else in the document: ``plain`` itself when that changes nothing."""
+    if not m.sentence_initial:
+        return plain
+    if len(m.words) == 1:
+        return ()
+    if not m.words[1][:1].islower():
+        return plain
+    i = 1
+    while i < len(m.words) and m.words[i][:1].islower():
+        i += 1  # "Hundreds of Musk", "Members of the Blue Caucus": connectors go
+    return () if i >= len(m.words) else _names_of(_cut(m, i))
+
+
 def _analyse(text: str, initial: bool, inside: tuple[int, ...]) -> _Run:
     found = run_mentions(text, initial, inside)
     if len(found) == 1 and len(found[0].words) == 1:
@@ -197,15 +213,7 @@ def _analyse(text: str, initial: bool, inside: tuple[int, ...]) -> _Run:
     entries = []
     for m in found:
         plain = _names_of(m)
-        alone = plain
-        if m.sentence_initial:
-            if len(m.words) == 1:
-                alone = ()
-            elif m.words[1][:1].islower():
-                i = 1
-                while i < len(m.words) and m.words[i][:1].islower():
-                    i += 1  # "Hundreds of Musk", "Members of the Blue Caucus": connectors go
-                alone = () if i >= len(m.words) else _names_of(_cut(m, i))
+        alone = _alone(m, plain)
         entries.append(_Entry(m.start, m.end, m.words[0], plain, alone))
     deciding = [e for e in entries if e.plain is not e.alone]
     names = None if deciding else tuple(t for e in entries for t in e.plain)
@@ -292,11 +300,88 @@ def _indexes(items: list, value) -> list[int]:
     return out
 
 
-def _with_inside(prose: str, starts: list[int], s: int, text: str, initial: bool) -> _Run:
-    lo, hi = bisect_right(starts, s), bisect_left(starts, s + len(text))
-    inside = tuple(i - s for i in starts[lo:hi])
+def _with_inside(starts: _Starts, s: int, text: str, initial: bool) -> _Run:
+    inside = starts.inside(s, text)
     key = (text, initial, inside)
     return _INSIDE.get(key) or _remember(_INSIDE, key, _analyse(text, initial, inside))
+
+
+# ---- sentence starts, asked only where a run begins ----------------------------------
+_CLOSERS = "\"”’')]"  # closing marks after a sentence's full stop (``text.SENTENCE_END_RE``)
+_BLANK_RE = re.compile(r"\n[ \t\r]*\n")  # a paragraph break (``text.BLANK_LINE_RE``)
+# where a sentence may start: after terminal punctuation, closing marks and whitespace, or
+# after a line break and whitespace (a superset; ``_Starts.opens`` decides)
+_MAY_START_RE = re.compile(r"(?:[.!?][\"”’')\]]*\s+|\n\s*)(?=\S)")
+
+
+class _Starts:
+    """Membership in ``sentence_starts(doc)`` (the starts of the sentences, paragraphs and
+    lines), asked only for the offsets where runs begin, each decided from the characters
+    before it, as ``text.sentences`` would cut there: no split of the whole draft."""
+
+    def __init__(self, doc: Document) -> None:
+        self.prose = doc.prose
+        self.head_end = doc.headline[1] if doc.headline else None
+
+    def flags(self, offsets: list[int]) -> list[bool]:
+        """For each run offset, whether a sentence, paragraph or line starts there."""
+        prose = self.prose
+        may = {m.end() for m in _MAY_START_RE.finditer(prose)}
+        may.add(len(prose) - len(prose.lstrip()))
+        if self.head_end is not None:
+            may.add(self._after_headline())
+        found = {at for at in may.intersection(offsets) if self.opens(at)}
+        if offsets[0] == 0:
+            found.add(0)
+        return list(map(found.__contains__, offsets))
+
+    def inside(self, s: int, text: str) -> tuple[int, ...]:
+        """The sentence starts strictly inside the run ``text`` at ``s``, relative to it:
+        only after a full stop and a space, or where the sentence after the headline
+        starts."""
+        cand = [s + m.end() for m in _DOT_SPACE_RE.finditer(text)]
+        if self.head_end is not None:
+            at = self._after_headline()
+            if s < at < s + len(text) and at not in cand:
+                cand.append(at)
+                cand.sort()
+        return tuple(at - s for at in cand if self.opens(at))
+
+    def _after_headline(self) -> int:
+        prose, at = self.prose, self.head_end
+        while at < len(prose) and prose[at].isspace():
+            at += 1
+        return at
+
+    def opens(self, at: int) -> bool:
+        """Whether ``at`` (a capital) is in ``sentence_starts``: a line starts there, only
+        whitespace lies before it, or the whitespace before it holds the end of the headline
+        or a blank line, or follows a sentence end that ``text.sentences`` cuts at (its own
+        tests, asked of that one end)."""
+        prose = self.prose
+        if at == 0 or prose[at - 1] == "\n":
+            return True
+        i = at
+        while i > 0 and prose[i - 1].isspace():
+            i -= 1
+        if i == 0:
+            return True
+        if self.head_end is not None and i <= self.head_end <= at:
+            return True
+        if i == at:
+            return False
+        if _BLANK_RE.search(prose, i, at):
+            return True
+        j = i
+        while j > 0 and prose[j - 1] in _CLOSERS:
+            j -= 1
+        r = j
+        while r > 0 and prose[r - 1] in ".!?":
+            r -= 1
+        if r == j:
+            return False
+        m = SENTENCE_END_RE.match(prose, r)
+        return m is not None and m.end() == i and ends_sentence(prose, r)
 
 
 def _body_start(doc: Document) -> int:
@@ -338,17 +423,23 @@ class RunKeys(NamedTuple):
     multi: frozenset[tuple[str, ...]]  # keys of two words or more
     single: frozenset[tuple[str, ...]]
     unknown: bool  # too many ways to read the run: the keys above are incomplete
+    cands: frozenset[tuple[str, ...]]  # ``multi`` and their tails of two words or more
+    words: frozenset[str]  # the words of ``multi``
+    single_words: frozenset[str]  # the words of ``single``
 
 
 _KEYSETS: dict[str, RunKeys] = {}
 _NO_KEYS: frozenset[tuple[str, ...]] = frozenset()
-_UNKNOWN = RunKeys(frozenset(), frozenset(), True)
+_NO_WORDS: frozenset[str] = frozenset()
+_UNKNOWN = RunKeys(_NO_KEYS, _NO_KEYS, True, _NO_KEYS, _NO_WORDS, _NO_WORDS)
 
 
 def _keys_of_run(text: str) -> RunKeys:
     if " " not in text and "\u00a0" not in text:  # one token: one key, or none at all
         key = name_key(run_mentions(text, False)[0].words)
-        return RunKeys(_NO_KEYS, frozenset((key,) if key else ()), False)
+        if not key:
+            return RunKeys(_NO_KEYS, _NO_KEYS, False, _NO_KEYS, _NO_WORDS, _NO_WORDS)
+        return RunKeys(_NO_KEYS, frozenset((key,)), False, _NO_KEYS, _NO_WORDS, frozenset(key))
     cuts = [m.end() for m in _DOT_SPACE_RE.finditer(text)]
     if len(cuts) > _MAX_INSIDE:
         return _UNKNOWN
@@ -356,19 +447,22 @@ def _keys_of_run(text: str) -> RunKeys:
     for initial in (False, True):
         for r in range(len(cuts) + 1):
             for inside in combinations(cuts, r):
-                if cuts:
-                    run = _analyse(text, initial, inside)
-                else:  # the analysis doc_names will look up
-                    run = _RUNS.get(text + _MARK[initial])
-                    if run is None:
-                        run = _remember(_RUNS, text + _MARK[initial], _analyse(text, initial, ()))
-                for e in run.entries:
-                    found.update(t[0] for t in e.plain)
-                    found.update(t[0] for t in e.alone)
+                for m in run_mentions(text, initial, inside):  # as _analyse reads them
+                    plain = _names_of(m)
+                    found.update(t[0] for t in plain)
+                    alone = _alone(m, plain)
+                    if alone is not plain:
+                        found.update(t[0] for t in alone)
+    multi = frozenset(k for k in found if len(k) > 1)
+    single = frozenset(k for k in found if len(k) == 1)
+    tails = {k[i:] for k in multi for i in range(1, len(k) - 1)}
     return RunKeys(
-        frozenset(k for k in found if len(k) > 1),
-        frozenset(k for k in found if len(k) == 1),
+        multi,
+        single,
         False,
+        multi.union(tails),
+        frozenset(chain.from_iterable(multi)),
+        frozenset(chain.from_iterable(single)),
     )
 
 
@@ -414,23 +508,26 @@ def doc_names(doc: Document) -> list[Named]:
     if cached is not None:
         return cached
     prose = doc.prose
-    starts = sentence_starts(doc)
     offsets, texts, before, body_start = doc_runs(doc)
-    flags = list(map(starts.__contains__, offsets))
+    if not offsets:
+        doc.__dict__["_facts_names"] = []
+        doc.__dict__["_facts_keys"] = []
+        return []
+    starts = _Starts(doc)
+    flags = starts.flags(offsets)
     infos = list(map(_RUNS.get, map(add, texts, map(_MARK.__getitem__, flags))))
-    ordered = sorted(starts)
     for i in _indexes(infos, None):  # first seen
         text = texts[i]
         if ". " in text or ".\u00a0" in text:  # a sentence may start inside
             _remember(_RUNS, text + _MARK[flags[i]], _SEE_INSIDE)
-            infos[i] = _with_inside(prose, ordered, offsets[i], text, flags[i])
+            infos[i] = _with_inside(starts, offsets[i], text, flags[i])
         else:
             infos[i] = _remember(_RUNS, text + _MARK[flags[i]], _analyse(text, flags[i], ()))
     for i in _indexes(infos, _SEE_INSIDE):
-        infos[i] = _with_inside(prose, ordered, offsets[i], texts[i], flags[i])
+        infos[i] = _with_inside(starts, offsets[i], texts[i], flags[i])
     i = _run_after_headline(doc)
     if i >= 0:  # the sentence after the headline starts inside a run
-        infos[i] = _with_inside(prose, ordered, offsets[i], texts[i], flags[i])
+        infos[i] = _with_inside(starts, offsets[i], texts[i], flags[i])
     # runs whose names are chosen mention by mention: after a handle, in code
     at_handle = [m.start() for m in _HANDLE_RE.finditer(before)]
     if offsets and offsets[0] == body_start and prose[body_start - 1 : body_start] in ("#", "@"):

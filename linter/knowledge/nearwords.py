@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from linter.knowledge.names import near_spelling
 
 _NEIGHBOURS: dict[str, set[str]] = {}
-_BY_VARIANT: dict[str, list[str]] = {}
+_BY_VARIANT: dict[str, tuple[str, ...]] = {}
 _LIMIT = 200_000  # words kept: a bound on memory over a long run of documents
 _NONE: frozenset[str] = frozenset()
 _MET: set[str] = set()  # the words learnt
@@ -25,33 +25,33 @@ _PAIRED: set[str] = set()  # those with a neighbour
 def _variants(word: str) -> set[str]:
     """The word (lower-cased) with up to one letter deleted, or two for a word of eight
     letters or more (``near_spelling`` allows two edits only when both words are that
-    long), each marked with the first letter, which ``near_spelling`` requires to agree."""
+    long)."""
     low = word.lower()
-    found = {low, *(low[:i] + low[i + 1 :] for i in range(len(low)))}
+    found = {low[:i] + low[i + 1 :] for i in range(len(low))}
     if len(word) >= 8:
-        for v in list(found):
-            found.update(v[:i] + v[i + 1 :] for i in range(len(v)))
-    head = low[0] + "|"
-    return {head + v for v in found}
+        found.update([v[:i] + v[i + 1 :] for v in found for i in range(len(v))])
+    found.add(low)
+    return found
 
 
 def _learn(word: str) -> None:
+    """Index ``word`` and pair it with the words met before it that share a variant."""
     if len(word) < 4:
         return  # near_spelling refuses short words
     mine: set[str] = set()
     _NEIGHBOURS[word] = mine
-    for v in _variants(word):
-        others = _BY_VARIANT.get(v)
-        if others is None:
-            _BY_VARIANT[v] = [word]
-            continue
+    found = _variants(word)
+    new = found.difference(_BY_VARIANT)
+    _BY_VARIANT.update(dict.fromkeys(new, (word,)))
+    for v in found - new:
+        others = _BY_VARIANT[v]
+        _BY_VARIANT[v] = (*others, word)
         for other in others:
             if other not in mine and near_spelling(word, other):
                 mine.add(other)
                 _NEIGHBOURS[other].add(word)
                 _PAIRED.add(other)
                 _PAIRED.add(word)
-        others.append(word)
 
 
 def paired(words: set[str]) -> set[str]:

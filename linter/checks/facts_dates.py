@@ -277,7 +277,7 @@ class FutureYearInPast(Rule):
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.article_date import date_source
 
-        found = list(IN_YEAR_FOLDED_RE.finditer(doc.folded))
+        found = _years_after_in(doc.folded)
         if not found or date_source(doc) == "today":
             return  # the article's date is resolved only when a year might be after it
         year_now = doc.date.year
@@ -299,22 +299,37 @@ class FutureYearInPast(Rule):
 
     @staticmethod
     def _candidates(
-        doc: Document, found_years: list[re.Match], year_now: int
+        doc: Document, found_years: list[tuple[int, str]], year_now: int
     ) -> list[tuple[int, int]]:
-        """The sentences with a later year after "in", "during" or "since": the lower-case
-        prose scanned once (without the word boundaries, so no such year is missed), then
-        each sentence holding one is judged as a whole."""
+        """The sentences with a later year after "in", "during" or "since" (found in the
+        lower-case prose without the word boundaries, so no such year is missed); each
+        sentence holding one is judged as a whole."""
         from linter.knowledge.docnames import sentence_at
 
         found: dict[int, tuple[int, int]] = {}
-        for m in found_years:
-            if int(m[1]) > year_now:
-                i, s, e = sentence_at(doc, m.start(1))
+        for at, year in found_years:
+            if int(year) > year_now:
+                i, s, e = sentence_at(doc, at)
                 if i >= 0:
                     found.setdefault(i, (s, e))
         return [found[i] for i in sorted(found)]
 
 
 IN_YEAR_FOLDED_RE = re.compile(r"(?:in|during|since)\s+(?:(?:early|late|mid)[-\s])?(\d{4})")
+# IN_YEAR_FOLDED_RE as one regex per leading word: a regex that starts with a literal is
+# scanned fast, an alternation letter by letter. Their matches never overlap ("since" and
+# "during" hold "in", but not before a space), so together they are its matches.
+_YEAR_AFTER_RES = tuple(
+    re.compile(rf"{word}\s+(?:(?:early|late|mid)[-\s])?(\d{{4}})")
+    for word in ("in", "during", "since")
+)
+
+
+def _years_after_in(folded: str) -> list[tuple[int, str]]:
+    """(offset, digits) of the year group of each match of ``IN_YEAR_FOLDED_RE``, in order."""
+    found = [(m.start(1), m[1]) for r in _YEAR_AFTER_RES for m in r.finditer(folded)]
+    found.sort()
+    return found
+
 
 RULES = [WeekdayMismatch, ImpossibleDate, FutureYearInPast]

@@ -81,7 +81,7 @@ class InconsistentQuantity(Rule):
     ]
 
     def check(self, doc: Document) -> Iterator[Match]:
-        first: dict[tuple[str, bool], tuple[float, re.Match, tuple[int, int]]] = {}
+        found = []
         for m in QUANTITY_RE.finditer(doc.prose):
             noun = m["noun"]
             if noun in NOT_NOUNS:
@@ -89,7 +89,11 @@ class InconsistentQuantity(Rule):
             value = value_of(m["num"], m["scale"])
             if value < 1000:
                 continue
-            key = (noun.rstrip("s"), bool(m["scale"]))
+            found.append(((noun.rstrip("s"), bool(m["scale"])), value, m))
+        if not _near_pair(found):
+            return  # no two figures of one thing within a tenth: no sentence is needed
+        first: dict[tuple[str, bool], tuple[float, re.Match, tuple[int, int]]] = {}
+        for key, value, m in found:
             sent = sentence_of(doc, m.start())
             if CHANGE_RE.search(doc.prose[sent[0] : sent[1]]):
                 continue
@@ -109,6 +113,20 @@ class InconsistentQuantity(Rule):
                 f"'{m.group()}' contradicts '{earlier}' (line {line}): give one figure.",
                 suggestions=(earlier,),
             )
+
+
+def _near_pair(found: list[tuple[tuple[str, bool], float, re.Match]]) -> bool:
+    """Two figures of one key that differ by a tenth or less (what a finding needs)."""
+    by_key: dict[tuple[str, bool], list[float]] = {}
+    for key, value, _ in found:
+        by_key.setdefault(key, []).append(value)
+    for values in by_key.values():
+        if len(values) > 1:
+            for i, a in enumerate(values):
+                for b in values[i + 1 :]:
+                    if a != b and abs(a - b) / max(a, b) <= 0.10:
+                        return True
+    return False
 
 
 COMPARE_RE = re.compile(

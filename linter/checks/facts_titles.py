@@ -79,7 +79,13 @@ class StaleTitle(Rule):
         from linter.knowledge import load
 
         self.knowledge: Knowledge = load(settings)
+        self._lasts: dict[str, frozenset[str]] = {}  # title -> its holders' last key words
         titles = sorted(self.knowledge.by_title, key=len, reverse=True)
+        self.first_words = frozenset(
+            m.group().lower() for m in map(re.compile(r"\w+").match, titles) if m
+        )
+        if any(not re.match(r"\w", t) for t in titles):
+            self.first_words = None  # a title that starts with no word: always scan
         alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
         self.title_re = re.compile(rf"\b(?:{alternatives})\b(?!-)", re.IGNORECASE)
         # The same titles found in the lower-cased prose, case-sensitively and without the
@@ -95,7 +101,7 @@ class StaleTitle(Rule):
         )
 
     def check(self, doc: Document) -> Iterator[Match]:
-        if not self.knowledge.by_title:
+        if not self.knowledge.by_title or not self._may_hold_title(doc):
             return
         prose = doc.prose  # the article's date is resolved only for a title that needs it
         for m in self._titles(doc):
@@ -127,6 +133,22 @@ class StaleTitle(Rule):
             if found:
                 yield found
         yield from self._appositives(doc)
+
+    def _may_hold_title(self, doc: Document) -> bool:
+        """Some title's first word is a word of the draft: a title and an appositive both
+        start at a word boundary with the title, whose first word is a whole run of word
+        characters, so a word of ``doc.lower_words`` or the start of one with an apostrophe
+        ("President's"). Lower-casing stands for the regexes' case-insensitive matching
+        except for a few characters, left to the regexes."""
+        if self.first_words is None:
+            return True
+        prose = doc.prose
+        if not prose.isascii() and any(c in prose for c in CASE_ODD):
+            return True
+        if not self.first_words.isdisjoint(doc.lower_words):
+            return True
+        folded = doc.folded
+        return "'" in folded and any(w + "'" in folded for w in self.first_words)
 
     def _titles(self, doc: Document) -> Iterator[re.Match]:
         """``title_re``'s matches. Where lower-casing is exact for it (no dotted or dotless
@@ -160,7 +182,12 @@ class StaleTitle(Rule):
         start, so one scan finds every place where it matches."""
         from linter.knowledge.docnames import doc_names
 
-        found = list(self.appos_re.finditer(doc.prose))
+        prose = doc.prose
+        found = [
+            m
+            for m in self.appos_re.finditer(prose)
+            if self._may_name_holder(prose, prose.rfind("\n", 0, m.start()) + 1, m)
+        ]
         if not found:
             return
         ends = {n.end: n for n in doc_names(doc) if len(n.key) >= 2}
@@ -240,6 +267,35 @@ class StaleTitle(Rule):
         written = doc.prose[m.start() : end]
         return self._report(doc, start, end, written, office, holder, day, insert_at=start)
 
+    def _may_name_holder(self, prose: str, start: int, m: re.Match) -> bool:
+        """A name before ``m`` in ``prose[start:]`` may be one ``holders`` finds for its
+        title: every holder it finds has a name whose last key word is the name's, and a
+        key word is a lower-cased word of the prose (a capital sigma, lower-cased by its
+        context, is left to the full test)."""
+        title = re.sub(r"\s+", " ", m["title"] if "title" in m.re.groupindex else m.group())
+        lasts = self._holder_lasts(title.lower())
+        if not lasts:
+            return False
+        text = prose[start : m.start()]
+        if "Σ" in text:
+            return True
+        low = text.lower().replace("’", "'")
+        return any(w in low for w in lasts)
+
+    def _holder_lasts(self, title: str) -> frozenset[str]:
+        found = self._lasts.get(title)
+        if found is None:
+            from linter.knowledge.index import name_key
+
+            found = self._lasts[title] = frozenset(
+                key[-1]
+                for office in self.knowledge.by_title.get(title, ())
+                for holder in office.holders
+                for key in map(name_key, holder.names)
+                if key
+            )
+        return found
+
     def _qualifies(self, office: Office, qualifier: str) -> bool:
         q = qualifier.lower().strip()
         words = {office.of.lower(), *(x.lower() for x in office.qualifiers)}
@@ -249,6 +305,8 @@ class StaleTitle(Rule):
     def _generic(self, doc, m, title) -> Match | None:
         from linter.knowledge.docnames import names_between
 
+        if not self._may_name_holder(doc.prose, 0, m):
+            return None
         window_start = self._window_start(doc, m.start())
         people: dict[str, tuple[Office, Holder]] = {}
         for n in names_between(doc, window_start, m.start()):

@@ -10,7 +10,15 @@ from operator import add, attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.knowledge.index import name_key
-from linter.knowledge.names import CONNECTORS, Mention, run_mentions, run_texts
+from linter.knowledge.names import (
+    CONNECTORS,
+    FUNCTION_WORDS,
+    TOKEN_RE,
+    Mention,
+    is_initial,
+    run_mentions,
+    run_texts,
+)
 from linter.text import SENTENCE_END_RE, ends_sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -444,12 +452,22 @@ def _keys_of_run(text: str) -> RunKeys:
     if len(cuts) > _MAX_INSIDE:
         return _UNKNOWN
     found: set[tuple[str, ...]] = set()
-    for initial in (False, True):
+    # A sentence starting at the run changes its names only through its first mention:
+    # a function word there is dropped (then the run is read again), or the mention's
+    # first word may be capitalised nowhere else (its names read alone).
+    token = TOKEN_RE.match(text)
+    word = token.group() if token else ""
+    if word.endswith(".") and not is_initial(word):
+        word = word[:-1]
+    initials = (False,) if token and word.lower() not in FUNCTION_WORDS else (False, True)
+    for initial in initials:
         for r in range(len(cuts) + 1):
             for inside in combinations(cuts, r):
                 for m in run_mentions(text, initial, inside):  # as _analyse reads them
                     plain = _names_of(m)
                     found.update(t[0] for t in plain)
+                    if len(initials) == 1 and m.start == 0:
+                        m = m._replace(sentence_initial=True)
                     alone = _alone(m, plain)
                     if alone is not plain:
                         found.update(t[0] for t in alone)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from itertools import chain, count
+from itertools import chain, count, repeat
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, ClassVar
 
@@ -307,11 +307,10 @@ class GarbledName(Rule):
             return False
         near_singles = near & singles
         if near_singles:
-            written = doc.word_set  # a word the draft writes in lower case is no surname
-            if any(
-                len(w) >= 5 and not (w in written and w.islower())
-                for w, _ in near_pairs(near_singles, set(map(itemgetter(-1), multi)))
-            ):
+            lasts = set(map(itemgetter(-1), multi))
+            surnames = [w for w, _ in near_pairs(near_singles, lasts) if len(w) >= 5]
+            # a word the draft also writes in lower case is no surname
+            if surnames and not all(map(self._lowercase, repeat(doc), surnames)):
                 return True
         pairs = near_pairs(near & words, words)
         return bool(pairs) and _one_apart(cands, pairs)

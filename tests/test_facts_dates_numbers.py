@@ -100,3 +100,34 @@ def test_future_year_reads_past_tense_from_ed_verbs_but_not_plans():
         "Results published by a lab in 2031 showed gains.\n"
     )
     assert found(text, "FACT005", "2023-02-10") == [("FACT005", 3, 23), ("FACT005", 3, 138)]
+
+
+def test_years_after_in_are_the_joint_regex_matches():
+    import random
+
+    from linter.checks.facts_dates import IN_YEAR_FOLDED_RE, _years_after_in
+
+    rnd = random.Random(5)
+    bits = [
+        "in ",
+        "during ",
+        "since ",
+        "within ",
+        "in\n\n ",
+        "in early ",
+        "in mid-",
+        "late-",
+        "2012",
+        "20123",
+        " 3021",
+        "-2020",
+        "sin",
+        "ce ",
+        "dur",
+        "ing ",
+        " ",
+    ]
+    for _ in range(3000):
+        text = "".join(rnd.choice(bits) for _ in range(rnd.randint(1, 10)))
+        want = [(m.start(1), m[1]) for m in IN_YEAR_FOLDED_RE.finditer(text)]
+        assert _years_after_in(text) == want

@@ -97,3 +97,102 @@ def test_family_members_are_not_misspellings():
     assert found(text) == []
     text = HEAD + "Maximilian Weber spoke; Maximillian Weber left.\n"
     assert found(text) == [("FACT001", 3, 25)]
+
+
+# ---- the shortcuts of the speed work, against the definitions they stand for -----------
+_SPLICES = [
+    ". ",
+    ".\n",
+    "\n\n",
+    '." ',
+    "? ",
+    " Mr. ",
+    " U.S. ",
+    " J. ",
+    ".\u00a0",
+    " The ",
+    " of the ",
+]
+_NAMES = [
+    "Foo",
+    "The Hague",
+    "Smith",
+    "Bar Baz",
+    "Oddly",
+    "New York",
+    "Joe Biden",
+    "Sen. John Smith",
+]
+
+
+def _drafts(n: int = 300):
+    import random
+
+    rnd = random.Random(4)
+    base = (
+        "Headline Here\n\nPresident Joe Biden met Sen. John Smith in New York. Oddly, the "
+        "Bank of America said so. U.S. Rep. Jane Doe of the House Committee spoke.\n\n"
+        "\u201cThe Hague is far,\u201d said Dr. A. B. Jones. Members of the Blue Caucus left."
+    )
+    for _ in range(n):
+        t = base
+        for _ in range(rnd.randint(1, 8)):
+            j = rnd.randrange(len(t) + 1)
+            t = t[:j] + rnd.choice(_SPLICES) + rnd.choice(_NAMES) + t[j:]
+        yield t
+
+
+def test_sentence_starts_found_locally_match_the_sentence_split():
+    from bisect import bisect_left, bisect_right
+
+    from linter.formats import build_document
+    from linter.knowledge.docnames import _Starts, doc_runs, sentence_starts
+
+    for text in _drafts():
+        doc = build_document("draft.txt", text)
+        offsets, texts, _, _ = doc_runs(doc)
+        starts = sentence_starts(doc)
+        ordered = sorted(starts)
+        local = _Starts(doc)
+        assert local.flags(offsets) == [o in starts for o in offsets]
+        for s, t in zip(offsets, texts, strict=True):
+            if ". " in t or ".\u00a0" in t:
+                lo, hi = bisect_right(ordered, s), bisect_left(ordered, s + len(t))
+                assert local.inside(s, t) == tuple(i - s for i in ordered[lo:hi])
+
+
+def test_run_keys_hold_every_key_doc_names_finds():
+    from linter.formats import build_document
+    from linter.knowledge.docnames import doc_keys, doc_runs, headline_splits_run, run_keys
+
+    for text in _drafts():
+        doc = build_document("draft.txt", text)
+        found = run_keys(list(set(doc_runs(doc).texts)))
+        if any(f.unknown for f in found) or headline_splits_run(doc):
+            continue
+        every = set().union(*(f.multi | f.single for f in found))
+        assert set(doc_keys(doc)) <= every
+
+
+def test_nearwords_pairs_every_near_spelling():
+    import random
+
+    from linter.knowledge import nearwords
+    from linter.knowledge.names import near_spelling
+
+    rnd = random.Random(2)
+    letters = "abdeilmnorstu"
+    words = set()
+    for _ in range(300):
+        w = "".join(rnd.choice(letters) for _ in range(rnd.randint(4, 12)))
+        words.add(w)
+        for _ in range(2):
+            v = list(w)
+            for _ in range(rnd.randint(1, 2)):
+                j = rnd.randrange(len(v))
+                v[j] = rnd.choice(letters)
+            words.add("".join(v))
+    near = nearwords.paired(words)
+    pairs = {(a, b) for a in words for b in words if a != b and near_spelling(a, b)}
+    assert {a for a, _ in pairs} <= near
+    assert pairs <= set(nearwords.near_pairs(words, words))

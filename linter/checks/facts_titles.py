@@ -137,18 +137,14 @@ class StaleTitle(Rule):
     def _may_hold_title(self, doc: Document) -> bool:
         """Some title's first word is a word of the draft: a title and an appositive both
         start at a word boundary with the title, whose first word is a whole run of word
-        characters, so a word of ``doc.lower_words`` or the start of one with an apostrophe
-        ("President's"). Lower-casing stands for the regexes' case-insensitive matching
-        except for a few characters, left to the regexes."""
+        characters, which ``doc.word_forms`` holds. Lower-casing stands for the regexes'
+        case-insensitive matching except for a few characters, left to the regexes."""
         if self.first_words is None:
             return True
         prose = doc.prose
         if not prose.isascii() and any(c in prose for c in CASE_ODD):
             return True
-        if not self.first_words.isdisjoint(doc.lower_words):
-            return True
-        folded = doc.folded
-        return "'" in folded and any(w + "'" in folded for w in self.first_words)
+        return not self.first_words.isdisjoint(map(str.lower, doc.word_forms))
 
     def _titles(self, doc: Document) -> Iterator[re.Match]:
         """``title_re``'s matches. Where lower-casing is exact for it (no dotted or dotless

@@ -77,6 +77,30 @@ def ends_sentence(prose: str, at: int) -> bool:
     return not ("." in word and len(word) <= 4)  # U.S., a.m.
 
 
+# closing marks after a sentence's terminal punctuation (as in ``SENTENCE_END_RE``) and a
+# paragraph break (as in ``BLANK_LINE_RE``): for telling a sentence start from the
+# characters before it, without splitting the whole document
+SENTENCE_CLOSERS = "\"”’')]"
+PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r]*\n")
+
+
+def sentence_cut_before(prose: str, i: int) -> int | None:
+    """Where ``sentences`` cuts after the terminal punctuation that ends just before ``i``
+    (closing marks skipped), or None when no sentence ends there."""
+    j = i
+    while j > 0 and prose[j - 1] in SENTENCE_CLOSERS:
+        j -= 1
+    r = j
+    while r > 0 and prose[r - 1] in ".!?":
+        r -= 1
+    if r == j:
+        return None
+    m = SENTENCE_END_RE.match(prose, r)
+    if m is None or not ends_sentence(prose, r):
+        return None
+    return m.end()
+
+
 def sentences(prose: str, breaks: list[int] | tuple[int, ...] = ()) -> list[tuple[int, int]]:
     """Sentence spans: split at terminal punctuation before a capital, at blank lines and at
     the given extra break offsets (the end of a headline), skipping common abbreviations."""

@@ -19,7 +19,10 @@ from linter.knowledge.names import (
     run_mentions,
     run_texts,
 )
-from linter.text import SENTENCE_END_RE, ends_sentence
+from linter.text import (
+    PARAGRAPH_BREAK_RE,
+    sentence_cut_before,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -315,8 +318,6 @@ def _with_inside(starts: _Starts, s: int, text: str, initial: bool) -> _Run:
 
 
 # ---- sentence starts, asked only where a run begins ----------------------------------
-_CLOSERS = "\"”’')]"  # closing marks after a sentence's full stop (``text.SENTENCE_END_RE``)
-_BLANK_RE = re.compile(r"\n[ \t\r]*\n")  # a paragraph break (``text.BLANK_LINE_RE``)
 # where a sentence may start: after terminal punctuation, closing marks and whitespace, or
 # after a line break and whitespace (a superset; ``_Starts.opens`` decides)
 _MAY_START_RE = re.compile(r"(?:[.!?][\"”’')\]]*\s+|\n\s*)(?=\S)")
@@ -378,18 +379,9 @@ class _Starts:
             return True
         if i == at:
             return False
-        if _BLANK_RE.search(prose, i, at):
+        if PARAGRAPH_BREAK_RE.search(prose, i, at):
             return True
-        j = i
-        while j > 0 and prose[j - 1] in _CLOSERS:
-            j -= 1
-        r = j
-        while r > 0 and prose[r - 1] in ".!?":
-            r -= 1
-        if r == j:
-            return False
-        m = SENTENCE_END_RE.match(prose, r)
-        return m is not None and m.end() == i and ends_sentence(prose, r)
+        return sentence_cut_before(prose, i) == i
 
 
 def _body_start(doc: Document) -> int:

@@ -117,8 +117,6 @@ def headline(doc: Document) -> tuple[int, int] | None:
 COLON_RE = re.compile(r"[:;—–]\s+[“\"‘']?(?=\w)")
 LINE_RE = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*", re.M)  # list items, new lines
 QUOTE_MARKS = "“\"‘'"
-CLOSERS = "\"”’')]"  # closing marks after a sentence's full stop (``text.SENTENCE_END_RE``)
-BLANK_RE = re.compile(r"\n[ \t\r]*\n")  # a paragraph break (``text.BLANK_LINE_RE``)
 
 
 def positional_starts(doc: Document) -> set[int]:
@@ -178,18 +176,10 @@ class Positions:
         head = self.doc.headline
         if head and i <= head[1] <= at:
             return True
-        if BLANK_RE.search(prose, i, at):
+        if textmod.PARAGRAPH_BREAK_RE.search(prose, i, at):
             return True
-        j = i  # the sentence end's closing marks, then its stops
-        while j > 0 and prose[j - 1] in CLOSERS:
-            j -= 1
-        r = j
-        while r > 0 and prose[r - 1] in ".!?":
-            r -= 1
-        if r == j:
-            return False
-        m = textmod.SENTENCE_END_RE.match(prose, r)
-        return m is not None and i <= m.end() <= at and textmod.ends_sentence(prose, r)
+        cut = textmod.sentence_cut_before(prose, i)
+        return cut is not None and i <= cut <= at
 
     def _opens_quote(self, at: int) -> bool:
         if at == 0 or self.prose[at - 1] not in OPENING:

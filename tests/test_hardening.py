@@ -188,3 +188,20 @@ def test_a_long_file_of_short_paragraphs_is_split_in_linear_time():
     spans = sentences(text)
     assert len(spans) == 360_000
     assert [text[s:e] for s, e in spans[:3]] == ["Short para.", "Next one.", "Short para."]
+
+
+def test_documents_are_not_kept_alive_by_rule_caches():
+    """Rules cache per-document work; none may keep a document alive after its run (a cache
+    whose values held their document kept every file of a 10 MB run in memory: 800 MB)."""
+    import gc
+
+    from linter.document import Document
+    from linter.runner import Engine
+    from linter.settings import Settings
+
+    engine = Engine(Settings())
+    for i in range(30):
+        engine.lint_text(f"Storm hits coast\n\nThe the storm hit on Friday, No. {i}. It rained.\n")
+    gc.collect()
+    alive = [o for o in gc.get_objects() if isinstance(o, Document)]
+    assert len(alive) <= 2, f"{len(alive)} documents still in memory"

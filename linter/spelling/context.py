@@ -71,7 +71,9 @@ class SpellingContext:
         self.vocabulary: Vocabulary = vocabulary(settings)
         use_codespell = settings.table("spelling").get("codespell", True)
         self.known: KnownMisspellings = known_misspellings() if use_codespell else NO_MISSPELLINGS
-        self._drafts: WeakKeyDictionary = WeakKeyDictionary()
+        # the latest document's draft: a Draft holds its document, so a WeakKeyDictionary
+        # (whose values keep their keys alive) would keep every document of a run in memory
+        self._last_draft: tuple[Document, Draft] | None = None
         self._unknown: WeakKeyDictionary = WeakKeyDictionary()
         self._boring: set[str] = set()  # engine words holding no form any rule may report
         self._forms: dict[str, tuple[tuple[str, int], ...]] = {}  # engine word -> candidates
@@ -87,9 +89,11 @@ class SpellingContext:
     # ---- per document -------------------------------------------------------------------
     def draft(self, doc: Document) -> Draft:
         """The document's candidate words and their context, computed once per document."""
-        found = self._drafts.get(doc)
-        if found is None:
-            found = self._drafts[doc] = Draft(doc, self, self.vocabulary_of(doc))
+        last = self._last_draft
+        if last is not None and last[0] is doc:
+            return last[1]
+        found = Draft(doc, self, self.vocabulary_of(doc))
+        self._last_draft = (doc, found)
         return found
 
     def candidates(self, words: set[str], vocab: Vocabulary) -> dict[str, int]:

@@ -146,14 +146,15 @@ def test_sentence_starts_found_locally_match_the_sentence_split():
     from bisect import bisect_left, bisect_right
 
     from linter.formats import build_document
-    from linter.knowledge.docnames import _Starts, doc_runs, sentence_starts
+    from linter.knowledge.docnames import doc_runs, sentence_starts
+    from linter.knowledge.starts import SentenceStarts
 
     for text in _drafts():
         doc = build_document("draft.txt", text)
         offsets, texts, _, _ = doc_runs(doc)
         starts = sentence_starts(doc)
         ordered = sorted(starts)
-        local = _Starts(doc)
+        local = SentenceStarts(doc)
         assert local.flags(offsets) == [o in starts for o in offsets]
         for s, t in zip(offsets, texts, strict=True):
             if ". " in t or ".\u00a0" in t:

@@ -19,10 +19,7 @@ from linter.knowledge.names import (
     run_mentions,
     run_texts,
 )
-from linter.text import (
-    PARAGRAPH_BREAK_RE,
-    sentence_cut_before,
-)
+from linter.knowledge.starts import DOT_SPACE_RE, SentenceStarts
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -311,77 +308,10 @@ def _indexes(items: list, value) -> list[int]:
     return out
 
 
-def _with_inside(starts: _Starts, s: int, text: str, initial: bool) -> _Run:
+def _with_inside(starts: SentenceStarts, s: int, text: str, initial: bool) -> _Run:
     inside = starts.inside(s, text)
     key = (text, initial, inside)
     return _INSIDE.get(key) or _remember(_INSIDE, key, _analyse(text, initial, inside))
-
-
-# ---- sentence starts, asked only where a run begins ----------------------------------
-# where a sentence may start: after terminal punctuation, closing marks and whitespace, or
-# after a line break and whitespace (a superset; ``_Starts.opens`` decides)
-_MAY_START_RE = re.compile(r"(?:[.!?][\"”’')\]]*\s+|\n\s*)(?=\S)")
-
-
-class _Starts:
-    """Membership in ``sentence_starts(doc)`` (the starts of the sentences, paragraphs and
-    lines), asked only for the offsets where runs begin, each decided from the characters
-    before it, as ``text.sentences`` would cut there: no split of the whole draft."""
-
-    def __init__(self, doc: Document) -> None:
-        self.prose = doc.prose
-        self.head_end = doc.headline[1] if doc.headline else None
-
-    def flags(self, offsets: list[int]) -> list[bool]:
-        """For each run offset, whether a sentence, paragraph or line starts there."""
-        prose = self.prose
-        may = {m.end() for m in _MAY_START_RE.finditer(prose)}
-        may.add(len(prose) - len(prose.lstrip()))
-        if self.head_end is not None:
-            may.add(self._after_headline())
-        found = {at for at in may.intersection(offsets) if self.opens(at)}
-        if offsets[0] == 0:
-            found.add(0)
-        return list(map(found.__contains__, offsets))
-
-    def inside(self, s: int, text: str) -> tuple[int, ...]:
-        """The sentence starts strictly inside the run ``text`` at ``s``, relative to it:
-        only after a full stop and a space, or where the sentence after the headline
-        starts."""
-        cand = [s + m.end() for m in _DOT_SPACE_RE.finditer(text)]
-        if self.head_end is not None:
-            at = self._after_headline()
-            if s < at < s + len(text) and at not in cand:
-                cand.append(at)
-                cand.sort()
-        return tuple(at - s for at in cand if self.opens(at))
-
-    def _after_headline(self) -> int:
-        prose, at = self.prose, self.head_end
-        while at < len(prose) and prose[at].isspace():
-            at += 1
-        return at
-
-    def opens(self, at: int) -> bool:
-        """Whether ``at`` (a capital) is in ``sentence_starts``: a line starts there, only
-        whitespace lies before it, or the whitespace before it holds the end of the headline
-        or a blank line, or follows a sentence end that ``text.sentences`` cuts at (its own
-        tests, asked of that one end)."""
-        prose = self.prose
-        if at == 0 or prose[at - 1] == "\n":
-            return True
-        i = at
-        while i > 0 and prose[i - 1].isspace():
-            i -= 1
-        if i == 0:
-            return True
-        if self.head_end is not None and i <= self.head_end <= at:
-            return True
-        if i == at:
-            return False
-        if PARAGRAPH_BREAK_RE.search(prose, i, at):
-            return True
-        return sentence_cut_before(prose, i) == i
 
 
 def _body_start(doc: Document) -> int:
@@ -415,7 +345,6 @@ def doc_runs(doc: Document) -> _DocRuns:
 # document's other capitals, on code spans and handles; the union over all of these is a
 # property of the run text alone, kept for the process.
 
-_DOT_SPACE_RE = re.compile(r"\.[ \u00a0]")
 _MAX_INSIDE = 4  # more full stops inside a run: its keys are left unknown
 
 
@@ -440,7 +369,7 @@ def _keys_of_run(text: str) -> RunKeys:
         if not key:
             return RunKeys(_NO_KEYS, _NO_KEYS, False, _NO_KEYS, _NO_WORDS, _NO_WORDS)
         return RunKeys(_NO_KEYS, frozenset((key,)), False, _NO_KEYS, _NO_WORDS, frozenset(key))
-    cuts = [m.end() for m in _DOT_SPACE_RE.finditer(text)]
+    cuts = [m.end() for m in DOT_SPACE_RE.finditer(text)]
     if len(cuts) > _MAX_INSIDE:
         return _UNKNOWN
     found: set[tuple[str, ...]] = set()
@@ -523,7 +452,7 @@ def doc_names(doc: Document) -> list[Named]:
         doc.__dict__["_facts_names"] = []
         doc.__dict__["_facts_keys"] = []
         return []
-    starts = _Starts(doc)
+    starts = SentenceStarts(doc)
     flags = starts.flags(offsets)
     infos = list(map(_RUNS.get, map(add, texts, map(_MARK.__getitem__, flags))))
     for i in _indexes(infos, None):  # first seen

@@ -1,0 +1,78 @@
+"""Sentence starts where runs of capitalised words begin, each decided from the characters
+before it, as ``linter.text.sentences`` would cut there: no split of the whole draft."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from linter.text import PARAGRAPH_BREAK_RE, sentence_cut_before
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.document import Document
+
+DOT_SPACE_RE = re.compile(r"\.[ \u00a0]")  # a full stop and a space inside a run
+# where a sentence may start: after terminal punctuation, closing marks and whitespace, or
+# after a line break and whitespace (a superset; ``SentenceStarts.opens`` decides)
+MAY_START_RE = re.compile(r"(?:[.!?][\"”’')\]]*\s+|\n\s*)(?=\S)")
+
+
+class SentenceStarts:
+    """Membership in ``sentence_starts(doc)`` (the starts of the sentences, paragraphs and
+    lines), asked only for the offsets where runs begin, each decided from the characters
+    before it, as ``text.sentences`` would cut there: no split of the whole draft."""
+
+    def __init__(self, doc: Document) -> None:
+        self.prose = doc.prose
+        self.head_end = doc.headline[1] if doc.headline else None
+
+    def flags(self, offsets: list[int]) -> list[bool]:
+        """For each run offset, whether a sentence, paragraph or line starts there."""
+        prose = self.prose
+        may = {m.end() for m in MAY_START_RE.finditer(prose)}
+        may.add(len(prose) - len(prose.lstrip()))
+        if self.head_end is not None:
+            may.add(self._after_headline())
+        found = {at for at in may.intersection(offsets) if self.opens(at)}
+        if offsets[0] == 0:
+            found.add(0)
+        return list(map(found.__contains__, offsets))
+
+    def inside(self, s: int, text: str) -> tuple[int, ...]:
+        """The sentence starts strictly inside the run ``text`` at ``s``, relative to it:
+        only after a full stop and a space, or where the sentence after the headline
+        starts."""
+        cand = [s + m.end() for m in DOT_SPACE_RE.finditer(text)]
+        if self.head_end is not None:
+            at = self._after_headline()
+            if s < at < s + len(text) and at not in cand:
+                cand.append(at)
+                cand.sort()
+        return tuple(at - s for at in cand if self.opens(at))
+
+    def _after_headline(self) -> int:
+        prose, at = self.prose, self.head_end
+        while at < len(prose) and prose[at].isspace():
+            at += 1
+        return at
+
+    def opens(self, at: int) -> bool:
+        """Whether ``at`` (a capital) is in ``sentence_starts``: a line starts there, only
+        whitespace lies before it, or the whitespace before it holds the end of the headline
+        or a blank line, or follows a sentence end that ``text.sentences`` cuts at (its own
+        tests, asked of that one end)."""
+        prose = self.prose
+        if at == 0 or prose[at - 1] == "\n":
+            return True
+        i = at
+        while i > 0 and prose[i - 1].isspace():
+            i -= 1
+        if i == 0:
+            return True
+        if self.head_end is not None and i <= self.head_end <= at:
+            return True
+        if i == at:
+            return False
+        if PARAGRAPH_BREAK_RE.search(prose, i, at):
+            return True
+        return sentence_cut_before(prose, i) == i

@@ -10,7 +10,8 @@ What it measures (wall time, median of --repeat runs for the short ones):
 - one 1,000-word draft: a cold run of each tool on it (copydesk with ``--no-cache``);
 - throughput on ~10 MB of news text (whole articles, one per file, built from
   ../shared/data by bench/corpus.py): MB/s, words/s and peak memory (proportional set size of the
-  tool's whole process tree, PSS, sampled every 10 ms); copydesk on every core and on one;
+  tool's whole process tree, PSS, sampled every 10 ms in a second run, since sampling slows the
+  tool it watches); copydesk on every core and on one;
 - the result cache: a first and a second run of ``copydesk check`` over a 10,000-file tree.
 Inputs live outside the repository (``$COPYDESK_BENCH_DIR``, default /tmp/copydesk-bench).
 """
@@ -84,12 +85,20 @@ def _tree_memory(proc) -> int:
     return total
 
 
-def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """Wall time and peak memory (PSS) of a command and all its child processes."""
+def measure(
+    cmd: list[str], cwd: Path, env: dict[str, str] | None = None, sample: bool = False
+) -> Run:
+    """Wall time of a command and, with ``sample``, the peak memory (PSS) of it and all its
+    child processes (0 without). Sampling reads every process's smaps each 10 ms, which costs
+    a multi-process tool about a tenth of its time on 2 cores: time and memory are therefore
+    measured in separate runs (``time_and_memory``)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
     )
+    if not sample:
+        _, err = proc.communicate()
+        return _finished(cmd, proc, err, time.perf_counter() - start, 0)
     peak = 0
     done = threading.Event()
 
@@ -105,10 +114,21 @@ def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
+    return _finished(cmd, proc, err, seconds, peak)
+
+
+def _finished(cmd: list[str], proc, err: bytes, seconds: float, peak: int) -> Run:
     if proc.returncode not in (0, 1, 65):  # 65: codespell found misspellings
         tail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
         print(f"warning: {' '.join(cmd[:4])} exited {proc.returncode}: {tail[0]}", file=sys.stderr)
     return Run(seconds, peak / 1e6, proc.returncode)
+
+
+def time_and_memory(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Wall time from an unobserved run, peak memory from a second, sampled run."""
+    timed = measure(cmd, cwd, env)
+    sampled = measure(cmd, cwd, env, sample=True)
+    return Run(timed.seconds, sampled.peak_mb, timed.code)
 
 
 def median_run(cmd: list[str], cwd: Path, repeat: int, env=None) -> Run:
@@ -199,7 +219,7 @@ def main() -> None:
                 continue
             _, n_bytes, n_words = sizes[which]
             print(f"{name}: checking {n_bytes / 1e6:.1f} MB ...", file=sys.stderr)
-            run = measure([*cmds["check"], str(inputs[which])], work, env_here)
+            run = time_and_memory([*cmds["check"], str(inputs[which])], work, env_here)
             row[which] = {
                 "mb": n_bytes / 1e6,
                 "seconds": run.seconds,
@@ -220,7 +240,6 @@ def main() -> None:
         print(f"copydesk: {args.files:,} files, second run ({fmt}) ...", file=sys.stderr)
         second = median_run(cached_cmd, work, max(1, args.repeat // 2), env)
         cache[f"second_{fmt}_s"] = second.seconds
-        cache[f"second_{fmt}_peak_mb"] = second.peak_mb
 
     n_files, n_bytes, n_words = sizes["full"]
     meta = {

@@ -238,3 +238,25 @@ def test_sentence_of_a_word_matches_the_sentence_split(fmt):
         s, e = m.span()
         held = [span for span in doc.sentences if span[0] < e and span[1] > s]
         assert [sentence_around(doc, s, e)] == held, doc.prose[s:e]
+
+
+def test_per_word_memos_are_bounded_and_forgetting_loses_nothing(monkeypatch):
+    """An archive's vocabulary must not grow the memos without end; starting afresh only
+    costs time."""
+    from linter.runner import Engine
+    from linter.settings import Settings
+    from linter.spelling import context as spelling_context
+
+    drafts = [
+        "Storm hits coast\n\nThe annivresary of the flood, Zorblax said, was miniscule.\n",
+        "Council vote\n\nThe hastag spread fast; the councillors met on Friday.\n",
+    ] * 2
+    engine = Engine(Settings(select=["SPELL"]))
+    unbounded = [[(f.rule, f.line, f.column) for f in engine.lint_text(t)] for t in drafts]
+    monkeypatch.setattr(spelling_context, "MEMO_LIMIT", 5)
+    bounded = [[(f.rule, f.line, f.column) for f in engine.lint_text(t)] for t in drafts]
+    assert bounded == unbounded
+    assert ("SPELL001", 3, 5) in unbounded[0]
+    ctx = spelling_context.context(engine.settings)
+    assert "hastag" in ctx._verdicts  # the last draft's words are remembered ...
+    assert "annivresary" not in ctx._verdicts  # ... the earlier draft's were forgotten

@@ -26,6 +26,7 @@ PREFIXES = frozenset(
     "counter cyber eco geo hydro macro micro mini neo para pseudo quasi socio ultra un".split()
 )
 MIN_LENGTH = 3
+MEMO_LIMIT = 500_000  # per-word memo entries kept for a run (see _bound_memos)
 # British and American spellings of one word (SCOWL lists only the common ones)
 DIALECT_SWAP_PATTERNS = (
     (r"is(ation|e|ed|es|ing|er|ers)$", r"iz\1"),
@@ -92,9 +93,29 @@ class SpellingContext:
         last = self._last_draft
         if last is not None and last[0] is doc:
             return last[1]
+        self._bound_memos()
         found = Draft(doc, self, self.vocabulary_of(doc))
         self._last_draft = (doc, found)
         return found
+
+    def _bound_memos(self) -> None:
+        """The per-word memos grow with an archive's vocabulary (names, typos, numbers):
+        past ``MEMO_LIMIT`` entries in all they start afresh. They are caches of what the
+        word lists say, so forgetting costs time, never a finding."""
+        memos = (
+            self._boring,
+            self._forms,
+            self._flags,
+            self._variants,
+            self._verdicts,
+            self._english,
+            self._near,
+            self._plain_words,
+            self._suspicious,
+        )
+        if sum(map(len, memos)) > MEMO_LIMIT:
+            for memo in memos:
+                memo.clear()
 
     def candidates(self, words: set[str], vocab: Vocabulary) -> dict[str, int]:
         """The token forms that some rule may report, with their flags, among a draft's

@@ -78,6 +78,7 @@ class IndefiniteArticle(Rule):
 
 ARTICLES = frozenset({"a", "an"})
 _VOWEL: dict[str, bool | None] = {}  # word -> its first sound, for the run
+_VOWEL_LIMIT = 100_000  # words remembered; past it the memo starts afresh
 
 
 def _vowel_sound(word: str) -> bool | None:
@@ -85,6 +86,8 @@ def _vowel_sound(word: str) -> bool | None:
     if found is ...:
         from linter.grammar.sounds import starts_with_vowel_sound
 
+        if len(_VOWEL) >= _VOWEL_LIMIT:
+            _VOWEL.clear()
         found = _VOWEL[word] = starts_with_vowel_sound(word)
     return found
 

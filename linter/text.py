@@ -47,7 +47,9 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rev hon atty supt messrs
     fig vol pp approx dept est univ""".split()
 )
-SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9])")
+# closing marks that may follow a sentence's terminal punctuation
+SENTENCE_CLOSERS = "\"”’')]"
+SENTENCE_END_RE = re.compile(rf"[.!?]+[{re.escape(SENTENCE_CLOSERS)}]*(?=\s+[\"“‘'(\[]*[A-Z0-9])")
 
 
 def paragraphs(prose: str) -> list[tuple[int, int]]:
@@ -75,13 +77,6 @@ def ends_sentence(prose: str, at: int) -> bool:
     if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         return False
     return not ("." in word and len(word) <= 4)  # U.S., a.m.
-
-
-# closing marks after a sentence's terminal punctuation (as in ``SENTENCE_END_RE``) and a
-# paragraph break (as in ``BLANK_LINE_RE``): for telling a sentence start from the
-# characters before it, without splitting the whole document
-SENTENCE_CLOSERS = "\"”’')]"
-PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\r]*\n")
 
 
 def sentence_cut_before(prose: str, i: int) -> int | None:

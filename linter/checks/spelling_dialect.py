@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from linter.rule import Example, Match, Rule
+from linter.rule import Example, Match
+from linter.spelling.rule import SpellingRule
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
-    from linter.settings import Settings
-    from linter.spelling.context import SpellingContext
 
 
-class DialectSpelling(Rule):
+class DialectSpelling(SpellingRule):
     """What it does:
     Notes a word spelled the way the other dialect spells it ("colour", "centre",
     "travelled" in en-US copy; "color", "center" in en-GB copy, with ``dialect = "en-GB"``)
@@ -40,21 +39,12 @@ class DialectSpelling(Rule):
         Example(good="The color of the flag, the center of town."),
     ]
 
-    def prepare(self, settings: Settings) -> None:
-        from linter.spelling.context import context
-
-        self.ctx: SpellingContext = context(settings)
-
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.spelling.context import DIALECT, match_case
         from linter.spelling.tokens import base, is_title
 
         ctx = self.ctx
-        draft = ctx.draft(doc)
-        accept = draft.vocab.accept
-        for tok in draft.tokens:
-            if not tok.flags & DIALECT or tok.text in accept or draft.skip(tok):
-                continue
+        for draft, tok in self.flagged(doc, DIALECT):
             if is_title(tok.text) and not draft.positional(tok.start):
                 continue  # a name: "Labour", "Centre Court"
             if draft.foreign(tok):

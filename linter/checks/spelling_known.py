@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from linter.rule import Example, Match, Rule
+from linter.rule import Example, Match
+from linter.spelling.rule import SpellingRule
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
-    from linter.settings import Settings
-    from linter.spelling.context import SpellingContext
     from linter.spelling.draft import Draft, Token
 
 
-class KnownMisspelling(Rule):
+class KnownMisspelling(SpellingRule):
     """What it does:
     Flags words that codespell's curated list of common misspellings knows ("miniscule",
     "recieve", "accomodate", "teh") and gives the correction; a single correction is applied
@@ -47,20 +46,11 @@ class KnownMisspelling(Rule):
         Example(good="Follow @recieve and #miniscule, or mail recieve@example.com."),
     ]
 
-    def prepare(self, settings: Settings) -> None:
-        from linter.spelling.context import context
-
-        self.ctx: SpellingContext = context(settings)
-
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.spelling.context import KNOWN, match_case, quoted
 
         ctx = self.ctx
-        draft = ctx.draft(doc)
-        accept = draft.vocab.accept
-        for tok in draft.tokens:
-            if not tok.flags & KNOWN or tok.text in accept or draft.skip(tok):
-                continue
+        for draft, tok in self.flagged(doc, KNOWN):
             fixes = ctx.known.lookup(tok.text.lower())
             if not fixes or not self._wrong(tok, fixes, draft) or draft.foreign(tok):
                 continue

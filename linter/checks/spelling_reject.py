@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from linter.rule import Example, Match, Rule
+from linter.rule import Example, Match
+from linter.spelling.rule import SpellingRule
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
-    from linter.settings import Settings
-    from linter.spelling.context import SpellingContext
 
 
-class RejectedWord(Rule):
+class RejectedWord(SpellingRule):
     """What it does:
     Flags every word on the project's reject list (``[tool.copydesk.vocabulary] reject``
     files, ``[tool.copydesk.spelling] reject = [...]``, or a draft's own front matter
@@ -41,11 +40,6 @@ class RejectedWord(Rule):
             good="---\nvocabulary: {reject: [alright]}\n---\nIt is all right.", format="markdown"
         ),
     ]
-
-    def prepare(self, settings: Settings) -> None:
-        from linter.spelling.context import context
-
-        self.ctx: SpellingContext = context(settings)
 
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.spelling.context import REJECT

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from linter.rule import Example, Match, Rule
+from linter.rule import Example, Match
+from linter.spelling.rule import SpellingRule
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
-    from linter.settings import Settings
-    from linter.spelling.context import SpellingContext
 
 
-class UnknownWord(Rule):
+class UnknownWord(SpellingRule):
     """What it does:
     Flags a lower-case word that is in no English dictionary (SCOWL's en-US or en-GB lists
     and a vocabulary of modern words) when a common word is one slip away: a letter dropped,
@@ -50,11 +49,6 @@ class UnknownWord(Rule):
         Example(good="“Los funcionarios pueden ayudar a la comunidad,” dijo."),
     ]
     confident = True
-
-    def prepare(self, settings: Settings) -> None:
-        from linter.spelling.context import context
-
-        self.ctx: SpellingContext = context(settings)
 
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.spelling.context import match_case

@@ -69,6 +69,12 @@ class _Reader:
         self.fail(f"{what}: key '{key}' must be a date like 2023-02-10, not {value!r}", node, key)
         raise AssertionError  # unreachable
 
+    def entity_type(self, node: Any, what: str) -> str:
+        kind = node.get("type", "name")
+        if kind not in ENTITY_TYPES:
+            self.fail(f"{what}: key 'type' must be one of {', '.join(ENTITY_TYPES)}", node, "type")
+        return kind
+
     def where(self, node: Any) -> str:
         return f"{self.origin}:{getattr(node, 'line', '?')}"
 
@@ -112,9 +118,7 @@ def _entity(r: _Reader, node: Any, parent: Any) -> Entity:
     r.mapping(node, ENTITY_KEYS, "entity", parent, "entities")
     name = r.text(node, "name", "entity")
     what = f"entity '{name}'"
-    kind = node.get("type", "name")
-    if kind not in ENTITY_TYPES:
-        r.fail(f"{what}: key 'type' must be one of {', '.join(ENTITY_TYPES)}", node, "type")
+    kind = r.entity_type(node, what)
     return Entity(
         name=name,
         type=kind,
@@ -176,9 +180,7 @@ def _renaming(r: _Reader, node: Any, parent: Any) -> Renaming:
     r.mapping(node, RENAMING_KEYS, "renaming", parent, "renamings")
     old = r.text(node, "old", "renaming")
     what = f"renaming of '{old}'"
-    kind = node.get("type", "name")
-    if kind not in ENTITY_TYPES:
-        r.fail(f"{what}: key 'type' must be one of {', '.join(ENTITY_TYPES)}", node, "type")
+    kind = r.entity_type(node, what)
     return Renaming(
         old=old,
         new=r.text(node, "new", what),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from linter.text import PARAGRAPH_BREAK_RE, sentence_cut_before
+from linter.text import BLANK_LINE_RE, SENTENCE_CLOSERS, sentence_cut_before
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
 DOT_SPACE_RE = re.compile(r"\.[ \u00a0]")  # a full stop and a space inside a run
 # where a sentence may start: after terminal punctuation, closing marks and whitespace, or
 # after a line break and whitespace (a superset; ``SentenceStarts.opens`` decides)
-MAY_START_RE = re.compile(r"(?:[.!?][\"”’')\]]*\s+|\n\s*)(?=\S)")
+MAY_START_RE = re.compile(rf"(?:[.!?][{re.escape(SENTENCE_CLOSERS)}]*\s+|\n\s*)(?=\S)")
 
 
 class SentenceStarts:
@@ -73,6 +73,6 @@ class SentenceStarts:
             return True
         if i == at:
             return False
-        if PARAGRAPH_BREAK_RE.search(prose, i, at):
+        if BLANK_LINE_RE.search(prose, i, at):
             return True
         return sentence_cut_before(prose, i) == i

@@ -176,7 +176,7 @@ class Positions:
         head = self.doc.headline
         if head and i <= head[1] <= at:
             return True
-        if textmod.PARAGRAPH_BREAK_RE.search(prose, i, at):
+        if textmod.BLANK_LINE_RE.search(prose, i, at):
             return True
         cut = textmod.sentence_cut_before(prose, i)
         return cut is not None and i <= cut <= at

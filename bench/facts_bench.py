@@ -138,22 +138,27 @@ def false_alarms(files, show: int) -> None:
         print(f"  {p.name}:{f.line}:{f.column} {f.rule} {f.message[:150]}")
 
 
-def titles(files, show: int) -> None:
+def dated_articles(files):
+    """(path, text, document, date) of each article whose date comes from its dateline."""
     from linter.article_date import resolve_with_source
     from linter.formats import build_document
 
+    for path in files:
+        text = path.read_text("utf-8")
+        doc = build_document(str(path), text)
+        day, source = resolve_with_source(doc)
+        if source == "dateline":
+            yield path, text, doc, day
+
+
+def titles(files, show: int) -> None:
     eng = engine(["FACT002", "FACT003"])
     rule = next(r for r in eng.rules if r.id == "FACT002")
     dated = checked = stale_total = stale_found = weekday_pairs = 0
     wrong = []
     from linter.checks.facts_dates import WEEKDAY_DATE_RES
 
-    for path in files:
-        text = path.read_text("utf-8")
-        doc = build_document(str(path), text)
-        day, source = resolve_with_source(doc)
-        if source != "dateline":
-            continue
+    for path, text, doc, day in dated_articles(files):
         dated += 1
         weekday_pairs += sum(len(list(p.finditer(doc.prose))) for p in WEEKDAY_DATE_RES)
         for f in eng.lint_text(text, str(path)):
@@ -227,18 +232,11 @@ def weekdays(files, show: int) -> None:
 def future_years(files, show: int) -> None:
     """In dated articles, every past year "in 2009" in a sentence FACT005 would read as past
     (a past-tense verb, no word of plans) moved three years past the article's date."""
-    from linter.article_date import resolve_with_source
     from linter.checks.facts_dates import FUTURE_MARKERS, IN_YEAR_RE, PAST_SUFFIX_RE, PAST_VERBS
-    from linter.formats import build_document
 
     eng = engine(["FACT005"])
     total = found = eligible_skipped = 0
-    for path in files:
-        text = path.read_text("utf-8")
-        doc = build_document(str(path), text)
-        day, source = resolve_with_source(doc)
-        if source != "dateline":
-            continue
+    for path, text, doc, day in dated_articles(files):
         for s, e in doc.sentences:
             sentence = doc.prose[s:e]
             for m in IN_YEAR_RE.finditer(sentence):

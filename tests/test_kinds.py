@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter import yamlload
 from linter.kinds import kind_class
@@ -173,6 +175,29 @@ def test_repetition_across_apostrophes_tabs_lines_and_accents(text, column):
     """The fast search of the folded text must not hide a doubling the rule reports."""
     rule = make(11, "kind: repetition\nmessage: \"'{match}' twice.\"\n")
     assert [(line, col) for line, col, _, _ in found(rule, text)] == [(3, column)]
+
+
+DOUBLE_PIECES = st.sampled_from(
+    ["the", "The", "THE", "that", "a", "b2", "x_y", "café", "rock'n'roll", "roll", "Don’t",
+     "don’t", " ", "  ", "\t", "\n", "\n\n", ".", ",", "'", "’", "-", "“", "é", "2"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DOUBLE_PIECES, max_size=40).map("".join))
+def test_repetition_looks_only_where_a_doubling_can_be_and_finds_the_same(text):
+    """The rule scans only the stretches around equal consecutive words; that must report
+    exactly what a scan of the whole prose reports."""
+    from linter.kinds import repetition
+
+    rule = make(12, "kind: repetition\nmessage: \"'{match}' twice.\"\n")
+    text = "Title\n\n" + text + "\n"
+    local = found(rule, text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            repetition, "_doublings", lambda doc: repetition.DOUBLED_RE.finditer(doc.prose)
+        )
+        assert found(rule, text) == local
 
 
 def test_consistency_first_spelling_wins():

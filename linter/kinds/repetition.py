@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
+from collections.abc import Iterator
+from itertools import compress, count, islice
 from operator import eq
 from typing import Any
 
@@ -15,6 +16,8 @@ DOUBLED_RE = re.compile(r"\b([^\W\d_][\w'’]*)([ \t]+|[ \t]*\n[ \t]*)(\1)\b", r
 # a doubling like "a''b a''b"
 DOUBLE_APOSTROPHES = ("''", "'’", "’'", "’’")
 JOINERS = "'’-"  # "e-mail mail" or "Musk’s s" are not doubled words
+MATCH_NON_ALNUM = "_'’ \t\n"  # what a match holds besides letters and digits
+BARRIER_RE = re.compile(r"[^\w'’ \t\n]")  # what no match holds
 
 
 class RepetitionRule(YamlRule):
@@ -29,10 +32,8 @@ class RepetitionRule(YamlRule):
         self._exceptions = frozenset(" ".join(str(e).lower().split()) for e in exceptions)
 
     def check(self, doc):
-        if not _may_double(doc):
-            return
         prose = doc.prose
-        for m in DOUBLED_RE.finditer(prose):
+        for m in _doublings(doc):
             first, gap, second = m.group(1), m.group(2), m.group(3)
             before = prose[m.start() - 1] if m.start() else " "
             after = prose[m.end()] if m.end() < len(prose) else " "
@@ -53,15 +54,36 @@ class RepetitionRule(YamlRule):
             )
 
 
-def _may_double(doc) -> bool:
-    """False only when no doubling can be reported: a reported one is two consecutive engine
-    words equal in lower case (their texts are compared in C), unless apostrophes side by
-    side cut a word in two."""
-    lows = doc.lower_words
-    if any(map(eq, lows, islice(lows, 1, None))):
-        return True
+def _doublings(doc) -> Iterator[re.Match]:
+    """``DOUBLED_RE``'s matches, looked for only around the places that can hold a reported
+    one: two consecutive engine words equal in lower case (compared in C), unless apostrophes
+    side by side cut a word in two. A match holds only word characters, apostrophes and
+    spaces, so any other character (a barrier) is one no match crosses, and a scan of the
+    stretch between two barriers finds what a scan of the whole prose finds there."""
     prose = doc.prose
-    return any(pair in prose for pair in DOUBLE_APOSTROPHES)
+    if any(pair in prose for pair in DOUBLE_APOSTROPHES):
+        yield from DOUBLED_RE.finditer(prose)
+        return
+    lows = doc.lower_words
+    pairs = list(compress(count(), map(eq, lows, islice(lows, 1, None))))
+    words = doc.words
+    done = 0  # the end of the last stretch scanned: a barrier, or the end of the prose
+    for i in pairs:
+        start = words[i][0]
+        if start < done:
+            continue  # scanned already, or a barrier parts the two words
+        low = start
+        while low > done and _may_be_in_match(prose[low - 1]):
+            low -= 1
+        barrier = BARRIER_RE.search(prose, words[i + 1][1])
+        done = barrier.start() if barrier else len(prose)
+        yield from DOUBLED_RE.finditer(prose, low, done)
+
+
+def _may_be_in_match(char: str) -> bool:
+    """Whether ``char`` can be part of a ``DOUBLED_RE`` match (the complement of
+    ``BARRIER_RE``: ``\\w`` is ``str.isalnum`` or the underscore)."""
+    return char.isalnum() or char in MATCH_NON_ALNUM
 
 
 def _repeated_again(prose: str, end: int, word: str) -> bool:

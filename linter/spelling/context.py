@@ -291,9 +291,11 @@ class SpellingContext:
             text = tok.text
             opening = not text.islower()  # a title-case word, known to be no listed word
             if opening:
-                if draft.in_headline(tok.start) or not draft.positional(tok.start):
+                # a name written mid-sentence anywhere in the draft (most title-case
+                # candidates) spares every token of it: asked once per form, not per token
+                if draft.unpositioned(text) or draft.in_headline(tok.start):
                     continue
-                if draft.compound(tok) or draft.capitalised(text):
+                if draft.compound(tok) or draft.is_name(text):
                     continue  # "Digi-destined"; a name used as one elsewhere in the draft
                 if doc.in_quote(tok.start, tok.end):
                     continue  # a quoted nickname: too often a name

@@ -54,6 +54,7 @@ class Draft:
         self.vocab = vocab
         self.words = doc.word_set
         found = ctx.candidates(self.words, vocab)
+        self._searched = found  # forms already looked for (``_suspicious_starts`` reuses them)
         self.tokens: list[Token] = _find(self.prose, found)
         self.by_text: dict[str, list[Token]] = {}
         for tok in self.tokens:
@@ -62,6 +63,7 @@ class Draft:
         self._starts = Positions(doc)
         self._foreign: dict[tuple[int, int], bool] = {}
         self._names: dict[str, bool] = {}
+        self._unpositioned: dict[str, bool] = {}
         self._suspects: list[int] | None = None
 
     # ---- where a token stands ----------------------------------------------------------
@@ -92,8 +94,10 @@ class Draft:
         if len(suspects) < 2:
             return False
         doc = self.doc
-        span = sentence_around(doc, tok.start, tok.end)
-        if span is None:  # the headline ends inside the token: ask the split
+        if self._lone_in_paragraph(tok.start, tok.end):
+            span = None  # no sentence of the paragraph holds two suspects
+        elif (span := sentence_around(doc, tok.start, tok.end)) is None:
+            # the headline ends inside the token: ask the split
             sentences = doc.sentences
             i = bisect_right(sentences, (tok.end - 1, float("inf"))) - 1
             while i >= 0 and sentences[i][1] > tok.start:
@@ -103,12 +107,29 @@ class Draft:
         elif self._suspected(*span):
             return True
         quotes = doc.quotes
+        if not quotes.starts:
+            return False
         i = bisect_right(quotes.starts, tok.end - 1) - 1
         while i >= 0 and quotes.ends[i] > tok.start:
             if self._suspected(quotes.starts[i], quotes.ends[i]):
                 return True
             i -= 1
         return False
+
+    def _lone_in_paragraph(self, start: int, end: int) -> bool:
+        """The token lies in a paragraph (the headline does not end inside it) that holds
+        fewer than two suspects: then so does its sentence, which ``sentence_around``
+        finds inside that paragraph, so the sentence need not be found."""
+        paragraphs = self.doc.paragraphs
+        i = bisect_right(paragraphs, (start, float("inf"))) - 1
+        if i < 0 or paragraphs[i][1] < end:
+            return False
+        head = self.doc.headline
+        if head and start < head[1] < end:
+            return False
+        first, last = paragraphs[i]
+        suspects = self._suspects or []
+        return bisect_left(suspects, last) - bisect_left(suspects, first) < 2
 
     def _suspected(self, start: int, end: int) -> bool:
         """Two suspect words in the passage, and it is foreign."""
@@ -121,11 +142,13 @@ class Draft:
         function words or unknown to English."""
         prose = self.prose
         forms = self.ctx.suspicious(self.words)
-        return [
-            tok.start
-            for tok in _find(prose, dict.fromkeys(forms, 0))
-            if not skipped(prose, tok.start, tok.end)
-        ]
+        searched, by_text = self._searched, self.by_text
+        # most lower-case candidates are suspects too: their tokens are known already
+        found = [tok for form in forms if form in searched for tok in by_text.get(form, ())]
+        found += _find(prose, dict.fromkeys((f for f in forms if f not in searched), 0))
+        starts = [tok.start for tok in found if not skipped(prose, tok.start, tok.end)]
+        starts.sort()
+        return starts
 
     def _span_foreign(self, start: int, end: int) -> bool:
         """A Spanish paragraph of a press release, a French quotation. Two signs, either
@@ -172,9 +195,19 @@ class Draft:
 
     def capitalised(self, text: str) -> bool:
         """A name, or written capitalised somewhere a capital says it is one."""
-        if self.is_name(text):
-            return True
-        return any(not self.positional(tok.start) for tok in self.by_text.get(text, ()))
+        return self.is_name(text) or self.unpositioned(text)
+
+    def unpositioned(self, text: str) -> bool:
+        """Some token of ``text`` stands where its capital is no sentence's or quotation's
+        opening: then the draft uses it as a name. Once per form; the first such token
+        (usually the first token) settles it."""
+        known = self._unpositioned.get(text)
+        if known is None:
+            positional = self.positional
+            known = self._unpositioned[text] = any(
+                not positional(tok.start) for tok in self.by_text.get(text, ())
+            )
+        return known
 
     def _paired(self, tok: Token) -> bool:
         prose, s, e = self.prose, tok.start, tok.end
@@ -213,6 +246,7 @@ def _find(prose: str, found: dict[str, int]) -> list[Token]:
     its first apostrophe (either apostrophe may be written), the rest checked here."""
     result = []
     find = prose.find
+    n = len(prose)
     for text, flags in found.items():
         plain = "'" not in text
         head = text if plain else text[: text.index("'")]
@@ -220,15 +254,23 @@ def _find(prose: str, found: dict[str, int]) -> list[Token]:
         at = find(head)
         while at >= 0:
             end = at + size
+            # ``starts_token`` and ``ends_token`` inlined for the common case: a space or
+            # punctuation mark on either side
+            before = prose[at - 1] if at else " "
+            after = prose[end] if end < n else " "
             if (
                 (plain or prose[at:end].replace("’", "'") == text)
-                and starts_token(prose, at)
-                and ends_token(prose, end)
+                and (before in _SPACE_PUNCT or starts_token(prose, at))
+                and (after in _SPACE_PUNCT or ends_token(prose, end))
             ):
                 result.append(Token(at, end, text, flags))
             at = find(head, at + 1)
     result.sort()
     return result
+
+
+# characters that are no letter nor apostrophe: a token next to one starts or ends there
+_SPACE_PUNCT = frozenset(' \n\t.,;:!?"“”()[]-—–')
 
 
 def word_tokens(word: str) -> set[str] | tuple[str]:

@@ -28,3 +28,13 @@ def test_new_name_in_the_document_and_opt_in():
     day = dt.date(2024, 1, 5)
     default = lint_text("Headline\n\nOn Twitter.\n", "d.txt", date=day)  # no --select
     assert [f for f in default if f.rule == "FACT008"] == []
+
+
+def test_old_names_looked_for_only_when_their_first_word_is_written():
+    """An old name is looked for where its first run of word characters is a word form of
+    the draft; a possessive, a hyphen or a longer word around it changes nothing."""
+    text = (
+        "Headline\n\nSwaziland's king met Swazilanders; Kiev-based firms and Facebook Inc. too.\n"
+    )
+    assert found(text, "2024-03-01") == [("FACT008", 3, 1), ("FACT008", 3, 57)]
+    assert found("Headline\n\nThe Swazilands.\n", "2024-03-01") == []

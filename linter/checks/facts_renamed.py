@@ -63,24 +63,29 @@ class RenamedEntity(Rule):
             )
             for r in self.renamings
         ]
-        # One scan finds which old names occur at all: a regex of them all, longest first,
-        # and for each old name the others an occurrence of it may hide (one that starts
-        # inside it, or at the same place and is shorter).
-        olds = sorted({r.old for r in self.renamings if r.old}, key=len, reverse=True)
-        self.any_old = re.compile("|".join(map(re.escape, olds))) if olds else None
-        self.hides = {o: _hidden(o, olds) for o in olds}
+        # A match of an old name's pattern starts at a word start and its first run of word
+        # characters is a whole run of the prose, which ``doc.word_forms`` holds: a set lookup
+        # tells whether the name can occur at all (None: an old name that starts with no
+        # word character is always looked for).
+        self.first_words = [_first_word(r.old) for r in self.renamings]
+        self.any_first = frozenset(filter(None, self.first_words))
+        self.always = None in self.first_words
 
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.knowledge.docnames import sentence_at
 
+        forms = doc.word_forms
+        if not self.always and self.any_first.isdisjoint(forms):
+            return  # the article's date is resolved only where an old name occurs
+        live = [
+            item
+            for item, first in zip(self.patterns, self.first_words, strict=True)
+            if first is None or first in forms
+        ]
         day = doc.date
         prose = doc.prose
-        present: set[str] = {r.old for r in self.renamings if not r.old}
-        if self.any_old is not None:
-            for old in set(self.any_old.findall(prose)):
-                present |= self.hides[old]
-        for pattern, new, ren in self.patterns:
-            if day < ren.date or ren.old not in present or new.search(prose):
+        for pattern, new, ren in live:
+            if day < ren.date or new.search(prose):
                 continue
             for m in pattern.finditer(prose):
                 if m.start() > 0 and prose[m.start() - 1] in "#@":
@@ -97,20 +102,13 @@ class RenamedEntity(Rule):
                 )
 
 
-def _hidden(old: str, olds: list[str]) -> set[str]:
-    """``old`` and every other old name that an occurrence of ``old`` found by the joint
-    regex may hide, directly or through a chain of such names."""
-    found = {old}
-    todo = [old]
-    while todo:
-        a = todo.pop()
-        for b in olds:
-            if b not in found and any(
-                a[k:].startswith(b) or b.startswith(a[k:]) for k in range(len(a))
-            ):
-                found.add(b)
-                todo.append(b)
-    return found
+def _first_word(old: str) -> str | None:
+    """The first run of word characters of ``old``, or None when it starts with none."""
+    m = _WORD_RE.match(old)
+    return m.group() if m else None
+
+
+_WORD_RE = re.compile(r"\w+")
 
 
 RULES = [RenamedEntity]

@@ -131,3 +131,51 @@ def test_years_after_in_are_the_joint_regex_matches():
         text = "".join(rnd.choice(bits) for _ in range(rnd.randint(1, 10)))
         want = [(m.start(1), m[1]) for m in IN_YEAR_FOLDED_RE.finditer(text)]
         assert _years_after_in(text) == want
+
+
+def test_month_starts_hold_every_date_match():
+    """``month_starts`` (month names looked up in the word forms, then found by str.find)
+    holds every month start the joint regex's scan gives where a date regex matches."""
+    import random
+
+    from linter.checks.facts_dates import _MONTH_RE, DATE_RES, month_starts
+    from linter.document import Document
+
+    rnd = random.Random(8)
+    bits = [
+        "May",
+        "Mayor",
+        "Sept.",
+        "Sep",
+        "Sept",
+        "Jan.",
+        "December",
+        "Dec",
+        "Decade",
+        " ",
+        "  ",
+        "\n",
+        "5",
+        "31",
+        "1st",
+        "of ",
+        "the ",
+        ", 2021",
+        "x",
+        "'s",
+        ".",
+        "-",
+        "Oct",
+    ]
+    for _ in range(3000):
+        prose = "".join(rnd.choice(bits) for _ in range(rnd.randint(1, 14)))
+        doc = Document("d.txt", prose, prose)
+        starts = month_starts(prose, doc.word_forms)
+        scanned = [m.start() for m in _MONTH_RE.finditer(prose)]
+        for pattern in DATE_RES:
+            for m in pattern.finditer(prose):
+                assert m.start("mon") in starts, prose
+        for at in scanned:
+            if DATE_RES[0].match(prose, at):
+                assert at in starts, prose
+        assert starts == sorted(set(starts))

@@ -84,6 +84,27 @@ def _day_first_starts(prose: str, month: int) -> list[int]:
 
 
 _ORDINALS = ("st", "nd", "rd", "th")
+# The month names of ``_MONTHS`` as runs of word characters ("Sept." gives "Sept")
+_MONTH_WORDS = frozenset(
+    """January February March April May June July August September October November December
+    Jan Feb Aug Sep Sept Oct Nov Dec""".split()
+)
+
+
+def month_starts(prose: str, forms: frozenset[str]) -> list[int]:
+    """Where a month name of ``DATE_RES`` can start, in order. Either regex holds its month
+    name as a whole run of word characters (a word boundary or whitespace before it,
+    whitespace or a word boundary after it), which ``forms`` (``doc.word_forms``) holds;
+    so only the names written are looked for, by ``str.find``. Every start ``_MONTH_RE``'s
+    scan would give where a date can match is among them; a start inside a longer word
+    ("Mayor") is matched by neither regex."""
+    found: set[int] = set()
+    for word in _MONTH_WORDS.intersection(forms):
+        find, at = prose.find, prose.find(word)
+        while at >= 0:
+            found.add(at)
+            at = find(word, at + 1)
+    return sorted(found)
 
 
 def month_number(name: str) -> int:
@@ -195,7 +216,7 @@ class ImpossibleDate(Rule):
 
     def check(self, doc: Document) -> Iterator[Match]:
         prose = doc.prose
-        months = [m.start() for m in _MONTH_RE.finditer(prose)]
+        months = month_starts(prose, doc.word_forms)
         if not months:
             return
         month_first = list(filter(None, map(DATE_RES[0].match, repeat(prose), months)))

@@ -104,3 +104,14 @@ def test_offices_of_other_countries_and_the_un():
         "former German Chancellor Angela Merkel",
         "former Vice President Mike Pence",
     ]
+
+
+def test_title_words_in_any_case_and_after_an_apostrophe():
+    """``_may_hold_title`` judges each word form once for the run: mixed case, a title word
+    joined by an apostrophe, and a form met before all still reach the title regexes."""
+    text = HEAD + "An adviser to PResident Donald Trump spoke.\n"
+    assert found(text, "2023-02-10") == [("FACT002", 3, 15)]
+    assert found(text, "2023-02-10") == [("FACT002", 3, 15)]
+    text = HEAD + "Donald Trump spoke, and the President’s aide too.\n"
+    assert found(text, "2023-02-10") == [("FACT002", 3, 25)]
+    assert found(HEAD + "Donald Trump spoke.\n", "2023-02-10") == []

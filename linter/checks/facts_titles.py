@@ -25,6 +25,8 @@ QUALIFIER_RE = re.compile(r"((?:[A-Z][\w.'’&]*[ \u00a0]){1,3})$")
 YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
 # characters that re.IGNORECASE matches to a-z although lower() does not give that letter
 CASE_ODD = "\u0130\u0131\u017f\u212a"
+_ODD_RE = re.compile(f"[{CASE_ODD}]")
+_FORMS_LIMIT = 500_000  # forms judged by _may_hold_title: a bound on memory over a long run
 PRONOUN = {"he": "he", "she": "she"}
 
 
@@ -80,6 +82,8 @@ class StaleTitle(Rule):
 
         self.knowledge: Knowledge = load(settings)
         self._lasts: dict[str, frozenset[str]] = {}  # title -> its holders' last key words
+        self._met_forms: set[str] = set()  # word forms judged by _may_hold_title
+        self._hit_forms: set[str] = set()  # those that may start a title
         titles = sorted(self.knowledge.by_title, key=len, reverse=True)
         self.first_words = frozenset(
             m.group().lower() for m in map(re.compile(r"\w+").match, titles) if m
@@ -138,13 +142,25 @@ class StaleTitle(Rule):
         """Some title's first word is a word of the draft: a title and an appositive both
         start at a word boundary with the title, whose first word is a whole run of word
         characters, which ``doc.word_forms`` holds. Lower-casing stands for the regexes'
-        case-insensitive matching except for a few characters, left to the regexes."""
+        case-insensitive matching except for a few characters (``CASE_ODD``), left to the
+        regexes: a form holding one counts as a hit too (every character of the prose that
+        is a letter is in some form). Each form is judged once for the run."""
         if self.first_words is None:
             return True
-        prose = doc.prose
-        if not prose.isascii() and any(c in prose for c in CASE_ODD):
+        forms = doc.word_forms
+        if not self._hit_forms.isdisjoint(forms):
             return True
-        return not self.first_words.isdisjoint(map(str.lower, doc.word_forms))
+        new = forms.difference(self._met_forms)
+        if not new:
+            return False
+        if len(self._met_forms) + len(new) > _FORMS_LIMIT:
+            self._met_forms.clear()
+            self._hit_forms.clear()
+        self._met_forms.update(new)
+        first_words = self.first_words
+        hits = [f for f in new if f.lower() in first_words or _ODD_RE.search(f)]
+        self._hit_forms.update(hits)
+        return bool(hits)
 
     def _titles(self, doc: Document) -> Iterator[re.Match]:
         """``title_re``'s matches. Where lower-casing is exact for it (no dotted or dotless

@@ -58,7 +58,7 @@ def _frame(text: str, line: int, column: int, end_line: int, end_column: int) ->
     if all(_cells(c) == 1 for c in set(_NON_ASCII.findall(before + span))):
         # the usual case (curly quotes and dashes included): every character is one cell
         width = max(1, len(span))
-        pad = _NOT_TAB.sub(" ", before)
+        pad = _NOT_TAB.sub(" ", before) if "\t" in before else " " * len(before)
     else:
         width = max(1, sum(_cells(c) for c in span))
         # tabs keep their place and wide characters take two cells, so the caret lines up

@@ -226,6 +226,22 @@ def test_positional_capitals_match_the_sentence_split(fmt):
     assert len([s for s in starts if s in full]) > 20
 
 
+@pytest.mark.parametrize("name", ["musk-hyundai-ad.md", "musk-hyundai-ad.txt"])
+def test_positional_capitals_match_the_sentence_split_on_the_seeds(name):
+    """The same on whole articles (headline, datelines, quotations, names mid-sentence)."""
+    from pathlib import Path
+
+    from linter.formats import build_document
+    from linter.spelling.tokens import TOKEN_RE, Positions, positional_starts
+
+    path = Path(__file__).parent.parent / "seeds" / name
+    doc = build_document(str(path), path.read_text("utf-8"), None, None)
+    full, one = positional_starts(doc), Positions(doc)
+    starts = [m.start() for m in TOKEN_RE.finditer(doc.prose)]
+    assert [s for s in starts if s in full] == [s for s in starts if s in one]
+    assert len([s for s in starts if s in full]) > 20
+
+
 @pytest.mark.parametrize("fmt", ["txt", "md"])
 def test_sentence_of_a_word_matches_the_sentence_split(fmt):
     """``sentence_around`` finds, from the sentence ends next to a word, the span of

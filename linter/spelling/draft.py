@@ -94,10 +94,8 @@ class Draft:
         if len(suspects) < 2:
             return False
         doc = self.doc
-        if self._lone_in_paragraph(tok.start, tok.end):
-            span = None  # no sentence of the paragraph holds two suspects
-        elif (span := sentence_around(doc, tok.start, tok.end)) is None:
-            # the headline ends inside the token: ask the split
+        span = sentence_around(doc, tok.start, tok.end)
+        if span is None:  # the headline ends inside the token: ask the split
             sentences = doc.sentences
             i = bisect_right(sentences, (tok.end - 1, float("inf"))) - 1
             while i >= 0 and sentences[i][1] > tok.start:
@@ -115,21 +113,6 @@ class Draft:
                 return True
             i -= 1
         return False
-
-    def _lone_in_paragraph(self, start: int, end: int) -> bool:
-        """The token lies in a paragraph (the headline does not end inside it) that holds
-        fewer than two suspects: then so does its sentence, which ``sentence_around``
-        finds inside that paragraph, so the sentence need not be found."""
-        paragraphs = self.doc.paragraphs
-        i = bisect_right(paragraphs, (start, float("inf"))) - 1
-        if i < 0 or paragraphs[i][1] < end:
-            return False
-        head = self.doc.headline
-        if head and start < head[1] < end:
-            return False
-        first, last = paragraphs[i]
-        suspects = self._suspects or []
-        return bisect_left(suspects, last) - bisect_left(suspects, first) < 2
 
     def _suspected(self, start: int, end: int) -> bool:
         """Two suspect words in the passage, and it is foreign."""

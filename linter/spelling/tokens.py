@@ -154,6 +154,12 @@ class Positions:
 
     def __contains__(self, at: int) -> bool:
         """Whether ``at``, where a token starts, is in ``positional_starts(doc)``."""
+        prose = self.prose
+        if at >= 2 and prose[at - 1] == " " and (prose[at - 2].isalnum() or prose[at - 2] == ","):
+            # mid-sentence, as most names stand: one space after a word or a comma opens
+            # nothing (no colon, line, sentence end or quotation mark) but the headline's end
+            head = self.doc.headline
+            return bool(head) and at - 1 <= head[1] <= at
         return (
             self._after_colon(at)
             or self._opens_line(at)

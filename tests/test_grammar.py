@@ -201,3 +201,48 @@ def test_word_index_windows_match_sentence_tokens():
                     assert window == toks[max(i - 2, 0) : i + 3]
                     assert window[at] == toks[i]
                 k += len(toks)
+
+
+def test_window_text_spells_out_its_tokens():
+    """The confusable rules key their decisions by a window's text: its words (the
+    ``WORD_RE`` matches in it) and the text between them must be the window's tokens."""
+    from pathlib import Path
+
+    from linter.formats import build_document
+    from linter.grammar.index import WordIndex
+    from linter.text import WORD_RE
+
+    texts = [
+        DRAFT,
+        "Mr. Smith and Dr. Jones met the U.S. envoy at 9 a.m. today. She left!\n\n“Why?” he "
+        "asked. (It rained.) A. B. Cole won; rock’n’roll isn’t dead’ — St. Paul lost... End\n",
+        "# A headline without a stop\nThe body starts here. And goes on,\n\nthen a paragraph.",
+    ]
+    root = Path(__file__).parent / "fixtures"
+    texts += [p.read_text("utf-8") for p in sorted(root.rglob("*.txt"))[:20]]
+    for text in texts:
+        for fmt in ("text", "markdown"):
+            ix = WordIndex(build_document("draft", text, fmt))
+            for k in range(ix.n):
+                a, b, first = ix.bounds(k, 2, 2)
+                start = ix.gap_start(a, first)
+                toks = ix.tokens(a, b, start)
+                assert (toks, k - a) == ix.window(k, 2, 2)
+                spelled, prev = [], 0
+                key = ix.text_of(a, b, start)
+                for m in WORD_RE.finditer(key):
+                    spelled.append((m.group(), key[prev : m.start()]))
+                    prev = m.end()
+                assert spelled == [(t.text, t.gap) for t in toks]
+
+
+def test_confusable_decisions_are_bounded_and_forgetting_loses_nothing(monkeypatch):
+    """The per-run memo of confusable decisions starts afresh past its limit: the same
+    findings, whether the decisions are remembered, forgotten at every draft or new."""
+    from linter.checks import grammar_confusables
+
+    first = found(DRAFT)
+    assert ("GRAM001", 4, 1) in first and ("GRAM002", 5, 18) in first
+    assert found(DRAFT) == first  # remembered
+    monkeypatch.setattr(grammar_confusables, "MEMO_LIMIT", 0)
+    assert found(DRAFT) == first  # forgotten at each draft

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from linter.rule import Example, Match, Rule
 
@@ -56,12 +56,13 @@ class ConfusableByRule(Rule):
         watch(CUES)
 
     def check(self, doc) -> Iterator[Match]:
-        for toks, i, choice in _confusables(doc):
-            if choice:
-                tok = toks[i]
-                new = _replacement(tok.text, choice)
-                message = self.format_message(match=tok.text, suggestion=new)
-                yield Match(tok.start, tok.end, message, (new,), new)
+        words = doc.words
+        for item in _confusables(doc):
+            if item.choice:
+                start, end, text = words[item.k]
+                new = _replacement(text, item.choice)
+                message = self.format_message(match=text, suggestion=new)
+                yield Match(start, end, message, (new,), new)
 
 
 class ConfusableByStatistics(Rule):
@@ -99,25 +100,58 @@ class ConfusableByStatistics(Rule):
 
         watch(CUES)
         self._bigrams = _load_bigrams(data_dir() / "bigrams.tsv", Bigrams)
+        self._decided: dict[tuple[int, str], str | None] = {}  # see ``_confusables``
 
     def check(self, doc) -> Iterator[Match]:
-        from linter.grammar.confusables import decide_by_stats
+        from linter.grammar.confusables import CUES, decide_by_stats
+        from linter.grammar.index import index
 
-        for toks, i, choice in _confusables(doc):
-            if choice or toks[i].low == "to":
+        ix = index(doc, CUES)
+        words, lows = ix.words, ix.lows
+        decided = self._decided
+        if len(decided) > MEMO_LIMIT:
+            decided.clear()
+        for item in _confusables(doc):
+            if item.choice or lows[item.k] == "to":
                 continue  # GRAM001 reports what the rules decide; pairs never judge "to"
-            choice = decide_by_stats(toks, i, self._bigrams, self.margin)
+            choice = decided.get(item.key, _UNDECIDED)
+            if choice is _UNDECIDED:
+                toks = ix.tokens(item.a, item.b, item.gap_start)
+                choice = decide_by_stats(toks, item.key[0], self._bigrams, self.margin)
+                decided[item.key] = choice
             if choice:
-                tok = toks[i]
-                new = _replacement(tok.text, choice)
-                message = self.format_message(match=tok.text, suggestion=new)
-                yield Match(tok.start, tok.end, message, (new,))
+                start, end, text = words[item.k]
+                new = _replacement(text, choice)
+                message = self.format_message(match=text, suggestion=new)
+                yield Match(start, end, message, (new,))
 
 
-def _confusables(doc) -> list:
-    """(window, index, the context rules' choice) for each confusable word of ``doc``;
-    computed once for GRAM001 and GRAM002. "to" is a candidate only before a degree word
-    ("to late"): no rule or statistic judges it otherwise."""
+class Confusable(NamedTuple):
+    """A confusable word ``k`` of ``doc.words``, its window (words ``a`` to ``b``, the
+    first one's gap starting at ``gap_start``), the window's key and the context rules'
+    choice."""
+
+    k: int
+    a: int
+    b: int
+    gap_start: int
+    key: tuple[int, str]
+    choice: str | None
+
+
+# The decisions depend only on the window's words and gaps, which its text spells out (see
+# ``WordIndex.text_of``): keyed by (position in the window, text), they are made once per
+# run for each phrasing ("more then", "their own"), which drafts repeat. Bounded like the
+# spelling memos: past the limit they start afresh, which costs time, never a finding.
+MEMO_LIMIT = 200_000
+_UNDECIDED = object()
+_RULE_DECISIONS: dict[tuple[int, str], str | None] = {}
+
+
+def _confusables(doc) -> list[Confusable]:
+    """Each confusable word of ``doc`` with the context rules' choice; computed once for
+    GRAM001 and GRAM002. "to" is a candidate only before a degree word ("to late"): no rule
+    or statistic judges it otherwise."""
     from linter.grammar.confusables import CUES, decide_by_rule
     from linter.grammar.index import index
     from linter.grammar.lexicon import DEGREE_WORDS
@@ -127,11 +161,19 @@ def _confusables(doc) -> list:
     if found is None:
         found = []
         last = ix.n - 1
+        decided = _RULE_DECISIONS
+        if len(decided) > MEMO_LIMIT:
+            decided.clear()
         for k in ix.positions(CUES):
             if ix.lows[k] == "to" and (k == last or ix.low(k + 1) not in DEGREE_WORDS):
                 continue
-            toks, i = ix.window(k, 2, 2)
-            found.append((toks, i, decide_by_rule(toks, i)))
+            a, b, first = ix.bounds(k, 2, 2)
+            gap_start = ix.gap_start(a, first)
+            key = (k - a, ix.text_of(a, b, gap_start))
+            choice = decided.get(key, _UNDECIDED)
+            if choice is _UNDECIDED:
+                choice = decided[key] = decide_by_rule(ix.tokens(a, b, gap_start), k - a)
+            found.append(Confusable(k, a, b, gap_start, key, choice))
         ix.shared["confusables"] = found
     return found
 

@@ -140,6 +140,12 @@ class WordIndex:
         (fewer at the sentence's edges), and the position of word ``i`` among them. Where
         the window stops short of an edge, index 0 and the list's end are not edges, as
         the rules read them."""
+        a, b, first = self.bounds(i, back, ahead)
+        return self.tokens(a, b, self.gap_start(a, first)), i - a
+
+    def bounds(self, i: int, back: int, ahead: int) -> tuple[int, int, bool]:
+        """The first and last word of ``window(i, back, ahead)``, and whether the first
+        opens its sentence."""
         # breaks_after inlined: a window is built for every cue word
         words, prose, h, cut = self.words, self.prose, self.headline_end, self._last_cut
         a, stop, first = i, i - back, True
@@ -157,15 +163,39 @@ class WordIndex:
             if e <= h <= s or ((s - e != 1 or prose[e] != " ") and cut(e, s) >= 0):
                 break
             b += 1
-        lows = self.lows
-        toks = [self.tok(a, first)]
-        for j in range(a + 1, b + 1):
+        return a, b, first
+
+    def gap_start(self, a: int, first: bool) -> int:
+        """Where the gap of word ``a`` starts: its sentence's start (spaces trimmed) when
+        it opens the sentence, else the end of the word before."""
+        if not first:
+            return self.words[a - 1][1]
+        s = self.words[a][0]
+        start = max(self._last_cut(self.words[a - 1][1] if a else 0, s), 0)
+        prose = self.prose
+        while start < s and prose[start].isspace():
+            start += 1
+        return start
+
+    def text_of(self, a: int, b: int, gap_start: int) -> str:
+        """The prose from the gap of word ``a`` to the end of word ``b``: it spells out
+        ``tokens(a, b, gap_start)`` (its words are the ``WORD_RE`` matches in it, its gaps
+        the text between), so it can key what a rule decides about those tokens."""
+        return self.prose[gap_start : self.words[b][1]]
+
+    def tokens(self, a: int, b: int, gap_start: int) -> list[Tok]:
+        """Words ``a`` to ``b`` as tokens, the first one's gap starting at ``gap_start``."""
+        words, prose, lows = self.words, self.prose, self.lows
+        toks = []
+        prev = gap_start
+        for j in range(a, b + 1):
             start, end, text = words[j]
             low = lows[j]
             if "’" in low:
                 low = low.replace("’", "'")
-            toks.append(_new(Tok, (start, end, text, low, prose[words[j - 1][1] : start])))
-        return toks, i - a
+            toks.append(_new(Tok, (start, end, text, low, prose[prev:start])))
+            prev = end
+        return toks
 
     def sentence(self, i: int) -> tuple[int, int]:
         """First and last word index of word ``i``'s sentence."""

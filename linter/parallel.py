@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 
 from linter.finding import Finding
 from linter.settings import Settings
@@ -97,15 +98,41 @@ def _context():
 
 def lint_many(
     settings: Settings,
-    items: list[tuple[str, str]],
+    items: Iterable[tuple[str, str]],
     jobs: int | None = 1,
     progress: Callable[[int, int], None] | None = None,
     own_process: bool = False,
+    expected: int | None = None,
 ) -> list[Outcome]:
     """Outcomes for ``(path, text)`` items, in the same order, in parallel when worth it.
     ``progress(done, total)`` is called as each outcome arrives (the CLI's progress bar).
-    ``own_process``: this process is copydesk's own (the CLI): see ``settle_gc``."""
+    ``own_process``: this process is copydesk's own (the CLI): see ``settle_gc``.
+
+    ``items`` may be a lazy iterable (files read as they are asked for) that gives at most
+    ``expected`` items: once the text read ahead shows the run is worth a pool, the workers
+    start on the first files while the rest are still being read."""
     from linter.runner import engine_for
+
+    pending = iter(items)
+    ahead: list[tuple[str, str]] = []  # read ahead until the run is known to be big enough
+    chars = 0
+    for item in pending:
+        ahead.append(item)
+        chars += len(item[1])
+        if chars >= MIN_CHARS and expected is not None:
+            break
+    else:
+        expected = len(ahead)  # all read
+    if not ahead:
+        return []
+    seen: list[tuple[str, str]] = []
+
+    def stream() -> Iterator[tuple[str, str]]:
+        for item in chain(ahead, pending):
+            seen.append(item)
+            yield item
+
+    feed = stream()
 
     def tick(outcomes: Iterable[Outcome]) -> list[Outcome]:
         if progress is None:
@@ -113,28 +140,31 @@ def lint_many(
         done = []
         for outcome in outcomes:
             done.append(outcome)
-            progress(len(done), len(items))
+            progress(len(done), len(seen))
         return done
 
-    if not items:
-        return []
     engine_for(settings)  # here first: a bad rule file stops the run with one line
     if own_process:
         settle_gc()
-    workers = worker_count(jobs, [len(text) for _, text in items])
+    assert expected is not None
+    sizes = [len(text) for _, text in ahead] + [0] * max(0, expected - len(ahead))
+    workers = worker_count(jobs, sizes)
     if workers <= 1:
-        return tick(lint_source(settings, path, text) for path, text in items)
+        every = list(feed)  # one process gains nothing from reading as it goes
+        return tick(lint_source(settings, path, text) for path, text in every)
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     context = _context()  # with fork, workers inherit the engine built above
     # small chunks: the last one decides when the run ends, and one of 64 files left a core
     # idle for about a tenth of a second; the cost of sending a chunk is far smaller
-    chunk = max(1, min(16, len(items) // (workers * 16)))
+    chunk = max(1, min(16, len(sizes) // (workers * 16)))
     try:
         with ProcessPoolExecutor(
             workers, mp_context=context, initializer=_init_worker, initargs=(settings,)
         ) as pool:
-            return tick(pool.map(_work, items, chunksize=chunk))
+            return tick(pool.map(_work, feed, chunksize=chunk))
     except (BrokenProcessPool, OSError):  # a worker died or no process could start
-        return [lint_source(settings, path, text) for path, text in items]
+        for _ in feed:  # what the pool had not asked for yet
+            pass
+        return [lint_source(settings, path, text) for path, text in seen]

@@ -278,25 +278,27 @@ def lint_paths(
 
         store = ResultCache.open(settings)
     todo: list[FileResult] = []
-    for path in files:
-        file_result = FileResult(path)
-        result.files.append(file_result)
-        try:
-            file_result.source = read_source(path, settings.max_file_size)
-        except InputError as exc:
-            file_result.errors.append(str(exc))
-            continue
-        hit = store.get(path, file_result.source.text) if store else None
-        if hit is None:
-            todo.append(file_result)
-        else:
-            file_result.findings = hit
+
+    def to_lint() -> Iterator[tuple[str, str]]:
+        """Files read as the linting asks for them, so a pool starts on the first files
+        while the rest are read; cache hits and unreadable files are settled here."""
+        for path in files:
+            file_result = FileResult(path)
+            result.files.append(file_result)
+            try:
+                file_result.source = read_source(path, settings.max_file_size)
+            except InputError as exc:
+                file_result.errors.append(str(exc))
+                continue
+            hit = store.get(path, file_result.source.text) if store else None
+            if hit is None:
+                todo.append(file_result)
+                yield path, file_result.source.text
+            else:
+                file_result.findings = hit
+
     outcomes = lint_many(
-        settings,
-        [(r.path, r.source.text) for r in todo if r.source],
-        jobs,
-        progress,
-        own_process=own_process,
+        settings, to_lint(), jobs, progress, own_process=own_process, expected=len(files)
     )
     for file_result, (findings, file_errors) in zip(todo, outcomes, strict=True):
         file_result.findings, file_result.errors = findings, file_errors

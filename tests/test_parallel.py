@@ -55,6 +55,41 @@ def test_pool_gives_the_serial_result_in_order(monkeypatch, method):
     assert all(len(fs) == 1 and fs[0].rule == "CORE001" for fs, _ in pooled)
 
 
+def test_pool_takes_files_as_they_are_read(monkeypatch):
+    """A lazy iterable: the pool starts once the text read ahead is enough, takes the rest
+    as it is read, and gives every outcome in order; each item is read once."""
+    monkeypatch.setattr(parallel, "MIN_CHARS", 500)
+    monkeypatch.setattr(parallel, "MIN_FILES_PER_WORKER", 1)
+    monkeypatch.setenv("COPYDESK_START_METHOD", "fork" if hasattr(os, "fork") else "spawn")
+    items = drafts(40)
+    asked: list[str] = []
+
+    def lazily():
+        for path, text in items:
+            asked.append(path)
+            yield path, text
+
+    pooled = lint_many(Settings(), lazily(), jobs=2, expected=len(items))
+    assert asked == [path for path, _ in items]
+    assert as_tuples(pooled) == as_tuples(lint_many(Settings(), items, jobs=1))
+
+
+def test_no_pool_falls_back_to_one_process_with_every_item(monkeypatch):
+    """When no worker can start, the items read ahead and the ones not yet read are all
+    linted here, in order."""
+    from concurrent import futures
+
+    def no_pool(*args, **kwargs):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(parallel, "MIN_CHARS", 500)
+    monkeypatch.setattr(parallel, "MIN_FILES_PER_WORKER", 1)
+    items = drafts(20)
+    outcomes = lint_many(Settings(), iter(items), jobs=2, expected=len(items))
+    assert [fs[0].path for fs, _ in outcomes] == [path for path, _ in items]
+
+
 def test_engine_is_built_once_not_per_file(monkeypatch, tmp_path):
     """With fork, the engine is built once in the parent and inherited by every worker; no
     worker and no file builds another (each build appends a line to a log)."""

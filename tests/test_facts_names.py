@@ -197,3 +197,49 @@ def test_nearwords_pairs_every_near_spelling():
     pairs = {(a, b) for a in words for b in words if a != b and near_spelling(a, b)}
     assert {a for a, _ in pairs} <= near
     assert pairs <= set(nearwords.near_pairs(words, words))
+
+
+def test_runs_after_a_capital_inside_a_token_are_the_restarting_scans():
+    """``run_texts`` takes the split's runs and searches again only after a capital inside
+    a token ("non-Muslim", "3.Bar,Baz"): what it gives is what ``_scan``, restarting after
+    each such token, finds over the whole text."""
+    import random
+
+    from linter.knowledge import names
+
+    rnd = random.Random(3)
+    bits = [
+        "non-",
+        "Muslim",
+        " ",
+        "x",
+        "3.",
+        "Bar",
+        ",",
+        "Baz",
+        "d'",
+        "Ettorre",
+        ".",
+        "U.S.",
+        "-",
+        "’",
+        "'",
+        "of ",
+        "the ",
+        "A",
+        "mini-",
+        "MMPI",
+        "\n",
+        "St.",
+        "_",
+        "Jean-",
+    ]
+    for _ in range(5000):
+        prose = "".join(rnd.choice(bits) for _ in range(rnd.randint(1, 16)))
+        start = min(rnd.choice([0, 0, 1, 3]), len(prose))
+        res = names._run_res(names._extra_capitals(prose[start:]))
+        spans: list[tuple[int, int]] = []
+        names._scan(prose, start, len(prose), res.found, res.at, spans)
+        found = names.run_texts(prose, start)
+        assert found.offsets == [s for s, _ in spans], prose
+        assert found.texts == [prose[s:e] for s, e in spans], prose

@@ -106,7 +106,22 @@ def mentions(
 # class lets the regex engine skip lower-case text in C); the token-by-token rules below run
 # only on the runs, which hold about a tenth of the tokens of news copy.
 
-_CONNECTOR_RE = "|".join(sorted(CONNECTORS, key=len, reverse=True))
+
+def _by_first_letter(words: frozenset[str]) -> str:
+    """An alternation of ``words`` grouped by first letter ("d(?:ella|e|u)|of|y"): the regex
+    engine tries one group at a position instead of every word in turn."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=lambda w: (-len(w), w)):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(
+        f"{re.escape(first)}(?:{'|'.join(rest)})" if rest != [""] else re.escape(first)
+        for first, rest in sorted(groups.items())
+    )
+
+
+# A connector ends where its run of word characters ends (the lookahead of ``_CONNECTOR``),
+# so at most one of them matches at a place and their order in the alternation is moot.
+_CONNECTOR_RE = _by_first_letter(CONNECTORS)
 # a token after its capital: TOKEN_RE's second branch written so that ``\w*`` runs in one step
 _REST = r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:['’\-]\w+)*\.?)"
 _CONNECTOR = rf"(?i:{_CONNECTOR_RE})(?![\w]|['’\-]\w)\.?"
@@ -196,12 +211,65 @@ def run_texts(prose: str, start: int = 0, end: int | None = None) -> Runs:
         before = " " + before[1:]
     for m in _UNSURE_RE.finditer(before):
         if _inside_token(prose, start, offsets[m.start()], end):
-            spans: list[tuple[int, int]] = []
-            _scan(prose, start, end, res.found, res.at, spans)
-            offsets = [s for s, _ in spans]
+            offsets, texts = _rescan(prose, start, end, res, Runs(offsets, texts, before))
             before = "".join(prose[s - 1] if s > start else " " for s in offsets)
-            return Runs(offsets, [prose[s:e] for s, e in spans], before)
+            return Runs(offsets, texts, before)
     return Runs(offsets, texts, before)
+
+
+def _rescan(prose: str, start: int, end: int, res: _RunRes, split: Runs):
+    """What ``_scan`` finds, taken from the split's runs wherever the two scans agree: the
+    split's runs are what ``_scan``'s search yields until a capital inside a token makes it
+    restart, and again from the first run the restarted search finds that the split found
+    too (both then search on from its end). Only the runs after an unsure character are
+    tested, and only the stretches after a restart are searched again."""
+    offsets, texts, before = split
+    unsure = [m.start() for m in _UNSURE_RE.finditer(before)]
+    index = {s: i for i, s in enumerate(offsets)}
+    out_offsets: list[int] = []
+    out_texts: list[str] = []
+    n, k, u, pos = len(offsets), 0, 0, start
+    if offsets[0] == start:  # _scan's first match at ``start``
+        out_offsets.append(start)
+        out_texts.append(texts[0])
+        pos, k = start + len(texts[0]), 1
+    while k < n:  # in step with the split: its runs from k on are what _scan's search yields
+        while u < len(unsure) and unsure[u] < k:
+            u += 1
+        nxt = unsure[u] if u < len(unsure) else n
+        out_offsets += offsets[k:nxt]
+        out_texts += texts[k:nxt]
+        if nxt >= n:
+            break
+        restart = _inside_token(prose, pos, offsets[nxt], end)
+        if not restart:
+            out_offsets.append(offsets[nxt])
+            out_texts.append(texts[nxt])
+            k = nxt + 1
+            continue
+        k = n  # unless the restarted search meets the split again
+        while restart:  # _scan after a restart
+            pos, restart = restart, 0
+            first = res.at.match(prose, pos, end)
+            if first is not None:
+                out_offsets.append(first.start())
+                out_texts.append(first.group())
+                pos = first.end()
+                if first.start() in index:
+                    k = index[first.start()] + 1
+                    break
+            for m in res.found.finditer(prose, pos, end):
+                s = m.start()
+                if prose[s - 1] in _UNSURE:
+                    restart = _inside_token(prose, pos, s, end)
+                    if restart:
+                        break
+                out_offsets.append(s)
+                out_texts.append(m.group())
+                if s in index:
+                    k = index[s] + 1
+                    break
+    return out_offsets, out_texts
 
 
 def _scan(prose: str, pos: int, endpos: int, found, at, out: list) -> None:

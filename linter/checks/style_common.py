@@ -8,6 +8,7 @@ also ends one, because wire copy and pasted web text put one paragraph on each l
 from __future__ import annotations
 
 import re
+import weakref
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -18,19 +19,115 @@ GUIDES = ("ap", "british")
 STYLE_KEYS = ("guide",)  # the keys of [tool.copydesk.style]
 # group 1: the line end after a sentence's last mark (matching the mark first lets the search
 # skip ahead; a look-behind would be tried at every position)
-_LINE_END = re.compile(r"[.!?:”\"’')\]]([ \t]*\n)")
+_LINE_END_MARKS = ".!?:”\"’')]"
+_LINE_END = re.compile(rf"[{re.escape(_LINE_END_MARKS)}]([ \t]*\n)")
+
+
+# every byte of an ASCII-encoded draft made a space, except the digits, which become "0"
+_DIGIT_BYTES = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
+_ASCII_BYTES = bytes(range(128))
+_ANY_DIGIT_RE = re.compile(r"\d")
+# the last document (weakly: holding it would move the cost of freeing it into a rule) and
+# its digit runs
+_digits_memo: list = [lambda: None, None]
 
 
 def blocks(doc: Document) -> list[tuple[int, int]]:
     """Paragraph spans over ``doc.prose``, split further at line ends that end a sentence."""
     out: list[tuple[int, int]] = []
     for start, end in doc.paragraphs:
-        pos = start
-        for m in _LINE_END.finditer(doc.prose, start, end):
-            out.append((pos, m.start(1)))
-            pos = m.end(1)
-        out.append((pos, end))
+        out.extend(paragraph_blocks(doc.prose, start, end))
+    return out
+
+
+def paragraph_blocks(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-empty blocks of one paragraph, so that a rule cuts only the paragraphs
+    that hold something to check."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _LINE_END.finditer(prose, start, end):
+        out.append((pos, m.start(1)))
+        pos = m.end(1)
+    out.append((pos, end))
     return [(s, e) for s, e in out if e > s]
+
+
+def block_around(
+    prose: str, at: int, start: int, end: int, floor: int | None = None
+) -> tuple[int, int]:
+    """The block of ``paragraph_blocks(prose, start, end)`` that holds ``at`` (not
+    whitespace), found from the line breaks next to it rather than by cutting the whole
+    paragraph (a plain-text draft may be one long paragraph of lines). ``floor``, the end
+    of an earlier block of the paragraph, bounds the search back."""
+    lo = start
+    find, rfind = prose.find, prose.rfind
+    low = start if floor is None else max(start, floor)
+    n = rfind("\n", low, at)
+    while n >= 0:
+        if _ends_block(prose, n, start) is not None:
+            lo = n + 1
+            break
+        n = rfind("\n", low, n)
+    hi = end
+    n = find("\n", at, end)
+    while n >= 0:
+        cut = _ends_block(prose, n, start)
+        if cut is not None:
+            hi = cut
+            break
+        n = find("\n", n + 1, end)
+    return lo, hi
+
+
+def _ends_block(prose: str, n: int, start: int) -> int | None:
+    """Where the block ends when the line break at ``n`` ends a sentence (``_LINE_END``:
+    a sentence's last mark, then spaces or tabs), else None."""
+    j = n
+    while j > start and prose[j - 1] in " \t":
+        j -= 1
+    return j if j > start and prose[j - 1] in _LINE_END_MARKS else None
+
+
+def positions(prose: str, chars: str) -> list[int]:
+    """Sorted offsets of the given characters: one ``str.find`` run per character, which
+    skips through the draft in C where a regex character class tests every position."""
+    found: list[int] = []
+    find = prose.find
+    for ch in chars:
+        i = find(ch)
+        while i >= 0:
+            found.append(i)
+            i = find(ch, i + 1)
+    found.sort()
+    return found
+
+
+def digit_runs(doc: Document) -> list[int] | None:
+    """Offsets where the maximal runs of digits of ``doc.prose`` start, or None when the
+    prose holds a non-ASCII digit (which ``\\d`` matches too): the rules that start at a
+    figure try their pattern only there. Digits are found on the draft encoded as ASCII
+    (one byte a character) with ``bytes.find``; a regex class would test every character.
+    The last document's runs are kept, since three rules ask for them in turn."""
+    if _digits_memo[0]() is doc:
+        return _digits_memo[1]
+    prose = doc.prose
+    runs: list[int] | None = []
+    if not prose.isascii():
+        others = prose.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+        if _ANY_DIGIT_RE.search(others.decode("utf-8", "surrogatepass")):
+            runs = None
+    if runs is not None:
+        marks = prose.encode("ascii", "replace").translate(_DIGIT_BYTES)
+        find = marks.find
+        i = find(b"0")
+        while i >= 0:
+            runs.append(i)
+            j = find(b" ", i)
+            if j < 0:
+                break
+            i = find(b"0", j)
+    _digits_memo[0], _digits_memo[1] = weakref.ref(doc), runs
+    return runs
 
 
 def next_block_opens_quote(doc: Document, end: int) -> bool:

@@ -6,9 +6,12 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from linter.checks.style_common import digit_runs
 from linter.rule import Example, Match, Rule
+from linter.text import BLANK_LINE_RE, sentence_cut_before
 
 WORDS = ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine")
+OPENERS = "“\"‘'(["
 LEADING_RE = re.compile(r"[“\"‘'(\[]*(\d[\d,]*)(?=[\s%])")
 YEAR_RE = re.compile(r"1\d{3}|20\d{2}")
 
@@ -46,9 +49,19 @@ class SentenceInitialNumeral(Rule):
     ]
 
     def check(self, doc) -> Iterator[Match]:
+        runs = digit_runs(doc)
+        head_end = doc.headline[1] if doc.headline else None
         prose = doc.prose
-        for start, end in doc.sentences:
-            m = LEADING_RE.match(prose, start, end)
+        if runs is None or (
+            head_end is not None
+            and 0 < head_end < len(prose)
+            and prose[head_end - 1 : head_end + 1].isdigit()
+        ):
+            # a non-ASCII digit, or a headline that ends inside a figure: split the draft
+            found = (LEADING_RE.match(prose, start, end) for start, end in doc.sentences)
+        else:
+            found = (_leading(prose, at, head_end) for at in runs)
+        for m in found:
             if not m or YEAR_RE.fullmatch(m.group(1)):
                 continue
             s, e = m.span(1)
@@ -58,6 +71,60 @@ class SentenceInitialNumeral(Rule):
                 yield Match(s, e, None, (word,), word)
             else:
                 yield Match(s, e)
+
+
+def _leading(prose: str, at: int, head_end: int | None) -> re.Match | None:
+    """``LEADING_RE`` matched on the sentence of ``doc.sentences`` whose figure is the run of
+    digits at ``at``, or None when no sentence starts with it: decided from the characters
+    around the figure, with ``text.sentences``' own tests, so the draft is never split.
+
+    Only openers can come between a sentence's start and its figure, and a cut falls inside
+    them only at the headline's end. The match is bounded by the sentence's end, which
+    the look-ahead after the figure must not pass: a character of the figure's own word
+    lies inside the sentence unless the headline ends before it, and the whitespace after
+    it does unless the sentence ends there (a blank line, the headline's end or the end of
+    the draft; no sentence end follows a digit or a comma)."""
+    start = at
+    while start > 0 and prose[start - 1] in OPENERS:
+        start -= 1
+    if head_end is not None and start < head_end <= at:
+        start = head_end  # the sentence after the headline starts inside the openers
+    elif not _starts_sentence(prose, start, head_end):
+        return None
+    m = LEADING_RE.match(prose, start)
+    if m is None:
+        return None
+    after = m.end(1)
+    if head_end is not None and start < head_end <= after:
+        return LEADING_RE.match(prose, start, head_end)
+    if prose[after] == "%":
+        return m
+    nxt = after + 1  # the first character after the whitespace
+    while nxt < len(prose) and prose[nxt].isspace():
+        nxt += 1
+    if (
+        nxt == len(prose)
+        or (head_end is not None and after <= head_end <= nxt)
+        or BLANK_LINE_RE.search(prose, after, nxt)
+    ):
+        return None  # the sentence ends after the figure: the look-ahead would fail
+    return m
+
+
+def _starts_sentence(prose: str, at: int, head_end: int | None) -> bool:
+    """Whether a span of ``text.sentences`` starts at ``at`` (not whitespace): only
+    whitespace lies before it, or the whitespace before it holds a paragraph break or the
+    headline's end, or follows a sentence end that ``text.sentences`` cuts at."""
+    i = at
+    while i > 0 and prose[i - 1].isspace():
+        i -= 1
+    if i == 0 or (head_end is not None and i <= head_end <= at):
+        return True
+    if i == at:
+        return False
+    if BLANK_LINE_RE.search(prose, i, at):
+        return True
+    return sentence_cut_before(prose, i) == i
 
 
 RULES = [SentenceInitialNumeral]

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import repeat
 from typing import ClassVar
 
+from linter.checks.style_common import digit_runs
 from linter.rule import Example, Match, Rule
 
 WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -70,7 +72,13 @@ class SmallNumbers(Rule):
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose
-        for m in DIGIT_RE.finditer(prose):
+        runs = digit_runs(doc)
+        if runs is None:
+            found = DIGIT_RE.finditer(prose)
+        else:
+            # the figure follows no word character, so it starts a run of digits
+            found = filter(None, map(DIGIT_RE.match, repeat(prose), runs))
+        for m in found:
             start, end = m.span(1)
             noun = m.group(2)
             if noun in FOLLOW_EXCEPT or not (noun.endswith("s") or noun in PLURAL_IRREGULAR):

@@ -4,17 +4,19 @@ within a paragraph."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import ClassVar
 
-from linter.checks.style_common import blocks
+from linter.checks.style_common import block_around, positions
 from linter.rule import Example, Match, Rule
 
 PAIRS = {"(": ")", "[": "]"}
 CLOSING = {v: k for k, v in PAIRS.items()}
 # "a)", "1)", "iv)" starting a list item, and emoticons such as ":)" or ";-)"
 ENUMERATOR = re.compile(r"(?:^|[\s(])(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
-BRACKET_RE = re.compile(r"[()\[\]]")
+BRACKETS = "()[]"
+INF = float("inf")
 EMOTICON = re.compile(r"[:;=8][-']?$")
 
 
@@ -46,26 +48,43 @@ class UnbalancedParentheses(Rule):
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose
-        if not BRACKET_RE.search(prose):
+        marks = positions(prose, BRACKETS)
+        if not marks:
             return
-        for start, end in blocks(doc):
-            stack: list[int] = []
-            for m in BRACKET_RE.finditer(prose, start, end):
-                i, ch = m.start(), m.group()
-                if ch in PAIRS:
-                    stack.append(i)
-                elif ch in CLOSING:
-                    if stack and prose[stack[-1]] == CLOSING[ch]:
-                        stack.pop()
-                        continue
-                    head = prose[max(start, i - 6) : i]
-                    if ch == ")" and (ENUMERATOR.search(head) or EMOTICON.search(head)):
-                        continue
-                    if stack:
-                        continue  # mismatched kinds, e.g. "( ]": report only the opener below
-                    yield Match(i, i + 1, "This closing parenthesis has no opening one.")
-            for i in stack:
-                yield Match(i, i + 1, "This opening parenthesis is never closed.")
+        paragraphs = doc.paragraphs
+        # only the blocks that hold a bracket are found, each from the line breaks next to it
+        lo, floor = 0, 0
+        while lo < len(marks):
+            p = bisect_right(paragraphs, (marks[lo], INF)) - 1
+            para_start, para_end = paragraphs[p] if p >= 0 else (0, 0)
+            if para_end <= marks[lo]:  # not in a paragraph (no bracket is whitespace)
+                lo += 1
+                continue
+            start, end = block_around(prose, marks[lo], para_start, para_end, floor)
+            floor = end
+            hi = bisect_left(marks, end, lo)
+            yield from self._block(prose, start, marks[lo:hi])
+            lo = hi
+
+    def _block(self, prose: str, start: int, marks: list[int]) -> Iterator[Match]:
+        """Pairs the brackets at ``marks``, those of the block that starts at ``start``."""
+        stack: list[int] = []
+        for i in marks:
+            ch = prose[i]
+            if ch in PAIRS:
+                stack.append(i)
+            elif ch in CLOSING:
+                if stack and prose[stack[-1]] == CLOSING[ch]:
+                    stack.pop()
+                    continue
+                head = prose[max(start, i - 6) : i]
+                if ch == ")" and (ENUMERATOR.search(head) or EMOTICON.search(head)):
+                    continue
+                if stack:
+                    continue  # mismatched kinds, e.g. "( ]": report only the opener below
+                yield Match(i, i + 1, "This closing parenthesis has no opening one.")
+        for i in stack:
+            yield Match(i, i + 1, "This opening parenthesis is never closed.")
 
 
 RULES = [UnbalancedParentheses]

@@ -3,14 +3,15 @@ within a paragraph."""
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import ClassVar
 
-from linter.checks.style_common import check_guide, next_block_opens_quote
+from linter.checks.style_common import check_guide, next_block_opens_quote, positions
 from linter.rule import Example, Match, Rule
 
-MARK_RE = re.compile('[“”"\n]')
+MARKS = '“”"'
+INF = float("inf")
 
 
 class UnbalancedQuotes(Rule):
@@ -51,34 +52,67 @@ class UnbalancedQuotes(Rule):
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose
-        for start, end in doc.paragraphs:
-            open_at: dict[str, int | None] = {"curly": None, "straight": None}
-            for m in MARK_RE.finditer(prose, start, end):
-                i, ch = m.start(), m.group()
-                if ch == "\n":
-                    if next_block_opens_quote(doc, i):
-                        open_at = {"curly": None, "straight": None}  # a run-on quotation
+        marks = positions(prose, MARKS)
+        if not marks:
+            return
+        paragraphs = doc.paragraphs
+        # only the paragraphs that hold a mark are read; in the others nothing is open
+        lo = 0
+        while lo < len(marks):
+            p = bisect_right(paragraphs, (marks[lo], INF)) - 1
+            start, end = paragraphs[p] if p >= 0 else (0, 0)
+            if end <= marks[lo]:  # not in a paragraph (no mark is whitespace)
+                lo += 1
+                continue
+            hi = bisect_left(marks, end, lo)
+            yield from self._paragraph(doc, start, end, marks[lo:hi])
+            lo = hi
+
+    def _paragraph(self, doc, start: int, end: int, marks: list[int]) -> Iterator[Match]:
+        """The marks of one paragraph, in order. A line break restarts the count when the
+        next line opens a quotation (a run-on quotation); that matters only while a mark
+        is open, so the breaks are looked at only then."""
+        prose = doc.prose
+        open_at: dict[str, int | None] = {"curly": None, "straight": None}
+        last = start
+        for i in [*marks, end]:
+            if (open_at["curly"] is not None or open_at["straight"] is not None) and _runs_on(
+                doc, last, i
+            ):
+                open_at = {"curly": None, "straight": None}
+            last = i
+            if i == end:
+                break
+            ch = prose[i]
+            family = "straight" if ch == '"' else "curly"
+            if ch == '"' and i > start and prose[i - 1].isdigit() and not open_at[family]:
+                continue  # 12" pizza
+            opening = ch == "“" or (ch == '"' and _opens(prose, i, open_at[family]))
+            if opening:
+                if open_at[family] is not None and not _reopens(prose, i):
+                    yield Match(open_at[family], open_at[family] + 1, NEVER_CLOSED)
+                open_at[family] = i
+            elif open_at[family] is None:
+                if ch == "”" and i > start and prose[i - 1].isdigit():
                     continue
-                if ch not in '“”"':
-                    continue
-                family = "straight" if ch == '"' else "curly"
-                if ch == '"' and i > start and prose[i - 1].isdigit() and not open_at[family]:
-                    continue  # 12" pizza
-                opening = ch == "“" or (ch == '"' and _opens(prose, i, open_at[family]))
-                if opening:
-                    if open_at[family] is not None and not _reopens(prose, i):
-                        yield Match(open_at[family], open_at[family] + 1, NEVER_CLOSED)
-                    open_at[family] = i
-                elif open_at[family] is None:
-                    if ch == "”" and i > start and prose[i - 1].isdigit():
-                        continue
-                    yield Match(i, i + 1, NEVER_OPENED)
-                else:
-                    open_at[family] = None
-            if not next_block_opens_quote(doc, end):
-                for mark in open_at.values():
-                    if mark is not None:
-                        yield Match(mark, mark + 1, NEVER_CLOSED)
+                yield Match(i, i + 1, NEVER_OPENED)
+            else:
+                open_at[family] = None
+        if not next_block_opens_quote(doc, end):
+            for mark in open_at.values():
+                if mark is not None:
+                    yield Match(mark, mark + 1, NEVER_CLOSED)
+
+
+def _runs_on(doc, start: int, end: int) -> bool:
+    """Whether a line break in ``start:end`` is followed by an opening quotation mark."""
+    find = doc.prose.find
+    i = find("\n", start, end)
+    while i >= 0:
+        if next_block_opens_quote(doc, i):
+            return True
+        i = find("\n", i + 1, end)
+    return False
 
 
 NEVER_CLOSED = "This opening quotation mark is never closed in its paragraph."

@@ -333,28 +333,26 @@ def run_mentions(text: str, initial: bool, inside: tuple[int, ...] = ()) -> tupl
         ):
             current.pop()
         if current:
-            words = tuple(
-                strip_possessive(w).rstrip(".") if not is_initial(w) else w for _, _, w in current
-            )
-            spans = tuple((s, s + len(strip_possessive(w))) for s, _, w in current)
+            forms = [_FORMS.get(w) or _form(w) for _, _, w in current]
+            words = tuple(f[0] for f in forms)
+            spans = tuple([(t[0], t[0] + f[1]) for t, f in zip(current, forms, strict=True)])
             out.append(Mention(current[0][0], spans[-1][1], words, spans, initial_flag))
         current = []
 
     prev_end = -1
     for m in TOKEN_RE.finditer(text):
-        s, e, w = m.start(), m.end(), m.group()
-        if w.endswith(".") and not is_initial(w):
+        s, e = m.span()
+        w = m.group()
+        if w[-1] == "." and not (len(w) == 2 and w[0].isupper()):  # not an initial
             e -= 1
             w = w[:-1]
             dotted = True
         else:
             dotted = False
-        gap = text[prev_end:s] if prev_end >= 0 else ""
         # A line break ends a name: plain-text news keeps a paragraph on one line, and a
         # name glued to the next line's first word ("Noam Chomsky\nNoam") is worse than a
         # name split by a soft wrap.
-        joined = prev_end >= 0 and gap in (" ", "\u00a0")
-        if current and not joined:
+        if current and not (prev_end >= 0 and text[prev_end:s] in _SPACES):
             flush()
         if (
             current
@@ -363,7 +361,7 @@ def run_mentions(text: str, initial: bool, inside: tuple[int, ...] = ()) -> tupl
             and not is_capitalised(current[-1][2])
         ):
             flush()  # "Matthew Ingram of The Globe and Mail": two names
-        if is_capitalised(w) and not w[0].isdigit():
+        if w[0].isupper() and not w[0].isdigit():
             if not current:
                 initial_flag = s in sentence_starts
                 if initial_flag and w.lower() in FUNCTION_WORDS:
@@ -374,11 +372,26 @@ def run_mentions(text: str, initial: bool, inside: tuple[int, ...] = ()) -> tupl
                 flush()
         elif current and w.lower() in CONNECTORS and not dotted:
             current.append((s, e, w))
-        else:
+        elif current:
             flush()
         prev_end = e + (1 if dotted else 0) if not dotted else -1
     flush()
     return tuple(out)
+
+
+_FORMS: dict[str, tuple[str, int]] = {}
+_SPACES = (" ", "\u00a0")
+
+
+def _form(token: str) -> tuple[str, int]:
+    """A token of a name as its word (possessive and full stop gone, an initial kept) and
+    the length it spans (its possessive left out); kept for the process, bounded."""
+    bare = strip_possessive(token)
+    found = (token if is_initial(token) else bare.rstrip("."), len(bare))
+    if len(_FORMS) >= 200_000:
+        _FORMS.clear()
+    _FORMS[token] = found
+    return found
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:

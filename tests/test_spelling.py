@@ -276,3 +276,18 @@ def test_per_word_memos_are_bounded_and_forgetting_loses_nothing(monkeypatch):
     ctx = spelling_context.context(engine.settings)
     assert "hastag" in ctx._verdicts  # the last draft's words are remembered ...
     assert "annivresary" not in ctx._verdicts  # ... the earlier draft's were forgotten
+
+
+def test_dialect_swap_prefilter_misses_no_pattern():
+    """``dialect_variant`` tries the swap patterns only where their joined form matches:
+    wherever it does not, no pattern would change the word."""
+    from linter.spelling.context import _any_dialect_swap, _dialect_swaps
+    from linter.spelling.lexicon import lexicon
+
+    lex = lexicon("en-US")
+    words = [w for lst in lex.lists for n in (4, 6, 8, 10) for w in lst.words(n)[::7]]
+    words += "colour travelled worshipper iodisation catalogue defence paediatric".split()
+    joined = _any_dialect_swap()
+    for word in words:
+        changes = any(p.sub(r, word) != word for p, r in _dialect_swaps())
+        assert changes == (joined.search(word) is not None), word

@@ -320,6 +320,9 @@ class SpellingContext:
             return self._variants[word]
         lex = self.lexicon
         found = None
+        if _any_dialect_swap().search(word) is None:
+            self._variants[word] = None  # most words: no pattern applies, so none changes it
+            return None
         for pattern, repl in _dialect_swaps():
             variant = pattern.sub(repl, word)
             if variant != word and (variant in lex or lex.other_dialect(variant)):
@@ -339,6 +342,14 @@ class SpellingContext:
 @lru_cache(maxsize=1)
 def _dialect_swaps() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(a), b) for a, b in DIALECT_SWAP_PATTERNS]
+
+
+@lru_cache(maxsize=1)
+def _any_dialect_swap() -> re.Pattern:
+    """Matches where any of ``DIALECT_SWAP_PATTERNS`` does (its one back-reference
+    spelled out, since the patterns' groups are renumbered when joined)."""
+    sources = [a.replace(r"([lp])\1", "(?:ll|pp)") for a, _ in DIALECT_SWAP_PATTERNS]
+    return re.compile("|".join(f"(?:{source})" for source in sources))
 
 
 _CONTEXTS: dict[str, SpellingContext] = {}

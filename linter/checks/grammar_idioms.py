@@ -51,6 +51,8 @@ class CorruptedIdiom(Rule):
         idioms, self._corruptions = load(data_dir() / "idioms.txt")
         self._near = NearMisses(idioms)
         gates = {c.gate for c in self._corruptions if c.gate}
+        self._gates = frozenset(gates)
+        self._gateless = any(not c.gate for c in self._corruptions)
         self._anchors = frozenset(self._near.anchors)
         self._cues = frozenset(gates) | self._anchors
         watch(self._cues)
@@ -63,8 +65,11 @@ class CorruptedIdiom(Rule):
         ix = index(doc, self._cues)
         folded = doc.folded
         taken: list[tuple[int, int]] = []
-        for corruption in self._corruptions:
-            if corruption.gate and not ix.has(corruption.gate):
+        # the gates present, in C (a gate has no apostrophe: ``ix.has`` is a set lookup)
+        present = self._gates.intersection(ix.present)
+        corruptions = self._corruptions if present or self._gateless else ()
+        for corruption in corruptions:
+            if corruption.gate and corruption.gate not in present:
                 continue
             for m in corruption.pattern.finditer(folded):
                 fix = match_case(doc.prose[m.start()], fill(corruption.fix, m))
@@ -74,7 +79,9 @@ class CorruptedIdiom(Rule):
                 yield Match(m.start(), m.end(), message, (fix,), fix if single else None)
         words = doc.words
         anchors = ix.positions(self._anchors)
-        for a, b, idiom in self._near.find(_Lows(ix), anchors):
+        # the lower-case words as they are, unless a curly apostrophe needs straightening
+        lows = _Lows(ix) if "’" in doc.prose else ix.lows
+        for a, b, idiom in self._near.find(lows, anchors):
             start, end = words[a][0], words[b - 1][1]
             if any(s < end and start < e for s, e in taken) or "\n\n" in doc.prose[start:end]:
                 continue

@@ -128,8 +128,10 @@ class NearMisses:
     """Finds idioms written with one word misspelled or dropped, anchored on their words."""
 
     def __init__(self, idioms: list[Idiom]) -> None:
-        # anchor -> (idiom, the anchor's place in it, the idiom's words as matchers)
-        self.anchors: dict[str, list[tuple[Idiom, int, tuple]]] = {}
+        # anchor -> (idiom, the anchor's place in it, the idiom's words as matchers, the
+        # idiom's shapes with one word dropped as (offset of the first word from the
+        # anchor, the matchers left))
+        self.anchors: dict[str, list[tuple[Idiom, int, tuple, tuple]]] = {}
         for idiom in idioms:
             if len(idiom.words) < 3:
                 continue
@@ -138,7 +140,8 @@ class NearMisses:
                 # content words only: anchoring on "the" or "of" would align every idiom
                 # at every "the" of the text
                 if not word.startswith("{") and len(word) >= 4 and word not in STOPWORDS:
-                    self.anchors.setdefault(word, []).append((idiom, k, matchers))
+                    entry = (idiom, k, matchers, _deletions(idiom, k, matchers))
+                    self.anchors.setdefault(word, []).append(entry)
 
     def find(
         self, words: Sequence[str], at: Iterable[int] | None = None
@@ -148,13 +151,16 @@ class NearMisses:
         found: dict[tuple[int, int], Idiom] = {}
         total = len(words)
         for j in range(total) if at is None else at:
-            for idiom, k, matchers in self.anchors.get(words[j], ()):
+            for idiom, k, matchers, deletions in self.anchors.get(words[j], ()):
                 n, start, hit = len(matchers), j - k, None
                 if start >= 0 and start + n <= total:
                     # the idiom at full length: exact (skip), one word wrong, or more
                     wrong = -1
                     for x in range(n):
-                        if x != k and not _matches(matchers[x], words[start + x]):
+                        if x == k:
+                            continue
+                        p, w = matchers[x], words[start + x]
+                        if not (w == p if p.__class__ is str else w in p):
                             if wrong != -1:
                                 wrong = -2
                                 break
@@ -164,23 +170,36 @@ class NearMisses:
                     if wrong >= 0 and _misspelled(idiom.words[wrong], words[start + wrong]):
                         hit = start, start + n
                 if hit is None and n >= 5:
-                    hit = self._deletion(words, j, k, idiom, matchers)
+                    hit = self._deletion(words, j, deletions)
                 if hit is not None:
                     found.setdefault(hit, idiom)
         return [(a, b, idiom) for (a, b), idiom in sorted(found.items())]
 
     @staticmethod
     def _deletion(
-        words: Sequence[str], j: int, k: int, idiom: Idiom, matchers: tuple
+        words: Sequence[str], j: int, deletions: tuple[tuple[int, tuple], ...]
     ) -> tuple[int, int] | None:
-        n = len(idiom.words)
-        for m in range(1, n - 1):  # a dropped first or last word is just a shorter phrase
-            if m == k or idiom.words[m].startswith("{") or len(idiom.words[m]) < 3:
-                continue
-            rest = matchers[:m] + matchers[m + 1 :]
-            start = j - (k if k < m else k - 1)
-            if start < 0 or start + n - 1 > len(words):
+        total = len(words)
+        for offset, rest in deletions:
+            start = j - offset
+            if start < 0 or start + len(rest) > total:
                 continue
             if all(_matches(p, words[start + x]) for x, p in enumerate(rest)):
-                return start, start + n - 1
+                return start, start + len(rest)
         return None
+
+
+def _deletions(idiom: Idiom, k: int, matchers: tuple) -> tuple[tuple[int, tuple], ...]:
+    """The shapes of ``idiom`` with one inner word dropped (not the anchor ``k``, a slot or
+    a word under three letters; a dropped first or last word is just a shorter phrase), in
+    the order ``NearMisses.find`` tries them: (the anchor's offset from the first word, the
+    matchers left)."""
+    n = len(idiom.words)
+    if n < 5:
+        return ()
+    shapes = []
+    for m in range(1, n - 1):
+        if m == k or idiom.words[m].startswith("{") or len(idiom.words[m]) < 3:
+            continue
+        shapes.append((k if k < m else k - 1, matchers[:m] + matchers[m + 1 :]))
+    return tuple(shapes)

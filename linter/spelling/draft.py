@@ -11,6 +11,7 @@ passage are computed here lazily, for those words alone.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.spelling.tokens import (
@@ -55,16 +56,30 @@ class Draft:
         self.words = doc.word_set
         found = ctx.candidates(self.words, vocab)
         self._searched = found  # forms already looked for (``_suspicious_starts`` reuses them)
-        self.tokens: list[Token] = _find(self.prose, found)
+        self.head = headline(doc)
+        # a capitalised form that only the unknown-word rules judge is a name of the draft
+        # once a token of it stands mid-sentence (``unpositioned``): no rule reports any
+        # of its tokens, so they are dropped as they are found
+        from linter.spelling.context import UNKNOWN
+
+        names = {t for t, f in found.items() if f == UNKNOWN and not t.islower()}
+        self.tokens: list[Token] = _find(self.prose, found, names, self._mid_sentence)
         self.by_text: dict[str, list[Token]] = {}
         for tok in self.tokens:
             self.by_text.setdefault(tok.text, []).append(tok)
-        self.head = headline(doc)
         self._starts = Positions(doc)
         self._foreign: dict[tuple[int, int], bool] = {}
         self._names: dict[str, bool] = {}
         self._unpositioned: dict[str, bool] = {}
         self._suspects: list[int] | None = None
+
+    def _mid_sentence(self, at: int) -> bool:
+        """A token after one space and a word or comma (``_find`` tests that much) stands
+        mid-sentence unless the headline ends or holds it: ``positional`` says False."""
+        head = self.doc.headline
+        if head and at - 1 <= head[1] <= at:
+            return False
+        return not self.in_headline(at)
 
     # ---- where a token stands ----------------------------------------------------------
     def skip(self, tok: Token) -> bool:
@@ -224,9 +239,16 @@ class Draft:
         return not (self.positional(a_start) and self.ctx.lexicon.zipf(a_text.lower()) >= 5.0)
 
 
-def _find(prose: str, found: dict[str, int]) -> list[Token]:
+def _find(
+    prose: str,
+    found: dict[str, int],
+    names: set[str] | frozenset[str] = frozenset(),
+    mid_sentence: Callable[[int], bool] | None = None,
+) -> list[Token]:
     """Every token of the candidate forms, in order: ``str.find`` for the form's text up to
-    its first apostrophe (either apostrophe may be written), the rest checked here."""
+    its first apostrophe (either apostrophe may be written), the rest checked here. A form
+    of ``names`` is left out altogether once a token of it stands after one space and a
+    word or comma where ``mid_sentence`` holds."""
     result = []
     find = prose.find
     n = len(prose)
@@ -234,6 +256,8 @@ def _find(prose: str, found: dict[str, int]) -> list[Token]:
         plain = "'" not in text
         head = text if plain else text[: text.index("'")]
         size = len(text)
+        mark = len(result)
+        name = text in names
         at = find(head)
         while at >= 0:
             end = at + size
@@ -246,6 +270,16 @@ def _find(prose: str, found: dict[str, int]) -> list[Token]:
                 and (before in _SPACE_PUNCT or starts_token(prose, at))
                 and (after in _SPACE_PUNCT or ends_token(prose, end))
             ):
+                if (
+                    name
+                    and before == " "
+                    and at >= 2
+                    and (prose[at - 2].isalnum() or prose[at - 2] == ",")
+                    and mid_sentence is not None
+                    and mid_sentence(at)
+                ):
+                    del result[mark:]
+                    break
                 result.append(Token(at, end, text, flags))
             at = find(head, at + 1)
     result.sort()

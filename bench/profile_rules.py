@@ -22,6 +22,7 @@ def profile(paths: list[Path], select: list[str] | None = None) -> dict[str, flo
     """Seconds by stage: ``load`` (rules and engine), ``parse``, ``phrases``, ``findings``
     (positions, suppression) and one entry per rule id."""
     from linter.formats import build_document
+    from linter.literals import LITERALS
     from linter.runner import Engine
     from linter.settings import Settings
 
@@ -36,6 +37,12 @@ def profile(paths: list[Path], select: list[str] | None = None) -> dict[str, flo
         _ = doc.folded, doc.words  # the shared tokens, counted as parsing
         times["parse"] += time.perf_counter() - t0
         raw = []
+        t0 = time.perf_counter()
+        # the engine's one pass: phrases, and the literals the pattern rules require
+        hits, present = engine.matcher.scan(doc.folded)
+        if engine.matcher.literals:
+            LITERALS.remember(doc, engine.matcher.literals, present)
+        times["phrases"] += time.perf_counter() - t0
         for rule in engine.rules:
             t0 = time.perf_counter()
             try:
@@ -44,7 +51,7 @@ def profile(paths: list[Path], select: list[str] | None = None) -> dict[str, flo
                 print(f"{path}: {rule.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
             times[rule.id] += time.perf_counter() - t0
         t0 = time.perf_counter()
-        for s, e, payloads in engine.matcher.find(doc.folded):
+        for s, e, payloads in hits:
             for rule, payload in payloads:
                 m = rule.on_phrase(doc, s, e, payload)
                 if m is not None:

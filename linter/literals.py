@@ -14,11 +14,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class LiteralIndex:
-    """Literals registered by rules as they compile; ``present`` is cached per document."""
+    """Literals registered by rules as they compile; which occur is cached per document,
+    found by the engine's phrase pass (``remember``) or else by a pass of its own."""
 
     def __init__(self) -> None:
         self._literals: set[str] = set()
         self._automaton = None
+        # document -> (the literals looked for, those found)
         self._present: WeakKeyDictionary = WeakKeyDictionary()
 
     def register(self, literals: tuple[str, ...]) -> None:
@@ -27,17 +29,22 @@ class LiteralIndex:
         if new:
             self._literals |= new
             self._automaton = None
-            self._present = WeakKeyDictionary()
 
-    def present(self, doc: Document) -> frozenset[str]:
-        """The registered literals that occur in ``doc.folded``."""
-        found = self._present.get(doc)
-        if found is None:
+    def remember(self, doc: Document, looked_for: frozenset[str], found: frozenset[str]) -> None:
+        """Keep what a pass made anyway found: ``found`` are those of ``looked_for`` that
+        occur in ``doc.folded``."""
+        self._present[doc] = (looked_for, found)
+
+    def any_of(self, doc: Document, wanted: frozenset[str]) -> bool:
+        """Whether any of ``wanted`` (registered literals) occurs in ``doc.folded``."""
+        known = self._present.get(doc)
+        if known is None or not wanted <= known[0]:
             if self._automaton is None:
                 self._automaton = self._build()
             found = frozenset(literal for _, literal in self._automaton.iter(doc.folded))
-            self._present[doc] = found
-        return found
+            known = (frozenset(self._literals), found)
+            self._present[doc] = known
+        return not known[1].isdisjoint(wanted)
 
     def _build(self):
         import ahocorasick

@@ -56,6 +56,9 @@ class Rule:
     guides: frozenset[str] | None = None  # active only under these style guides (None: all)
     origin: str = ""  # the rule file, or the module of a code rule
     description: str = ""
+    # folded strings of which every match holds one: the engine reports in its one
+    # Aho-Corasick pass which occur (``linter.literals``), so the rule can skip a document
+    required_literals: frozenset[str] = frozenset()
 
     def applies_to(self, settings: Settings) -> bool:
         """False when the rule belongs to another style guide than the configured one."""

@@ -11,6 +11,7 @@ from linter.document import Document
 from linter.errors import CopydeskError, InputError, display_path
 from linter.finding import Finding
 from linter.formats import build_document
+from linter.literals import LITERALS
 from linter.packs import all_rules, ignored_for_path, is_selected, severity_for
 from linter.phrases import PhraseMatcher
 from linter.regexsafe import TIMEOUT_SECONDS, RegexTimeout
@@ -72,7 +73,8 @@ class Engine:
             phrases = getattr(rule, "phrases", None)
             if phrases:
                 entries.extend((phrase, (rule, payload)) for phrase, payload in phrases())
-        self.matcher = PhraseMatcher(entries)
+        literals = frozenset().union(*(r.required_literals for r in self.rules))
+        self.matcher = PhraseMatcher(entries, literals)
 
     def _severity(self, rule: Rule) -> str:
         """The configured severity. A breach of a style guide the newsroom has not chosen is
@@ -94,6 +96,10 @@ class Engine:
         skip = ignored_for_path(doc.path, self.settings.per_file_ignores)
         active = {r.id for r in self.rules if not any(r.id.startswith(p) for p in skip)}
         raw: list[tuple[Rule, object]] = []
+        # one pass finds the phrases and the literals the pattern rules require
+        phrase_hits, present = self.matcher.scan(doc.folded)
+        if self.matcher.literals:
+            LITERALS.remember(doc, self.matcher.literals, present)
         for rule in self.rules:
             if rule.id not in active:
                 continue
@@ -111,7 +117,7 @@ class Engine:
                 errors.append(
                     f"{doc.path}: internal error in rule {rule.id}: {type(exc).__name__}: {exc}"
                 )
-        for start, end, payloads in self.matcher.find(doc.folded):
+        for start, end, payloads in phrase_hits:
             for rule, payload in payloads:
                 if rule.id in active:
                     match = rule.on_phrase(doc, start, end, payload)

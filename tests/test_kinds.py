@@ -261,3 +261,28 @@ def test_advice_is_never_an_automatic_fix():
         (4, "warning", ("could have",), "could have"),
         (21, "info", ("could have",), None),
     ]
+
+
+def test_one_pass_finds_phrases_and_required_literals():
+    """The engine's automaton holds the phrases and the pattern rules' literals: a literal is
+    found anywhere, a phrase only as whole words, and a key may be both."""
+    from linter.phrases import PhraseMatcher
+
+    matcher = PhraseMatcher([("cat", "P1"), ("a dog", "P2")], frozenset({"cat", " - "}))
+    hits, present = matcher.scan("concat a dog - cat")
+    assert [(s, e, p) for s, e, p in hits] == [(7, 12, ["P2"]), (15, 18, ["P1"])]
+    assert present == {"cat", " - "}
+    assert matcher.scan("no such thing") == ([], frozenset())
+
+
+def test_literals_a_pass_did_not_look_for_are_looked_up_on_demand():
+    from linter.formats import build_document
+    from linter.literals import LiteralIndex
+
+    index = LiteralIndex()
+    index.register(("alpha", "omega"))
+    doc = build_document("a.txt", "Title\n\nFrom Alpha to Omega.\n")
+    index.remember(doc, frozenset({"alpha"}), frozenset())  # a pass that saw no "alpha"
+    assert not index.any_of(doc, frozenset({"alpha"}))  # taken from that pass
+    assert index.any_of(doc, frozenset({"omega"}))  # not looked for there: a pass of its own
+    assert index.any_of(doc, frozenset({"alpha"}))  # which looked for every literal

@@ -48,6 +48,7 @@ class PatternRule(YamlRule):
         if not isinstance(requires, list) or not all(isinstance(r, str) and r for r in requires):
             self.fail("requires", "must be a list of strings that every match contains")
         self._requires = frozenset(fold(r) for r in requires)
+        self.required_literals = self._requires  # the engine looks for them in its phrase pass
         LITERALS.register(tuple(self._requires))
         # words (runs of word characters, exact case) of which every match holds one: checked
         # against the document's set of words, which costs no pass over the text at all
@@ -59,7 +60,7 @@ class PatternRule(YamlRule):
         self._requires_words = frozenset(words)
 
     def check(self, doc):
-        if self._requires and LITERALS.present(doc).isdisjoint(self._requires):
+        if self._requires and not LITERALS.any_of(doc, self._requires):
             return
         if self._requires_words and doc.word_forms.isdisjoint(self._requires_words):
             return

@@ -72,6 +72,8 @@ class Draft:
         self._names: dict[str, bool] = {}
         self._unpositioned: dict[str, bool] = {}
         self._suspects: list[int] | None = None
+        self._sentence_starts: list[int] = []  # sentences found (``_sentence``), by start
+        self._sentence_spans: list[tuple[int, int]] = []
 
     def _mid_sentence(self, at: int) -> bool:
         """A token after one space and a word or comma (``_find`` tests that much) stands
@@ -109,7 +111,7 @@ class Draft:
         if len(suspects) < 2:
             return False
         doc = self.doc
-        span = sentence_around(doc, tok.start, tok.end)
+        span = self._sentence(tok.start, tok.end)
         if span is None:  # the headline ends inside the token: ask the split
             sentences = doc.sentences
             i = bisect_right(sentences, (tok.end - 1, float("inf"))) - 1
@@ -128,6 +130,21 @@ class Draft:
                 return True
             i -= 1
         return False
+
+    def _sentence(self, start: int, end: int) -> tuple[int, int] | None:
+        """``sentence_around``, remembered: the words of a foreign passage share their
+        sentence, and a token inside a sentence found before is in that sentence (the
+        spans are those of ``doc.sentences``, which do not overlap)."""
+        starts, spans = self._sentence_starts, self._sentence_spans
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and spans[i][1] >= end:
+            return spans[i]
+        span = sentence_around(self.doc, start, end)
+        if span is not None and span[0] <= start and end <= span[1]:
+            i = bisect_left(starts, span[0])
+            starts.insert(i, span[0])
+            spans.insert(i, span)
+        return span
 
     def _suspected(self, start: int, end: int) -> bool:
         """Two suspect words in the passage, and it is foreign."""

@@ -23,8 +23,10 @@ _LINE_END_MARKS = ".!?:”\"’')]"
 _LINE_END = re.compile(rf"[{re.escape(_LINE_END_MARKS)}]([ \t]*\n)")
 
 
-# every byte of an ASCII-encoded draft made a space, except the digits, which become "0"
+# the draft encoded as UTF-8 made one byte a character: continuation bytes are dropped, and
+# every byte left becomes a space except the digits, which become "0"
 _DIGIT_BYTES = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 _ASCII_BYTES = bytes(range(128))
 _ANY_DIGIT_RE = re.compile(r"\d")
 # the last document (weakly: holding it would move the cost of freeing it into a rule) and
@@ -105,24 +107,26 @@ def positions(prose: str, chars: str) -> list[int]:
 def digit_runs(doc: Document) -> list[int] | None:
     """Offsets where the maximal runs of digits of ``doc.prose`` start, or None when the
     prose holds a non-ASCII digit (which ``\\d`` matches too): the rules that start at a
-    figure try their pattern only there. Digits are found on the draft encoded as ASCII
-    (one byte a character) with ``bytes.find``; a regex class would test every character.
-    The last document's runs are kept, since three rules ask for them in turn."""
+    figure try their pattern only there. Digits are found with ``bytes.find`` on the draft
+    encoded as UTF-8 without its continuation bytes (one byte a character); a regex class
+    would test every character. The last document's runs are kept, since three rules ask
+    for them in turn."""
     if _digits_memo[0]() is doc:
         return _digits_memo[1]
     prose = doc.prose
     runs: list[int] | None = []
-    if not prose.isascii():
-        others = prose.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-        if _ANY_DIGIT_RE.search(others.decode("utf-8", "surrogatepass")):
+    data = prose.encode("utf-8", "surrogatepass")
+    if len(data) != len(prose):  # some character is not ASCII: is one of them a digit?
+        others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        if _ANY_DIGIT_RE.search(others):
             runs = None
     if runs is not None:
-        marks = prose.encode("ascii", "replace").translate(_DIGIT_BYTES)
+        marks = data.translate(_DIGIT_BYTES, _CONTINUATION_BYTES)
         find = marks.find
         i = find(b"0")
         while i >= 0:
             runs.append(i)
-            j = find(b" ", i)
+            j = find(b" ", i)  # the end of the run
             if j < 0:
                 break
             i = find(b"0", j)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from linter.checks.style_common import positions
 from linter.rule import Example, Match, Rule
-
-STRAIGHT_RE = re.compile(r'(?<!\d)"')  # not an inch mark after a figure
-CURLY_RE = re.compile("[“”]")
 
 
 class MixedQuotes(Rule):
@@ -43,8 +40,9 @@ class MixedQuotes(Rule):
         prose = doc.prose
         if '"' not in prose or ("“" not in prose and "”" not in prose):
             return
-        straight = [m.start() for m in STRAIGHT_RE.finditer(prose)]
-        curly = [m.start() for m in CURLY_RE.finditer(prose)]
+        # the marks found with str.find: a character class would test every position
+        straight = [i for i in positions(prose, '"') if not (i and prose[i - 1].isdecimal())]
+        curly = positions(prose, "“”")
         if not straight or not curly:
             return
         if len(curly) < len(straight):

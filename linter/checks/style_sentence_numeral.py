@@ -60,7 +60,18 @@ class SentenceInitialNumeral(Rule):
             # a non-ASCII digit, or a headline that ends inside a figure: split the draft
             found = (LEADING_RE.match(prose, start, end) for start, end in doc.sentences)
         else:
-            found = (_leading(prose, at, head_end) for at in runs)
+            near = () if head_end is None else (head_end, head_end + 1)
+            found = (
+                _leading(prose, at, head_end)
+                for at in runs
+                # a quick look at the characters before the figure rules out most runs:
+                # after a word character and a space, or after any other character but
+                # an opener, no sentence starts unless the headline ends there
+                if at < 2
+                or at in near
+                or prose[at - 1] in OPENERS
+                or (prose[at - 1].isspace() and not prose[at - 2].isalnum())
+            )
         for m in found:
             if not m or YEAR_RE.fullmatch(m.group(1)):
                 continue

@@ -189,3 +189,183 @@ def test_first_name_on_second_reference():
     )
     assert found(family, select=["STYLE034"]) == []
     assert found(text, "british", select=["STYLE034"]) == []
+
+
+# ---- the fast paths of the code rules give what a scan of the whole draft gives ----------
+# Each rule below finds its candidates locally (str.find, digit runs, the line breaks or
+# sentence ends next to a candidate); these references are the plain scans they replace.
+
+PIECES = (
+    "3", "12", "1,000", "2019", "5%", "٣", " ", "  ", "\t", "\n", "\n\n", "\n \n", ". ", "! ",
+    "? ", ".", ":", ",", "“", "”", '"', "'", "‘", "’", "(", ")", "[", "]", "Mr. ", "U.S. ",
+    "A. ", "a", "word", "Jane", "Ortiz", "Jane Ortiz", "The", " said", " says", " told",
+    "9am", "9:00 PM", " a.m.", ":)", "a)", "é", "—",
+)  # fmt: skip
+
+
+def _drafts(seed: int, count: int, pieces=PIECES):
+    """Random drafts built from the pieces, each with a headline ending at a random offset."""
+    import random
+
+    from linter.document import Document
+
+    rng = random.Random(seed)
+    for _ in range(count):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        head = rng.choice([None, (0, rng.randint(0, len(text)))])
+        yield Document(path="draft.txt", text=text, prose=text, headline=head)
+
+
+def _ascii_only(pieces=PIECES):
+    return tuple(p for p in pieces if "٣" not in p)
+
+
+def test_digit_runs_are_the_runs_a_regex_finds():
+    import re
+
+    from linter.checks.style_common import digit_runs
+
+    for doc in _drafts(1, 3000, (*PIECES, "\ud800", "😀", "²")):
+        runs = digit_runs(doc)
+        assert digit_runs(doc) is runs  # kept for the next rule
+        if any(c.isdecimal() and not c.isascii() for c in doc.prose):
+            assert runs is None
+        else:
+            assert runs == [m.start() for m in re.finditer(r"\d+", doc.prose)]
+
+
+def test_block_around_is_the_block_of_blocks():
+    from linter.checks.style_common import block_around, blocks
+
+    for doc in _drafts(2, 3000):
+        cut = blocks(doc)
+        for para_start, para_end in doc.paragraphs:
+            for at in range(para_start, para_end):
+                if doc.prose[at].isspace():
+                    continue
+                (want,) = [(s, e) for s, e in cut if s <= at < e]
+                assert block_around(doc.prose, at, para_start, para_end) == want
+                # an earlier block's end bounds the search back
+                for _start, floor in [(s, e) for s, e in cut if para_start <= s and e <= at]:
+                    assert block_around(doc.prose, at, para_start, para_end, floor) == want
+
+
+def _rule(rule_id: str):
+    from linter.packs import all_rules
+
+    return next(r for r in all_rules(Settings()) if r.id == rule_id)
+
+
+def _matches(rule, doc):
+    return [(m.start, m.end, m.message, m.suggestions, m.fix) for m in rule.check(doc)]
+
+
+def test_sentence_initial_numeral_agrees_with_a_split_into_sentences():
+    from linter.checks.style_sentence_numeral import LEADING_RE, WORDS, YEAR_RE
+
+    def reference(doc):
+        out = []
+        for start, end in doc.sentences:
+            m = LEADING_RE.match(doc.prose, start, end)
+            if not m or YEAR_RE.fullmatch(m.group(1)):
+                continue
+            number = m.group(1)
+            if number.isdigit() and 1 <= int(number) <= 9:
+                word = WORDS[int(number) - 1]
+                out.append((*m.span(1), None, (word,), word))
+            else:
+                out.append((*m.span(1), None, (), None))
+        return out
+
+    rule = _rule("STYLE021")
+    for pieces in (PIECES, _ascii_only()):
+        for doc in _drafts(3, 4000, pieces):
+            assert _matches(rule, doc) == reference(doc), repr(doc.prose)
+
+
+def test_second_reference_finds_the_attributions_a_scan_finds():
+    from linter.checks.style_second_reference import SPEECH_RE, _speech
+
+    for doc in _drafts(4, 3000):
+        want = [m.span() for m in SPEECH_RE.finditer(doc.prose)]
+        assert [m.span() for m in _speech(doc.prose, doc.word_forms)] == want
+
+
+def test_unbalanced_marks_agree_with_a_scan_of_every_character():
+    import re
+
+    from linter.checks import style_unbalanced_parens as parens
+    from linter.checks import style_unbalanced_quotes as quotes
+    from linter.checks.style_common import blocks, next_block_opens_quote
+
+    def brackets(doc):
+        prose, out = doc.prose, []
+        for start, end in blocks(doc):
+            stack = []
+            for m in re.finditer(r"[()\[\]]", prose[:end]):
+                i, ch = m.start(), m.group()
+                if i < start:
+                    continue
+                if ch in parens.PAIRS:
+                    stack.append(i)
+                elif stack and prose[stack[-1]] == parens.CLOSING[ch]:
+                    stack.pop()
+                else:
+                    head = prose[max(start, i - 6) : i]
+                    if ch == ")" and (
+                        parens.ENUMERATOR.search(head) or parens.EMOTICON.search(head)
+                    ):
+                        continue
+                    if not stack:
+                        out.append((i, "This closing parenthesis has no opening one."))
+            out += [(i, "This opening parenthesis is never closed.") for i in stack]
+        return out
+
+    def marks(doc):
+        prose, out = doc.prose, []
+        for start, end in doc.paragraphs:
+            open_at = {"curly": None, "straight": None}
+            for i in range(start, end):
+                ch = prose[i]
+                if ch == "\n":
+                    if next_block_opens_quote(doc, i):
+                        open_at = {"curly": None, "straight": None}
+                    continue
+                if ch not in '“”"':
+                    continue
+                family = "straight" if ch == '"' else "curly"
+                if ch == '"' and i > start and prose[i - 1].isdigit() and not open_at[family]:
+                    continue
+                if ch == "“" or (ch == '"' and quotes._opens(prose, i, open_at[family])):
+                    if open_at[family] is not None and not quotes._reopens(prose, i):
+                        out.append((open_at[family], quotes.NEVER_CLOSED))
+                    open_at[family] = i
+                elif open_at[family] is None:
+                    if not (ch == "”" and i > start and prose[i - 1].isdigit()):
+                        out.append((i, quotes.NEVER_OPENED))
+                else:
+                    open_at[family] = None
+            if not next_block_opens_quote(doc, end):
+                out += [(i, quotes.NEVER_CLOSED) for i in open_at.values() if i is not None]
+        return out
+
+    for doc in _drafts(5, 3000):
+        assert [(m[0], m[2]) for m in _matches(_rule("STYLE004"), doc)] == brackets(doc)
+        assert [(m[0], m[2]) for m in _matches(_rule("STYLE003"), doc)] == marks(doc)
+
+
+def test_figure_rules_agree_with_their_scan(monkeypatch):
+    from linter.checks import style_small_numbers, style_time_of_day
+
+    pieces = (
+        *PIECES, "7 members", " 3 people", "$5 ", "3.5 ", "10:30 p.m.", "9 AM", "12pm",
+        "13 am", "0 pm", "1:00 p. m", "4 years old", "x7 ", "8-",
+    )  # fmt: skip
+    for module, rule_id in ((style_small_numbers, "STYLE020"), (style_time_of_day, "STYLE026")):
+        rule = _rule(rule_id)
+        docs = list(_drafts(6, 3000, pieces))
+        fast = [_matches(rule, doc) for doc in docs]
+        assert sum(map(len, fast)) > 20
+        with monkeypatch.context() as patch:
+            patch.setattr(module, "digit_runs", lambda doc: None)  # the scan of every digit
+            assert [_matches(rule, doc) for doc in docs] == fast

@@ -14,6 +14,7 @@ an abbreviation. No cut falls inside a word, so "same sentence" is a property of
 
 from __future__ import annotations
 
+import re
 import weakref
 from itertools import compress, count
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ _new = tuple.__new__  # a Tok without the Python-level __new__ of a named tuple
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 # Lower-case forms (straight and curly apostrophes) of every word some rule asks for.
 _WATCHED: set[str] = set()
+_WATCHED_SETS: set[frozenset[str]] = set()  # cue sets known to lie in ``_WATCHED``
 
 
 def watch(words: Iterable[str]) -> None:
@@ -47,8 +49,10 @@ def watch(words: Iterable[str]) -> None:
 def index(doc: Document, cues: frozenset[str]) -> WordIndex:
     """The document's index, built once and shared by every grammar rule; ``cues`` are the
     words the caller will ask for (watched now if ``prepare`` did not)."""
-    if not cues <= _WATCHED:
-        watch(cues)
+    if cues not in _WATCHED_SETS:  # a set lookup (a frozenset's hash is kept), not a subset test
+        if not cues <= _WATCHED:
+            watch(cues)
+        _WATCHED_SETS.add(cues)  # watched words are never dropped: true from now on
     found = _CACHE.get(doc)
     if found is None:
         found = _CACHE[doc] = WordIndex(doc)
@@ -147,11 +151,15 @@ class WordIndex:
         """The first and last word of ``window(i, back, ahead)``, and whether the first
         opens its sentence."""
         # breaks_after inlined: a window is built for every cue word
+        # a gap can hold a cut only with a blank line or terminal punctuation in it
         words, prose, h, cut = self.words, self.prose, self.headline_end, self._last_cut
+        may_cut = _MAY_CUT_RE.search
         a, stop, first = i, i - back, True
         while a:
             e, s = words[a - 1][1], words[a][0]
-            if e <= h <= s or ((s - e != 1 or prose[e] != " ") and cut(e, s) >= 0):
+            if e <= h <= s or (
+                (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s) and cut(e, s) >= 0
+            ):
                 break
             if a == stop:
                 first = False
@@ -160,7 +168,9 @@ class WordIndex:
         b, stop = i, min(i + ahead, self.n - 1)
         while b < stop:
             e, s = words[b][1], words[b + 1][0]
-            if e <= h <= s or ((s - e != 1 or prose[e] != " ") and cut(e, s) >= 0):
+            if e <= h <= s or (
+                (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s) and cut(e, s) >= 0
+            ):
                 break
             b += 1
         return a, b, first
@@ -209,6 +219,8 @@ class WordIndex:
         return a, b
 
 
+# what ``_last_cut`` needs in a gap to find anything but the headline's end (tested apart)
+_MAY_CUT_RE = re.compile(r"[\n.!?]")
 _CURLY: dict[frozenset[str], frozenset[str]] = {}
 
 

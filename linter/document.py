@@ -10,7 +10,7 @@ import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import itemgetter
+from itertools import accumulate
 
 from linter import text as textmod
 from linter.spans import SpanSet
@@ -95,18 +95,29 @@ class Document:
 
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), m.group()) for m in textmod.WORD_RE.finditer(self.prose)]
+        """Every ``text.WORD_RE`` match as (start, end, text). The offsets are the running
+        sums of the lengths of the split's parts (gap, word, gap, word, ...)."""
+        parts = textmod.WORD_SPLIT_RE.split(self.prose)
+        texts = parts[1::2]
+        self.__dict__["word_texts"] = texts
+        ends = iter(accumulate(map(len, parts)))
+        return list(zip(ends, ends, texts, strict=False))  # the last gap has no word
+
+    @cached_property
+    def word_texts(self) -> list[str]:
+        """The texts of ``words``, in order (set by ``words``)."""
+        return [text for _, _, text in self.words]
 
     @cached_property
     def lower_words(self) -> list[str]:
         """The texts of ``words`` in lower case, in order."""
-        return list(map(str.lower, map(itemgetter(2), self.words)))
+        return list(map(str.lower, self.word_texts))
 
     @cached_property
     def word_set(self) -> frozenset[str]:
         """The distinct words as written (the texts of ``words``): the draft's vocabulary,
         for set operations against word lists."""
-        return frozenset(map(itemgetter(2), self.words))
+        return frozenset(self.word_texts)
 
     @cached_property
     def word_forms(self) -> frozenset[str]:

@@ -66,6 +66,7 @@ class Engine:
         ]
         self.severity = {r.id: self._severity(r) for r in self.rules}
         self.rules = [r for r in self.rules if self.severity[r.id] != "off"]
+        self.rule_ids = frozenset(r.id for r in self.rules)
         for rule in self.rules:
             rule.prepare(settings)
         entries = []
@@ -94,7 +95,11 @@ class Engine:
     def lint_document(self, doc: Document) -> tuple[list[Finding], list[str]]:
         errors: list[str] = []
         skip = ignored_for_path(doc.path, self.settings.per_file_ignores)
-        active = {r.id for r in self.rules if not any(r.id.startswith(p) for p in skip)}
+        active = (
+            {r.id for r in self.rules if not any(r.id.startswith(p) for p in skip)}
+            if skip
+            else self.rule_ids
+        )
         raw: list[tuple[Rule, object]] = []
         # one pass finds the phrases and the literals the pattern rules require
         phrase_hits, present = self.matcher.scan(doc.folded)

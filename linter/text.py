@@ -9,6 +9,9 @@ import re
 from bisect import bisect_left, bisect_right
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+# the same words as a splitting pattern: its split alternates gaps and words, and gives
+# both without a match object per word
+WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 URL_RE = re.compile(
     r"\b(?:(?:https?|ftp)://|www\.)[^\s<>()\"“”]*[^\s<>()\"“”.,;:!?'’]"
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"

@@ -101,6 +101,21 @@ def key(findings: list[Finding]) -> list[tuple]:
     return [(f.rule, f.line, f.column, f.end_line, f.end_column, f.message) for f in findings]
 
 
+@settings(max_examples=max(200, EXAMPLES), deadline=None)
+@given(ANY_TEXT)
+def test_document_words_are_the_word_pattern_matches(text):
+    """``Document.words`` comes from a split and running sums of lengths: the same words and
+    offsets as the word pattern's matches, and the derived word lists agree."""
+    from linter.text import WORD_RE
+
+    doc = build_document("draft.txt", text)
+    expected = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(doc.prose)]
+    assert doc.words == expected
+    assert doc.word_texts == [w for _, _, w in expected]
+    assert doc.word_set == {w for _, _, w in expected}
+    assert doc.lower_words == [w.lower() for _, _, w in expected]
+
+
 @PROFILE
 @given(ANY_TEXT)
 def test_any_text_positions_are_inside_and_round_trip(text):

@@ -99,14 +99,29 @@ def sentence_cut_before(prose: str, i: int) -> int | None:
     return m.end()
 
 
+def _mark_runs(prose: str) -> list[int]:
+    """Where each run of terminal punctuation starts, in order: the only places a match of
+    ``SENTENCE_END_RE`` can start (one tried inside a run fails as the run's start does).
+    Three literal searches cost a fraction of the pattern's scan of every character."""
+    marks = []
+    for mark in ".!?":
+        at = prose.find(mark)
+        while at >= 0:
+            if not at or prose[at - 1] not in ".!?":
+                marks.append(at)
+            at = prose.find(mark, at + 1)
+    marks.sort()
+    return marks
+
+
 def sentences(prose: str, breaks: list[int] | tuple[int, ...] = ()) -> list[tuple[int, int]]:
     """Sentence spans: split at terminal punctuation before a capital, at blank lines and at
     the given extra break offsets (the end of a headline), skipping common abbreviations."""
     cuts = set(breaks)
-    for m in SENTENCE_END_RE.finditer(prose):
-        if not ends_sentence(prose, m.start()):
-            continue
-        cuts.add(m.end())
+    for at in _mark_runs(prose):
+        m = SENTENCE_END_RE.match(prose, at)
+        if m is not None and ends_sentence(prose, at):
+            cuts.add(m.end())
     ordered = sorted(cuts)
     spans: list[tuple[int, int]] = []
     for para_start, para_end in paragraphs(prose):

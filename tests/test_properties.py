@@ -116,6 +116,43 @@ def test_document_words_are_the_word_pattern_matches(text):
     assert doc.lower_words == [w.lower() for _, _, w in expected]
 
 
+SENTENCE_PIECES = st.lists(
+    st.sampled_from(
+        ["Word", "word", " Word", " 7", "U.S.", "Mr.", "A.", "3.5", ".", "..", "!", "?", "?!", '"',
+         "”", "’",
+         "'", ")", "]", "(", "“", " ", "  ", "\n", "\n\n", "\t", "7", "Él", "é"]
+    ),
+    max_size=50,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=max(300, EXAMPLES), deadline=None)
+@given(st.one_of(SENTENCE_PIECES, ANY_TEXT))
+def test_sentences_cut_where_the_sentence_end_pattern_matches(text):
+    """``text.sentences`` tries the sentence-end pattern only where a run of terminal
+    punctuation starts; the cuts must be those of a scan with the pattern."""
+    from linter import text as textmod
+
+    cuts = {m.end() for m in textmod.SENTENCE_END_RE.finditer(text)
+            if textmod.ends_sentence(text, m.start())}  # fmt: skip
+    found = textmod.sentences(text)
+    expected = []
+    for start, end in textmod.paragraphs(text):
+        for cut in sorted(c for c in cuts if start < c < end):
+            expected.append((start, cut))
+            start = cut
+        expected.append((start, end))
+    stripped = []
+    for start, end in expected:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            stripped.append((start, end))
+    assert found == stripped
+
+
 @PROFILE
 @given(ANY_TEXT)
 def test_any_text_positions_are_inside_and_round_trip(text):

@@ -352,6 +352,9 @@ def test_unbalanced_marks_agree_with_a_scan_of_every_character():
     for doc in _drafts(5, 3000):
         assert [(m[0], m[2]) for m in _matches(_rule("STYLE004"), doc)] == brackets(doc)
         assert [(m[0], m[2]) for m in _matches(_rule("STYLE003"), doc)] == marks(doc)
+    # curly pairs across line breaks: the shortcut for balanced paragraphs
+    for doc in _drafts(7, 3000, ("“a”", "“", "”", "\n", " ", "x", "\n\n", ". ", "\n‘", "1")):
+        assert [(m[0], m[2]) for m in _matches(_rule("STYLE003"), doc)] == marks(doc)
 
 
 def test_figure_rules_agree_with_their_scan(monkeypatch):

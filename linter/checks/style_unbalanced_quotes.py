@@ -12,6 +12,7 @@ from linter.rule import Example, Match, Rule
 
 MARKS = '“”"'
 INF = float("inf")
+PAIRED = "“”" * 512  # the marks of a paragraph of balanced curly quotations
 
 
 class UnbalancedQuotes(Rule):
@@ -73,6 +74,8 @@ class UnbalancedQuotes(Rule):
         next line opens a quotation (a run-on quotation); that matters only while a mark
         is open, so the breaks are looked at only then."""
         prose = doc.prose
+        if _balanced_curly_pairs(prose, marks):
+            return
         open_at: dict[str, int | None] = {"curly": None, "straight": None}
         last = start
         for i in [*marks, end]:
@@ -102,6 +105,20 @@ class UnbalancedQuotes(Rule):
             for mark in open_at.values():
                 if mark is not None:
                     yield Match(mark, mark + 1, NEVER_CLOSED)
+
+
+def _balanced_curly_pairs(prose: str, marks: list[int]) -> bool:
+    """Whether the marks are curly pairs (“ ” “ ” ...) with no line break inside a pair:
+    then nothing is reported, since a line break can restart the count only inside one."""
+    if len(marks) % 2 or "".join(map(prose.__getitem__, marks)) != PAIRED[: len(marks)]:
+        return False
+    last = marks[-1]
+    n = prose.find("\n", marks[0], last)
+    while n >= 0:
+        if bisect_left(marks, n) % 2:
+            return False  # inside a pair
+        n = prose.find("\n", n + 1, last)
+    return True
 
 
 def _runs_on(doc, start: int, end: int) -> bool:

@@ -246,3 +246,19 @@ def test_confusable_decisions_are_bounded_and_forgetting_loses_nothing(monkeypat
     assert found(DRAFT) == first  # remembered
     monkeypatch.setattr(grammar_confusables, "MEMO_LIMIT", 0)
     assert found(DRAFT) == first  # forgotten at each draft
+
+
+def test_near_misses_at_the_edges_and_without_the_memo(monkeypatch):
+    """Near misses are remembered by the words around their anchor, cut at the draft's
+    edges: an idiom opening or closing the draft is found, and forgetting loses nothing."""
+    from linter.grammar import idioms
+
+    text = (
+        "For all intents purposes it worked.\n\nThey said it was, for all intents "
+        "and porpises, over; and for all intents purposes"
+    )
+    first = found(text, "GRAM005")
+    assert [f[1] for f in first] == [1, 3, 3]
+    assert found(text, "GRAM005") == first  # remembered
+    monkeypatch.setattr(idioms, "MEMO_LIMIT", 0)
+    assert found(text, "GRAM005") == first  # forgotten at each draft

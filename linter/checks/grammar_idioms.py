@@ -99,7 +99,9 @@ class _Lows:
     def __len__(self) -> int:
         return self._ix.n
 
-    def __getitem__(self, i: int) -> str:
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self._ix.low(x) for x in range(*i.indices(self._ix.n))]
         return self._ix.low(i)
 
 

@@ -22,6 +22,7 @@ SLOTS = {
     "kin": "dad|mom|mum|father|mother|son|daughter|wife|husband|brother|sister|family|kids|parents",
 }
 SLOT_RE = re.compile(r"\{(\w+)\}")
+MEMO_LIMIT = 100_000  # near-miss memo entries kept for a run; past it the memo starts afresh
 STOPWORDS = frozenset("that this with from than then they them their there what when".split())
 
 
@@ -142,6 +143,14 @@ class NearMisses:
                 if not word.startswith("{") and len(word) >= 4 and word not in STOPWORDS:
                     entry = (idiom, k, matchers, _deletions(idiom, k, matchers))
                     self.anchors.setdefault(word, []).append(entry)
+        # how far an anchor's idioms reach before and after it: what ``_at`` reads
+        self.reach: dict[str, tuple[int, int]] = {
+            word: (max(k for _, k, _, _ in entries), max(len(m) - k for _, k, m, _ in entries))
+            for word, entries in self.anchors.items()
+        }
+        # (anchor's place in the words around it, those words) -> its near misses there:
+        # drafts repeat phrases, and a near miss depends on nothing else (see ``find``)
+        self._memo: dict[tuple[int, tuple[str, ...]], list[tuple[int, int, Idiom]]] = {}
 
     def find(
         self, words: Sequence[str], at: Iterable[int] | None = None
@@ -150,30 +159,51 @@ class NearMisses:
         ``at``: the indexes (ascending) of the words that are anchors, when known."""
         found: dict[tuple[int, int], Idiom] = {}
         total = len(words)
+        memo, reach = self._memo, self.reach
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
         for j in range(total) if at is None else at:
-            for idiom, k, matchers, deletions in self.anchors.get(words[j], ()):
-                n, start, hit = len(matchers), j - k, None
-                if start >= 0 and start + n <= total:
-                    # the idiom at full length: exact (skip), one word wrong, or more
-                    wrong = -1
-                    for x in range(n):
-                        if x == k:
-                            continue
-                        p, w = matchers[x], words[start + x]
-                        if not (w == p if p.__class__ is str else w in p):
-                            if wrong != -1:
-                                wrong = -2
-                                break
-                            wrong = x
-                    if wrong == -1:
-                        continue
-                    if wrong >= 0 and _misspelled(idiom.words[wrong], words[start + wrong]):
-                        hit = start, start + n
-                if hit is None and n >= 5:
-                    hit = self._deletion(words, j, deletions)
-                if hit is not None:
-                    found.setdefault(hit, idiom)
+            back, ahead = reach.get(words[j], (0, 0))
+            if not ahead:
+                continue  # no idiom is anchored on this word
+            # the words the anchor's idioms can reach (every index ``_at`` reads), cut at
+            # the draft's edges: found there, the near misses are the same, shifted
+            lo, hi = max(j - back, 0), min(j + ahead, total)
+            key = (j - lo, tuple(words[lo:hi]))
+            hits = memo.get(key)
+            if hits is None:
+                hits = memo[key] = self._at(key[1], j - lo)
+            for a, b, idiom in hits:
+                found.setdefault((a + lo, b + lo), idiom)
         return [(a, b, idiom) for (a, b), idiom in sorted(found.items())]
+
+    def _at(self, words: Sequence[str], j: int) -> list[tuple[int, int, Idiom]]:
+        """The near misses of the idioms anchored on word ``j``, in the anchor's order."""
+        hits = []
+        total = len(words)
+        for idiom, k, matchers, deletions in self.anchors.get(words[j], ()):
+            n, start, hit = len(matchers), j - k, None
+            if start >= 0 and start + n <= total:
+                # the idiom at full length: exact (skip), one word wrong, or more
+                wrong = -1
+                for x in range(n):
+                    if x == k:
+                        continue
+                    p, w = matchers[x], words[start + x]
+                    if not (w == p if p.__class__ is str else w in p):
+                        if wrong != -1:
+                            wrong = -2
+                            break
+                        wrong = x
+                if wrong == -1:
+                    continue
+                if wrong >= 0 and _misspelled(idiom.words[wrong], words[start + wrong]):
+                    hit = start, start + n
+            if hit is None and n >= 5:
+                hit = self._deletion(words, j, deletions)
+            if hit is not None:
+                hits.append((hit[0], hit[1], idiom))
+        return hits
 
     @staticmethod
     def _deletion(

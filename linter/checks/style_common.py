@@ -31,7 +31,7 @@ _ASCII_BYTES = bytes(range(128))
 _ANY_DIGIT_RE = re.compile(r"\d")
 # the last document (weakly: holding it would move the cost of freeing it into a rule) and
 # its digit runs
-_digits_memo: list = [lambda: None, None]
+_digits_memo: list = [(lambda: None, None)]
 
 
 def blocks(doc: Document) -> list[tuple[int, int]]:
@@ -111,8 +111,9 @@ def digit_runs(doc: Document) -> list[int] | None:
     encoded as UTF-8 without its continuation bytes (one byte a character); a regex class
     would test every character. The last document's runs are kept, since three rules ask
     for them in turn."""
-    if _digits_memo[0]() is doc:
-        return _digits_memo[1]
+    ref, kept = _digits_memo[0]  # one slot, replaced whole
+    if ref() is doc:
+        return kept
     prose = doc.prose
     runs: list[int] | None = []
     data = prose.encode("utf-8", "surrogatepass")
@@ -130,7 +131,7 @@ def digit_runs(doc: Document) -> list[int] | None:
             if j < 0:
                 break
             i = find(b"0", j)
-    _digits_memo[0], _digits_memo[1] = weakref.ref(doc), runs
+    _digits_memo[0] = (weakref.ref(doc), runs)
     return runs
 
 

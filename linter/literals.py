@@ -35,8 +35,8 @@ class LiteralIndex:
         occur in ``doc.folded``."""
         self._present[doc] = (looked_for, found)
 
-    def any_of(self, doc: Document, wanted: frozenset[str]) -> bool:
-        """Whether any of ``wanted`` (registered literals) occurs in ``doc.folded``."""
+    def which(self, doc: Document, wanted: frozenset[str]) -> frozenset[str]:
+        """Those of ``wanted`` (registered literals) that occur in ``doc.folded``."""
         known = self._present.get(doc)
         if known is None or not wanted <= known[0]:
             if self._automaton is None:
@@ -44,7 +44,7 @@ class LiteralIndex:
             found = frozenset(literal for _, literal in self._automaton.iter(doc.folded))
             known = (frozenset(self._literals), found)
             self._present[doc] = known
-        return not known[1].isdisjoint(wanted)
+        return known[1] & wanted
 
     def _build(self):
         import ahocorasick

@@ -33,9 +33,27 @@ def compile_pattern(pattern: str, ignorecase: bool = False) -> regex.Pattern:
         raise ValueError(f"invalid regular expression: {exc}") from None
 
 
-def finditer(pattern: regex.Pattern, text: str) -> list[Any]:
-    """All matches, or ``RegexTimeout`` when the pattern runs too long on this text."""
+def finditer(
+    pattern: regex.Pattern,
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+    timeout: float | None = None,
+) -> list[Any]:
+    """All matches in ``text[pos:endpos]`` (lookbehinds see before ``pos``), or
+    ``RegexTimeout`` when the pattern runs past ``timeout`` seconds (by default the limit
+    for the whole text)."""
+    if timeout is None:
+        timeout = time_limit(text)
+    end = len(text) if endpos is None else endpos
     try:
-        return list(pattern.finditer(text, timeout=TIMEOUT_SECONDS + len(text) / 1_000_000))
+        if timeout <= 0:
+            raise TimeoutError
+        return list(pattern.finditer(text, pos, end, timeout=timeout))
     except TimeoutError:
         raise RegexTimeout(pattern.pattern) from None
+
+
+def time_limit(text: str) -> float:
+    """Seconds a pattern may run over ``text``, however many searches it takes."""
+    return TIMEOUT_SECONDS + len(text) / 1_000_000

@@ -14,7 +14,7 @@ from linter.formats import build_document
 from linter.literals import LITERALS
 from linter.packs import all_rules, ignored_for_path, is_selected, severity_for
 from linter.phrases import PhraseMatcher
-from linter.regexsafe import TIMEOUT_SECONDS, RegexTimeout
+from linter.regexsafe import RegexTimeout, time_limit
 from linter.rule import Rule
 from linter.settings import Settings
 from linter.source import SourceText, read_source
@@ -111,7 +111,7 @@ class Engine:
             try:
                 raw.extend((rule, m) for m in rule.check(doc))
             except RegexTimeout:
-                limit = TIMEOUT_SECONDS + len(doc.text) / 1_000_000
+                limit = time_limit(doc.text)
                 errors.append(
                     f"{display_path(rule.origin)}: rule {rule.id}: its pattern ran over "
                     f"{limit:.0f} s on {doc.path} (catastrophic backtracking?); rule skipped there"

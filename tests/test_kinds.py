@@ -283,6 +283,6 @@ def test_literals_a_pass_did_not_look_for_are_looked_up_on_demand():
     index.register(("alpha", "omega"))
     doc = build_document("a.txt", "Title\n\nFrom Alpha to Omega.\n")
     index.remember(doc, frozenset({"alpha"}), frozenset())  # a pass that saw no "alpha"
-    assert not index.any_of(doc, frozenset({"alpha"}))  # taken from that pass
-    assert index.any_of(doc, frozenset({"omega"}))  # not looked for there: a pass of its own
-    assert index.any_of(doc, frozenset({"alpha"}))  # which looked for every literal
+    assert not index.which(doc, frozenset({"alpha"}))  # taken from that pass
+    assert index.which(doc, frozenset({"omega"})) == {"omega"}  # not looked for: a pass
+    assert index.which(doc, frozenset({"alpha", "beta"})) == {"alpha"}  # for every literal

@@ -88,3 +88,23 @@ def test_requires_holds_every_match(rule):
                 words = set(re.findall(r"\w+", window))
                 assert words & rule._requires_words, (rule.id, m.group())
     assert matched, f"{rule.id}: no text here matches its pattern"
+
+
+WITHIN_LINE = [r for r in RULES if getattr(r, "_within_line", False)]
+
+
+@pytest.mark.parametrize("rule", WITHIN_LINE, ids=lambda r: r.id)
+def test_within_line_finds_what_a_whole_text_search_finds(rule):
+    """``within_line`` is a promise too: searching only the lines that hold a required
+    literal gives exactly the matches of a search of the whole text (and none of them
+    holds a line break)."""
+    from linter.formats import build_document
+
+    matched = 0
+    for text in _texts_for_requires():
+        doc = build_document("t.txt", text)
+        whole = [m.span() for m in rule._pattern.finditer(doc.prose)]
+        assert all("\n" not in doc.prose[s:e] for s, e in whole), rule.id
+        assert [m.span() for m in rule._line_matches(doc, rule._requires)] == whole, rule.id
+        matched += len(whole)
+    assert matched, f"{rule.id}: no text here matches its pattern"

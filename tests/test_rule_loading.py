@@ -163,6 +163,8 @@ def test_pattern_group_must_exist(pack, run_cli, group, expected):
     [
         *[("requires", v) for v in ("'a string'", "{a: b}", "[1, 2]", "['']")],
         *[("requires_words", v) for v in ("[two words]", "[a-b]", "['']", "word")],
+        ("within_line", "'yes'"),
+        ("within_line", "true"),  # without `requires`: no lines to search
     ],
 )
 def test_pattern_skip_hints_are_validated(pack, run_cli, key, value):

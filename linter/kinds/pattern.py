@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 from linter import regexsafe
@@ -19,7 +20,7 @@ class PatternRule(YamlRule):
     ``replacement`` (a template that may use the pattern's groups) replaces that span."""
 
     REQUIRED = ("pattern",)
-    OPTIONAL = ("replacement", "group", "fix", "requires", "requires_words")
+    OPTIONAL = ("replacement", "group", "fix", "requires", "requires_words", "within_line")
 
     def compile(self, data: Any) -> None:
         try:
@@ -58,13 +59,27 @@ class PatternRule(YamlRule):
         ):
             self.fail("requires_words", "must be a list of single words that every match contains")
         self._requires_words = frozenset(words)
+        # every match lies within one line and that line holds one of ``requires``: the
+        # pattern then runs over those lines only, not the whole text
+        self._within_line = data.get("within_line", False)
+        if not isinstance(self._within_line, bool):
+            self.fail("within_line", "must be true or false")
+        if self._within_line and not self._requires:
+            self.fail(
+                "within_line", "needs `requires`: the lines to search are those that hold one"
+            )
 
     def check(self, doc):
-        if self._requires and not LITERALS.any_of(doc, self._requires):
+        present = LITERALS.which(doc, self._requires) if self._requires else frozenset()
+        if self._requires and not present:
             return
         if self._requires_words and doc.word_forms.isdisjoint(self._requires_words):
             return
-        for m in regexsafe.finditer(self._pattern, doc.prose):
+        if self._within_line:
+            found = self._line_matches(doc, present)
+        else:
+            found = regexsafe.finditer(self._pattern, doc.prose)
+        for m in found:
             start, end = m.span(self._group)
             if start < 0 or (end == start and not self._replacement):
                 continue
@@ -81,6 +96,32 @@ class PatternRule(YamlRule):
                 suggestions,
                 fix,
             )
+
+    def _line_matches(self, doc, present: frozenset[str]) -> list[Any]:
+        """The matches on the lines where a required literal (of those ``present``) starts,
+        line by line in order.
+        Each window ends after its line break, so a lookahead at the end of the line sees it;
+        ``pos`` leaves a lookbehind the text before the line."""
+        folded, prose = doc.folded, doc.prose
+        line_starts = set()
+        for literal in present:
+            at = folded.find(literal)
+            while at >= 0:
+                line_starts.add(prose.rfind("\n", 0, at) + 1)
+                end = prose.find("\n", at)
+                at = folded.find(literal, end + 1) if end >= 0 else -1
+        found: list[Any] = []
+        deadline = time.monotonic() + regexsafe.time_limit(prose)  # for all lines together
+        for start in sorted(line_starts):
+            end = prose.find("\n", start)
+            found += regexsafe.finditer(
+                self._pattern,
+                prose,
+                start,
+                end + 1 if end >= 0 else None,
+                deadline - time.monotonic(),
+            )
+        return found
 
 
 RULE_CLASS = PatternRule

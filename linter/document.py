@@ -131,6 +131,12 @@ class Document:
         return words.union(joined.replace("’", " ").replace("'", " ").split())
 
     @cached_property
+    def digit_starts(self) -> list[int] | None:
+        """Where each run of digits starts (``text.digit_run_starts``; None when the draft
+        has a non-ASCII digit): the only places a figure can start."""
+        return textmod.digit_run_starts(self.prose)
+
+    @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
         return textmod.paragraphs(self.prose)
 

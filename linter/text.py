@@ -43,6 +43,38 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# the text encoded as UTF-8 made one byte a character: continuation bytes are dropped, and
+# every byte left becomes a space except the digits, which become "0"
+_DIGIT_BYTES = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+_ASCII_BYTES = bytes(range(128))
+_ANY_DIGIT_RE = re.compile(r"\d")
+
+
+def digit_run_starts(prose: str) -> list[int] | None:
+    """Offsets where the maximal runs of ASCII digits start, or None when the text holds a
+    non-ASCII digit (which ``\\d`` matches too): rules whose matches start at a figure try
+    their pattern only there. Digits are found with ``bytes.find`` on the text encoded as
+    UTF-8 without its continuation bytes (one byte a character), where a regex class would
+    test every character."""
+    runs: list[int] = []
+    data = prose.encode("utf-8", "surrogatepass")
+    if len(data) != len(prose):  # some character is not ASCII: is one of them a digit?
+        others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        if _ANY_DIGIT_RE.search(others):
+            return None
+    marks = data.translate(_DIGIT_BYTES, _CONTINUATION_BYTES)
+    find = marks.find
+    i = find(b"0")
+    while i >= 0:
+        runs.append(i)
+        j = find(b" ", i)  # the end of the run
+        if j < 0:
+            break
+        i = find(b"0", j)
+    return runs
+
+
 BLANK_LINE_RE = re.compile(r"\n[ \t\r]*\n\s*")
 
 ABBREVIATIONS = frozenset(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from linter.runner import lint_text
 
 HEAD = "Headline\n\n"
@@ -179,3 +182,22 @@ def test_month_starts_hold_every_date_match():
             if DATE_RES[0].match(prose, at):
                 assert at in starts, prose
         assert starts == sorted(set(starts))
+
+
+QUANTITY_PIECES = st.sampled_from(
+    ["1", "12", "129", "1,000", "2,100", "3.5", ",", ".", "$", "€", "-", "x", " ", "\n",
+     " million", " thousand", " followers", " members", " and", "Musk", "٣", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(QUANTITY_PIECES, max_size=40).map("".join))
+def test_quantities_tried_at_digit_runs_are_the_scans_matches(text):
+    """FACT006 tries its pattern only where a run of digits starts; that must give the
+    matches of a scan of the whole prose."""
+    from linter.checks.facts_numbers import QUANTITY_RE, _quantities
+    from linter.formats import build_document
+
+    doc = build_document("d.txt", HEAD + text)
+    expected = [m.span() for m in QUANTITY_RE.finditer(doc.prose)]
+    assert [m.span() for m in _quantities(doc)] == expected

@@ -82,7 +82,7 @@ class InconsistentQuantity(Rule):
 
     def check(self, doc: Document) -> Iterator[Match]:
         found = []
-        for m in QUANTITY_RE.finditer(doc.prose):
+        for m in _quantities(doc):
             noun = m["noun"]
             if noun in NOT_NOUNS:
                 continue
@@ -113,6 +113,24 @@ class InconsistentQuantity(Rule):
                 f"'{m.group()}' contradicts '{earlier}' (line {line}): give one figure.",
                 suggestions=(earlier,),
             )
+
+
+def _quantities(doc: Document) -> Iterator[re.Match]:
+    """``QUANTITY_RE.finditer`` over the prose, tried only where a run of digits starts (a
+    match starts at a digit no word character precedes), skipping the runs a match took."""
+    prose = doc.prose
+    starts = doc.digit_starts
+    if starts is None:
+        yield from QUANTITY_RE.finditer(prose)
+        return
+    done = 0
+    match = QUANTITY_RE.match
+    for at in starts:
+        if at >= done:
+            m = match(prose, at)
+            if m is not None:
+                done = m.end()
+                yield m
 
 
 def _near_pair(found: list[tuple[tuple[str, bool], float, re.Match]]) -> bool:

@@ -8,7 +8,6 @@ also ends one, because wire copy and pasted web text put one paragraph on each l
 from __future__ import annotations
 
 import re
-import weakref
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,17 +20,6 @@ STYLE_KEYS = ("guide",)  # the keys of [tool.copydesk.style]
 # skip ahead; a look-behind would be tried at every position)
 _LINE_END_MARKS = ".!?:”\"’')]"
 _LINE_END = re.compile(rf"[{re.escape(_LINE_END_MARKS)}]([ \t]*\n)")
-
-
-# the draft encoded as UTF-8 made one byte a character: continuation bytes are dropped, and
-# every byte left becomes a space except the digits, which become "0"
-_DIGIT_BYTES = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
-_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
-_ASCII_BYTES = bytes(range(128))
-_ANY_DIGIT_RE = re.compile(r"\d")
-# the last document (weakly: holding it would move the cost of freeing it into a rule) and
-# its digit runs
-_digits_memo: list = [(lambda: None, None)]
 
 
 def blocks(doc: Document) -> list[tuple[int, int]]:
@@ -102,37 +90,6 @@ def positions(prose: str, chars: str) -> list[int]:
             i = find(ch, i + 1)
     found.sort()
     return found
-
-
-def digit_runs(doc: Document) -> list[int] | None:
-    """Offsets where the maximal runs of digits of ``doc.prose`` start, or None when the
-    prose holds a non-ASCII digit (which ``\\d`` matches too): the rules that start at a
-    figure try their pattern only there. Digits are found with ``bytes.find`` on the draft
-    encoded as UTF-8 without its continuation bytes (one byte a character); a regex class
-    would test every character. The last document's runs are kept, since three rules ask
-    for them in turn."""
-    ref, kept = _digits_memo[0]  # one slot, replaced whole
-    if ref() is doc:
-        return kept
-    prose = doc.prose
-    runs: list[int] | None = []
-    data = prose.encode("utf-8", "surrogatepass")
-    if len(data) != len(prose):  # some character is not ASCII: is one of them a digit?
-        others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-        if _ANY_DIGIT_RE.search(others):
-            runs = None
-    if runs is not None:
-        marks = data.translate(_DIGIT_BYTES, _CONTINUATION_BYTES)
-        find = marks.find
-        i = find(b"0")
-        while i >= 0:
-            runs.append(i)
-            j = find(b" ", i)  # the end of the run
-            if j < 0:
-                break
-            i = find(b"0", j)
-    _digits_memo[0] = (weakref.ref(doc), runs)
-    return runs
 
 
 def next_block_opens_quote(doc: Document, end: int) -> bool:

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from linter.checks.style_common import digit_runs
 from linter.rule import Example, Match, Rule
 from linter.text import BLANK_LINE_RE, sentence_cut_before
 
@@ -49,7 +48,7 @@ class SentenceInitialNumeral(Rule):
     ]
 
     def check(self, doc) -> Iterator[Match]:
-        runs = digit_runs(doc)
+        runs = doc.digit_starts
         head_end = doc.headline[1] if doc.headline else None
         prose = doc.prose
         if runs is None or (

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from itertools import repeat
 from typing import ClassVar
 
-from linter.checks.style_common import digit_runs
 from linter.rule import Example, Match, Rule
 
 WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -72,7 +71,7 @@ class SmallNumbers(Rule):
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose
-        runs = digit_runs(doc)
+        runs = doc.digit_starts
         if runs is None:
             found = DIGIT_RE.finditer(prose)
         else:

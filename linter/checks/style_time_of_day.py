@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from itertools import repeat
 from typing import ClassVar
 
-from linter.checks.style_common import digit_runs
 from linter.rule import Example, Match, Rule
 
 # the look-behind follows the first digit so that the search skips to the next digit rather
@@ -45,7 +44,7 @@ class TimeOfDay(Rule):
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose
-        runs = digit_runs(doc)
+        runs = doc.digit_starts
         if runs is None:
             found = TIME_RE.finditer(prose)
         else:

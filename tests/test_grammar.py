@@ -262,3 +262,39 @@ def test_near_misses_at_the_edges_and_without_the_memo(monkeypatch):
     assert found(text, "GRAM005") == first  # remembered
     monkeypatch.setattr(idioms, "MEMO_LIMIT", 0)
     assert found(text, "GRAM005") == first  # forgotten at each draft
+
+
+def test_a_window_is_settled_by_the_text_of_its_place():
+    """Confusable windows are remembered by ``WordIndex.place``: wherever that key is the
+    same, so are the window's words, whether it opens a sentence and its first gap."""
+    from pathlib import Path
+
+    from linter.formats import build_document
+    from linter.grammar.index import WordIndex
+
+    phrase = "more then enough. Their is a lot. It was U.S. Navy and their ships"
+    texts = [
+        DRAFT,
+        f"{phrase}\n\n{phrase}. A. {phrase} J. R. {phrase} e.g. {phrase}",
+        f"# {phrase}\n{phrase}\n\n“{phrase}.” {phrase}... {phrase}",
+        f"Headline then\nmore then enough, U.S. {phrase}",
+        "We met at 9 a.m. More often then not, it rained.",  # "a.m": no sentence ends
+        "We met the I m. More often then not, it rained.",  # "m": one does
+    ]
+    root = Path(__file__).parent / "fixtures"
+    texts += [p.read_text("utf-8") for p in sorted(root.rglob("*.txt"))[:20]]
+    settled: dict = {}
+    places = 0
+    for text in texts:
+        for fmt in ("text", "markdown"):
+            ix = WordIndex(build_document("draft", text, fmt))
+            for k in range(ix.n):
+                place = ix.place(k, 2, 2)
+                if place is None:
+                    continue
+                key, lo, base = place
+                a, b, first = ix.bounds(k, 2, 2)
+                window = (a - lo, b - lo, ix.gap_start(a, first) - base)
+                assert settled.setdefault(key, window) == window, key
+                places += 1
+    assert places > len(settled) > 100  # keys met more than once were compared

@@ -146,6 +146,10 @@ class Confusable(NamedTuple):
 MEMO_LIMIT = 200_000
 _UNDECIDED = object()
 _RULE_DECISIONS: dict[tuple[int, str], str | None] = {}
+# The window itself (its words, where it starts, the first word's gap) is settled by the
+# text around the cue (``WordIndex.place``): remembered by that text, with the decision,
+# so a repeated phrase costs one slice and one lookup.
+_PLACES: dict[tuple[int, int, str], tuple[int, int, int, tuple[int, str], str | None]] = {}
 
 
 def _confusables(doc) -> list[Confusable]:
@@ -161,18 +165,30 @@ def _confusables(doc) -> list[Confusable]:
     if found is None:
         found = []
         last = ix.n - 1
-        decided = _RULE_DECISIONS
+        decided, places = _RULE_DECISIONS, _PLACES
         if len(decided) > MEMO_LIMIT:
             decided.clear()
+        if len(places) > MEMO_LIMIT:
+            places.clear()
         for k in ix.positions(CUES):
             if ix.lows[k] == "to" and (k == last or ix.low(k + 1) not in DEGREE_WORDS):
                 continue
-            a, b, first = ix.bounds(k, 2, 2)
-            gap_start = ix.gap_start(a, first)
-            key = (k - a, ix.text_of(a, b, gap_start))
-            choice = decided.get(key, _UNDECIDED)
-            if choice is _UNDECIDED:
-                choice = decided[key] = decide_by_rule(ix.tokens(a, b, gap_start), k - a)
+            place = ix.place(k, 2, 2)
+            known = places.get(place[0]) if place else None
+            if known is None:
+                a, b, first = ix.bounds(k, 2, 2)
+                gap_start = ix.gap_start(a, first)
+                key = (k - a, ix.text_of(a, b, gap_start))
+                choice = decided.get(key, _UNDECIDED)
+                if choice is _UNDECIDED:
+                    choice = decided[key] = decide_by_rule(ix.tokens(a, b, gap_start), k - a)
+                if place:
+                    _, lo, base = place
+                    places[place[0]] = (a - lo, b - lo, gap_start - base, key, choice)
+            else:
+                _, lo, base = place
+                a, b, gap_start, key, choice = known
+                a, b, gap_start = a + lo, b + lo, gap_start + base
             found.append(Confusable(k, a, b, gap_start, key, choice))
         ix.shared["confusables"] = found
     return found

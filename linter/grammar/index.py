@@ -187,6 +187,25 @@ class WordIndex:
             start += 1
         return start
 
+    def place(self, i: int, back: int, ahead: int) -> tuple[tuple[int, int, str], int, int] | None:
+        """A key that settles ``bounds(i, back, ahead)`` and the first word's ``gap_start``,
+        with the word and the offset it counts from: the text from the word before the
+        window's reach (whose gap says whether the window opens a sentence) to the end of
+        its reach, and where the headline ends in it. Every test those make reads that
+        text alone (a cut's look-ahead stops at the next word's first letter), except the
+        walk back over an abbreviation, which a full stop right before the text could
+        continue: then None."""
+        lo = i - back - 1
+        if lo >= 0:
+            base = self.words[lo][0]
+            if base and self.prose[base - 1] == ".":
+                return None
+        else:
+            lo = base = 0
+        end = self.words[min(i + ahead, self.n - 1)][1]
+        h = self.headline_end
+        return (i - lo, h - base if base <= h <= end else -1, self.prose[base:end]), lo, base
+
     def text_of(self, a: int, b: int, gap_start: int) -> str:
         """The prose from the gap of word ``a`` to the end of word ``b``: it spells out
         ``tokens(a, b, gap_start)`` (its words are the ``WORD_RE`` matches in it, its gaps

@@ -208,10 +208,6 @@ class Draft:
             known = self._names[text] = any(self._paired(tok) for tok in self.by_text.get(text, ()))
         return known
 
-    def capitalised(self, text: str) -> bool:
-        """A name, or written capitalised somewhere a capital says it is one."""
-        return self.is_name(text) or self.unpositioned(text)
-
     def unpositioned(self, text: str) -> bool:
         """Some token of ``text`` stands where its capital is no sentence's or quotation's
         opening: then the draft uses it as a name. Once per form; the first such token

@@ -74,7 +74,10 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
                 path,
             )
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # sized to the file: a read sized to the limit allocates the limit each time
+            data = handle.read(size + 1)
+            if len(data) > size:  # it grew since: read on, still bounded
+                data += handle.read(max(0, max_bytes + 1 - len(data)))
     except FileNotFoundError:
         raise InputError("no such file", path) from None
     except IsADirectoryError:

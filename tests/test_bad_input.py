@@ -136,3 +136,13 @@ def test_catastrophic_regex_is_bounded(tree, run_json):
         "copydesk: error: pack/slow.yaml: rule SLOW001: its pattern ran over 1 s on csv.txt"
     )
     assert [f["rule"] for f in report["findings"]] == ["CORE001"]  # the other rules still ran
+
+
+def test_a_file_that_grows_while_read_is_read_whole(tmp_path, monkeypatch):
+    """The read is sized to the file; one that grew since its size was taken is read on."""
+    from linter import source
+
+    path = tmp_path / "growing.txt"
+    path.write_text("Headline\n\nThe whole text, grown since.\n")
+    monkeypatch.setattr(source.os.path, "getsize", lambda p: 3)
+    assert source.read_source(str(path)).text == "Headline\n\nThe whole text, grown since.\n"

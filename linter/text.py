@@ -183,29 +183,53 @@ OPENERS = {"“": "”", "‘": "’", '"': '"', "«": "»", "„": "“"}
 QUOTE_EVENT_RE = re.compile(r"""[“‘"«„”’»'\n]""")
 
 
+# what can open a quotation (the straight single mark only before a letter, see below)
+OPENING_RE = re.compile(r"""[“‘"«„']""")
+
+
 def quotations(prose: str) -> list[tuple[int, int]]:
     """Spans of quoted text, marks included. A quotation never crosses a blank line; one left
     open runs to the end of its paragraph, as news copy does when a quote runs on. Only the
-    quotation marks and line breaks are visited: nothing else can change the state."""
+    marks that can change the state are visited: outside a quotation the next opening mark,
+    inside one its closing mark (and, for a double quotation, the next line break)."""
     spans: list[tuple[int, int]] = []
+    find = prose.find
     for para_start, para_end in paragraphs(prose):
-        open_at, closer = -1, ""
-        for m in QUOTE_EVENT_RE.finditer(prose, para_start, para_end):
+        i = para_start
+        while True:
+            m = OPENING_RE.search(prose, i, para_end)
+            if m is None:
+                break
             i = m.start()
             ch = prose[i]
-            if open_at < 0:
-                if ch in OPENERS and _opens(prose, i, para_end):
-                    open_at, closer = i, OPENERS[ch]
-                elif ch == "'" and _opens_straight_single(prose, i, para_end):
-                    open_at, closer = i, "'"
-            elif ch == closer and _closes(prose, i, para_end, ch):
-                spans.append((open_at, i + 1))
-                open_at = -1
-            elif ch == "\n" and i + 1 < para_end and prose[i + 1] in '“"' and closer in '”"':
-                spans.append((open_at, i))  # a run-on quote reopens on the next line
-                open_at = -1
-        if open_at >= 0:
-            spans.append((open_at, para_end))
+            if ch == "'":
+                opened = _opens_straight_single(prose, i, para_end)
+                closer = "'"
+            else:
+                opened = _opens(prose, i, para_end)
+                closer = OPENERS[ch]
+            if not opened:
+                i += 1
+                continue
+            open_at, j = i, i + 1
+            while True:  # inside the quotation: its closer, or a line break that reopens it
+                close = find(closer, j, para_end)
+                brk = find("\n", j, close if close >= 0 else para_end) if closer in '”"' else -1
+                while brk >= 0 and not (brk + 1 < para_end and prose[brk + 1] in '“"'):
+                    brk = find("\n", brk + 1, close if close >= 0 else para_end)
+                if brk >= 0:  # a run-on quote reopens on the next line
+                    spans.append((open_at, brk))
+                    i = brk + 1
+                    break
+                if close < 0:
+                    spans.append((open_at, para_end))
+                    i = para_end
+                    break
+                if _closes(prose, close, para_end, closer):
+                    spans.append((open_at, close + 1))
+                    i = close + 1
+                    break
+                j = close + 1
     return spans
 
 

@@ -153,6 +153,50 @@ def test_sentences_cut_where_the_sentence_end_pattern_matches(text):
     assert found == stripped
 
 
+QUOTE_PIECES = st.lists(
+    st.sampled_from(
+        ["“", "”", "‘", "’", '"', "'", "«", "»", "„", "\n", "\n\n", " ", "a", "Word", "don’t",
+         "it's", "(", "x'", " 'y", ".", "\t"]
+    ),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+def _quotations_by_every_event(prose: str) -> list[tuple[int, int]]:
+    """The quotation spans as a walk over every quotation mark and line break finds them."""
+    from linter import text as t
+
+    spans: list[tuple[int, int]] = []
+    for para_start, para_end in t.paragraphs(prose):
+        open_at, closer = -1, ""
+        for i in range(para_start, para_end):
+            ch = prose[i]
+            if open_at < 0:
+                if ch in t.OPENERS and t._opens(prose, i, para_end):
+                    open_at, closer = i, t.OPENERS[ch]
+                elif ch == "'" and t._opens_straight_single(prose, i, para_end):
+                    open_at, closer = i, "'"
+            elif ch == closer and t._closes(prose, i, para_end, ch):
+                spans.append((open_at, i + 1))
+                open_at = -1
+            elif ch == "\n" and i + 1 < para_end and prose[i + 1] in '“"' and closer in '”"':
+                spans.append((open_at, i))
+                open_at = -1
+        if open_at >= 0:
+            spans.append((open_at, para_end))
+    return spans
+
+
+@settings(max_examples=max(300, EXAMPLES), deadline=None)
+@given(st.one_of(QUOTE_PIECES, ANY_TEXT))
+def test_quotations_visit_only_the_marks_that_matter(text):
+    """``text.quotations`` searches for the next mark that can change its state; the spans
+    must be those of a walk over every character."""
+    from linter.text import quotations
+
+    assert quotations(text) == _quotations_by_every_event(text)
+
+
 @PROFILE
 @given(ANY_TEXT)
 def test_any_text_positions_are_inside_and_round_trip(text):

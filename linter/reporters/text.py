@@ -55,7 +55,8 @@ def _frame(text: str, line: int, column: int, end_line: int, end_column: int) ->
         source = prefix + source[left:right] + ("…" if right < len(source) else "")
         column, end = column - left + len(prefix), end - left + len(prefix)
     before, span = source[: column - 1], source[column - 1 : end]
-    if all(_cells(c) == 1 for c in set(_NON_ASCII.findall(before + span))):
+    shown = before + span
+    if shown.isascii() or all(_cells(c) == 1 for c in set(_NON_ASCII.findall(shown))):
         # the usual case (curly quotes and dashes included): every character is one cell
         width = max(1, len(span))
         pad = _NOT_TAB.sub(" ", before) if "\t" in before else " " * len(before)

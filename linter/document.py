@@ -105,8 +105,10 @@ class Document:
 
     @cached_property
     def word_texts(self) -> list[str]:
-        """The texts of ``words``, in order (set by ``words``)."""
-        return [text for _, _, text in self.words]
+        """The texts of ``words``, in order (``words`` keeps them as it splits)."""
+        words = self.words
+        texts = self.__dict__.get("word_texts")
+        return texts if texts is not None else [text for _, _, text in words]
 
     @cached_property
     def lower_words(self) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 # the same words as a splitting pattern: its split alternates gaps and words, and gives
@@ -144,6 +145,42 @@ def _mark_runs(prose: str) -> list[int]:
             at = prose.find(mark, at + 1)
     marks.sort()
     return marks
+
+
+def sentence_starts_at(prose: str, at: int, head_end: int | None = None) -> bool:
+    """Whether a span of ``sentences(prose, (head_end,))`` starts at ``at`` (no whitespace),
+    asked of that one place: only whitespace lies before it, or the whitespace before it
+    holds a blank line or the headline's end, or follows a sentence end that ``sentences``
+    cuts at."""
+    i = at
+    while i > 0 and prose[i - 1].isspace():
+        i -= 1
+    if i == 0 or (head_end is not None and i <= head_end <= at):
+        return True
+    if i == at:
+        return False
+    if BLANK_LINE_RE.search(prose, i, at):
+        return True
+    return sentence_cut_before(prose, i) == i
+
+
+def figure_matches(
+    pattern: re.Pattern[str], prose: str, starts: list[int] | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(prose)`` for a pattern whose every match starts where a run of
+    digits starts: tried at ``starts`` (``digit_run_starts``) alone, passing over the runs a
+    match took, as the scan would; None (a non-ASCII digit somewhere) means the scan."""
+    if starts is None:
+        yield from pattern.finditer(prose)
+        return
+    done = 0
+    match = pattern.match
+    for at in starts:
+        if at >= done:
+            m = match(prose, at)
+            if m is not None:
+                done = m.end()
+                yield m
 
 
 def sentences(prose: str, breaks: list[int] | tuple[int, ...] = ()) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from linter.rule import Example, Match, Rule
+from linter.text import figure_matches
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -116,21 +117,9 @@ class InconsistentQuantity(Rule):
 
 
 def _quantities(doc: Document) -> Iterator[re.Match]:
-    """``QUANTITY_RE.finditer`` over the prose, tried only where a run of digits starts (a
-    match starts at a digit no word character precedes), skipping the runs a match took."""
-    prose = doc.prose
-    starts = doc.digit_starts
-    if starts is None:
-        yield from QUANTITY_RE.finditer(prose)
-        return
-    done = 0
-    match = QUANTITY_RE.match
-    for at in starts:
-        if at >= done:
-            m = match(prose, at)
-            if m is not None:
-                done = m.end()
-                yield m
+    """``QUANTITY_RE``'s matches: each starts at a digit no word character precedes, so
+    where a run of digits starts."""
+    return figure_matches(QUANTITY_RE, doc.prose, doc.digit_starts)
 
 
 def _near_pair(found: list[tuple[tuple[str, bool], float, re.Match]]) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from linter.rule import Example, Match, Rule
-from linter.text import BLANK_LINE_RE, sentence_cut_before
+from linter.text import BLANK_LINE_RE, sentence_starts_at
 
 WORDS = ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine")
 OPENERS = "“\"‘'(["
@@ -99,7 +99,7 @@ def _leading(prose: str, at: int, head_end: int | None) -> re.Match | None:
         start -= 1
     if head_end is not None and start < head_end <= at:
         start = head_end  # the sentence after the headline starts inside the openers
-    elif not _starts_sentence(prose, start, head_end):
+    elif not sentence_starts_at(prose, start, head_end):
         return None
     m = LEADING_RE.match(prose, start)
     if m is None:
@@ -119,22 +119,6 @@ def _leading(prose: str, at: int, head_end: int | None) -> re.Match | None:
     ):
         return None  # the sentence ends after the figure: the look-ahead would fail
     return m
-
-
-def _starts_sentence(prose: str, at: int, head_end: int | None) -> bool:
-    """Whether a span of ``text.sentences`` starts at ``at`` (not whitespace): only
-    whitespace lies before it, or the whitespace before it holds a paragraph break or the
-    headline's end, or follows a sentence end that ``text.sentences`` cuts at."""
-    i = at
-    while i > 0 and prose[i - 1].isspace():
-        i -= 1
-    if i == 0 or (head_end is not None and i <= head_end <= at):
-        return True
-    if i == at:
-        return False
-    if BLANK_LINE_RE.search(prose, i, at):
-        return True
-    return sentence_cut_before(prose, i) == i
 
 
 RULES = [SentenceInitialNumeral]

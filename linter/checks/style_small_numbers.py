@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import repeat
 from typing import ClassVar
 
 from linter.rule import Example, Match, Rule
+from linter.text import figure_matches
 
 WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # a lone digit 1-9: not part of a larger number, a decimal, a range, a score or a time
@@ -71,12 +71,7 @@ class SmallNumbers(Rule):
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose
-        runs = doc.digit_starts
-        if runs is None:
-            found = DIGIT_RE.finditer(prose)
-        else:
-            # the figure follows no word character, so it starts a run of digits
-            found = filter(None, map(DIGIT_RE.match, repeat(prose), runs))
+        found = figure_matches(DIGIT_RE, prose, doc.digit_starts)
         for m in found:
             start, end = m.span(1)
             noun = m.group(2)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import repeat
 from typing import ClassVar
 
 from linter.rule import Example, Match, Rule
+from linter.text import figure_matches
 
 # the look-behind follows the first digit so that the search skips to the next digit rather
 # than testing the look-behind at every position of the draft
@@ -44,13 +44,7 @@ class TimeOfDay(Rule):
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose
-        runs = doc.digit_starts
-        if runs is None:
-            found = TIME_RE.finditer(prose)
-        else:
-            # a time starts where a run of digits does (the look-behind rejects the rest),
-            # and no run starts inside a time: trying the runs finds what a scan finds
-            found = filter(None, map(TIME_RE.match, repeat(prose), runs))
+        found = figure_matches(TIME_RE, prose, doc.digit_starts)
         for m in found:
             hour, minutes, _space, ap, _dot1, _m, _dot2 = m.groups()
             if not 1 <= int(hour) <= 12:

@@ -146,3 +146,23 @@ def test_a_file_that_grows_while_read_is_read_whole(tmp_path, monkeypatch):
     path.write_text("Headline\n\nThe whole text, grown since.\n")
     monkeypatch.setattr(source.os.path, "getsize", lambda p: 3)
     assert source.read_source(str(path)).text == "Headline\n\nThe whole text, grown since.\n"
+
+
+def test_within_line_shares_one_time_limit_across_lines(monkeypatch):
+    """A ``within_line`` rule searches line by line; the lines share the document's time
+    limit, so a slow pattern cannot take a limit per line (here each search seems to take
+    0.6 s of a 1 s limit: the second line's search is refused)."""
+    import itertools
+
+    from linter import yamlload
+    from linter.formats import build_document
+    from linter.kinds import kind_class, pattern
+    from linter.regexsafe import RegexTimeout
+
+    data = yamlload.load(SLOW_RULE + 'requires: [","]\nwithin_line: true\n')
+    rule = kind_class("pattern")(data, "pack/slow.yaml", "pack")
+    clock = itertools.count(step=0.6)
+    monkeypatch.setattr(pattern.time, "monotonic", lambda: next(clock))
+    doc = build_document("csv.txt", "a,b\nc,d\ne,f\n")
+    with pytest.raises(RegexTimeout):
+        list(rule.check(doc))

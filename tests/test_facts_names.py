@@ -243,3 +243,53 @@ def test_runs_after_a_capital_inside_a_token_are_the_restarting_scans():
         found = names.run_texts(prose, start)
         assert found.offsets == [s for s, _ in spans], prose
         assert found.texts == [prose[s:e] for s, e in spans], prose
+
+
+def _keys_by_every_reading(text: str) -> set[tuple[str, ...]]:
+    """Every key of a run, read as ``_analyse`` reads it under each sentence start at it or
+    after a full stop inside it (the plain definition ``_keys_of_run`` shortcuts)."""
+    from itertools import combinations
+
+    from linter.knowledge import docnames
+    from linter.knowledge.names import FUNCTION_WORDS, TOKEN_RE, is_initial, run_mentions
+    from linter.knowledge.starts import DOT_SPACE_RE
+
+    cuts = [m.end() for m in DOT_SPACE_RE.finditer(text)]
+    token = TOKEN_RE.match(text)
+    word = token.group() if token else ""
+    if word.endswith(".") and not is_initial(word):
+        word = word[:-1]
+    # a sentence start at the run reads it again only when a function word there is dropped
+    initials = (False,) if token and word.lower() not in FUNCTION_WORDS else (False, True)
+    found = set()
+    for initial in initials:
+        for r in range(len(cuts) + 1):
+            for inside in combinations(cuts, r):
+                for m in run_mentions(text, initial, inside):
+                    plain = docnames._names_of(m)
+                    found.update(t[0] for t in plain)
+                    if len(initials) == 1 and m.start == 0:
+                        m = m._replace(sentence_initial=True)
+                    found.update(t[0] for t in docnames._alone(m, plain))
+    return found
+
+
+def test_keys_of_run_are_the_keys_of_every_reading():
+    import random
+
+    from linter.knowledge import docnames
+
+    rnd = random.Random(4)
+    bits = (
+        "The A Of of the de Mr. President J. U.S. Smith Smith's Jones. In Hundreds New York "
+        "Bank America St. Co. And van Der O'Neil Ann-Marie X. Dr King Acts City Minister "
+        "Sen. 2020 Inc. Élan Łódź"
+    ).split()
+    for _ in range(20000):
+        text = rnd.choice(" \u00a0").join(rnd.choice(bits) for _ in range(rnd.randint(1, 7)))
+        if not text[0].isupper():
+            continue
+        keys = docnames._keys_of_run(text)
+        if keys.unknown:
+            continue
+        assert keys.multi | keys.single == _keys_by_every_reading(text), text

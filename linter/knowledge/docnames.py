@@ -18,6 +18,7 @@ from linter.knowledge.names import (
     is_initial,
     run_mentions,
     run_texts,
+    strip_possessive,
 )
 from linter.knowledge.starts import DOT_SPACE_RE, SentenceStarts
 
@@ -363,35 +364,102 @@ _NO_WORDS: frozenset[str] = frozenset()
 _UNKNOWN = RunKeys(_NO_KEYS, _NO_KEYS, True, _NO_KEYS, _NO_WORDS, _NO_WORDS)
 
 
+_MENTION_KEYS: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+_ALONE_KEYS: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+
+
+def _mention_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The keys of ``_names_of`` for a mention of ``words`` (they depend on its words
+    alone): its key without leading titles, and that of its head before a connector."""
+    found = _MENTION_KEYS.get(words)
+    if found is None:
+        n, i = len(words), 0
+        while i < n - 1 and words[i].rstrip(".") in TITLE_WORDS:
+            i += 1
+        w = words[i:] if i else words
+        key = name_key(w)
+        found = (key,) if key else ()
+        for j, x in enumerate(w):
+            if x.islower() and x in CONNECTORS:
+                if j >= 2:
+                    head = name_key(w[:j])
+                    if len(head) >= 2:
+                        found = (*found, head)
+                break
+        found = _remember(_MENTION_KEYS, words, found)
+    return found
+
+
+def _alone_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The keys ``_alone`` may add for a sentence-initial mention of ``words``: those of
+    the words after the lower-case ones that follow its first ("Hundreds of Musk")."""
+    found = _ALONE_KEYS.get(words)
+    if found is None:
+        n, i = len(words), 1
+        while i < n and words[i][:1].islower():
+            i += 1
+        found = _mention_keys(words[i:]) if 1 < i < n else ()
+        found = _remember(_ALONE_KEYS, words, found)
+    return found
+
+
+def _one_token_key(text: str) -> tuple[str, ...]:
+    """The key of a run of one token (``run_mentions`` of it, read as no sentence start)."""
+    w = text[:-1] if text[-1] == "." and not is_initial(text) else text
+    word = w if is_initial(w) else strip_possessive(w).rstrip(".")
+    return name_key((word,))
+
+
+# a run of capitalised words of ASCII letters, one space apart: one token each
+_PLAIN_RUN = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+").fullmatch
+_NO_RUN_KEYS = RunKeys(_NO_KEYS, _NO_KEYS, False, _NO_KEYS, _NO_WORDS, _NO_WORDS)
+
+
 def _keys_of_run(text: str) -> RunKeys:
     if " " not in text and "\u00a0" not in text:  # one token: one key, or none at all
-        key = name_key(run_mentions(text, False)[0].words)
+        key = _one_token_key(text)
         if not key:
-            return RunKeys(_NO_KEYS, _NO_KEYS, False, _NO_KEYS, _NO_WORDS, _NO_WORDS)
+            return _NO_RUN_KEYS
         return RunKeys(_NO_KEYS, frozenset((key,)), False, _NO_KEYS, _NO_WORDS, frozenset(key))
-    cuts = [m.end() for m in DOT_SPACE_RE.finditer(text)]
+    cuts = [m.end() for m in DOT_SPACE_RE.finditer(text)] if "." in text else []
     if len(cuts) > _MAX_INSIDE:
         return _UNKNOWN
     found: set[tuple[str, ...]] = set()
     # A sentence starting at the run changes its names only through its first mention:
     # a function word there is dropped (then the run is read again), or the mention's
-    # first word may be capitalised nowhere else (its names read alone).
+    # first word may be capitalised nowhere else (its names read alone, ``_alone``).
     token = TOKEN_RE.match(text)
     word = token.group() if token else ""
     if word.endswith(".") and not is_initial(word):
         word = word[:-1]
-    initials = (False,) if token and word.lower() not in FUNCTION_WORDS else (False, True)
-    for initial in initials:
+    once = bool(token) and word.lower() not in FUNCTION_WORDS
+    if not cuts and _PLAIN_RUN(text) is not None:
+        # capitalised words of letters only: one mention of them all, and without a leading
+        # function word (dropped at a sentence start); no lower-case word for ``_alone``
+        words = tuple(text.split(" "))
+        found.update(_mention_keys(words))
+        if not once:
+            found.update(_mention_keys(words[1:]))
+        return _run_keys(found)
+    for initial in (False,) if once else (False, True):
         for r in range(len(cuts) + 1):
-            for inside in combinations(cuts, r):
+            for inside in combinations(cuts, r) if r else ((),):
                 for m in run_mentions(text, initial, inside):  # as _analyse reads them
-                    plain = _names_of(m)
-                    found.update(t[0] for t in plain)
-                    if len(initials) == 1 and m.start == 0:
-                        m = m._replace(sentence_initial=True)
-                    alone = _alone(m, plain)
-                    if alone is not plain:
-                        found.update(t[0] for t in alone)
+                    words = m.words
+                    found.update(_mention_keys(words))
+                    if (m.sentence_initial or (once and m.start == 0)) and len(words) > 1:
+                        found.update(_alone_keys(words))
+    return _run_keys(found)
+
+
+def _run_keys(found: set[tuple[str, ...]]) -> RunKeys:
+    if len(found) == 1:
+        (key,) = found
+        if len(key) == 1:
+            return RunKeys(_NO_KEYS, frozenset(found), False, _NO_KEYS, _NO_WORDS, frozenset(key))
+        if len(key) == 2:
+            multi = frozenset(found)
+            return RunKeys(multi, _NO_KEYS, False, multi, frozenset(key), _NO_WORDS)
     multi = frozenset(k for k in found if len(k) > 1)
     single = frozenset(k for k in found if len(k) == 1)
     tails = {k[i:] for k in multi for i in range(1, len(k) - 1)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 from bisect import bisect_left, bisect_right
-from itertools import chain, combinations, repeat
+from itertools import chain, repeat
 from operator import add, attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -410,8 +410,50 @@ def _one_token_key(text: str) -> tuple[str, ...]:
     return name_key((word,))
 
 
-# a run of capitalised words of ASCII letters, one space apart: one token each
-_PLAIN_RUN = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+").fullmatch
+# A run of words of ASCII letters one space apart, capitalised or lower case, the last one
+# perhaps possessive or before a full stop: each word is a token, and ``_plain_mentions``
+# reads them as ``run_mentions`` does, without its regex, offsets and Mention objects.
+_PLAIN_RUN = re.compile(
+    r"[A-Z][A-Za-z]*(?: (?:[A-Z][A-Za-z]*|[a-z]+))*(?: [A-Z][A-Za-z]*['’]s| [A-Z][A-Za-z]+\.)?"
+).fullmatch
+
+
+def _plain_mentions(text: str, initial: bool) -> list[tuple[str, ...]]:
+    """The words of ``run_mentions(text, initial)`` for a run that ``_PLAIN_RUN`` matches."""
+    pieces = text.split(" ")
+    last = pieces[-1]
+    if last[-1] == ".":  # a full stop ends the last mention (its word goes without it)
+        pieces[-1] = last = last[:-1]
+    out: list[tuple[str, ...]] = []
+    current: list[str] = []
+    for i, w in enumerate(pieces):
+        if w[0].isupper():
+            if not current:
+                if initial and i == 0 and w.lower() in FUNCTION_WORDS:
+                    continue
+            elif w in ("The", "A") and current[-1].islower():
+                _flush(current, out)  # "Matthew Ingram of The Globe": two names
+            current.append(w)
+        elif current:
+            if w in CONNECTORS:
+                current.append(w)
+            else:
+                _flush(current, out)
+    if current and last[-2:] in ("'s", "’s"):  # a possessive: its word goes without it
+        current[-1] = current[-1][:-2]
+    _flush(current, out)
+    return out
+
+
+def _flush(current: list[str], out: list[tuple[str, ...]]) -> None:
+    """A mention of ``current`` less its trailing connectors, if any word is left."""
+    while current and current[-1].islower():
+        current.pop()
+    if current:
+        out.append(tuple(current))
+        current.clear()
+
+
 _NO_RUN_KEYS = RunKeys(_NO_KEYS, _NO_KEYS, False, _NO_KEYS, _NO_WORDS, _NO_WORDS)
 
 
@@ -425,31 +467,51 @@ def _keys_of_run(text: str) -> RunKeys:
     if len(cuts) > _MAX_INSIDE:
         return _UNKNOWN
     found: set[tuple[str, ...]] = set()
+    if not cuts:
+        _add_keys(text, found)
+        return _run_keys(found)
+    # A full stop after an initial ("J. Smith") cuts no mention, so a sentence start there
+    # changes nothing; after any other token the mention ends there, and the next one
+    # starts as at the start of a run. So the run's keys under every choice of sentence
+    # starts inside it are those of its parts between such full stops, each read alone.
+    at = 0
+    for cut in cuts:
+        if not (text[cut - 3].isupper() and (cut == 3 or text[cut - 4] in " \u00a0")):
+            _add_keys(text[at : cut - 1], found)
+            at = cut
+    _add_keys(text[at:], found)
+    return _run_keys(found)
+
+
+def _add_keys(text: str, found: set[tuple[str, ...]]) -> None:
+    """Add to ``found`` the keys of run ``text`` (or a part of a run between full stops),
+    with or without a sentence start at it, and none after a full stop inside it."""
     # A sentence starting at the run changes its names only through its first mention:
     # a function word there is dropped (then the run is read again), or the mention's
     # first word may be capitalised nowhere else (its names read alone, ``_alone``).
+    if not text[:1].isupper() and " " not in text and "\u00a0" not in text:
+        return  # one token, no capital (``run_mentions`` expects one at the start)
     token = TOKEN_RE.match(text)
     word = token.group() if token else ""
     if word.endswith(".") and not is_initial(word):
         word = word[:-1]
     once = bool(token) and word.lower() not in FUNCTION_WORDS
-    if not cuts and _PLAIN_RUN(text) is not None:
-        # capitalised words of letters only: one mention of them all, and without a leading
-        # function word (dropped at a sentence start); no lower-case word for ``_alone``
-        words = tuple(text.split(" "))
-        found.update(_mention_keys(words))
-        if not once:
-            found.update(_mention_keys(words[1:]))
-        return _run_keys(found)
+    if _PLAIN_RUN(text) is not None:
+        mentions = _plain_mentions(text, False)
+        for words in mentions:
+            found.update(_mention_keys(words))
+        if once:  # the first mention, at a sentence start, read alone
+            found.update(_alone_keys(mentions[0]))
+        else:  # the function word dropped at a sentence start
+            for words in _plain_mentions(text, True):
+                found.update(_mention_keys(words))
+        return
     for initial in (False,) if once else (False, True):
-        for r in range(len(cuts) + 1):
-            for inside in combinations(cuts, r) if r else ((),):
-                for m in run_mentions(text, initial, inside):  # as _analyse reads them
-                    words = m.words
-                    found.update(_mention_keys(words))
-                    if (m.sentence_initial or (once and m.start == 0)) and len(words) > 1:
-                        found.update(_alone_keys(words))
-    return _run_keys(found)
+        for m in run_mentions(text, initial, ()):  # as _analyse reads it
+            words = m.words
+            found.update(_mention_keys(words))
+            if (m.sentence_initial or (once and m.start == 0)) and len(words) > 1:
+                found.update(_alone_keys(words))
 
 
 def _run_keys(found: set[tuple[str, ...]]) -> RunKeys:

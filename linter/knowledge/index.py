@@ -181,15 +181,21 @@ class Knowledge:
             (self.wild, self.swaps, self.drops),
             (self.places["wild"], self.places["swaps"], self.places["drops"]),
         )
+        forms = [" ".join([*key[:i], "*", *key[i + 1 :]]) for i in range(len(key))]
+        swapped, joined = " ".join(sorted(key)), " ".join(key)
         for wild, swaps, drops in layers:
-            for i, word in enumerate(key):
-                for cand in wild.get(" ".join([*key[:i], "*", *key[i + 1 :]]), ()):
-                    if not self.is_single_name(word) and near_spelling(cand.split(" ")[i], word):
+            for i, form in enumerate(forms):
+                word = key[i]
+                if len(word) < 4:
+                    continue  # near_spelling refuses short words
+                for cand in wild.get(form, ()):
+                    # near_spelling first: is_single_name may load every place name
+                    if near_spelling(cand.split(" ")[i], word) and not self.is_single_name(word):
                         found[cand] = Near(self._name(cand), "misspelled", self._source(cand))
-            for cand in swaps.get(" ".join(sorted(key)), ()):
+            for cand in swaps.get(swapped, ()):
                 if cand.split(" ") != list(key):
                     found[cand] = Near(self._name(cand), "swapped", self._source(cand))
-            for cand, i in drops.get(" ".join(key), ()):
+            for cand, i in drops.get(joined, ()):
                 found[cand] = Near(
                     self._name(cand), "dropped", self._source(cand), dropped=cand.split(" ")[i]
                 )

@@ -7,7 +7,7 @@ Shared by the garbled-name check, the title check and ``copydesk learn``; no sta
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, repeat
 from operator import sub
 from typing import NamedTuple
@@ -145,10 +145,25 @@ def _capitals(first: int, last: int) -> str:
 BASE_CAPITALS = _capitals(0x80, 0x530)
 
 
-class _RunRes(NamedTuple):
-    found: re.Pattern  # a run, its first capital a token start unless after _UNSURE
-    at: re.Pattern  # a run at a known token start
-    split: re.Pattern  # ``found`` as one group, to split the prose into gaps and runs
+class _RunRes:
+    """``found``: a run, its first capital a token start unless after _UNSURE; ``at``: a
+    run at a known token start; ``split``: ``found`` as one group, to split the prose into
+    gaps and runs. Only ``split`` is compiled at once: the others serve the rare rescan
+    after a capital inside a token (a compile costs milliseconds, paid by every process)."""
+
+    def __init__(self, cap: str) -> None:
+        tail = rf"(?:[ \u00a0](?:{cap}{_REST}|{_CONNECTOR}))*"
+        self._found = rf"{cap}(?<![^\W_].){_REST}{tail}"
+        self._at = rf"{cap}{_REST}{tail}"
+        self.split = re.compile(f"({self._found})")
+
+    @cached_property
+    def found(self) -> re.Pattern:
+        return re.compile(self._found)
+
+    @cached_property
+    def at(self) -> re.Pattern:
+        return re.compile(self._at)
 
 
 @lru_cache(maxsize=256)
@@ -156,10 +171,7 @@ def _run_res(extra: str) -> _RunRes:
     """The run regexes for prose whose upper-case letters outside A-Z are ``extra``: one
     small character class is scanned far faster than the class of every capital in
     Unicode."""
-    cap = _upper_class(extra)
-    tail = rf"(?:[ \u00a0](?:{cap}{_REST}|{_CONNECTOR}))*"
-    found = rf"{cap}(?<![^\W_].){_REST}{tail}"
-    return _RunRes(re.compile(found), re.compile(rf"{cap}{_REST}{tail}"), re.compile(f"({found})"))
+    return _RunRes(_upper_class(extra))
 
 
 # Punctuation common in news copy, removed (by C scans) before the search for capitals

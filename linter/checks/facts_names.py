@@ -327,14 +327,15 @@ class GarbledName(Rule):
             self._swappy.clear()
             self._drop_forms.clear()
             new = cands
-        for k in new:
-            swap, _, _, drops, _ = variants(k)
+        for k in new:  # variants(k)[0] and [3], without its other forms
+            swap = tuple(sorted(k))
             self._swap_of[k] = swap
             owners = self._swap_owners.setdefault(swap, [])
             owners.append(k)
             if len(owners) > 1:
                 self._swappy.update(owners)
-            self._drop_forms.update(drops)
+            if len(k) > 2:
+                self._drop_forms.update((*k[:i], *k[i + 1 :]) for i in range(1, len(k) - 1))
 
     def _may_drop(self, key: tuple[str, ...]) -> bool:
         """A mention of ``key`` may be what a dropped middle word is reported against:

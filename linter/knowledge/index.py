@@ -32,6 +32,11 @@ def _name_key(words: tuple[str, ...] | str) -> tuple[str, ...]:
         words = words.replace("’", "'").split()
     out = []
     for w in words:
+        if w.isalpha():  # the commonest word: nothing to strip
+            low = w.lower()
+            if low not in CONNECTORS and not (len(w) == 1 and w.isupper()):  # no initial
+                out.append(low)
+            continue
         w = strip_possessive(w.replace("’", "'")).rstrip(".,")
         if not w or w.lower() in CONNECTORS or is_initial(w + ".") or is_initial(w):
             continue

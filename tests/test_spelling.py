@@ -291,3 +291,106 @@ def test_dialect_swap_prefilter_misses_no_pattern():
     for word in words:
         changes = any(p.sub(r, word) != word for p, r in _dialect_swaps())
         assert changes == (joined.search(word) is not None), word
+
+
+def test_codespell_lookup_finds_every_listed_word():
+    """``KnownMisspellings`` looks a word up near the sampled keys that bracket it: every
+    key in lower case is found with its corrections, anything else is not listed."""
+    from linter.spelling.lexicon import _corrections, known_misspellings
+
+    known = known_misspellings()
+    for line in known.text.splitlines():
+        key, sep, data = line.partition("->")
+        if not sep:
+            continue
+        expected = _corrections(data) if key == key.lower() else None
+        assert known.lookup(key) == expected, key
+        if key == key.lower():
+            for other in (key + "q", "q" + key, key[:-1] + "'"):
+                assert known.lookup(other) is None or other in known.text, other
+
+
+def test_codespell_lookup_at_the_edges_of_the_list():
+    from linter.spelling.lexicon import KnownMisspellings
+
+    known = KnownMisspellings("abc->abd\nteh->the\nzzz->buzz, fizz,\n")
+    assert known.lookup("abc") == ("abd",)
+    assert known.lookup("zzz") == ("buzz", "fizz")
+    assert known.lookup("teh") == ("the",)
+    assert known.lookup("Teh") is None and known.lookup("te") is None
+    assert KnownMisspellings("").lookup("teh") is None
+
+
+def test_word_index_is_the_same_before_and_after_splitting():
+    from linter.spelling.lexicon import WordList, lexicon
+
+    for lst in lexicon("en-US").lists:
+        words = [w for n in lst.groups for w in lst.words(n)[::5]]
+        probes = words + [w + "z" for w in words[::9]] + [w[:-1] for w in words[::9]]
+        fresh = WordList(lst.path)  # nothing split yet: bisects the text in place
+        assert [fresh.index(w) for w in probes] == [lst.index(w) for w in probes]
+
+
+def test_edits1_is_every_string_one_slip_away():
+    from linter.spelling.suggest import LETTERS, edits1
+
+    for word in ("annivresary", "hastag", "a", "ab", "gov't", ""):
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        expected = {
+            *(a + b[1:] for a, b in splits if b),
+            *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+            *(a + c + b[1:] for a, b in splits if b for c in LETTERS),
+            *(a + c + b for a, b in splits for c in LETTERS),
+        }
+        assert edits1(word) == expected, word
+
+
+def _fresh_context(hashed: bool):
+    from linter.settings import Settings
+    from linter.spelling.context import SpellingContext
+    from linter.spelling.lexicon import Lexicon
+
+    ctx = SpellingContext(Settings())
+    ctx.lexicon = Lexicon("en-US")  # not shared: hashed or not as asked
+    if hashed:
+        ctx.lexicon.lower_words()
+    return ctx
+
+
+def test_classify_with_the_hashed_lists_matches_the_general_path():
+    """New ASCII words of letters are classified against the hashed lists at once; the
+    general path (stems, each list asked in turn) must agree on every kind of word."""
+    from linter.spelling.tokens import is_title
+
+    slow, fast = _fresh_context(False), _fresh_context(True)
+    lex = fast.lexicon
+    words = [w for lst in lex.lists for n in range(1, 13) for w in lst.words(n)[::61]]
+    words += [w for n in range(1, 13) for w in lex.other.words(n)[::7]]
+    words += [w[:-1] + "q" for w in words[::3]] + [w[1:] + w[0] for w in words[::5]]
+    words += [w.title() for w in words[::2]] + [w.upper() for w in words[::17]]
+    words += "colour Colour iodisation Iodisation Teh teh recieve Recieve Herat Zorq".split()
+    words = [w for w in dict.fromkeys(words) if w.isalpha() and w.isascii()]
+    assert len(words) > 4000
+    for word in words:
+        lower = word.islower()
+        general = slow._classify_any(word, lower) if lower or is_title(word) else 0
+        assert fast._classify_letters(word, *lex.hashed()) == general, word
+        assert fast._classify(word) == slow._classify(word), word
+
+
+def test_candidates_with_the_hashed_lists_match_the_general_path():
+    from pathlib import Path
+
+    from linter.formats import build_document
+
+    root = Path(__file__).resolve().parent.parent
+    paths = [*sorted((root / "seeds").glob("*.*")), *sorted((root / "tests").rglob("*.md"))]
+    texts = [p.read_text("utf-8") for p in paths if p.suffix in (".md", ".txt")]
+    texts.append(DRAFT + "It cost 500 dollars in 2023 (GUM_news_1 and year's 3rd IDD).\n")
+    slow, fast = _fresh_context(False), _fresh_context(True)
+    assert len(texts) > 3
+    for text in texts * 2:  # the second time from the memos
+        words = build_document("draft.md", text).word_set
+        expected = slow.candidates(words, slow.vocabulary)
+        assert fast.candidates(words, fast.vocabulary) == expected
+        assert fast._boring == slow._boring and fast._plain_words == slow._plain_words

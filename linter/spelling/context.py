@@ -122,32 +122,16 @@ class SpellingContext:
         distinct engine words (``doc.words``, which hold every token), sifted in C against
         the words already known to hold nothing reportable."""
         found: dict[str, int] = {}
-        boring, known_forms, plain = self._boring, self._forms, self._plain_words
-        lex, reject = self.lexicon, self.vocabulary.reject
+        boring, known_forms = self._boring, self._forms
+        reject = self.vocabulary.reject
         fresh = words - boring
-        if lex.lower_hashed and not reject:
-            # A listed word that starts in lower case is one token (an engine word starts
-            # and ends with a letter) that no rule reports: unless a possessive, whose
-            # base the lists may lack. Sifted in C.
-            known = fresh & lex.lower_words()
-            known -= self._possessives()
-            boring |= known
-            plain |= known - FOREIGN_FUNCTION_WORDS
-            fresh -= known
+        sets = self.lexicon.hashed() if not reject else None
+        if sets is not None:
+            fresh = self._sift(fresh, *sets)
         for word in fresh:
             forms = known_forms.get(word)
             if forms is None:
-                if (
-                    word.isalpha()
-                    and (word.islower() or is_title(word))
-                    and word.lower() in lex
-                    and word not in reject
-                ):
-                    boring.add(word)  # one token, known in lower case: most words
-                    if word not in FOREIGN_FUNCTION_WORDS:
-                        plain.add(word)  # and English
-                    continue
-                forms = tuple((t, f) for t in word_tokens(word) if (f := self.flags(t)))
+                forms = self._forms_of(word, sets)
                 if not forms:
                     boring.add(word)
                     continue
@@ -159,6 +143,51 @@ class SpellingContext:
                     if t in vocab.reject:
                         found[t] = found.get(t, 0) | REJECT
         return found
+
+    def _sift(self, fresh: set[str], ours: set[str], capitals: set[str], _: set[str]) -> set[str]:
+        """The new engine words that may hold a reportable form, once the hashed lists
+        have set the others aside in bulk: a listed word that starts in lower case is one
+        token (an engine word starts and ends with a letter) that no rule reports, unless a
+        possessive, whose base the lists may lack (sifted in C); and so is a capitalised
+        word known in lower case ("Receive" opening a sentence: one lookup each)."""
+        boring, plain = self._boring, self._plain_words
+        known = fresh & ours
+        known -= self._possessives()
+        boring |= known
+        plain |= known - FOREIGN_FUNCTION_WORDS
+        fresh = fresh - known
+        titled = {w for w in fresh if w.lower() in ours and w.isalpha() and is_title(w)}
+        boring |= titled
+        plain |= titled  # English, and title case: no foreign function word
+        fresh -= titled
+        return fresh
+
+    def _forms_of(
+        self, word: str, sets: tuple[set[str], set[str], set[str]] | None
+    ) -> tuple[tuple[str, int], ...]:
+        """The reportable token forms of a new engine word, with their flags. With the
+        lists hashed and no reject list, ``_sift`` has set the known words aside, and an
+        ASCII word of letters alone (most new words) is its one token, classified at once."""
+        if sets is not None:
+            if word.isascii():
+                if word.isalpha():
+                    flags = self._classify_letters(word, *sets)
+                    return ((word, flags),) if flags else ()
+                if word.isdigit():
+                    return ()  # a number: no letters, no token
+        else:
+            lex = self.lexicon
+            if (
+                word.isalpha()
+                and (word.islower() or is_title(word))
+                and word.lower() in lex
+                and word not in self.vocabulary.reject
+            ):
+                self._boring.add(word)  # one token, known in lower case: most words
+                if word not in FOREIGN_FUNCTION_WORDS:
+                    self._plain_words.add(word)  # and English
+                return ()
+        return tuple((t, f) for t in word_tokens(word) if (f := self.flags(t)))
 
     def _possessives(self) -> set[str]:
         if self._listed_possessives is None:
@@ -184,11 +213,53 @@ class SpellingContext:
         return found
 
     def _classify(self, text: str) -> int:
-        lex = self.lexicon
         flags = REJECT if text in self.vocabulary.reject else 0
         lower = text.islower()
         if not (lower or is_title(text)):
             return flags  # initialisms, CamelCase brands
+        sets = self.lexicon.hashed()
+        if sets is not None and text.isalpha() and text.isascii():
+            return flags | self._classify_letters(text, *sets)
+        return flags | self._classify_any(text, lower)
+
+    def _classify_letters(
+        self, text: str, ours: set[str], capitals: set[str], others: set[str]
+    ) -> int:
+        """``_classify`` for an ASCII word of letters alone (most new forms: names, typos)
+        but for the reject list, asked of the hashed lists directly: no ending to strip,
+        and each list is asked once. A test compares it with ``_classify_any``."""
+        lower = text.islower()
+        if not (lower or is_title(text)):
+            return 0  # initialisms, CamelCase brands
+        word = text.lower()
+        listed = text in (ours if lower else capitals)
+        if listed and lower:
+            return 0
+        known = listed if lower else word in ours  # its lower-case form
+        other = word in others
+        flags = 0
+        valid = listed or (known and len(text) > 1) or other or text in others
+        if not valid and self.known.lookup(word):
+            flags |= KNOWN
+        if other and not known:
+            ours_spelt = self.dialect_variant(word)
+            if ours_spelt and ours_spelt in self.lexicon:
+                flags |= DIALECT
+        if (
+            (lower or (len(text) >= 5 and not listed))
+            and len(word) >= MIN_LENGTH
+            and not known
+            and not other
+            and not self.known.lookup(word)
+            and word.title() not in capitals
+            and not self.dialect_variant(word)
+        ):
+            flags |= UNKNOWN
+        return flags
+
+    def _classify_any(self, text: str, lower: bool) -> int:
+        lex = self.lexicon
+        flags = 0
         stem = base(text)
         if lower and stem is text and text in lex:
             return flags  # most words: known as written, so known to every rule

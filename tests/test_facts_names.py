@@ -295,3 +295,26 @@ def test_keys_of_run_are_the_keys_of_every_reading():
         if keys.unknown:
             continue
         assert keys.multi | keys.single == _keys_by_every_reading(text), text
+
+
+def test_plain_runs_read_as_the_token_scan_reads_them():
+    """A run of plain words (``_PLAIN_RUN``) is read without the token regex: the same
+    mentions as the token scan (forced by a sentence start past the run's end)."""
+    import random
+
+    from linter.knowledge import docnames, names
+
+    rnd = random.Random(6)
+    bits = "The A Of of the de and An Smith Smith's A's Bob’s Jones. Ab. I Is In After Members"
+    bits = [*bits.split(), "New", "York", "Bank", "America", "van", "Der", "al", "y", "Y"]
+    seen = 0
+    for _ in range(20000):
+        text = " ".join(rnd.choice(bits) for _ in range(rnd.randint(1, 6)))
+        if names._PLAIN_RUN(text) is None:
+            continue
+        seen += 1
+        for initial in (False, True):
+            plain = names.run_mentions(text, initial, ())
+            assert plain == names.run_mentions(text, initial, (len(text) + 1,)), text
+            assert docnames._plain_words(text, initial) == [m.words for m in plain], text
+    assert seen > 5000

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from linter.knowledge.index import name_key
 from linter.knowledge.names import (
+    _PLAIN_RUN,
     CONNECTORS,
     FUNCTION_WORDS,
     TOKEN_RE,
@@ -410,16 +411,9 @@ def _one_token_key(text: str) -> tuple[str, ...]:
     return name_key((word,))
 
 
-# A run of words of ASCII letters one space apart, capitalised or lower case, the last one
-# perhaps possessive or before a full stop: each word is a token, and ``_plain_mentions``
-# reads them as ``run_mentions`` does, without its regex, offsets and Mention objects.
-_PLAIN_RUN = re.compile(
-    r"[A-Z][A-Za-z]*(?: (?:[A-Z][A-Za-z]*|[a-z]+))*(?: [A-Z][A-Za-z]*['’]s| [A-Z][A-Za-z]+\.)?"
-).fullmatch
-
-
-def _plain_mentions(text: str, initial: bool) -> list[tuple[str, ...]]:
-    """The words of ``run_mentions(text, initial)`` for a run that ``_PLAIN_RUN`` matches."""
+def _plain_words(text: str, initial: bool) -> list[tuple[str, ...]]:
+    """The words of ``run_mentions(text, initial)`` for a run that ``_PLAIN_RUN`` matches,
+    without its offsets and Mention objects (the keys of a run need its words alone)."""
     pieces = text.split(" ")
     last = pieces[-1]
     if last[-1] == ".":  # a full stop ends the last mention (its word goes without it)
@@ -497,13 +491,13 @@ def _add_keys(text: str, found: set[tuple[str, ...]]) -> None:
         word = word[:-1]
     once = bool(token) and word.lower() not in FUNCTION_WORDS
     if _PLAIN_RUN(text) is not None:
-        mentions = _plain_mentions(text, False)
+        mentions = _plain_words(text, False)
         for words in mentions:
             found.update(_mention_keys(words))
         if once:  # the first mention, at a sentence start, read alone
             found.update(_alone_keys(mentions[0]))
         else:  # the function word dropped at a sentence start
-            for words in _plain_mentions(text, True):
+            for words in _plain_words(text, True):
                 found.update(_mention_keys(words))
         return
     for initial in (False,) if once else (False, True):

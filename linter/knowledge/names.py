@@ -331,6 +331,8 @@ def run_mentions(text: str, initial: bool, inside: tuple[int, ...] = ()) -> tupl
         bare = strip_possessive(w)
         word = w if is_initial(w) else bare.rstrip(".")
         return (Mention(0, len(bare), (word,), ((0, len(bare)),), initial),)
+    if not inside and _PLAIN_RUN(text) is not None:
+        return _plain_mentions(text, initial)
     sentence_starts = set(inside)
     if initial:
         sentence_starts.add(0)
@@ -389,6 +391,58 @@ def run_mentions(text: str, initial: bool, inside: tuple[int, ...] = ()) -> tupl
         prev_end = e + (1 if dotted else 0) if not dotted else -1
     flush()
     return tuple(out)
+
+
+# A run of words of ASCII letters one space apart, capitalised or lower case, the last one
+# perhaps possessive or before a full stop (most runs): each word is a token, and
+# ``_plain_mentions`` reads them as ``run_mentions`` does, without the token regex.
+_PLAIN_RUN = re.compile(
+    r"[A-Z][A-Za-z]*(?: (?:[A-Z][A-Za-z]*|[a-z]+))*(?: [A-Z][A-Za-z]*['’]s| [A-Z][A-Za-z]+\.)?"
+).fullmatch
+
+
+def _plain_mentions(text: str, initial: bool) -> tuple[Mention, ...]:
+    """``run_mentions(text, initial)`` for a run that ``_PLAIN_RUN`` matches."""
+    pieces = text.split(" ")
+    last = len(pieces) - 1
+    out: list[Mention] = []
+    current: list[tuple[int, int, str]] = []
+    e = -1
+    for i, w in enumerate(pieces):
+        s = e + 1
+        e = s + len(w)
+        word = w
+        if i == last and i:
+            if w[-1] == ".":  # a full stop ends the mention; its word goes without it
+                word = w = w[:-1]
+                e -= 1
+            elif w[-2:] in ("'s", "’s"):  # so does a possessive
+                word = w[:-2]
+        if w[0].isupper():
+            if not current:
+                if initial and i == 0 and w.lower() in FUNCTION_WORDS:
+                    continue
+            elif w in ("The", "A") and current[-1][2].islower():
+                _flush_plain(current, out, initial)  # "Matthew Ingram of The Globe"
+            current.append((s, s + len(word), word))
+        elif current:
+            if w in CONNECTORS:
+                current.append((s, e, w))
+            else:
+                _flush_plain(current, out, initial)
+    _flush_plain(current, out, initial)
+    return tuple(out)
+
+
+def _flush_plain(current: list[tuple[int, int, str]], out: list[Mention], initial: bool) -> None:
+    """A mention of ``current`` less its trailing connectors, if any word is left."""
+    while current and current[-1][2].islower():
+        current.pop()
+    if current:
+        spans = tuple([(s, e) for s, e, _ in current])
+        words = tuple([w for _, _, w in current])
+        out.append(Mention(spans[0][0], spans[-1][1], words, spans, initial and not spans[0][0]))
+        current.clear()
 
 
 _FORMS: dict[str, tuple[str, int]] = {}

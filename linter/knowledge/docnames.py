@@ -483,6 +483,17 @@ def _add_keys(text: str, found: set[tuple[str, ...]]) -> None:
     # A sentence starting at the run changes its names only through its first mention:
     # a function word there is dropped (then the run is read again), or the mention's
     # first word may be capitalised nowhere else (its names read alone, ``_alone``).
+    if _PLAIN_RUN(text) is not None:
+        mentions = _plain_words(text, False)
+        for words in mentions:
+            found.update(_mention_keys(words))
+        first = mentions[0]  # it starts at the run's first word, a token of letters
+        if first[0].lower() not in FUNCTION_WORDS:  # at a sentence start, read alone
+            found.update(_alone_keys(first))
+        else:  # the function word dropped at a sentence start
+            for words in _plain_words(text, True):
+                found.update(_mention_keys(words))
+        return
     if not text[:1].isupper() and " " not in text and "\u00a0" not in text:
         return  # one token, no capital (``run_mentions`` expects one at the start)
     token = TOKEN_RE.match(text)
@@ -490,16 +501,6 @@ def _add_keys(text: str, found: set[tuple[str, ...]]) -> None:
     if word.endswith(".") and not is_initial(word):
         word = word[:-1]
     once = bool(token) and word.lower() not in FUNCTION_WORDS
-    if _PLAIN_RUN(text) is not None:
-        mentions = _plain_words(text, False)
-        for words in mentions:
-            found.update(_mention_keys(words))
-        if once:  # the first mention, at a sentence start, read alone
-            found.update(_alone_keys(mentions[0]))
-        else:  # the function word dropped at a sentence start
-            for words in _plain_words(text, True):
-                found.update(_mention_keys(words))
-        return
     for initial in (False,) if once else (False, True):
         for m in run_mentions(text, initial, ()):  # as _analyse reads it
             words = m.words

@@ -144,12 +144,16 @@ class SpellingContext:
                         found[t] = found.get(t, 0) | REJECT
         return found
 
-    def _sift(self, fresh: set[str], ours: set[str], capitals: set[str], _: set[str]) -> set[str]:
+    def _sift(
+        self, fresh: set[str], ours: set[str], capitals: set[str], others: set[str]
+    ) -> set[str]:
         """The new engine words that may hold a reportable form, once the hashed lists
         have set the others aside in bulk: a listed word that starts in lower case is one
         token (an engine word starts and ends with a letter) that no rule reports, unless a
         possessive, whose base the lists may lack (sifted in C); and so is a capitalised
-        word known in lower case ("Receive" opening a sentence: one lookup each)."""
+        word known in lower case ("Receive" opening a sentence: one lookup each), and a
+        listed name ("Poland", "NASA") unless its lower case is another dialect's word
+        (what ``_classify_letters`` says of them, asked in one comprehension)."""
         boring, plain = self._boring, self._plain_words
         known = fresh & ours
         known -= self._possessives()
@@ -160,6 +164,14 @@ class SpellingContext:
         boring |= titled
         plain |= titled  # English, and title case: no foreign function word
         fresh -= titled
+        named = {
+            w
+            for w in fresh & capitals
+            if w.isalpha() and w.isascii() and (w.lower() not in others or not is_title(w))
+        }
+        boring |= named
+        plain |= named  # no lower-case form: no suspect
+        fresh -= named
         return fresh
 
     def _forms_of(
@@ -167,10 +179,18 @@ class SpellingContext:
     ) -> tuple[tuple[str, int], ...]:
         """The reportable token forms of a new engine word, with their flags. With the
         lists hashed and no reject list, ``_sift`` has set the known words aside, and an
-        ASCII word of letters alone (most new words) is its one token, classified at once."""
+        ASCII word of letters alone (most new words) is its one token, classified at once,
+        and what ``suspicious`` would say of it is settled on the way."""
         if sets is not None:
             if word.isascii():
                 if word.isalpha():
+                    ours, _, others = sets
+                    if not word.islower():
+                        self._plain_words.add(word)  # no lower-case form: no suspect
+                    elif word in FOREIGN_FUNCTION_WORDS or not (word in ours or word in others):
+                        self._suspicious[word] = (word,)  # foreign or unknown to English
+                    else:
+                        self._plain_words.add(word)
                     flags = self._classify_letters(word, *sets)
                     return ((word, flags),) if flags else ()
                 if word.isdigit():

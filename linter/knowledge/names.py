@@ -148,18 +148,14 @@ BASE_CAPITALS = _capitals(0x80, 0x530)
 class _RunRes:
     """``found``: a run, its first capital a token start unless after _UNSURE; ``at``: a
     run at a known token start; ``split``: ``found`` as one group, to split the prose into
-    gaps and runs. Only ``split`` is compiled at once: the others serve the rare rescan
-    after a capital inside a token (a compile costs milliseconds, paid by every process)."""
+    gaps and runs. ``found`` is ``split`` itself (its group changes no match), and ``at``
+    is compiled only for the rescan after a capital inside a token (a compile costs
+    milliseconds, paid by every process)."""
 
     def __init__(self, cap: str) -> None:
         tail = rf"(?:[ \u00a0](?:{cap}{_REST}|{_CONNECTOR}))*"
-        self._found = rf"{cap}(?<![^\W_].){_REST}{tail}"
         self._at = rf"{cap}{_REST}{tail}"
-        self.split = re.compile(f"({self._found})")
-
-    @cached_property
-    def found(self) -> re.Pattern:
-        return re.compile(self._found)
+        self.split = self.found = re.compile(rf"({cap}(?<![^\W_].){_REST}{tail})")
 
     @cached_property
     def at(self) -> re.Pattern:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from linter.spelling.draft import Draft, Token, word_tokens
-from linter.spelling.suggest import Verdict, edits1, judge
+from linter.spelling.suggest import Verdict, edit_strings, judge
 from linter.spelling.tokens import FOREIGN_FUNCTION_WORDS, base, is_title
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -352,7 +352,7 @@ class SpellingContext:
         found = self._near.get(word)
         if found is None:
             lex = self.lexicon
-            found = any(lex.zipf(e) >= 3.0 for e in lex.known_lower(edits1(word)))
+            found = any(lex.zipf(e) >= 3.0 for e in lex.known_lower(edit_strings(word)))
             self._near[word] = found
         return found
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -152,10 +153,10 @@ class Lexicon:
             known = self._memo[word] = any(lst.index(word) >= 0 for lst in self.lists)
         return known
 
-    def known_lower(self, words: set[str]) -> set[str]:
+    def known_lower(self, words: Iterable[str]) -> set[str]:
         """The known words among many lower-case ones (the ~600 strings one edit from a
         typo): one set intersection in C."""
-        return words & self.lower_words()
+        return self.lower_words().intersection(words)
 
     @property
     def lower_hashed(self) -> bool:

@@ -46,18 +46,24 @@ class Verdict:
 
 
 def edits1(word: str) -> set[str]:
+    """The distinct strings one slip from ``word`` (see ``edit_strings``)."""
+    return set(edit_strings(word))
+
+
+def edit_strings(word: str) -> list[str]:
     """The strings one slip from ``word``: a letter dropped, swapped with the next,
-    replaced or inserted (about 600 for a word of ten letters), built a position at a
-    time with list comprehensions, the cheapest way to make that many strings."""
-    found: set[str] = set()
-    add, update, letters = found.add, found.update, LETTERS
+    replaced or inserted (about 600 for a word of ten letters, some more than once), built
+    a position at a time with list comprehensions, the cheapest way to make that many
+    strings; a list, since the lexicon's set intersects it without hashing it into one."""
+    found: list[str] = []
+    add, extend, letters = found.append, found.extend, LETTERS
     for i in range(len(word) + 1):
         a, b = word[:i], word[i:]
-        update([a + c + b for c in letters])  # insertions
+        extend([a + c + b for c in letters])  # insertions
         if b:
             rest = b[1:]
             add(a + rest)  # a deletion
-            update([a + c + rest for c in letters])  # replacements
+            extend([a + c + rest for c in letters])  # replacements
             if rest:
                 add(a + rest[0] + b[0] + rest[1:])  # a transposition
     return found
@@ -66,7 +72,7 @@ def edits1(word: str) -> set[str]:
 def candidates(word: str, lexicon: Lexicon) -> list[Suggestion]:
     """Known words one edit away (or two, when none is one away), plus the two-word split
     ("alot" -> "a lot"); best first."""
-    found = {e: 1 for e in lexicon.known_lower(edits1(word)) if e != word}
+    found = {e: 1 for e in lexicon.known_lower(edit_strings(word)) if e != word}
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
         if (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from linter.text import BLANK_LINE_RE, SENTENCE_CLOSERS, sentence_cut_before
+from linter.text import SENTENCE_CLOSERS, sentence_starts_at
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -62,17 +62,4 @@ class SentenceStarts:
         or a blank line, or follows a sentence end that ``text.sentences`` cuts at (its own
         tests, asked of that one end)."""
         prose = self.prose
-        if at == 0 or prose[at - 1] == "\n":
-            return True
-        i = at
-        while i > 0 and prose[i - 1].isspace():
-            i -= 1
-        if i == 0:
-            return True
-        if self.head_end is not None and i <= self.head_end <= at:
-            return True
-        if i == at:
-            return False
-        if BLANK_LINE_RE.search(prose, i, at):
-            return True
-        return sentence_cut_before(prose, i) == i
+        return at == 0 or prose[at - 1] == "\n" or sentence_starts_at(prose, at, self.head_end)

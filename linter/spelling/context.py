@@ -156,7 +156,9 @@ class SpellingContext:
         (what ``_classify_letters`` says of them, asked in one comprehension)."""
         boring, plain = self._boring, self._plain_words
         known = fresh & ours
-        known -= self._possessives()
+        possessives = self._possessives()
+        if possessives:
+            known -= possessives
         boring |= known
         plain |= known - FOREIGN_FUNCTION_WORDS
         fresh = fresh - known
@@ -194,7 +196,8 @@ class SpellingContext:
                     flags = self._classify_letters(word, *sets)
                     return ((word, flags),) if flags else ()
                 if word.isdigit():
-                    return ()  # a number: no letters, no token
+                    self._plain_words.add(word)
+                    return ()  # a number: no letters, no token, no suspect
         else:
             lex = self.lexicon
             if (

@@ -127,7 +127,9 @@ class SpellingContext:
         fresh = words - boring
         sets = self.lexicon.hashed() if not reject else None
         if sets is not None:
-            fresh = self._sift(fresh, *sets)
+            new = fresh.difference(known_forms)  # first seen (or forgotten): most drafts none
+            if new:
+                fresh -= self._sift(new, *sets)
         for word in fresh:
             forms = known_forms.get(word)
             if forms is None:
@@ -147,8 +149,8 @@ class SpellingContext:
     def _sift(
         self, fresh: set[str], ours: set[str], capitals: set[str], others: set[str]
     ) -> set[str]:
-        """The new engine words that may hold a reportable form, once the hashed lists
-        have set the others aside in bulk: a listed word that starts in lower case is one
+        """The new engine words that hold no reportable form, as far as the hashed lists
+        tell in bulk (the rest are classified one by one): a listed word that starts in lower case is one
         token (an engine word starts and ends with a letter) that no rule reports, unless a
         possessive, whose base the lists may lack (sifted in C); and so is a capitalised
         word known in lower case ("Receive" opening a sentence: one lookup each), and a
@@ -159,11 +161,9 @@ class SpellingContext:
         possessives = self._possessives()
         if possessives:
             known -= possessives
-        boring |= known
         plain |= known - FOREIGN_FUNCTION_WORDS
         fresh = fresh - known
         titled = {w for w in fresh if w.lower() in ours and w.isalpha() and is_title(w)}
-        boring |= titled
         plain |= titled  # English, and title case: no foreign function word
         fresh -= titled
         named = {
@@ -171,10 +171,10 @@ class SpellingContext:
             for w in fresh & capitals
             if w.isalpha() and w.isascii() and (w.lower() not in others or not is_title(w))
         }
-        boring |= named
         plain |= named  # no lower-case form: no suspect
-        fresh -= named
-        return fresh
+        aside = known | titled | named
+        boring |= aside
+        return aside
 
     def _forms_of(
         self, word: str, sets: tuple[set[str], set[str], set[str]] | None

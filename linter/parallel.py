@@ -120,9 +120,10 @@ def lint_many(
         ahead.append(item)
         chars += len(item[1])
         if chars >= MIN_CHARS and expected is not None:
+            total = max(expected, len(ahead))
             break
     else:
-        expected = len(ahead)  # all read
+        total = len(ahead)  # all read
     if not ahead:
         return []
     seen: list[tuple[str, str]] = []
@@ -146,8 +147,7 @@ def lint_many(
     engine_for(settings)  # here first: a bad rule file stops the run with one line
     if own_process:
         settle_gc()
-    assert expected is not None
-    sizes = [len(text) for _, text in ahead] + [0] * max(0, expected - len(ahead))
+    sizes = [len(text) for _, text in ahead] + [0] * (total - len(ahead))
     workers = worker_count(jobs, sizes)
     if workers <= 1:
         every = list(feed)  # one process gains nothing from reading as it goes

@@ -99,11 +99,10 @@ class PatternRule(YamlRule):
 
     def _line_matches(self, doc, present: frozenset[str]) -> list[Any]:
         """The matches on the lines where a required literal (of those ``present``) starts,
-        line by line in order.
-        Each window ends after its line break, so a lookahead at the end of the line sees it;
-        ``pos`` leaves a lookbehind the text before the line."""
+        line by line in order. Each window ends after its line break, so a lookahead at the
+        end of the line sees it; ``pos`` leaves a lookbehind the text before the line."""
         folded, prose = doc.folded, doc.prose
-        line_starts = set()
+        line_starts: set[int] = set()
         for literal in present:
             at = folded.find(literal)
             while at >= 0:

@@ -50,9 +50,7 @@ def test_broken_example_is_caught():
     assert problems and "good example flagged" in problems[0]
 
 
-REQUIRING = [
-    r for r in RULES if getattr(r, "_requires", None) or getattr(r, "_requires_words", None)
-]
+REQUIRING = [r for r in RULES if r.required_literals or getattr(r, "_requires_words", None)]
 
 
 def _texts_for_requires() -> list[str]:
@@ -82,8 +80,11 @@ def test_requires_holds_every_match(rule):
         for m in rule._pattern.finditer(prose):
             matched += 1
             window = prose[max(0, m.start() - 40) : m.end() + 40]
-            if rule._requires:
-                assert any(lit in fold(window) for lit in rule._requires), (rule.id, m.group())
+            if rule.required_literals:
+                assert any(lit in fold(window) for lit in rule.required_literals), (
+                    rule.id,
+                    m.group(),
+                )
             if rule._requires_words:
                 words = set(re.findall(r"\w+", window))
                 assert words & rule._requires_words, (rule.id, m.group())
@@ -105,6 +106,6 @@ def test_within_line_finds_what_a_whole_text_search_finds(rule):
         doc = build_document("t.txt", text)
         whole = [m.span() for m in rule._pattern.finditer(doc.prose)]
         assert all("\n" not in doc.prose[s:e] for s, e in whole), rule.id
-        assert [m.span() for m in rule._line_matches(doc, rule._requires)] == whole, rule.id
+        assert [m.span() for m in rule._line_matches(doc, rule.required_literals)] == whole, rule.id
         matched += len(whole)
     assert matched, f"{rule.id}: no text here matches its pattern"

@@ -48,9 +48,9 @@ class PatternRule(YamlRule):
         requires = data.get("requires", [])
         if not isinstance(requires, list) or not all(isinstance(r, str) and r for r in requires):
             self.fail("requires", "must be a list of strings that every match contains")
-        self._requires = frozenset(fold(r) for r in requires)
-        self.required_literals = self._requires  # the engine looks for them in its phrase pass
-        LITERALS.register(tuple(self._requires))
+        # the engine looks for them in its phrase pass (``Rule.required_literals``)
+        self.required_literals = frozenset(fold(r) for r in requires)
+        LITERALS.register(tuple(self.required_literals))
         # words (runs of word characters, exact case) of which every match holds one: checked
         # against the document's set of words, which costs no pass over the text at all
         words = data.get("requires_words", [])
@@ -64,14 +64,15 @@ class PatternRule(YamlRule):
         self._within_line = data.get("within_line", False)
         if not isinstance(self._within_line, bool):
             self.fail("within_line", "must be true or false")
-        if self._within_line and not self._requires:
+        if self._within_line and not self.required_literals:
             self.fail(
                 "within_line", "needs `requires`: the lines to search are those that hold one"
             )
 
     def check(self, doc):
-        present = LITERALS.which(doc, self._requires) if self._requires else frozenset()
-        if self._requires and not present:
+        required = self.required_literals
+        present = LITERALS.which(doc, required) if required else frozenset()
+        if required and not present:
             return
         if self._requires_words and doc.word_forms.isdisjoint(self._requires_words):
             return

@@ -8,6 +8,7 @@ also ends one, because wire copy and pasted web text put one paragraph on each l
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -16,6 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 GUIDES = ("ap", "british")
 STYLE_KEYS = ("guide",)  # the keys of [tool.copydesk.style]
+INF = float("inf")
 # group 1: the line end after a sentence's last mark (matching the mark first lets the search
 # skip ahead; a look-behind would be tried at every position)
 _LINE_END_MARKS = ".!?:”\"’')]"
@@ -78,18 +80,13 @@ def _ends_block(prose: str, n: int, start: int) -> int | None:
     return j if j > start and prose[j - 1] in _LINE_END_MARKS else None
 
 
-def positions(prose: str, chars: str) -> list[int]:
-    """Sorted offsets of the given characters: one ``str.find`` run per character, which
-    skips through the draft in C where a regex character class tests every position."""
-    found: list[int] = []
-    find = prose.find
-    for ch in chars:
-        i = find(ch)
-        while i >= 0:
-            found.append(i)
-            i = find(ch, i + 1)
-    found.sort()
-    return found
+def paragraph_holding(paragraphs: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    """The span of ``doc.paragraphs`` that holds ``at``, or None (``at`` lies between
+    paragraphs, in whitespace)."""
+    p = bisect_right(paragraphs, (at, INF)) - 1
+    if p < 0 or paragraphs[p][1] <= at:
+        return None
+    return paragraphs[p]
 
 
 def next_block_opens_quote(doc: Document, end: int) -> bool:

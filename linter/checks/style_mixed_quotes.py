@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from linter.checks.style_common import positions
 from linter.rule import Example, Match, Rule
+from linter.text import char_positions
 
 
 class MixedQuotes(Rule):
@@ -41,8 +41,8 @@ class MixedQuotes(Rule):
         if '"' not in prose or ("“" not in prose and "”" not in prose):
             return
         # the marks found with str.find: a character class would test every position
-        straight = [i for i in positions(prose, '"') if not (i and prose[i - 1].isdecimal())]
-        curly = positions(prose, "“”")
+        straight = [i for i in char_positions(prose, '"') if not (i and prose[i - 1].isdecimal())]
+        curly = char_positions(prose, "“”")
         if not straight or not curly:
             return
         if len(curly) < len(straight):

@@ -4,19 +4,19 @@ within a paragraph."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import ClassVar
 
-from linter.checks.style_common import block_around, positions
+from linter.checks.style_common import block_around, paragraph_holding
 from linter.rule import Example, Match, Rule
+from linter.text import char_positions
 
 PAIRS = {"(": ")", "[": "]"}
 CLOSING = {v: k for k, v in PAIRS.items()}
 # "a)", "1)", "iv)" starting a list item, and emoticons such as ":)" or ";-)"
 ENUMERATOR = re.compile(r"(?:^|[\s(])(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
 BRACKETS = "()[]"
-INF = float("inf")
 EMOTICON = re.compile(r"[:;=8][-']?$")
 
 
@@ -48,18 +48,18 @@ class UnbalancedParentheses(Rule):
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose
-        marks = positions(prose, BRACKETS)
+        marks = char_positions(prose, BRACKETS)
         if not marks:
             return
         paragraphs = doc.paragraphs
         # only the blocks that hold a bracket are found, each from the line breaks next to it
         lo, floor = 0, 0
         while lo < len(marks):
-            p = bisect_right(paragraphs, (marks[lo], INF)) - 1
-            para_start, para_end = paragraphs[p] if p >= 0 else (0, 0)
-            if para_end <= marks[lo]:  # not in a paragraph (no bracket is whitespace)
+            paragraph = paragraph_holding(paragraphs, marks[lo])
+            if paragraph is None:  # cannot happen: no bracket is whitespace
                 lo += 1
                 continue
+            para_start, para_end = paragraph
             start, end = block_around(prose, marks[lo], para_start, para_end, floor)
             floor = end
             hi = bisect_left(marks, end, lo)

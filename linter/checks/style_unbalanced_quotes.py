@@ -3,15 +3,15 @@ within a paragraph."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import ClassVar
 
-from linter.checks.style_common import check_guide, next_block_opens_quote, positions
+from linter.checks.style_common import check_guide, next_block_opens_quote, paragraph_holding
 from linter.rule import Example, Match, Rule
+from linter.text import char_positions
 
 MARKS = '“”"'
-INF = float("inf")
 PAIRED = "“”" * 512  # the marks of a paragraph of balanced curly quotations
 
 
@@ -53,18 +53,18 @@ class UnbalancedQuotes(Rule):
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose
-        marks = positions(prose, MARKS)
+        marks = char_positions(prose, MARKS)
         if not marks:
             return
         paragraphs = doc.paragraphs
         # only the paragraphs that hold a mark are read; in the others nothing is open
         lo = 0
         while lo < len(marks):
-            p = bisect_right(paragraphs, (marks[lo], INF)) - 1
-            start, end = paragraphs[p] if p >= 0 else (0, 0)
-            if end <= marks[lo]:  # not in a paragraph (no mark is whitespace)
+            paragraph = paragraph_holding(paragraphs, marks[lo])
+            if paragraph is None:  # cannot happen: no mark is whitespace
                 lo += 1
                 continue
+            start, end = paragraph
             hi = bisect_left(marks, end, lo)
             yield from self._paragraph(doc, start, end, marks[lo:hi])
             lo = hi

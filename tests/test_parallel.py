@@ -88,6 +88,7 @@ def test_no_pool_falls_back_to_one_process_with_every_item(monkeypatch):
     items = drafts(20)
     outcomes = lint_many(Settings(), iter(items), jobs=2, expected=len(items))
     assert [fs[0].path for fs, _ in outcomes] == [path for path, _ in items]
+    assert as_tuples(outcomes) == as_tuples(lint_many(Settings(), items, jobs=1))
 
 
 def test_engine_is_built_once_not_per_file(monkeypatch, tmp_path):

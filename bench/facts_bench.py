@@ -34,8 +34,8 @@ DEFAULT_FACTS = ["FACT001", "FACT002", "FACT003", "FACT004", "FACT005", "FACT006
 def strip_front(name: str) -> str | None:
     """A name without leading titles and sentence words ("The", "Professor"); None when
     fewer than two words are left."""
-    from linter.knowledge.docnames import TITLE_WORDS
-    from linter.knowledge.names import FUNCTION_WORDS
+    from linter.packs.facts.docnames import TITLE_WORDS
+    from linter.packs.facts.name_mentions import FUNCTION_WORDS
 
     words = name.split()
     while words and (words[0] in TITLE_WORDS or words[0].lower() in FUNCTION_WORDS):
@@ -156,7 +156,7 @@ def titles(files, show: int) -> None:
     rule = next(r for r in eng.rules if r.id == "FACT002")
     dated = checked = stale_total = stale_found = weekday_pairs = 0
     wrong = []
-    from linter.checks.facts_dates import WEEKDAY_DATE_RES
+    from linter.packs.facts.dates import WEEKDAY_DATE_RES
 
     for path, text, doc, day in dated_articles(files):
         dated += 1
@@ -165,7 +165,7 @@ def titles(files, show: int) -> None:
             wrong.append(f"{path.name}:{f.line}:{f.column} {f.rule} {f.message[:140]}")
         # every title with a known holder: correct on the article's date; stale after the term
         for m in rule.title_re.finditer(doc.prose):
-            from linter.checks.facts_titles import NAME_RE as TNAME
+            from linter.packs.facts.stale_titles import NAME_RE as TNAME
 
             name = TNAME.match(doc.prose, m.end())
             if not name or m.group()[0].islower():
@@ -207,7 +207,7 @@ def titles(files, show: int) -> None:
 def weekdays(files, show: int) -> None:
     """Every weekday-date pair of the data, checked as written and with the weekday moved
     on by one day (a slip every pair must reveal)."""
-    from linter.checks.facts_dates import WEEKDAY_DATE_RES, WEEKDAYS
+    from linter.packs.facts.dates import WEEKDAY_DATE_RES, WEEKDAYS
 
     eng = engine(["FACT003"])
     pairs = found = clean = 0
@@ -232,7 +232,7 @@ def weekdays(files, show: int) -> None:
 def future_years(files, show: int) -> None:
     """In dated articles, every past year "in 2009" in a sentence FACT005 would read as past
     (a past-tense verb, no word of plans) moved three years past the article's date."""
-    from linter.checks.facts_dates import FUTURE_MARKERS, IN_YEAR_RE, PAST_SUFFIX_RE, PAST_VERBS
+    from linter.packs.facts.dates import FUTURE_MARKERS, IN_YEAR_RE, PAST_SUFFIX_RE, PAST_VERBS
 
     eng = engine(["FACT005"])
     total = found = eligible_skipped = 0

@@ -22,7 +22,7 @@ OUT = ROOT / "rules" / "grammar" / "data" / "bigrams.tsv"
 def main() -> None:
     import symspellpy
 
-    from linter.grammar.confusables import EXPANSIONS, FAMILIES, FAMILY_OF, STAT_FAMILIES
+    from linter.packs.grammar.confusion_model import EXPANSIONS, FAMILIES, FAMILY_OF, STAT_FAMILIES
 
     folder = Path(os.path.dirname(symspellpy.__file__))
     # Which pairs the model looks up: both sides of a confusable; for a contraction's

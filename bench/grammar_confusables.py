@@ -85,7 +85,7 @@ def main() -> None:
     harper_found, harper_alarms = Counter(), 0
     harper = None
     if args.harper or args.harper_all:
-        from linter.backends.harper import HarperBackend
+        from linter.packs.backends.harper import HarperBackend
 
         backend = HarperBackend(Settings())  # the lints copydesk keeps (KEPT)
         if args.harper_all:

@@ -1,6 +1,6 @@
 """Harper's cost and false alarms on the clean news text, beside copydesk's default packs.
 
-Runs Harper (harper-py) with the lints copydesk keeps (linter/backends/harper.py KEPT) and,
+Runs Harper (harper-py) with the lints copydesk keeps (linter/packs/backends/harper.py KEPT) and,
 with --all, with Harper's own defaults; prints build time, lint time, throughput and every
 lint raised on clean text; then the same for copydesk's default packs in-process.
 
@@ -32,7 +32,7 @@ def main() -> None:
     words = word_count(files)
     print(f"files: {len(files)}  words: {words:,}  size: {size / 1024:.0f} KB")
 
-    from linter.backends.harper import HarperBackend
+    from linter.packs.backends.harper import HarperBackend
     from linter.settings import Settings
 
     t0 = time.perf_counter()

@@ -34,7 +34,7 @@ def in_process(path: str) -> tuple[float, float, float]:
     time (suggestion machinery included) and again."""
     sys.path.insert(0, str(ROOT))
     from linter.formats import build_document
-    from linter.packs import all_rules
+    from linter.registry import all_rules
     from linter.settings import Settings
 
     settings = Settings(root=ROOT)

@@ -69,7 +69,7 @@ def _stat_lines(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[s
 
 
 def _scan_entry_points() -> tuple[list[str], list[str]]:
-    from linter.packs import ENTRY_POINT_PACKS, pack_entry_points
+    from linter.registry import ENTRY_POINT_PACKS, pack_entry_points
 
     lines, folders = [], []
     for ep in pack_entry_points():
@@ -109,7 +109,7 @@ def _entry_points(folder: Path) -> list[str]:
 def rules_fingerprint(settings: Settings, folder: Path) -> str:
     """What the loaded rules depend on, from file stats alone (no rule is parsed)."""
     from linter import __version__
-    from linter.packs import builtin_rules_dir
+    from linter.registry import builtin_rules_dir
 
     package = Path(__file__).resolve().parent
     parts = [__version__, *_stat_lines(package, (".py",)), *_stat_lines(builtin_rules_dir())]
@@ -234,7 +234,7 @@ class ResultCache:
 
     def entry_key(self, path: str, text: str) -> str:
         from linter.formats import format_for
-        from linter.packs import ignored_for_path
+        from linter.registry import ignored_for_path
 
         digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20)
         ignored = ",".join(sorted(ignored_for_path(path, self.settings.per_file_ignores)))

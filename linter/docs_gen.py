@@ -5,7 +5,7 @@ never drift from the rules: a test compares the checked-in file with a fresh ren
     python -m linter.docs_gen            # rewrite docs/rules.md
     python -m linter.docs_gen --check    # exit 1 when docs/rules.md is out of date
 
-Only the built-in rules are documented (rules/ and linter/checks/), never a third-party pack
+Only the built-in rules are documented (rules/ and linter/packs/), never a third-party pack
 that happens to be installed, so the output is the same on every machine.
 """
 
@@ -25,7 +25,7 @@ SECTION_HEAD = re.compile(r"^([A-Z][a-z]+(?: [a-z]+){0,3}):$", re.M)  # "What it
 
 
 def builtin_rules() -> list:
-    from linter.packs import builtin_rules_dir, code_rules, load_folder
+    from linter.registry import builtin_rules_dir, code_rules, load_folder
 
     return sorted([*load_folder(builtin_rules_dir()), *code_rules()], key=lambda r: r.id)
 

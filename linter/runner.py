@@ -12,9 +12,9 @@ from linter.errors import CopydeskError, InputError, display_path
 from linter.finding import Finding
 from linter.formats import build_document
 from linter.literals import LITERALS
-from linter.packs import all_rules, ignored_for_path, is_selected, severity_for
 from linter.phrases import PhraseMatcher
 from linter.regexsafe import RegexTimeout, time_limit
+from linter.registry import all_rules, ignored_for_path, is_selected, severity_for
 from linter.rule import Rule
 from linter.settings import Settings
 from linter.source import SourceText, read_source

@@ -11,7 +11,8 @@ import pytest
 from conftest import positions
 
 from linter import cache as cachemod
-from linter import packs, runner
+from linter import registry as packs
+from linter import runner
 from linter.cache import ResultCache
 from linter.runner import lint_paths
 from linter.settings import Settings

@@ -108,7 +108,7 @@ def test_future_year_reads_past_tense_from_ed_verbs_but_not_plans():
 def test_years_after_in_are_the_joint_regex_matches():
     import random
 
-    from linter.checks.facts_dates import IN_YEAR_FOLDED_RE, _years_after_in
+    from linter.packs.facts.dates import IN_YEAR_FOLDED_RE, _years_after_in
 
     rnd = random.Random(5)
     bits = [
@@ -141,8 +141,8 @@ def test_month_starts_hold_every_date_match():
     holds every month start the joint regex's scan gives where a date regex matches."""
     import random
 
-    from linter.checks.facts_dates import _MONTH_RE, DATE_RES, month_starts
     from linter.document import Document
+    from linter.packs.facts.dates import _MONTH_RE, DATE_RES, month_starts
 
     rnd = random.Random(8)
     bits = [
@@ -195,8 +195,8 @@ QUANTITY_PIECES = st.sampled_from(
 def test_quantities_tried_at_digit_runs_are_the_scans_matches(text):
     """FACT006 tries its pattern only where a run of digits starts; that must give the
     matches of a scan of the whole prose."""
-    from linter.checks.facts_numbers import QUANTITY_RE, _quantities
     from linter.formats import build_document
+    from linter.packs.facts.numbers import QUANTITY_RE, _quantities
 
     doc = build_document("d.txt", HEAD + text)
     expected = [m.span() for m in QUANTITY_RE.finditer(doc.prose)]

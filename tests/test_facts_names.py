@@ -146,8 +146,8 @@ def test_sentence_starts_found_locally_match_the_sentence_split():
     from bisect import bisect_left, bisect_right
 
     from linter.formats import build_document
-    from linter.knowledge.docnames import doc_runs, sentence_starts
-    from linter.knowledge.starts import SentenceStarts
+    from linter.packs.facts.docnames import doc_runs, sentence_starts
+    from linter.packs.facts.starts import SentenceStarts
 
     for text in _drafts():
         doc = build_document("draft.txt", text)
@@ -164,7 +164,7 @@ def test_sentence_starts_found_locally_match_the_sentence_split():
 
 def test_run_keys_hold_every_key_doc_names_finds():
     from linter.formats import build_document
-    from linter.knowledge.docnames import doc_keys, doc_runs, headline_splits_run, run_keys
+    from linter.packs.facts.docnames import doc_keys, doc_runs, headline_splits_run, run_keys
 
     for text in _drafts():
         doc = build_document("draft.txt", text)
@@ -178,8 +178,8 @@ def test_run_keys_hold_every_key_doc_names_finds():
 def test_nearwords_pairs_every_near_spelling():
     import random
 
-    from linter.knowledge import nearwords
-    from linter.knowledge.names import near_spelling
+    from linter.packs.facts import nearwords
+    from linter.packs.facts.name_mentions import near_spelling
 
     rnd = random.Random(2)
     letters = "abdeilmnorstu"
@@ -205,7 +205,7 @@ def test_runs_after_a_capital_inside_a_token_are_the_restarting_scans():
     each such token, finds over the whole text."""
     import random
 
-    from linter.knowledge import names
+    from linter.packs.facts import name_mentions as names
 
     rnd = random.Random(3)
     bits = [
@@ -250,9 +250,9 @@ def _keys_by_every_reading(text: str) -> set[tuple[str, ...]]:
     after a full stop inside it (the plain definition ``_keys_of_run`` shortcuts)."""
     from itertools import combinations
 
-    from linter.knowledge import docnames
-    from linter.knowledge.names import FUNCTION_WORDS, TOKEN_RE, is_initial, run_mentions
-    from linter.knowledge.starts import DOT_SPACE_RE
+    from linter.packs.facts import docnames
+    from linter.packs.facts.name_mentions import FUNCTION_WORDS, TOKEN_RE, is_initial, run_mentions
+    from linter.packs.facts.starts import DOT_SPACE_RE
 
     cuts = [m.end() for m in DOT_SPACE_RE.finditer(text)]
     token = TOKEN_RE.match(text)
@@ -277,7 +277,7 @@ def _keys_by_every_reading(text: str) -> set[tuple[str, ...]]:
 def test_keys_of_run_are_the_keys_of_every_reading():
     import random
 
-    from linter.knowledge import docnames
+    from linter.packs.facts import docnames
 
     rnd = random.Random(4)
     bits = (
@@ -302,7 +302,8 @@ def test_plain_runs_read_as_the_token_scan_reads_them():
     mentions as the token scan (forced by a sentence start past the run's end)."""
     import random
 
-    from linter.knowledge import docnames, names
+    from linter.packs.facts import docnames
+    from linter.packs.facts import name_mentions as names
 
     rnd = random.Random(6)
     bits = "The A Of of the de and An Smith Smith's A's Bob’s Jones. Ab. I Is In After Members"

@@ -172,8 +172,8 @@ def test_word_index_windows_match_sentence_tokens():
     from pathlib import Path
 
     from linter.formats import build_document
-    from linter.grammar.index import WordIndex
-    from linter.grammar.tokens import sentence_tokens
+    from linter.packs.grammar.cue_index import WordIndex
+    from linter.packs.grammar.tokens import sentence_tokens
 
     texts = [
         DRAFT,
@@ -209,7 +209,7 @@ def test_window_text_spells_out_its_tokens():
     from pathlib import Path
 
     from linter.formats import build_document
-    from linter.grammar.index import WordIndex
+    from linter.packs.grammar.cue_index import WordIndex
     from linter.text import WORD_RE
 
     texts = [
@@ -239,7 +239,7 @@ def test_window_text_spells_out_its_tokens():
 def test_confusable_decisions_are_bounded_and_forgetting_loses_nothing(monkeypatch):
     """The per-run memo of confusable decisions starts afresh past its limit: the same
     findings, whether the decisions are remembered, forgotten at every draft or new."""
-    from linter.checks import grammar_confusables
+    from linter.packs.grammar import confusables as grammar_confusables
 
     first = found(DRAFT)
     assert ("GRAM001", 4, 1) in first and ("GRAM002", 5, 18) in first
@@ -251,7 +251,7 @@ def test_confusable_decisions_are_bounded_and_forgetting_loses_nothing(monkeypat
 def test_near_misses_at_the_edges_and_without_the_memo(monkeypatch):
     """Near misses are remembered by the words around their anchor, cut at the draft's
     edges: an idiom opening or closing the draft is found, and forgetting loses nothing."""
-    from linter.grammar import idioms
+    from linter.packs.grammar import idiom_table as idioms
 
     text = (
         "For all intents purposes it worked.\n\nThey said it was, for all intents "
@@ -270,7 +270,7 @@ def test_a_window_is_settled_by_the_text_of_its_place():
     from pathlib import Path
 
     from linter.formats import build_document
-    from linter.grammar.index import WordIndex
+    from linter.packs.grammar.cue_index import WordIndex
 
     phrase = "more then enough. Their is a lot. It was U.S. Navy and their ships"
     texts = [

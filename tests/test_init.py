@@ -74,7 +74,7 @@ def test_documented_example_is_the_shipped_template():
 
 
 def test_house_example_rules_pass_their_own_examples():
-    from linter.packs import load_rule_file
+    from linter.registry import load_rule_file
     from linter.testing import check_example
 
     rules = load_rule_file(Path(ROOT / "docs" / "examples" / "house-style.yaml"), "house")

@@ -83,7 +83,7 @@ def test_quotation_makes_grammar_findings_info():
 
 
 def test_examples_of_the_backend_rules_run_against_the_stand_in():
-    from linter.packs import all_rules
+    from linter.registry import all_rules
 
     with FakeLanguageTool() as server:
         settings = Settings(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from linter.cli import main
-from linter.knowledge.schema import read_file
+from linter.packs.facts.schema import read_file
 
 ARTICLE = (
     "Council votes on budget\n\n"

@@ -71,7 +71,7 @@ def test_wheel_installs_and_lints_with_packaged_rules(wheel, tmp_path):
     (tmp_path / "work" / "draft.txt").write_text(DRAFT)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     where = run(
-        [str(python), "-c", "import linter.packs as p; print(p.builtin_rules_dir())"],
+        [str(python), "-c", "import linter.registry as p; print(p.builtin_rules_dir())"],
         tmp_path / "work",
         env,
     )

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from linter.packs import all_rules
+from linter.registry import all_rules
 from linter.settings import Settings
 from linter.testing import check_example
 

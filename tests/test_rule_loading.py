@@ -135,7 +135,7 @@ def test_entry_point_pack(tmp_path, monkeypatch, run_json):
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: newsroom-pack\nVersion: 1.0\n")
     (dist / "entry_points.txt").write_text("[copydesk.packs]\nnewsroom = newsroom_pack:folder\n")
     monkeypatch.syspath_prepend(str(site))
-    from linter import packs
+    from linter import registry as packs
 
     packs._all_rules_cached.cache_clear()
     try:

@@ -217,7 +217,7 @@ def test_positional_capitals_match_the_sentence_split(fmt):
     """``Positions`` answers for one word at a time what ``positional_starts`` works out
     from the whole draft's sentences and quotations."""
     from linter.formats import build_document
-    from linter.spelling.tokens import TOKEN_RE, Positions, positional_starts
+    from linter.packs.spelling.tokens import TOKEN_RE, Positions, positional_starts
 
     doc = build_document(f"a.{fmt}", POSITIONAL, None, None)
     full, one = positional_starts(doc), Positions(doc)
@@ -232,7 +232,7 @@ def test_positional_capitals_match_the_sentence_split_on_the_seeds(name):
     from pathlib import Path
 
     from linter.formats import build_document
-    from linter.spelling.tokens import TOKEN_RE, Positions, positional_starts
+    from linter.packs.spelling.tokens import TOKEN_RE, Positions, positional_starts
 
     path = Path(__file__).parent.parent / "seeds" / name
     doc = build_document(str(path), path.read_text("utf-8"), None, None)
@@ -247,7 +247,7 @@ def test_sentence_of_a_word_matches_the_sentence_split(fmt):
     """``sentence_around`` finds, from the sentence ends next to a word, the span of
     ``doc.sentences`` that holds it."""
     from linter.formats import build_document
-    from linter.spelling.tokens import TOKEN_RE, sentence_around
+    from linter.packs.spelling.tokens import TOKEN_RE, sentence_around
 
     doc = build_document(f"a.{fmt}", POSITIONAL, None, None)
     for m in TOKEN_RE.finditer(doc.prose):
@@ -259,9 +259,9 @@ def test_sentence_of_a_word_matches_the_sentence_split(fmt):
 def test_per_word_memos_are_bounded_and_forgetting_loses_nothing(monkeypatch):
     """An archive's vocabulary must not grow the memos without end; starting afresh only
     costs time."""
+    from linter.packs.spelling import context as spelling_context
     from linter.runner import Engine
     from linter.settings import Settings
-    from linter.spelling import context as spelling_context
 
     drafts = [
         "Storm hits coast\n\nThe annivresary of the flood, Zorblax said, was miniscule.\n",
@@ -281,8 +281,8 @@ def test_per_word_memos_are_bounded_and_forgetting_loses_nothing(monkeypatch):
 def test_dialect_swap_prefilter_misses_no_pattern():
     """``dialect_variant`` tries the swap patterns only where their joined form matches:
     wherever it does not, no pattern would change the word."""
-    from linter.spelling.context import _any_dialect_swap, _dialect_swaps
-    from linter.spelling.lexicon import lexicon
+    from linter.packs.spelling.context import _any_dialect_swap, _dialect_swaps
+    from linter.packs.spelling.lexicon import lexicon
 
     lex = lexicon("en-US")
     words = [w for lst in lex.lists for n in (4, 6, 8, 10) for w in lst.words(n)[::7]]
@@ -296,7 +296,7 @@ def test_dialect_swap_prefilter_misses_no_pattern():
 def test_codespell_lookup_finds_every_listed_word():
     """``KnownMisspellings`` looks a word up near the sampled keys that bracket it: every
     key in lower case is found with its corrections, anything else is not listed."""
-    from linter.spelling.lexicon import _corrections, known_misspellings
+    from linter.packs.spelling.lexicon import _corrections, known_misspellings
 
     known = known_misspellings()
     for line in known.text.splitlines():
@@ -311,7 +311,7 @@ def test_codespell_lookup_finds_every_listed_word():
 
 
 def test_codespell_lookup_at_the_edges_of_the_list():
-    from linter.spelling.lexicon import KnownMisspellings
+    from linter.packs.spelling.lexicon import KnownMisspellings
 
     known = KnownMisspellings("abc->abd\nteh->the\nzzz->buzz, fizz,\n")
     assert known.lookup("abc") == ("abd",)
@@ -322,7 +322,7 @@ def test_codespell_lookup_at_the_edges_of_the_list():
 
 
 def test_word_index_is_the_same_before_and_after_splitting():
-    from linter.spelling.lexicon import WordList, lexicon
+    from linter.packs.spelling.lexicon import WordList, lexicon
 
     for lst in lexicon("en-US").lists:
         words = [w for n in lst.groups for w in lst.words(n)[::5]]
@@ -332,7 +332,7 @@ def test_word_index_is_the_same_before_and_after_splitting():
 
 
 def test_edits1_is_every_string_one_slip_away():
-    from linter.spelling.suggest import LETTERS, edits1
+    from linter.packs.spelling.suggest import LETTERS, edits1
 
     for word in ("annivresary", "hastag", "a", "ab", "gov't", ""):
         splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -346,9 +346,9 @@ def test_edits1_is_every_string_one_slip_away():
 
 
 def _fresh_context(hashed: bool):
+    from linter.packs.spelling.context import SpellingContext
+    from linter.packs.spelling.lexicon import Lexicon
     from linter.settings import Settings
-    from linter.spelling.context import SpellingContext
-    from linter.spelling.lexicon import Lexicon
 
     ctx = SpellingContext(Settings())
     ctx.lexicon = Lexicon("en-US")  # not shared: hashed or not as asked
@@ -360,7 +360,7 @@ def _fresh_context(hashed: bool):
 def test_classify_with_the_hashed_lists_matches_the_general_path():
     """New ASCII words of letters are classified against the hashed lists at once; the
     general path (stems, each list asked in turn) must agree on every kind of word."""
-    from linter.spelling.tokens import is_title
+    from linter.packs.spelling.tokens import is_title
 
     slow, fast = _fresh_context(False), _fresh_context(True)
     lex = fast.lexicon

@@ -156,7 +156,7 @@ def test_rules_and_explain_document_the_pack(run_cli):
 
 
 def test_every_style_rule_cites_a_source_and_a_guide_section():
-    from linter.packs import all_rules
+    from linter.registry import all_rules
 
     rules = [r for r in all_rules(Settings()) if r.id.startswith(("STYLE", "FURN"))]
     assert len(rules) >= 25
@@ -232,7 +232,7 @@ def test_digit_starts_are_the_runs_a_regex_finds():
 
 
 def test_block_around_is_the_block_of_blocks():
-    from linter.checks.style_common import block_around, blocks
+    from linter.packs.style.common import block_around, blocks
 
     for doc in _drafts(2, 3000):
         cut = blocks(doc)
@@ -248,7 +248,7 @@ def test_block_around_is_the_block_of_blocks():
 
 
 def _rule(rule_id: str):
-    from linter.packs import all_rules
+    from linter.registry import all_rules
 
     return next(r for r in all_rules(Settings()) if r.id == rule_id)
 
@@ -258,7 +258,7 @@ def _matches(rule, doc):
 
 
 def test_sentence_initial_numeral_agrees_with_a_split_into_sentences():
-    from linter.checks.style_sentence_numeral import LEADING_RE, WORDS, YEAR_RE
+    from linter.packs.style.sentence_numeral import LEADING_RE, WORDS, YEAR_RE
 
     def reference(doc):
         out = []
@@ -281,7 +281,7 @@ def test_sentence_initial_numeral_agrees_with_a_split_into_sentences():
 
 
 def test_second_reference_finds_the_attributions_a_scan_finds():
-    from linter.checks.style_second_reference import SPEECH_RE, _speech
+    from linter.packs.style.second_reference import SPEECH_RE, _speech
 
     for doc in _drafts(4, 3000):
         want = [m.span() for m in SPEECH_RE.finditer(doc.prose)]
@@ -291,9 +291,9 @@ def test_second_reference_finds_the_attributions_a_scan_finds():
 def test_unbalanced_marks_agree_with_a_scan_of_every_character():
     import re
 
-    from linter.checks import style_unbalanced_parens as parens
-    from linter.checks import style_unbalanced_quotes as quotes
-    from linter.checks.style_common import blocks, next_block_opens_quote
+    from linter.packs.style import unbalanced_parens as parens
+    from linter.packs.style import unbalanced_quotes as quotes
+    from linter.packs.style.common import blocks, next_block_opens_quote
 
     def brackets(doc):
         prose, out = doc.prose, []

@@ -67,7 +67,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def known_rule(rule_id: str, settings: Settings):
-    from linter.packs import all_rules
+    from linter.registry import all_rules
 
     for rule in all_rules(settings):
         if rule.id == rule_id.upper():

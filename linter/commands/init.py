@@ -59,7 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def house_style_text() -> str:
     """The worked example of house rules, shipped in the style pack's data folder (the same
     text as docs/examples/house-style.yaml; a test keeps the two equal)."""
-    from linter.packs import builtin_rules_dir
+    from linter.registry import builtin_rules_dir
 
     return (builtin_rules_dir() / "style" / "data" / "house-style.yaml").read_text("utf-8")
 

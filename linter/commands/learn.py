@@ -44,7 +44,7 @@ def collect(files: list[str]) -> tuple[Counter, dict, set[str]]:
     """Mentions of multi-word names by spelling, the files each occurs in, and the
     spellings that look like people's names (the archive uses their last word alone)."""
     from linter.formats import build_document
-    from linter.knowledge.docnames import HEAD_NOUNS, doc_names
+    from linter.packs.facts.docnames import HEAD_NOUNS, doc_names
     from linter.source import read_source
 
     spellings: Counter = Counter()
@@ -75,8 +75,8 @@ def choose(
     """Names spelled one way many times: enough mentions in enough files, and no rival
     spelling (one word a letter or two off, same length) used twice or more and at least a
     third as often: a single slip in the archive does not make a name doubtful."""
-    from linter.knowledge.index import name_key
-    from linter.knowledge.names import near_spelling
+    from linter.packs.facts.index import name_key
+    from linter.packs.facts.name_mentions import near_spelling
 
     by_shape: dict[tuple[int, str], list[str]] = defaultdict(list)
     for text in spellings:
@@ -141,8 +141,8 @@ def run(args: argparse.Namespace) -> int:
     files, errors = discover([str(archive)], settings)
     for error in errors:
         print(f"copydesk learn: {error}", file=sys.stderr)
-    from linter.knowledge import load
-    from linter.knowledge.index import name_key
+    from linter.packs.facts.index import name_key
+    from linter.packs.facts.knowledge import load
 
     spellings, where, people = collect(files)
     chosen = choose(spellings, where, args.min_count, args.min_files)

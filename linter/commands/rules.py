@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from linter.packs import all_rules, is_selected
+    from linter.registry import all_rules, is_selected
 
     settings = settings_from_args(args)
     rules = [

@@ -1,6 +1,0 @@
-"""Shared helpers of the grammar pack: tokens with their gaps, a small part-of-speech
-lexicon, the confusable-word decisions, word-pair statistics and idiom matching.
-
-Everything here is loaded lazily by the rules' ``prepare``/``check``, never at import of
-``linter.checks``.
-"""

@@ -1,0 +1,538 @@
+"""FACT001: a name garbled against an earlier mention or the knowledge pack."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from itertools import chain, count, repeat
+from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING, ClassVar
+
+from linter.rule import Example, Match, Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.document import Document
+    from linter.packs.facts.docnames import Named
+    from linter.packs.facts.knowledge import Knowledge
+    from linter.settings import Settings
+
+
+_VARIANTS: dict[tuple[str, ...], tuple] = {}
+
+
+def variants(key: tuple[str, ...]) -> tuple:
+    """The forms under which a garble of ``key`` would be indexed: its words sorted (a
+    swap), each word wildcarded (a misspelling), each interior word dropped (with its
+    place, and alone); then its tails (the key less its first words, two words at least).
+    Kept for the process: the same names recur from document to document."""
+    found = _VARIANTS.get(key)
+    if found is None:
+        if len(_VARIANTS) >= 200_000:
+            _VARIANTS.clear()
+        drops = tuple(((*key[:i], *key[i + 1 :]), i) for i in range(1, len(key) - 1))
+        found = _VARIANTS[key] = (
+            tuple(sorted(key)),
+            tuple((*key[:i], None, *key[i + 1 :]) for i in range(len(key))),
+            drops,
+            tuple(f for f, _ in drops),
+            tuple(key[i:] for i in range(1, len(key) - 1)),
+        )
+    return found
+
+
+class _Seen:
+    """The names met so far, indexed for the three ways a later mention garbles one:
+    words sorted (a swap), an interior word left out (a drop), one word wildcarded (a
+    misspelling). Only forms that two of the document's keys share are indexed (``hot``):
+    a form no other key has can only lead back to the key itself."""
+
+    def __init__(self, hot: tuple[set, set, set]) -> None:
+        self.first: dict[tuple[str, ...], Named] = {}
+        self.swaps: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        self.drops: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = {}
+        self.wild: dict[tuple, list[tuple[str, ...]]] = {}
+        self.hot_swaps, self.hot_wild, self.hot_drops = hot
+
+    def add(self, key: tuple[str, ...], n: Named) -> None:
+        """Index ``key`` (met for the first time, in ``n``)."""
+        self.first[key] = n
+        if len(key) < 2:
+            return
+        swap, wild, drops = variants(key)[:3]
+        if swap in self.hot_swaps:
+            self.swaps.setdefault(swap, []).append(key)
+        for form in wild:
+            if form in self.hot_wild:
+                self.wild.setdefault(form, []).append(key)
+        for form, i in drops:
+            if form in self.hot_drops:
+                self.drops.setdefault(form, []).append((key, i))
+
+    def may_find(self, key: tuple[str, ...]) -> bool:
+        """A lookup of ``key`` may find another key."""
+        swap, wild = variants(key)[:2]
+        return swap in self.hot_swaps or key in self.hot_drops or not self.hot_wild.isdisjoint(wild)
+
+
+def _hot(multi: list[tuple[str, ...]]) -> tuple[set, set, set]:
+    """The forms shared by two of the multi-word keys (or their tails, which are indexed
+    too), and the drops that give another key."""
+    found = list(map(_VARIANTS.get, multi))
+    if None in found:
+        found = list(map(variants, multi))
+    cands = set(multi)
+    extra = set(chain.from_iterable(map(itemgetter(4), found))) - cands
+    if extra:
+        cands |= extra
+        found += map(variants, extra)
+    swaps = list(map(itemgetter(0), found))
+    wild = list(chain.from_iterable(map(itemgetter(1), found)))
+    drops = set(chain.from_iterable(map(itemgetter(3), found))) & cands
+    return _shared(swaps), _shared(wild), drops
+
+
+def _indexing(multi: list[tuple[str, ...]], seen: _Seen) -> set[tuple[str, ...]]:
+    """The multi-word keys that, or one of whose tails, index a shared form."""
+    hot_swaps, hot_wild, hot_drops = seen.hot_swaps, seen.hot_wild, seen.hot_drops
+
+    def indexes(key: tuple[str, ...]) -> bool:
+        swap, wild, _, drops, _ = variants(key)
+        return swap in hot_swaps or not hot_wild.isdisjoint(wild) or not hot_drops.isdisjoint(drops)
+
+    return {k for k in multi if indexes(k) or any(map(indexes, variants(k)[4]))}
+
+
+_unknown = attrgetter("unknown")
+_multi = attrgetter("multi")
+_cands = attrgetter("cands")
+_words = attrgetter("words")
+_single_words = attrgetter("single_words")
+
+
+def _dropping(keys: set[tuple[str, ...]], dropped: set[tuple[str, ...]]) -> list:
+    """The keys that give one of ``dropped`` when an interior word is left out."""
+    return [k for k in keys if not dropped.isdisjoint(variants(k)[3])]
+
+
+def _one_apart(keys: set[tuple[str, ...]], pairs: list[tuple[str, str]]) -> bool:
+    """Two of ``keys`` differ in one place only, where they hold the words of a pair."""
+    other: dict[str, list[str]] = {}
+    for a, b in pairs:
+        other.setdefault(a, []).append(b)
+    for k in keys:
+        if other.keys().isdisjoint(k):
+            continue
+        for i, w in enumerate(k):
+            for b in other.get(w, ()):
+                if (*k[:i], b, *k[i + 1 :]) in keys:
+                    return True
+    return False
+
+
+def _shared(forms: list) -> set:
+    if len(set(forms)) == len(forms):
+        return set()
+    return {f for f, c in Counter(forms).items() if c > 1}
+
+
+class GarbledName(Rule):
+    """What it does:
+    Finds the names in a draft (capitalised word sequences, with "of", "de", "the" inside,
+    initials and possessives) and flags a mention that garbles an earlier mention of the same
+    name or a name in the knowledge pack: words in the wrong order ("Party Democratic"), a
+    middle word dropped from the name of a place or organisation ("Sandy Elementary School"),
+    a word pushed across punctuation ("Sandy Elementary School. Hook"), a letter or two wrong
+    ("New Zealend"), or a surname spelled two ways in one story.
+
+    Why:
+    A garbled name is a factual error that a spell checker cannot see: every word is a real
+    word. Dropping a first name ("Biden" after "Joe Biden") or a person's middle name is
+    normal reference and is not flagged; a name the pack or the gazetteer knows is never
+    flagged; neither is a spelling the draft uses more often than its rival.
+
+    Example:
+    "the shooting at Sandy Elementary School. Hook in 2012" is flagged with the fix
+    "Sandy Hook Elementary School" and the evidence (the knowledge entry and its source).
+    """
+
+    id = "FACT001"
+    name = "garbled-name"
+    pack = "facts"
+    severity = "error"
+    message = "This name looks garbled."
+    why = "A garbled name is a factual error every word of which a spell checker accepts."
+    source = "AP Stylebook, names; the facts knowledge pack (rules/facts/knowledge/)"
+    examples: ClassVar[list[Example]] = [
+        Example(
+            bad="The shooting at Sandy Elementary School. Hook in 2012 killed 26 people.",
+            fixed="The shooting at Sandy Hook Elementary School in 2012 killed 26 people.",
+        ),
+        Example(
+            bad="Nick Fuentes was banned. A day later Fuentez was back.",
+        ),
+        Example(bad="The Democratic Party met. Later the Party Democratic voted."),
+        Example(
+            bad="She flew to New Zealend last week.", fixed="She flew to New Zealand last week."
+        ),
+        Example(good="The shooting at Sandy Hook Elementary School in 2012 shocked the nation."),
+        Example(good="Joe Biden spoke first. Biden then left, and Joseph R. Biden Jr. signed."),
+    ]
+
+    def prepare(self, settings: Settings) -> None:
+        from linter.packs.facts.knowledge import load
+
+        self.knowledge: Knowledge = load(settings)
+        self._near_done: set[tuple[str, ...]] = set()  # keys asked of knowledge.near
+        self._near_hit: set[tuple[str, ...]] = set()  # those with a near miss in the pack
+        self._droppable: dict[tuple[str, ...], bool] = {}  # answers of _may_drop
+        # keys met in the run: sorted form, keys by sorted form, those sharing one, and
+        # every form a key gives with an interior word left out
+        self._swap_of: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._swap_owners: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        self._swappy: set[tuple[str, ...]] = set()
+        self._drop_forms: set[tuple[str, ...]] = set()
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        """Each distinct key is judged at its first mention, against the keys met before
+        it. What was met before is known from the order of first mentions (a key, and the
+        tails of longer keys, count as met from their first mention on), so only the keys
+        that can be reported or that index a shared form are visited, in that order."""
+        from linter.packs.facts.docnames import doc_keys, doc_names
+        from linter.packs.facts.name_mentions import near_spelling
+
+        if not self._may_report(doc):
+            return
+        names = doc_names(doc)
+        if not names:
+            return
+        keys = doc_keys(doc)
+        counts = Counter(keys)
+        order = list(counts)  # each key once, in the order of its first mention
+        multi = [k for k in order if len(k) > 1]
+        singles = [k for k in order if len(k) == 1]
+        in_full_names = set(chain.from_iterable(multi))
+        self._alone = {k[0] for k in singles}
+        seen = _Seen(_hot(multi))
+        indexed = any((seen.hot_swaps, seen.hot_wild, seen.hot_drops))
+        # The keys that can be reported: a multi-word key that may garble another or has a
+        # near miss in the pack; a single word no full name holds, near a surname.
+        near = self.knowledge.near
+        watch = {k for k in multi if (indexed and seen.may_find(k)) or near(k) is not None}
+        last_words: dict[str, list[str]] = {}  # by first letter (near_spelling's first test)
+        for k in multi:
+            if len(k[-1]) >= 4:
+                last_words.setdefault(k[-1][0].lower(), []).append(k[-1])
+        if last_words:
+            watch.update(
+                k
+                for k in singles
+                if len(k[0]) >= 5
+                and k[0] not in in_full_names
+                and any(near_spelling(w, k[0]) for w in last_words.get(k[0][0].lower(), ()))
+            )
+        if not watch:
+            return
+        at = dict(zip(order, count()))
+        tails: dict[tuple[str, ...], int] = {}  # a tail of a longer key: first met
+        for k in multi:
+            if len(k) > 2:
+                for tail in variants(k)[4]:
+                    tails.setdefault(tail, at[k])
+        visit = {at[k] for k in (watch | _indexing(multi, seen) if indexed else watch)}
+        never = len(order)
+
+        def met(x: tuple[str, ...], t: int) -> bool:
+            return at.get(x, never) < t or tails.get(x, never) < t
+
+        def first(key: tuple[str, ...]) -> Named:
+            return names[keys.index(key)]
+
+        surnames = None
+        for t in sorted(visit):
+            key = order[t]
+            if met(key, t):
+                continue
+            n = first(key)
+            match = None
+            if key in watch:
+                if len(key) >= 2:
+                    match = (self._multi(doc, n, seen, counts) if indexed else None) or (
+                        self._known(doc, n)
+                    )
+                elif not n.sentence_initial:
+                    if surnames is None:
+                        surnames = self._surnames(multi, first, at)
+                    match = self._surname(doc, n, t, surnames, counts)
+            if match:
+                yield match
+            seen.add(key, n)
+            for i in range(1, len(key) - 1):  # "Philosopher Noam Chomsky" names
+                if not met(key[i:], t):
+                    seen.add(key[i:], n)  # "Noam Chomsky" too
+
+    def _may_report(self, doc: Document) -> bool:
+        """Whether any name of ``doc`` could be reported, decided before any name is made,
+        from every key its runs can give (``run_keys``: a superset of the keys that
+        ``doc_names`` finds) with set operations. A report needs a key with a near miss in
+        the pack, two keys of one sorted form (a swap), a key that is another less an
+        interior word (a drop), or two words that ``near_spelling`` pairs: at one place of
+        two keys otherwise equal (a misspelling), or a single word and the last word of a
+        full name (a surname). Each of these only grows with the set of keys."""
+        from linter.packs.facts.docnames import doc_runs, headline_splits_run, run_keys
+        from linter.packs.facts.nearwords import near_pairs, paired
+
+        texts = doc_runs(doc).texts
+        if not texts:
+            return False
+        found = run_keys(list(set(texts)))
+        if any(map(_unknown, found)) or headline_splits_run(doc):
+            return True
+        multi = set().union(*map(_multi, found))
+        if not multi:
+            return False  # every report compares with a full name
+        if self._near_hits(multi):
+            return True
+        cands = set().union(*map(_cands, found))
+        self._index(cands)
+        hot = cands.intersection(self._swappy)
+        if hot and len(set(map(self._swap_of.__getitem__, hot))) < len(hot):
+            return True
+        dropped = multi.intersection(self._drop_forms)
+        if dropped and any(map(self._may_drop, _dropping(cands, dropped))):
+            return True
+        words = set().union(*map(_words, found))
+        singles = set().union(*map(_single_words, found))
+        near = paired(words | singles)
+        if not near:
+            return False
+        near_singles = near & singles
+        if near_singles:
+            lasts = set(map(itemgetter(-1), multi))
+            surnames = [w for w, _ in near_pairs(near_singles, lasts) if len(w) >= 5]
+            # a word the draft also writes in lower case is no surname
+            if surnames and not all(map(self._lowercase, repeat(doc), surnames)):
+                return True
+        pairs = near_pairs(near & words, words)
+        return bool(pairs) and _one_apart(cands, pairs)
+
+    def _index(self, cands: set[tuple[str, ...]]) -> None:
+        """Note the sorted form and the drop forms of each key met for the first time
+        (for the process): a key whose sorted form another key shares is ``_swappy``."""
+        new = cands.difference(self._swap_of)
+        if not new:
+            return
+        if len(self._swap_of) + len(new) > 200_000:
+            self._swap_of.clear()
+            self._swap_owners.clear()
+            self._swappy.clear()
+            self._drop_forms.clear()
+            new = cands
+        for k in new:  # variants(k)[0] and [3], without its other forms
+            swap = tuple(sorted(k))
+            self._swap_of[k] = swap
+            owners = self._swap_owners.setdefault(swap, [])
+            owners.append(k)
+            if len(owners) > 1:
+                self._swappy.update(owners)
+            if len(k) > 2:
+                self._drop_forms.update((*k[:i], *k[i + 1 :]) for i in range(1, len(k) - 1))
+
+    def _may_drop(self, key: tuple[str, ...]) -> bool:
+        """A mention of ``key`` may be what a dropped middle word is reported against:
+        ``_person_like`` can be false for it (a title or the surname used alone only make
+        it a person)."""
+        found = self._droppable.get(key)
+        if found is None:
+            from linter.packs.facts.docnames import HEAD_NOUNS
+            from linter.packs.facts.given_names import given_names
+
+            hit = self.knowledge.lookup(key)
+            if hit is not None:
+                found = hit[1] != "person"
+            elif key[-1] in HEAD_NOUNS:
+                found = True
+            else:
+                known = given_names()
+                found = known is not None and key[0] not in known
+            if len(self._droppable) >= 100_000:
+                self._droppable.clear()
+            self._droppable[key] = found
+        return found
+
+    def _near_hits(self, multi: set[tuple[str, ...]]) -> bool:
+        """Some key of ``multi`` has a near miss in the pack (answers kept for the run)."""
+        new = multi - self._near_done
+        if new:
+            if len(self._near_done) >= 200_000:
+                self._near_done.clear()
+                self._near_hit.clear()
+                new = multi
+            near = self.knowledge.near
+            self._near_hit.update(k for k in new if near(k) is not None)
+            self._near_done |= new
+        return not self._near_hit.isdisjoint(multi)
+
+    @staticmethod
+    def _surnames(multi, first, at) -> dict[str, list[tuple[int, str, Named]]]:
+        """The last word of each full name, with the full name that first ends in it and
+        when it is met, by first letter (near_spelling refuses words of other initials
+        and words under four letters)."""
+        found: dict[str, tuple[int, str, Named]] = {}
+        for k in multi:
+            if k[-1] not in found:
+                found[k[-1]] = (at[k], k[-1], first(k))
+        by_initial: dict[str, list[tuple[int, str, Named]]] = {}
+        for t, last, n in found.values():
+            if len(last) >= 4:
+                by_initial.setdefault(last[0].lower(), []).append((t, last, n))
+        return by_initial
+
+    # ---- against earlier mentions ---------------------------------------------------
+    def _multi(self, doc: Document, n: Named, seen: _Seen, counts: Counter) -> Match | None:
+
+        key = n.key
+        if " ".join(key) in self.knowledge.exact:
+            return None
+        if not (seen.swaps or seen.wild or seen.drops):
+            return None  # nothing indexed yet that this name could garble
+        match = self._against_earlier(doc, n, seen, counts)
+        if match is not None and self.knowledge.known(key):
+            return None  # a real place of that name (checked only now: it costs a load)
+        return match
+
+    def _against_earlier(self, doc: Document, n: Named, seen: _Seen, counts: Counter):
+        from linter.packs.facts.given_names import both_given_names
+        from linter.packs.facts.name_mentions import near_spelling
+
+        key = n.key
+        swap, wild = variants(key)[:2]
+        for k1 in seen.swaps.get(swap, ()):
+            if k1 != key:
+                first = seen.first[k1]
+                return self._report(
+                    doc, n, first.text, "has its words in the wrong order", evidence=first
+                )
+        for k1, i in seen.drops.get(key, ()):
+            first = seen.first[k1]
+            # no "of" or initials inside, and not a person's middle name
+            if len(first.words) == len(k1) and not self._person_like(first):
+                return self._dropped(doc, n, first.text, k1[i], evidence=first)
+        for i in range(len(key)):
+            for k1 in seen.wild.get(wild[i], ()):
+                if k1 == key or counts[key] > max(counts[k1], 1):
+                    continue
+                if i == 0 and both_given_names(k1[0], key[0]):
+                    continue  # Mark and Mary Smith: two people of one family
+                if near_spelling(k1[i], key[i]) and not self.knowledge.is_single_name(key[i]):
+                    first = seen.first[k1]
+                    return self._report(
+                        doc, n, first.text, "is misspelled", evidence=first, safe=False
+                    )
+        return None
+
+    def _person_like(self, n: Named) -> bool:
+        """A person's name, whose middle names may be dropped: known as a person, or written
+        with a personal title ("Sen.", "Mr"), with its last word used alone elsewhere in the
+        document, as news copy refers to people by surname ("Perdue said"), or beginning
+        with a given name ("Jacob Timothy Cone")."""
+        from linter.packs.facts.docnames import HEAD_NOUNS
+        from linter.packs.facts.given_names import given_names
+
+        hit = self.knowledge.lookup(n.key)
+        if hit is not None:
+            return hit[1] == "person"
+        if n.key[-1] in HEAD_NOUNS:
+            return False  # "Sandy Recovery Improvement Act", "Perdue Elementary School"
+        if n.title or n.key[-1] in self._alone:
+            return True
+        known = given_names()
+        return known is None or n.key[0] in known
+
+    def _lowercase(self, doc: Document, word: str) -> bool:
+        """The document writes ``word`` in lower case (a common word, not a name)."""
+        return word in doc.word_set and word.islower()
+
+    def _surname(self, doc, n, t, surnames, counts) -> Match | None:
+        """A single word (met at ``t``) that spells the surname of a full name met before
+        another way."""
+        from linter.packs.facts.name_mentions import near_spelling
+
+        word = n.key[0]
+        written = n.words[0]
+        if written.isupper() or (not written.isalpha() and any(c.isdigit() for c in written)):
+            return None
+        if self._lowercase(doc, word):
+            return None
+        for when, surname, full in surnames.get(word[0].lower(), ()):
+            if when > t:
+                break
+            if (
+                near_spelling(surname, word)
+                and not self.knowledge.is_single_name(word)
+                and counts[(word,)] <= counts[full.key] + counts[(surname,)]
+            ):
+                right = full.words[-1]
+                return self._report(
+                    doc,
+                    n,
+                    right,
+                    f"spells the surname in '{full.text}' another way",
+                    evidence=full,
+                    safe=False,
+                    fix_text=right,
+                )
+        return None
+
+    # ---- against the knowledge pack -------------------------------------------------
+    def _known(self, doc: Document, n: Named) -> Match | None:
+        near = self.knowledge.near(n.key)
+        if near is None:
+            return None
+        evidence = f"knowledge pack: {near.source}"
+        if near.how == "dropped":
+            return self._dropped(doc, n, near.name, near.dropped, source=evidence)
+        how = "is misspelled" if near.how == "misspelled" else "has its words in the wrong order"
+        return self._report(doc, n, near.name, how, source=evidence)
+
+    # ---- reporting ------------------------------------------------------------------
+    def _dropped(self, doc, n, right: str, dropped: str, evidence=None, source="") -> Match:
+        import re
+
+        after = re.match(r"[.;:!?,]\s+(\w+)", doc.prose[n.end : n.end + 60])
+        if after and after.group(1).lower() == dropped:
+            end = n.end + after.end(1)
+            return self._report(
+                doc,
+                n,
+                right,
+                "has a word pushed across the punctuation",
+                evidence=evidence,
+                source=source,
+                end=end,
+            )
+        return self._report(
+            doc,
+            n,
+            right,
+            f"drops '{dropped.title()}' from the middle",
+            evidence=evidence,
+            source=source,
+            safe=False,
+        )
+
+    def _report(
+        self, doc, n, right, how, evidence=None, source="", safe=True, end=None, fix_text=None
+    ) -> Match:
+        end = n.end if end is None else end
+        written = doc.prose[n.start : end]
+        if evidence is not None:
+            line = doc.position(evidence.start)[0]
+            where = f"the earlier mention '{evidence.text}' (line {line})"
+        else:
+            where = source
+        fix = fix_text or right
+        message = f"'{written}' {how}: write '{fix}' (evidence: {where})."
+        return Match(n.start, end, message, suggestions=(fix,), fix=fix if safe else None)
+
+
+RULES = [GarbledName]

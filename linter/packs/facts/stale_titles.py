@@ -1,0 +1,408 @@
+"""FACT002: a title that the person did not hold on the article's date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from linter.rule import Example, Match, Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.document import Document
+    from linter.packs.facts.knowledge import Knowledge
+    from linter.packs.facts.model import Holder, Office
+    from linter.settings import Settings
+
+# Words right before a title that make it say the person is not (yet, or any longer) in office.
+NOT_CURRENT_RE = re.compile(
+    r"(?:\b(?i:former|ex|then|late|future|past|incoming|outgoing|acting|interim|deputy|vice|"
+    r"would-be|one-time|onetime|erstwhile)[-\s]+)(?:[A-Z][\w.'’]*\s+){0,3}$"
+)
+_NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|(?:de|da|van|von|bin)\b)"
+NAME_RE = re.compile(rf"[ \u00a0]+({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD})*)")
+QUALIFIER_RE = re.compile(r"((?:[A-Z][\w.'’&]*[ \u00a0]){1,3})$")
+YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
+# characters that re.IGNORECASE matches to a-z although lower() does not give that letter
+CASE_ODD = "\u0130\u0131\u017f\u212a"
+_ODD_RE = re.compile(f"[{CASE_ODD}]")
+_FORMS_LIMIT = 500_000  # forms judged by _may_hold_title: a bound on memory over a long run
+PRONOUN = {"he": "he", "she": "she"}
+
+
+class StaleTitle(Rule):
+    """What it does:
+    Checks "President X", "U.S. President X", "Prime Minister X", "Apple CEO X", "Chancellor
+    X" and the like against the dated terms of office in the knowledge pack, on the article's
+    date (``--date``, front matter, a dateline, or today). A person who had left the office is
+    flagged with "former" as the fix, and the message gives the dates of their terms. A
+    generic "the President" is resolved to the holder the same or the previous sentence
+    names, and flagged only when exactly one such person is named.
+
+    Why:
+    "President Donald Trump" is right in 2017 and stale in February 2023. A title used on a
+    date when it was true is never flagged; neither is a person the pack does not know, a
+    title already marked "former", "then-" or "late", nor a sentence that dates itself to a
+    year of the person's term ("signed by President Obama in 2010").
+
+    Example:
+    In an article dated 2023-02-10, "adviser to President Donald Trump" is flagged: write
+    "former President Donald Trump" (he was President 2017-01-20 to 2021-01-20).
+    """
+
+    id = "FACT002"
+    name = "stale-title"
+    pack = "facts"
+    severity = "error"
+    message = "This person did not hold this title on the article's date."
+    why = "A title is a dated fact: on the article's date the person must hold the office."
+    source = "AP Stylebook, titles (former, then-); the facts knowledge pack (offices.yaml)"
+    examples: ClassVar[list[Example]] = [
+        Example(
+            bad="Roger Stone, an adviser to President Donald Trump, spoke.",
+            fixed="Roger Stone, an adviser to former President Donald Trump, spoke.",
+            date="2023-02-10",
+        ),
+        Example(
+            bad="He met Donald Trump, and the President himself said so.",
+            fixed="He met Donald Trump, and the former President himself said so.",
+            date="2023-02-10",
+        ),
+        Example(
+            good="Roger Stone, an adviser to President Donald Trump, spoke.", date="2018-05-01"
+        ),
+        Example(
+            good="Former President Donald Trump and President Joe Biden spoke.", date="2023-02-10"
+        ),
+        Example(good="Apple CEO Tim Cook and Prime Minister Rishi Sunak met.", date="2023-02-10"),
+    ]
+
+    def prepare(self, settings: Settings) -> None:
+        from linter.packs.facts.knowledge import load
+
+        self.knowledge: Knowledge = load(settings)
+        self._lasts: dict[str, frozenset[str]] = {}  # title -> its holders' last key words
+        self._met_forms: set[str] = set()  # word forms judged by _may_hold_title
+        self._hit_forms: set[str] = set()  # those that may start a title
+        titles = sorted(self.knowledge.by_title, key=len, reverse=True)
+        self.first_words = frozenset(
+            m.group().lower() for m in map(re.compile(r"\w+").match, titles) if m
+        )
+        if any(not re.match(r"\w", t) for t in titles):
+            self.first_words = None  # a title that starts with no word: always scan
+        alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+        self.title_re = re.compile(rf"\b(?:{alternatives})\b(?!-)", re.IGNORECASE)
+        # The same titles found in the lower-cased prose, case-sensitively and without the
+        # leading \b (a regex that starts with a word gets its first letters scanned in C).
+        self.folded_title_re = None
+        if all(t.isascii() and t.islower() and "," not in t for t in titles):
+            self.folded_title_re = re.compile(rf"(?:{alternatives})\b(?!-)")
+        cap = r"[A-Z][\w.&’'-]*"
+        self.appos_re = re.compile(
+            rf",\s+(?P<det>(?:the|a|an)\s+)?(?:(?P<qual>{cap}(?:\s+{cap}){{0,2}}?)(?:['’]s)?\s+)?"
+            rf"(?P<title>(?i:{alternatives}))\b(?!-)"
+            rf"(?:\s+of\s+(?:the\s+)?(?P<org>{cap}(?:\s+{cap}){{0,2}}))?"
+        )
+
+    def check(self, doc: Document) -> Iterator[Match]:
+        if not self.knowledge.by_title or not self._may_hold_title(doc):
+            return
+        prose = doc.prose  # the article's date is resolved only for a title that needs it
+        for m in self._titles(doc):
+            title = re.sub(r"\s+", " ", m.group())
+            if title[0].islower() and title.lower() not in (
+                "chief executive",
+                "chief executive officer",
+                "ceo",
+            ):
+                generic = True  # "the president": only the generic form
+            else:
+                generic = False
+            before = prose[max(0, m.start() - 60) : m.start()]
+            if NOT_CURRENT_RE.search(before):
+                continue
+            qualifier = ""
+            q = QUALIFIER_RE.search(before)
+            if q:
+                qualifier = q.group(1).strip()
+            name = NAME_RE.match(prose, m.end())
+            if name and not generic:
+                found = self._named(doc, m, title, qualifier, name)
+            elif re.search(r"\bthe\s+$", before, re.IGNORECASE) and not re.match(
+                r"\s*(?:of\b|'s\s+office)", prose[m.end() : m.end() + 12]
+            ):
+                found = self._generic(doc, m, title)
+            else:
+                found = None
+            if found:
+                yield found
+        yield from self._appositives(doc)
+
+    def _may_hold_title(self, doc: Document) -> bool:
+        """Some title's first word is a word of the draft: a title and an appositive both
+        start at a word boundary with the title, whose first word is a whole run of word
+        characters, which ``doc.word_forms`` holds. Lower-casing stands for the regexes'
+        case-insensitive matching except for a few characters (``CASE_ODD``), left to the
+        regexes: a form holding one counts as a hit too (every character of the prose that
+        is a letter is in some form). Each form is judged once for the run."""
+        if self.first_words is None:
+            return True
+        forms = doc.word_forms
+        if not self._hit_forms.isdisjoint(forms):
+            return True
+        new = forms.difference(self._met_forms)
+        if not new:
+            return False
+        if len(self._met_forms) + len(new) > _FORMS_LIMIT:
+            self._met_forms.clear()
+            self._hit_forms.clear()
+        self._met_forms.update(new)
+        first_words = self.first_words
+        hits = [f for f in new if f.lower() in first_words or _ODD_RE.search(f)]
+        self._hit_forms.update(hits)
+        return bool(hits)
+
+    def _titles(self, doc: Document) -> Iterator[re.Match]:
+        """``title_re``'s matches. Where lower-casing is exact for it (no dotted or dotless
+        i, no long s), the titles are found in ``doc.folded`` and each start checked for
+        the word boundary; a start that fails it is searched past by one character, as
+        ``finditer`` would; each match is then the same pattern matched in the prose."""
+        prose = doc.prose
+        if self.folded_title_re is None or (
+            not prose.isascii() and any(c in prose for c in CASE_ODD)
+        ):
+            yield from self.title_re.finditer(prose)
+            return
+        folded, search, match = doc.folded, self.folded_title_re.search, self.title_re.match
+        at = 0
+        while True:
+            m = search(folded, at)
+            if m is None:
+                return
+            s = m.start()
+            if s and (folded[s - 1].isalnum() or folded[s - 1] == "_"):
+                at = s + 1
+                continue
+            found = match(prose, s)
+            if found is not None:  # always, as lower-casing is exact here
+                yield found
+            at = m.end()
+
+    # ---- "Elon Musk, the Twitter CEO" -------------------------------------------------
+    def _appositives(self, doc: Document) -> Iterator[Match]:
+        """Each appositive a name ends right before. ``appos_re`` holds one comma, at its
+        start, so one scan finds every place where it matches."""
+        from linter.packs.facts.docnames import doc_names
+
+        prose = doc.prose
+        found = [
+            m
+            for m in self.appos_re.finditer(prose)
+            if self._may_name_holder(prose, prose.rfind("\n", 0, m.start()) + 1, m)
+        ]
+        if not found:
+            return
+        ends = {n.end: n for n in doc_names(doc) if len(n.key) >= 2}
+        for m in found:
+            n = ends.get(m.start())
+            if n is None:
+                continue
+            if re.match(r"\s+[A-Z]", doc.prose[m.end() : m.end() + 2]):
+                continue  # ", the Twitter CEO Jack Dorsey": a title of someone else
+            title = re.sub(r"\s+", " ", m["title"])
+            candidates = self.knowledge.holders(title, n.words)
+            place = re.sub(r"['’]s$", "", (m["qual"] or m["org"] or "").strip())
+            if place:
+                candidates = [(o, h) for o, h in candidates if self._qualifies(o, place)]
+            elif title.lower() in ("ceo", "chief executive", "chief executive officer"):
+                continue
+            if not candidates:
+                continue
+            day = doc.date
+            if any(h.holds(day) for _, h in candidates):
+                continue
+            office, holder = candidates[0]
+            if not any(t.end is not None and t.end < day for t in holder.terms):
+                continue  # "not yet": left to the title before a name
+            if self._sentence_dates_term(doc, m.start(), holder) or not self._can_tell(
+                office, holder, day
+            ):
+                continue
+            start = (
+                m.start("det") if m["det"] else (m.start("qual") if m["qual"] else m.start("title"))
+            )
+            insert_at = m.end("det") if m["det"] else start
+            if re.search(r"['’]s\s+$", doc.prose[start : m.start("title")]):
+                insert_at = m.start("title")  # "Twitter's former CEO"
+            yield self._report(
+                doc,
+                start,
+                m.end(),
+                doc.prose[start : m.end()],
+                office,
+                holder,
+                day,
+                insert_at=insert_at,
+                resolved=False,
+            )
+
+    # ---- "President Donald Trump" ----------------------------------------------------
+    def _named(self, doc, m, title, qualifier, name) -> Match | None:
+        from linter.packs.facts.name_mentions import strip_possessive
+
+        words = [strip_possessive(w).rstrip(".") for w in name.group(1).split()]
+        candidates = self.knowledge.holders(title, tuple(words))
+        narrowed = [(o, h) for o, h in candidates if qualifier and self._qualifies(o, qualifier)]
+        if narrowed:
+            candidates = narrowed
+        else:
+            qualifier = ""  # "On Friday President X": not a qualifier of the office
+            if title.lower() in ("ceo", "chief executive", "chief executive officer"):
+                return None  # a bare "CEO X": which company is unknown
+        if not candidates:
+            return None
+        day = doc.date
+        if any(h.holds(day) for _, h in candidates):
+            return None
+        office, holder = candidates[0]
+        if self._sentence_dates_term(doc, m.start(), holder) or not self._can_tell(
+            office, holder, day
+        ):
+            return None
+        start = m.start() - (len(qualifier) + 1 if qualifier else 0)
+        end = name.end(1)
+        last = doc.prose[name.start(1) : end].split()[-1]
+        if last.endswith(".") and len(last) > 2 and last not in ("Jr.", "Sr."):
+            end -= 1  # the sentence's full stop, not the name's
+        if doc.prose[end - 2 : end] in ("'s", "’s"):
+            end -= 2
+        written = doc.prose[m.start() : end]
+        return self._report(doc, start, end, written, office, holder, day, insert_at=start)
+
+    def _may_name_holder(self, prose: str, start: int, m: re.Match) -> bool:
+        """A name before ``m`` in ``prose[start:]`` may be one ``holders`` finds for its
+        title: every holder it finds has a name whose last key word is the name's, and a
+        key word is a lower-cased word of the prose (a capital sigma, lower-cased by its
+        context, is left to the full test)."""
+        title = re.sub(r"\s+", " ", m["title"] if "title" in m.re.groupindex else m.group())
+        lasts = self._holder_lasts(title.lower())
+        if not lasts:
+            return False
+        text = prose[start : m.start()]
+        if "Σ" in text:
+            return True
+        low = text.lower().replace("’", "'")
+        return any(w in low for w in lasts)
+
+    def _holder_lasts(self, title: str) -> frozenset[str]:
+        found = self._lasts.get(title)
+        if found is None:
+            from linter.packs.facts.index import name_key
+
+            found = self._lasts[title] = frozenset(
+                key[-1]
+                for office in self.knowledge.by_title.get(title, ())
+                for holder in office.holders
+                for key in map(name_key, holder.names)
+                if key
+            )
+        return found
+
+    def _qualifies(self, office: Office, qualifier: str) -> bool:
+        q = qualifier.lower().strip()
+        words = {office.of.lower(), *(x.lower() for x in office.qualifiers)}
+        return any(q == w or q.endswith(" " + w) for w in words)
+
+    # ---- "the President" --------------------------------------------------------------
+    def _generic(self, doc, m, title) -> Match | None:
+        from linter.packs.facts.docnames import names_between
+
+        if not self._may_name_holder(doc.prose, 0, m):
+            return None
+        window_start = self._window_start(doc, m.start())
+        people: dict[str, tuple[Office, Holder]] = {}
+        for n in names_between(doc, window_start, m.start()):
+            if n.end > m.start():
+                break
+            for office, holder in self.knowledge.holders(title, n.words):
+                if len(n.key) == 1 and not n.title:
+                    continue  # a bare surname is too weak to resolve to
+                people.setdefault(holder.name, (office, holder))
+        if len(people) != 1:
+            return None
+        office, holder = next(iter(people.values()))
+        day = doc.date
+        if (
+            holder.holds(day)
+            or self._sentence_dates_term(doc, m.start(), holder)
+            or not self._can_tell(office, holder, day)
+        ):
+            return None
+        the = re.search(r"the\s+$", doc.prose[: m.start()], re.IGNORECASE)
+        start = the.start() if the else m.start()
+        written = doc.prose[start : m.end()]
+        return self._report(
+            doc, start, m.end(), written, office, holder, day, insert_at=m.start(), resolved=True
+        )
+
+    def _can_tell(self, office: Office, holder: Holder, day) -> bool:
+        """The pack can tell that ``holder`` was out of office on ``day``: someone else held
+        it then, or the day is within the pack's as-of date. After that date a former holder
+        may have come back (as Donald Trump did in 2025), so an office nobody in the pack
+        holds on that day is unknown, and an unknown is never flagged."""
+        if any(h is not holder and h.holds(day) for h in office.holders):
+            return True
+        as_of = self.knowledge.as_of
+        return as_of is None or day <= as_of
+
+    def _window_start(self, doc: Document, offset: int) -> int:
+        """Start of the sentence before the one holding ``offset``."""
+        from linter.packs.facts.docnames import sentence_at
+
+        i, s, _ = sentence_at(doc, offset)
+        if i < 0:
+            return max(0, offset - 400)
+        return doc.sentences[i - 1][0] if i >= 1 else s
+
+    def _sentence_dates_term(self, doc: Document, offset: int, holder: Holder) -> bool:
+        """The sentence (within its line: a dateline above is not part of it) names a year
+        in which the holder held the office."""
+        from linter.packs.facts.docnames import sentence_at
+
+        i, s, e = sentence_at(doc, offset)
+        if i < 0:
+            return False
+        s = max(s, doc.prose.rfind("\n", 0, offset) + 1)
+        nl = doc.prose.find("\n", offset)
+        e = e if nl < 0 else min(e, nl)
+        for y in YEAR_RE.findall(doc.prose[s:e]):
+            year = int(y)
+            for t in holder.terms:
+                end = t.end.year if t.end else 9999
+                if t.start.year <= year <= end:
+                    return True
+        return False
+
+    # ---- reporting --------------------------------------------------------------------
+    def _report(self, doc, start, end, written, office, holder, day, insert_at, resolved=False):
+        was_before = any(t.end is not None and t.end < day for t in holder.terms)
+        terms = holder.describe_terms()
+        who = f"'{written}' refers to {holder.name}, who" if resolved else holder.name
+        if was_before:
+            before = doc.prose[:insert_at].rstrip(" \u00a0")
+            at_sentence_start = before == "" or before[-1] in "\n.!?“\"‘('"
+            word = "Former " if at_sentence_start and not resolved else "former "
+            fixed = doc.prose[start:insert_at] + word + doc.prose[insert_at:end]
+            message = (
+                f"On {day.isoformat()} {who} was no longer {office.label()} "
+                f"(held it {terms}): write '{fixed}'. Source: {holder.source}"
+            )
+            return Match(start, end, message, suggestions=(fixed,), fix=fixed)
+        message = (
+            f"On {day.isoformat()} {who} had not yet become {office.label()} "
+            f"(held it {terms}); check the title or the article's date. Source: {holder.source}"
+        )
+        return Match(start, end, message)
+
+
+RULES = [StaleTitle]

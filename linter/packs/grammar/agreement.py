@@ -1,0 +1,117 @@
+"""GRAM004: subject-verb agreement with a pronoun subject ("he have", "they was")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from linter.packs.grammar.lexicon import PREPOSITIONS
+from linter.rule import Example, Match, Rule
+
+SINGULAR = frozenset("he she it".split())
+PLURAL = frozenset("we they".split())
+# verb after a singular pronoun -> the agreeing form
+FOR_SINGULAR = {
+    "have": "has",
+    "haven't": "hasn't",
+    "do": "does",
+    "don't": "doesn't",
+    "are": "is",
+    "aren't": "isn't",
+}
+FOR_PLURAL = {
+    "was": "were",
+    "wasn't": "weren't",
+    "has": "have",
+    "hasn't": "haven't",
+    "does": "do",
+    "doesn't": "don't",
+    "is": "are",
+    "isn't": "aren't",
+}
+# Forms that are also bare infinitives: "let it have", "did she do", "if he have" (archaic).
+BARE_FORMS = frozenset({"have", "haven't", "do", "don't"})
+# Verbs after which a pronoun is an object ("made it", "saw they"... only "it" in practice).
+OBJECT_MAKERS = frozenset(
+    "let lets make makes made help helps helped watch see saw hear heard".split()
+)
+# A pronoun after these is not the subject of the next verb, or the verb is a bare
+# infinitive ("let it have", "does he have", "if it do" is archaic but not a slip to fix).
+NOT_SUBJECT_BEFORE = frozenset(
+    """let lets make makes made help helps helped watch watched see sees saw hear heard
+    have has had did does do don't doesn't didn't will would can could shall should may
+    might must to if whether wish though as than what whatever how where when why who
+    which that below above beneath inside outside behind""".split()
+)
+
+
+class PronounAgreement(Rule):
+    """What it does: flags a verb that does not agree with the pronoun before it: "he have",
+    "she don't", "it are", "they was", "we has". Only the pronouns he, she, it, we and they
+    are subjects the rule trusts, and only the forms of be, have and do are checked.
+
+    Why: a subject-verb slip is an error a reader notices at once. The rule stays silent
+    after words that make the pronoun an object or the verb a bare infinitive ("let it
+    have", "does he have", "than they do"). Inside a quotation it is advice (info): people
+    speak in dialect.
+
+    Example: "She don't know; they was told." -> "doesn't", "were".
+    """
+
+    id = "GRAM004"
+    name = "pronoun-verb-agreement"
+    pack = "grammar"
+    severity = "error"
+    quote_severity = "info"
+    message = "The verb does not agree with '{subject}': write '{suggestion}'."
+    why = "A singular subject takes a singular verb; a plural subject, a plural verb."
+    source = "AP Stylebook, 'subject-verb agreement'; Chicago Manual of Style 5.138"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="She don't know the answer.", fixed="She doesn't know the answer."),
+        Example(bad="They was told to leave.", fixed="They were told to leave."),
+        Example(
+            bad="The company said it have no plans.", fixed="The company said it has no plans."
+        ),
+        Example(
+            good="Let it have its say; does he have a plan? They were told more than he does, "
+            "and what it is, they know."
+        ),
+    ]
+
+    def prepare(self, settings) -> None:
+        from linter.packs.grammar.cue_index import watch
+
+        watch(PRONOUNS)
+
+    def check(self, doc) -> Iterator[Match]:
+        from linter.packs.grammar.common import apostrophe_like, match_case
+        from linter.packs.grammar.cue_index import index
+        from linter.packs.grammar.tokens import after, before
+
+        ix = index(doc, PRONOUNS)
+        last = ix.n - 1
+        for k in ix.positions(PRONOUNS):
+            table = FOR_SINGULAR if ix.lows[k] in SINGULAR else FOR_PLURAL
+            if k == last or ix.low(k + 1) not in table:
+                continue  # the verb must be the next word: most pronouns stop here
+            toks, i = ix.window(k, 1, 2)
+            tok = toks[i]
+            verb = after(toks, i)
+            prev = before(toks, i)
+            if verb not in table or (tok.low == "it" and prev in PREPOSITIONS):
+                continue  # "some parts of it are": "it" is an object there
+            bare = verb in BARE_FORMS
+            if prev in (NOT_SUBJECT_BEFORE if bare else OBJECT_MAKERS):
+                continue  # "let it have", "does he have"; "let it be", "made it is" never
+            if verb in ("do", "have") and after(toks, i, 2) in ("", "so", "to"):
+                continue  # "as it do so"; "it have to" (rare but not ours to guess)
+            v = toks[i + 1]
+            new = match_case(v.text, apostrophe_like(v.text, table[verb]))
+            message = self.format_message(suggestion=new).replace("{subject}", tok.text)
+            yield Match(v.start, v.end, message, (new,), new)
+
+
+PRONOUNS = SINGULAR | PLURAL
+
+
+RULES = [PronounAgreement]

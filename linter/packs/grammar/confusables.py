@@ -1,0 +1,206 @@
+"""Confusable words decided by context rules (GRAM001) and by word-pair statistics (GRAM002)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar, NamedTuple
+
+from linter.rule import Example, Match, Rule
+
+
+def _replacement(found: str, word: str) -> str:
+    from linter.packs.grammar.common import apostrophe_like, match_case
+
+    curly = "’" if "’" in found else ("'" if "'" in found else "’" if "’" in word else "")
+    return match_case(found, apostrophe_like(curly or "'", word))
+
+
+class ConfusableByRule(Rule):
+    """What it does: flags a real word used for its sound-alike where the neighbouring words
+    settle which one is meant: "their is" (there is), "more then" (more than), "it's own"
+    (its own), "could loose" (could lose), "the affect of" (the effect of), "has lead"
+    (has led), "the passed week" (the past week), "they where" (they were), "your welcome".
+
+    Why: a dictionary cannot see these slips because every word is spelled right; they are the
+    slips readers notice first. Each context rule is written to be certain, so the finding is
+    an error even inside a quotation.
+
+    Example: "Their is no doubt it will loose its appeal." -> "There is no doubt it will lose
+    its appeal."
+    """
+
+    id = "GRAM001"
+    name = "confusable-word"
+    pack = "grammar"
+    severity = "error"
+    message = "Wrong word: write '{suggestion}', not '{match}'."
+    why = "Sound-alike words pass a spelling check but change the meaning or the grammar."
+    source = "AP Stylebook, 'confusing words'; Merriam-Webster usage notes"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="Their is no doubt about it.", fixed="There is no doubt about it."),
+        Example(bad="It was more then enough.", fixed="It was more than enough."),
+        Example(bad="The storm will loose strength.", fixed="The storm will lose strength."),
+        Example(
+            bad="The company changed it's own name.", fixed="The company changed its own name."
+        ),
+        Example(bad="She has lead the team since 2019.", fixed="She has led the team since 2019."),
+        Example(bad="The rule had no affect on prices.", fixed="The rule had no effect on prices."),
+        Example(good="There is no doubt their plan will lose money; it's more than that."),
+        Example(good="Since then, the effect has been to affect how they lead."),
+    ]
+
+    def prepare(self, settings) -> None:
+        from linter.packs.grammar.confusion_model import CUES
+        from linter.packs.grammar.cue_index import watch
+
+        watch(CUES)
+
+    def check(self, doc) -> Iterator[Match]:
+        words = doc.words
+        for item in _confusables(doc):
+            if item.choice:
+                start, end, text = words[item.k]
+                new = _replacement(text, item.choice)
+                message = self.format_message(match=text, suggestion=new)
+                yield Match(start, end, message, (new,), new)
+
+
+class ConfusableByStatistics(Rule):
+    """What it does: flags a sound-alike ("there car", "its going", "who's car") when the
+    word pairs around it are common with a rival word and unattested with the word written.
+    The counts are Google Books word pairs shipped by symspellpy, cut down to the confusion
+    sets (rules/grammar/data/bigrams.tsv, built by bench/grammar_build_bigrams.py).
+
+    Why: context rules cannot list every noun that follows "their"; word-pair statistics
+    catch the rest with a margin chosen on clean news text so that they stay quiet there.
+    Inside a quotation the finding is advice (info): speech is reported as spoken.
+
+    Example: "They parked there car outside." -> "their car".
+    """
+
+    id = "GRAM002"
+    name = "confusable-word-statistics"
+    pack = "grammar"
+    severity = "error"
+    quote_severity = "info"
+    message = "Probably the wrong word: write '{suggestion}', not '{match}'."
+    why = "Sound-alike words pass a spelling check; word-pair statistics show the likely one."
+    source = "Golding and Roth, context-sensitive spelling correction; Google Books Ngram counts"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="How reliable are you're results?"),
+        Example(bad="The refugees listed there country as Hope."),
+        Example(good="How reliable are your results? They listed their country; it's there."),
+    ]
+    margin = 2.0  # natural log: the rival must be about 7 times likelier (contractions: 55)
+
+    def prepare(self, settings) -> None:
+        from linter.packs.grammar.common import data_dir
+        from linter.packs.grammar.confusion_model import CUES, Bigrams
+        from linter.packs.grammar.cue_index import watch
+
+        watch(CUES)
+        self._bigrams = _load_bigrams(data_dir() / "bigrams.tsv", Bigrams)
+        self._decided: dict[tuple[int, str], str | None] = {}  # see ``_confusables``
+
+    def check(self, doc) -> Iterator[Match]:
+        from linter.packs.grammar.confusion_model import CUES, decide_by_stats
+        from linter.packs.grammar.cue_index import index
+
+        ix = index(doc, CUES)
+        words, lows = ix.words, ix.lows
+        decided = self._decided
+        if len(decided) > MEMO_LIMIT:
+            decided.clear()
+        for item in _confusables(doc):
+            if item.choice or lows[item.k] == "to":
+                continue  # GRAM001 reports what the rules decide; pairs never judge "to"
+            choice = decided.get(item.key, _UNDECIDED)
+            if choice is _UNDECIDED:
+                toks = ix.tokens(item.a, item.b, item.gap_start)
+                choice = decide_by_stats(toks, item.key[0], self._bigrams, self.margin)
+                decided[item.key] = choice
+            if choice:
+                start, end, text = words[item.k]
+                new = _replacement(text, choice)
+                message = self.format_message(match=text, suggestion=new)
+                yield Match(start, end, message, (new,))
+
+
+class Confusable(NamedTuple):
+    """A confusable word ``k`` of ``doc.words``, its window (words ``a`` to ``b``, the
+    first one's gap starting at ``gap_start``), the window's key and the context rules'
+    choice."""
+
+    k: int
+    a: int
+    b: int
+    gap_start: int
+    key: tuple[int, str]
+    choice: str | None
+
+
+# The decisions depend only on the window's words and gaps, which its text spells out (see
+# ``WordIndex.text_of``): keyed by (position in the window, text), they are made once per
+# run for each phrasing ("more then", "their own"), which drafts repeat. Bounded like the
+# spelling memos: past the limit they start afresh, which costs time, never a finding.
+MEMO_LIMIT = 200_000
+_UNDECIDED = object()
+_RULE_DECISIONS: dict[tuple[int, str], str | None] = {}
+# The window itself (its words, where it starts, the first word's gap) is settled by the
+# text around the cue (``WordIndex.place``): remembered by that text, with the decision,
+# so a repeated phrase costs one slice and one lookup.
+_PLACES: dict[tuple[int, int, str], tuple[int, int, int, tuple[int, str], str | None]] = {}
+
+
+def _confusables(doc) -> list[Confusable]:
+    """Each confusable word of ``doc`` with the context rules' choice; computed once for
+    GRAM001 and GRAM002. "to" is a candidate only before a degree word ("to late"): no rule
+    or statistic judges it otherwise."""
+    from linter.packs.grammar.confusion_model import CUES, decide_by_rule
+    from linter.packs.grammar.cue_index import index
+    from linter.packs.grammar.lexicon import DEGREE_WORDS
+
+    ix = index(doc, CUES)
+    found = ix.shared.get("confusables")
+    if found is None:
+        found = []
+        last = ix.n - 1
+        decided, places = _RULE_DECISIONS, _PLACES
+        if len(decided) > MEMO_LIMIT:
+            decided.clear()
+        if len(places) > MEMO_LIMIT:
+            places.clear()
+        for k in ix.positions(CUES):
+            if ix.lows[k] == "to" and (k == last or ix.low(k + 1) not in DEGREE_WORDS):
+                continue
+            place = ix.place(k, 2, 2)
+            known = places.get(place[0]) if place else None
+            if known is None:
+                a, b, first = ix.bounds(k, 2, 2)
+                gap_start = ix.gap_start(a, first)
+                key = (k - a, ix.text_of(a, b, gap_start))
+                choice = decided.get(key, _UNDECIDED)
+                if choice is _UNDECIDED:
+                    choice = decided[key] = decide_by_rule(ix.tokens(a, b, gap_start), k - a)
+                if place:
+                    _, lo, base = place
+                    places[place[0]] = (a - lo, b - lo, gap_start - base, key, choice)
+            else:
+                _, lo, base = place
+                a, b, gap_start, key, choice = known
+                a, b, gap_start = a + lo, b + lo, gap_start + base
+            found.append(Confusable(k, a, b, gap_start, key, choice))
+        ix.shared["confusables"] = found
+    return found
+
+
+_BIGRAMS: dict = {}
+
+
+def _load_bigrams(path, cls):
+    if path not in _BIGRAMS:
+        _BIGRAMS[path] = cls(path)
+    return _BIGRAMS[path]
+
+
+RULES = [ConfusableByRule, ConfusableByStatistics]

@@ -1,0 +1,251 @@
+"""Where the grammar rules' cue words stand in a document, and their sentence context.
+
+The rules only ever look at a few hundred cue words per megabyte ("their", "a", "she", the
+idiom anchors), so instead of building tokens for every sentence, one C-level pass lowers
+the words and picks out the cue words (``compress`` over a set lookup); Python work is then
+done around those positions only. A rule asks for a small window of ``Tok`` around a cue:
+the same tokens, gaps and sentence edges that ``sentence_tokens`` would give, found by
+looking for a sentence end in the few gaps involved instead of splitting the whole text.
+
+A gap holds a sentence boundary when ``linter.text.sentences`` would cut there: a blank
+line, the end of the headline, or terminal punctuation before a capital that does not end
+an abbreviation. No cut falls inside a word, so "same sentence" is a property of a gap.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from itertools import compress, count
+from typing import TYPE_CHECKING
+
+from linter.packs.grammar.tokens import Tok
+from linter.text import BLANK_LINE_RE, SENTENCE_END_RE, ends_sentence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
+
+    from linter.document import Document
+
+_new = tuple.__new__  # a Tok without the Python-level __new__ of a named tuple
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Lower-case forms (straight and curly apostrophes) of every word some rule asks for.
+_WATCHED: set[str] = set()
+_WATCHED_SETS: set[frozenset[str]] = set()  # cue sets known to lie in ``_WATCHED``
+
+
+def watch(words: Iterable[str]) -> None:
+    """Register cue words (lower case, straight apostrophes); indexes built before that
+    are rebuilt on their next use. Rules call it from ``prepare``."""
+    new = set()
+    for word in words:
+        new.add(word)
+        new.add(word.replace("'", "’"))
+    if not new <= _WATCHED:
+        _WATCHED.update(new)
+        _CACHE.clear()
+
+
+def index(doc: Document, cues: frozenset[str]) -> WordIndex:
+    """The document's index, built once and shared by every grammar rule; ``cues`` are the
+    words the caller will ask for (watched now if ``prepare`` did not)."""
+    if cues not in _WATCHED_SETS:  # a set lookup (a frozenset's hash is kept), not a subset test
+        if not cues <= _WATCHED:
+            watch(cues)
+        _WATCHED_SETS.add(cues)  # watched words are never dropped: true from now on
+    found = _CACHE.get(doc)
+    if found is None:
+        found = _CACHE[doc] = WordIndex(doc)
+    return found
+
+
+class WordIndex:
+    """The positions of the watched words in ``doc.words`` and lazy sentence context."""
+
+    def __init__(self, doc: Document) -> None:
+        self.prose = doc.prose
+        self.words = words = doc.words
+        self.n = len(words)
+        self.headline_end = doc.headline[1] if doc.headline else -1
+        # lower() only: the apostrophe is straightened for the few words that are used
+        self.lows = lows = doc.lower_words
+        self.hits = list(compress(count(), map(_WATCHED.__contains__, lows)))
+        self.present = frozenset(map(lows.__getitem__, self.hits))  # curly forms as written
+        self.shared: dict[str, object] = {}  # results one rule computes for another
+
+    # ---- words ---------------------------------------------------------------------------
+    def has(self, word: str) -> bool:
+        """Whether a watched word (lower case, straight apostrophes) occurs."""
+        return word in self.present or ("'" in word and word.replace("'", "’") in self.present)
+
+    def positions(self, words: frozenset[str]) -> list[int]:
+        """Indexes (ascending) of the words whose lower-case form is one of ``words``
+        (watched words, straight apostrophes)."""
+        wanted = _with_curly(words)
+        if wanted.isdisjoint(self.present):
+            return []
+        hits = self.hits
+        return list(compress(hits, map(wanted.__contains__, map(self.lows.__getitem__, hits))))
+
+    def low(self, i: int) -> str:
+        """Word ``i`` in lower case with straight apostrophes (``Tok.low``)."""
+        low = self.lows[i]
+        return low.replace("’", "'") if "’" in low else low
+
+    # ---- sentences -----------------------------------------------------------------------
+    def breaks_after(self, j: int) -> bool:
+        """True when words ``j`` and ``j + 1`` are not in the same sentence."""
+        if j < 0 or j + 1 >= self.n:
+            return True
+        e, s = self.words[j][1], self.words[j + 1][0]
+        if e <= self.headline_end <= s:
+            return True
+        if s - e == 1 and self.prose[e] == " ":
+            return False
+        return self._last_cut(e, s) >= 0
+
+    def _last_cut(self, e: int, s: int) -> int:
+        """The last place in the gap ``prose[e:s]`` where a sentence may start, or -1."""
+        prose = self.prose
+        best = self.headline_end if e <= self.headline_end <= s else -1
+        gap = prose[e:s]
+        if "\n" in gap:
+            for m in BLANK_LINE_RE.finditer(prose, e, s):
+                best = max(best, m.end())
+        if "." in gap or "!" in gap or "?" in gap:
+            # the look-ahead wants a capital or digit: the first character of the next word
+            for m in SENTENCE_END_RE.finditer(prose, e, s + 1):
+                if m.start() < s and ends_sentence(prose, m.start()):
+                    best = max(best, m.end())
+        return best
+
+    def sentence_start_gap(self, j: int) -> str:
+        """The gap of word ``j`` when it opens its sentence: the text from the sentence's
+        start (spaces trimmed) to the word."""
+        s = self.words[j][0]
+        e = self.words[j - 1][1] if j else 0
+        start = max(self._last_cut(e, s), 0)
+        prose = self.prose
+        while start < s and prose[start].isspace():
+            start += 1
+        return prose[start:s]
+
+    def tok(self, j: int, first: bool) -> Tok:
+        """Word ``j`` as a token; ``first``: it opens its sentence."""
+        start, end, text = self.words[j]
+        low = self.lows[j]
+        if "’" in low:
+            low = low.replace("’", "'")
+        gap = self.sentence_start_gap(j) if first else self.prose[self.words[j - 1][1] : start]
+        return _new(Tok, (start, end, text, low, gap))
+
+    def window(self, i: int, back: int, ahead: int) -> tuple[list[Tok], int]:
+        """Tokens of word ``i``'s sentence from ``back`` words before it to ``ahead`` after
+        (fewer at the sentence's edges), and the position of word ``i`` among them. Where
+        the window stops short of an edge, index 0 and the list's end are not edges, as
+        the rules read them."""
+        a, b, first = self.bounds(i, back, ahead)
+        return self.tokens(a, b, self.gap_start(a, first)), i - a
+
+    def bounds(self, i: int, back: int, ahead: int) -> tuple[int, int, bool]:
+        """The first and last word of ``window(i, back, ahead)``, and whether the first
+        opens its sentence."""
+        # breaks_after inlined: a window is built for every cue word
+        # a gap can hold a cut only with a blank line or terminal punctuation in it
+        words, prose, h, cut = self.words, self.prose, self.headline_end, self._last_cut
+        may_cut = _MAY_CUT_RE.search
+        a, stop, first = i, i - back, True
+        while a:
+            e, s = words[a - 1][1], words[a][0]
+            if e <= h <= s or (
+                (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s) and cut(e, s) >= 0
+            ):
+                break
+            if a == stop:
+                first = False
+                break
+            a -= 1
+        b, stop = i, min(i + ahead, self.n - 1)
+        while b < stop:
+            e, s = words[b][1], words[b + 1][0]
+            if e <= h <= s or (
+                (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s) and cut(e, s) >= 0
+            ):
+                break
+            b += 1
+        return a, b, first
+
+    def gap_start(self, a: int, first: bool) -> int:
+        """Where the gap of word ``a`` starts: its sentence's start (spaces trimmed) when
+        it opens the sentence, else the end of the word before."""
+        if not first:
+            return self.words[a - 1][1]
+        s = self.words[a][0]
+        start = max(self._last_cut(self.words[a - 1][1] if a else 0, s), 0)
+        prose = self.prose
+        while start < s and prose[start].isspace():
+            start += 1
+        return start
+
+    def place(self, i: int, back: int, ahead: int) -> tuple[tuple[int, int, str], int, int] | None:
+        """A key that settles ``bounds(i, back, ahead)`` and the first word's ``gap_start``,
+        with the word and the offset it counts from: the text from the word before the
+        window's reach (whose gap says whether the window opens a sentence) to the end of
+        its reach, and where the headline ends in it. Every test those make reads that
+        text alone (a cut's look-ahead stops at the next word's first letter), except the
+        walk back over an abbreviation, which a full stop right before the text could
+        continue: then None."""
+        lo = i - back - 1
+        if lo >= 0:
+            base = self.words[lo][0]
+            if base and self.prose[base - 1] == ".":
+                return None
+        else:
+            lo = base = 0
+        end = self.words[min(i + ahead, self.n - 1)][1]
+        h = self.headline_end
+        return (i - lo, h - base if base <= h <= end else -1, self.prose[base:end]), lo, base
+
+    def text_of(self, a: int, b: int, gap_start: int) -> str:
+        """The prose from the gap of word ``a`` to the end of word ``b``: it spells out
+        ``tokens(a, b, gap_start)`` (its words are the ``WORD_RE`` matches in it, its gaps
+        the text between), so it can key what a rule decides about those tokens."""
+        return self.prose[gap_start : self.words[b][1]]
+
+    def tokens(self, a: int, b: int, gap_start: int) -> list[Tok]:
+        """Words ``a`` to ``b`` as tokens, the first one's gap starting at ``gap_start``."""
+        words, prose, lows = self.words, self.prose, self.lows
+        toks = []
+        prev = gap_start
+        for j in range(a, b + 1):
+            start, end, text = words[j]
+            low = lows[j]
+            if "’" in low:
+                low = low.replace("’", "'")
+            toks.append(_new(Tok, (start, end, text, low, prose[prev:start])))
+            prev = end
+        return toks
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """First and last word index of word ``i``'s sentence."""
+        breaks_after = self.breaks_after
+        a = i
+        while not breaks_after(a - 1):
+            a -= 1
+        b = i
+        while not breaks_after(b):
+            b += 1
+        return a, b
+
+
+# what ``_last_cut`` needs in a gap to find anything but the headline's end (tested apart)
+_MAY_CUT_RE = re.compile(r"[\n.!?]")
+_CURLY: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _with_curly(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and their spellings with a curly apostrophe (cached by set)."""
+    found = _CURLY.get(words)
+    if found is None:
+        found = _CURLY[words] = words | {w.replace("'", "’") for w in words}
+    return found

@@ -1,0 +1,310 @@
+"""One document as the spelling rules see it: where its candidate words stand, and what their
+surroundings say, worked out only for them.
+
+Why: the rules judge words, and a word's verdict rarely depends on where it stands. The
+context knows, per distinct form, whether a rule could ever report it (``SpellingContext.
+flags``); a draft's distinct forms come from the engine's word list in C, and only the few
+candidates are looked for in the text. Sentences, quotations, names and the language of a
+passage are computed here lazily, for those words alone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from linter.packs.spelling.tokens import (
+    FOREIGN_FUNCTION_WORDS,
+    TITLES,
+    TOKEN_FROM_RE,
+    TOKEN_RE,
+    Positions,
+    compound_part,
+    ends_token,
+    headline,
+    is_letter,
+    sentence_around,
+    skipped,
+    start_of_token_ending,
+    starts_token,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.document import Document
+    from linter.packs.spelling.context import SpellingContext
+    from linter.packs.spelling.vocabulary import Vocabulary
+
+FOREIGN_RATIO = 0.3
+
+
+class Token(NamedTuple):
+    """A candidate word where it stands; ``text`` has curly apostrophes made straight."""
+
+    start: int
+    end: int
+    text: str
+    flags: int  # which rules may report it (``context.REJECT`` ...)
+
+
+class Draft:
+    def __init__(self, doc: Document, ctx: SpellingContext, vocab: Vocabulary) -> None:
+        self.doc = doc
+        self.prose = doc.prose
+        self.ctx = ctx
+        self.vocab = vocab
+        self.words = doc.word_set
+        found = ctx.candidates(self.words, vocab)
+        self._searched = found  # forms already looked for (``_suspicious_starts`` reuses them)
+        self.head = headline(doc)
+        # a capitalised form that only the unknown-word rules judge is a name of the draft
+        # once a token of it stands mid-sentence (``unpositioned``): no rule reports any
+        # of its tokens, so they are dropped as they are found
+        from linter.packs.spelling.context import UNKNOWN
+
+        names = {t for t, f in found.items() if f == UNKNOWN and not t.islower()}
+        self.tokens: list[Token] = _find(self.prose, found, names, self._mid_sentence)
+        self.by_text: dict[str, list[Token]] = {}
+        for tok in self.tokens:
+            self.by_text.setdefault(tok.text, []).append(tok)
+        self._starts = Positions(doc)
+        self._foreign: dict[tuple[int, int], bool] = {}
+        self._names: dict[str, bool] = {}
+        self._unpositioned: dict[str, bool] = {}
+        self._suspects: list[int] | None = None
+        self._sentence_starts: list[int] = []  # sentences found (``_sentence``), by start
+        self._sentence_spans: list[tuple[int, int]] = []
+
+    def _mid_sentence(self, at: int) -> bool:
+        """A token after one space and a word or comma (``_find`` tests that much) stands
+        mid-sentence unless the headline ends or holds it: ``positional`` says False."""
+        head = self.doc.headline
+        if head and at - 1 <= head[1] <= at:
+            return False
+        return not self.in_headline(at)
+
+    # ---- where a token stands ----------------------------------------------------------
+    def skip(self, tok: Token) -> bool:
+        return skipped(self.prose, tok.start, tok.end)
+
+    def compound(self, tok: Token) -> bool:
+        return compound_part(self.prose, tok.start, tok.end)
+
+    def in_headline(self, start: int) -> bool:
+        head = self.head
+        return bool(head and head[0] <= start < head[1])
+
+    def positional(self, start: int) -> bool:
+        """First word of a sentence, a quotation or a headline: its capital says nothing."""
+        if self.in_headline(start):
+            return True
+        return start in self._starts
+
+    # ---- passages in another language ---------------------------------------------------
+    def foreign(self, tok: Token) -> bool:
+        """Inside a sentence or quotation mostly not in English. Either sign takes two
+        words of the passage that are foreign or unknown to English: only the passages
+        that hold two such words are judged, and most drafts have none."""
+        suspects = self._suspects
+        if suspects is None:
+            suspects = self._suspects = self._suspicious_starts()
+        if len(suspects) < 2:
+            return False
+        doc = self.doc
+        span = self._sentence(tok.start, tok.end)
+        if span is None:  # the headline ends inside the token: ask the split
+            sentences = doc.sentences
+            i = bisect_right(sentences, (tok.end - 1, float("inf"))) - 1
+            while i >= 0 and sentences[i][1] > tok.start:
+                if self._suspected(*sentences[i]):
+                    return True
+                i -= 1
+        elif self._suspected(*span):
+            return True
+        quotes = doc.quotes
+        if not quotes.starts:
+            return False
+        i = bisect_right(quotes.starts, tok.end - 1) - 1
+        while i >= 0 and quotes.ends[i] > tok.start:
+            if self._suspected(quotes.starts[i], quotes.ends[i]):
+                return True
+            i -= 1
+        return False
+
+    def _sentence(self, start: int, end: int) -> tuple[int, int] | None:
+        """``sentence_around``, remembered: the words of a foreign passage share their
+        sentence, and a token inside a sentence found before is in that sentence (the
+        spans are those of ``doc.sentences``, which do not overlap)."""
+        starts, spans = self._sentence_starts, self._sentence_spans
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and spans[i][1] >= end:
+            return spans[i]
+        span = sentence_around(self.doc, start, end)
+        if span is not None and span[0] <= start and end <= span[1]:
+            i = bisect_left(starts, span[0])
+            starts.insert(i, span[0])
+            spans.insert(i, span)
+        return span
+
+    def _suspected(self, start: int, end: int) -> bool:
+        """Two suspect words in the passage, and it is foreign."""
+        suspects = self._suspects or []
+        count = bisect_left(suspects, end) - bisect_left(suspects, start)
+        return count >= 2 and self._span_foreign(start, end)
+
+    def _suspicious_starts(self) -> list[int]:
+        """Where the judged lower-case tokens of the draft stand that are foreign
+        function words or unknown to English."""
+        prose = self.prose
+        forms = self.ctx.suspicious(self.words)
+        searched, by_text = self._searched, self.by_text
+        # most lower-case candidates are suspects too: their tokens are known already
+        found = [tok for form in forms if form in searched for tok in by_text.get(form, ())]
+        found += _find(prose, dict.fromkeys((f for f in forms if f not in searched), 0))
+        starts = [tok.start for tok in found if not skipped(prose, tok.start, tok.end)]
+        starts.sort()
+        return starts
+
+    def _span_foreign(self, start: int, end: int) -> bool:
+        """A Spanish paragraph of a press release, a French quotation. Two signs, either
+        enough: two or more function words of another language that English lacks ("los",
+        "une", "und"); or at least two, and 30%, of the lower-case words unknown to English
+        and not one slip from a common English word (a typo is one slip from its word;
+        "comunidad" is not)."""
+        key = (start, end)
+        known = self._foreign.get(key)
+        if known is None:
+            known = self._foreign[key] = self._judge_span(start, end)
+        return known
+
+    def _judge_span(self, start: int, end: int) -> bool:
+        prose = self.prose
+        words = []
+        for m in TOKEN_FROM_RE.finditer(prose, start):
+            s = m.start()
+            if s >= end:
+                break
+            text = m.group().replace("’", "'")
+            if text.islower() and not skipped(prose, s, m.end()):
+                words.append(text)
+        if len(words) < 2:
+            return False
+        if sum(1 for w in words if w in FOREIGN_FUNCTION_WORDS) >= 2:
+            return True
+        ctx = self.ctx
+        unknown = [w for w in words if not ctx.english(w)]
+        if len(unknown) < 2 or len(unknown) < FOREIGN_RATIO * len(words):
+            return False
+        foreign = sum(1 for w in unknown if not ctx.near_english(w))
+        return foreign >= 2 and foreign >= FOREIGN_RATIO * len(words)
+
+    # ---- names ---------------------------------------------------------------------------
+    def is_name(self, text: str) -> bool:
+        """Whether the draft uses ``text`` as a name: next to another capitalised word
+        outside the headline ("Cresent Hardy", "Mr. Enver", "J. Tennant"), except a common
+        word capitalised for opening the sentence ("The Brazillian team")."""
+        known = self._names.get(text)
+        if known is None:
+            known = self._names[text] = any(self._paired(tok) for tok in self.by_text.get(text, ()))
+        return known
+
+    def unpositioned(self, text: str) -> bool:
+        """Some token of ``text`` stands where its capital is no sentence's or quotation's
+        opening: then the draft uses it as a name. Once per form; the first such token
+        (usually the first token) settles it."""
+        known = self._unpositioned.get(text)
+        if known is None:
+            positional = self.positional
+            known = self._unpositioned[text] = any(
+                not positional(tok.start) for tok in self.by_text.get(text, ())
+            )
+        return known
+
+    def _paired(self, tok: Token) -> bool:
+        prose, s, e = self.prose, tok.start, tok.end
+        n = len(prose)
+        # the token before: "Cresent Hardy" or "Mr. Enver"
+        if s >= 2 and prose[s - 1] == " ":
+            if is_letter(prose[s - 2]):
+                a_end = s - 1
+                if self._pair(start_of_token_ending(prose, a_end), a_end, s, False):
+                    return True
+            elif s >= 3 and prose[s - 2] == "." and is_letter(prose[s - 3]):
+                a_end = s - 2
+                if self._pair(start_of_token_ending(prose, a_end), a_end, s, True):
+                    return True
+        # the token after
+        if e + 1 < n and prose[e] == " " and is_letter(prose[e + 1]):
+            return self._pair(s, e, e + 1, False)
+        if e + 2 < n and prose[e : e + 2] == ". " and is_letter(prose[e + 2]):
+            return self._pair(s, e, e + 2, True)
+        return False
+
+    def _pair(self, a_start: int, a_end: int, b_start: int, dotted: bool) -> bool:
+        if self.in_headline(a_start) or self.in_headline(b_start):
+            return False
+        prose = self.prose
+        if not (prose[a_start].isupper() and prose[b_start].isupper()):
+            return False
+        a_text = prose[a_start:a_end].replace("’", "'")
+        if dotted and a_text.lower() not in TITLES and len(a_text) > 1:
+            return False
+        return not (self.positional(a_start) and self.ctx.lexicon.zipf(a_text.lower()) >= 5.0)
+
+
+def _find(
+    prose: str,
+    found: dict[str, int],
+    names: set[str] | frozenset[str] = frozenset(),
+    mid_sentence: Callable[[int], bool] | None = None,
+) -> list[Token]:
+    """Every token of the candidate forms, in order: ``str.find`` for the form's text up to
+    its first apostrophe (either apostrophe may be written), the rest checked here. A form
+    of ``names`` is left out altogether once a token of it stands after one space and a
+    word or comma where ``mid_sentence`` holds."""
+    result = []
+    find = prose.find
+    n = len(prose)
+    for text, flags in found.items():
+        plain = "'" not in text
+        head = text if plain else text[: text.index("'")]
+        size = len(text)
+        mark = len(result)
+        name = text in names
+        at = find(head)
+        while at >= 0:
+            end = at + size
+            # ``starts_token`` and ``ends_token`` inlined for the common case: a space or
+            # punctuation mark on either side
+            before = prose[at - 1] if at else " "
+            after = prose[end] if end < n else " "
+            if (
+                (plain or prose[at:end].replace("’", "'") == text)
+                and (before in _SPACE_PUNCT or starts_token(prose, at))
+                and (after in _SPACE_PUNCT or ends_token(prose, end))
+            ):
+                if (
+                    name
+                    and before == " "
+                    and at >= 2
+                    and (prose[at - 2].isalnum() or prose[at - 2] == ",")
+                    and mid_sentence is not None
+                    and mid_sentence(at)
+                ):
+                    del result[mark:]
+                    break
+                result.append(Token(at, end, text, flags))
+            at = find(head, at + 1)
+    result.sort()
+    return result
+
+
+# characters that are no letter nor apostrophe: a token next to one starts or ends there
+_SPACE_PUNCT = frozenset(' \n\t.,;:!?"“”()[]-—–')
+
+
+def word_tokens(word: str) -> set[str] | tuple[str]:
+    """The token forms inside one of the engine's words (apostrophes made straight)."""
+    if word.isalpha() and word.isascii():
+        return (word,)  # most words are one token as they stand
+    return {t.replace("’", "'") for t in TOKEN_RE.findall(word)}

@@ -1,0 +1,305 @@
+"""The English dictionary: SCOWL word lists per dialect, modern vocabulary, frequencies, and
+codespell's list of known misspellings read from the installed ``codespell`` package.
+
+Why binary search and not a set: hashing 130,000 words costs about 20 ms on every run, while a
+draft needs only a few hundred lookups; searching the file's text in place costs nothing to
+load and a few microseconds a word. A typo's ~600 near strings are another matter: when the
+first typo is met, the words that start in lower case are hashed, and later lookups of such
+words use the set.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from linter.errors import ConfigError
+
+DIALECTS = ("en-US", "en-GB")
+
+
+def data_dir() -> Path:
+    from linter.registry import builtin_rules_dir
+
+    return builtin_rules_dir() / "spelling" / "data"
+
+
+class WordList:
+    """One word list as built by ``build_data``: words grouped by length, each group a run of
+    sorted fixed-width records, searched in place (loading builds no per-word objects), and
+    a frequency byte (Zipf x 10) per word, read on demand."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        header, _, self.body = path.read_text("ascii").partition("\n")
+        # length -> (offset in body, number of words, index of its first word)
+        self.groups: dict[int, tuple[int, int, int]] = {}
+        offset = first = 0
+        for item in header.split():
+            length, _, count = item.partition(":")
+            n, c = int(length), int(count)
+            self.groups[n] = (offset, c, first)
+            offset += n * c
+            first += c
+        self._freq: bytes | None = None
+        self._words: dict[int, list[str]] = {}
+
+    def _bisect(self, word: str, length: int) -> tuple[int, int, int]:
+        """(position of the first record >= word, group offset, group size)."""
+        offset, count, _ = self.groups[length]
+        body = self.body
+        lo, hi = 0, count
+        while lo < hi:
+            mid = (lo + hi) // 2
+            at = offset + mid * length
+            if body[at : at + length] < word:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo, offset, count
+
+    def index(self, word: str) -> int:
+        """The word's number in the list (for its frequency), or -1. Once the words of its
+        length are split out (``words``), a bisection of that list in C answers."""
+        length = len(word)
+        if length not in self.groups:
+            return -1
+        split = self._words.get(length)
+        if split is not None:
+            pos = bisect_left(split, word)
+            if pos < len(split) and split[pos] == word:
+                return self.groups[length][2] + pos
+            return -1
+        pos, offset, count = self._bisect(word, length)
+        at = offset + pos * length
+        if pos < count and self.body[at : at + length] == word:
+            return self.groups[length][2] + pos
+        return -1
+
+    def __contains__(self, word: str) -> bool:
+        return self.index(word) >= 0
+
+    def words(self, length: int) -> list[str]:
+        """The words of one length, sorted; split out once per run when first asked."""
+        found = self._words.get(length)
+        if found is None:
+            found = self._words[length] = []
+            if length > 0 and length in self.groups:
+                offset, count, _ = self.groups[length]
+                chunk = self.body[offset : offset + length * count]
+                found += re.findall(f"(?s).{{{length}}}", chunk)
+        return found
+
+    def ending_with(self, suffix: str) -> list[str]:
+        """The words that end with ``suffix`` (found with ``str.find`` in place: few do)."""
+        found = []
+        body, size = self.body, len(suffix)
+        for length, (offset, count, _) in self.groups.items():
+            if length < size:
+                continue
+            end = offset + length * count
+            at = body.find(suffix, offset, end)
+            while at >= 0:
+                if (at + size - offset) % length == 0:
+                    found.append(body[at + size - length : at + size])
+                at = body.find(suffix, at + 1, end)
+        return found
+
+    def starting_with(self, letter: str, length: int) -> list[str]:
+        """The words of one length that start with ``letter`` (for the distance-2 scan)."""
+        words = self.words(length)
+        return words[bisect_left(words, letter) : bisect_left(words, chr(ord(letter) + 1))]
+
+    def zipf_at(self, index: int) -> float:
+        if self._freq is None:
+            self._freq = self.path.with_suffix(".freq").read_bytes()
+        return self._freq[index] / 10
+
+
+class Lexicon:
+    """The words of one dialect (shared, own spellings, modern vocabulary) and the other
+    dialect's own spellings, kept apart so that "colour" can be told from a typo."""
+
+    def __init__(self, dialect: str) -> None:
+        if dialect not in DIALECTS:
+            raise ConfigError(f"spelling: dialect must be en-US or en-GB, not {dialect!r}")
+        other = "en-GB" if dialect == "en-US" else "en-US"
+        folder = data_dir()
+        try:
+            self.lists = [
+                WordList(folder / "en-common.words"),
+                WordList(folder / f"{dialect}.words"),
+                WordList(folder / "en-modern.words"),
+            ]
+            self.other = WordList(folder / f"{other}.words")
+        except OSError as exc:
+            raise ConfigError(f"spelling: cannot read the word lists: {exc}") from None
+        self.dialect = dialect
+        self._memo: dict[str, bool] = {}
+        self._other_memo: dict[str, bool] = {}
+        self._zipf: dict[str, float] = {}
+        self._lower: set[str] | None = None  # hashed words starting in lower case
+        self._upper: set[str] = set()  # and the others (capitalised), hashed with them
+        self._other: set[str] | None = None  # the other dialect's own words, likewise
+
+    def __contains__(self, word: str) -> bool:
+        if self._lower is not None:
+            return word in (self._upper if "A" <= word[:1] < "a" else self._lower)
+        known = self._memo.get(word)
+        if known is None:
+            known = self._memo[word] = any(lst.index(word) >= 0 for lst in self.lists)
+        return known
+
+    def known_lower(self, words: Iterable[str]) -> set[str]:
+        """The known words among many lower-case ones (the ~600 strings one edit from a
+        typo): one set intersection in C."""
+        return self.lower_words().intersection(words)
+
+    @property
+    def lower_hashed(self) -> bool:
+        return self._lower is not None
+
+    def lower_words(self) -> set[str]:
+        """This dialect's words that start in lower case (or with an apostrophe): most of
+        them, hashed once per run when a typo's edits first need them, together with the
+        capitalised ones and the other dialect's; later lookups use the sets."""
+        if self._lower is None:
+            lower: set[str] = set()
+            upper: set[str] = set()
+            for lst in self.lists:
+                for length in lst.groups:
+                    words = lst.words(length)
+                    at, to = bisect_left(words, "A"), bisect_left(words, "a")
+                    lower.update(words[:at])
+                    upper.update(words[at:to])
+                    lower.update(words[to:])
+            self._upper = upper
+            self._other = {w for length in self.other.groups for w in self.other.words(length)}
+            self._lower = lower
+        return self._lower
+
+    def hashed(self) -> tuple[set[str], set[str], set[str]] | None:
+        """Once hashed (``lower_words``): this dialect's words that start in lower case,
+        those that start with a capital, and the other dialect's own words; else None."""
+        if self._lower is None or self._other is None:
+            return None
+        return self._lower, self._upper, self._other
+
+    def other_dialect(self, word: str) -> bool:
+        if self._other is not None:
+            return word in self._other
+        known = self._other_memo.get(word)
+        if known is None:
+            known = self._other_memo[word] = word in self.other
+        return known
+
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of a known word (0 when unknown): 7 for "the", 3 for "militaries"."""
+        found = self._zipf.get(word)
+        if found is None:
+            found = 0.0
+            if self._lower is None or word in self:  # the sets answer "unknown" at once
+                for lst in self.lists:
+                    i = lst.index(word)
+                    if i >= 0:
+                        found = lst.zipf_at(i)
+                        break
+            self._zipf[word] = found
+        return found
+
+    def known_word(self, word: str) -> bool:
+        """Known as written, or (for a capitalised word) in lower case: "Receive" at the
+        start of a sentence is a known word."""
+        if word in self:
+            return True
+        lower = word.lower()
+        return lower != word and word[:1].isupper() and word[1:].islower() and lower in self
+
+
+@lru_cache(maxsize=2)
+def lexicon(dialect: str) -> Lexicon:
+    return Lexicon(dialect)
+
+
+class KnownMisspellings:
+    """codespell's main dictionary (``wrong->right`` lines), read from the installed package.
+
+    The file is sorted case-insensitively, so a lookup needs no parsing of its 65,000 lines
+    on every run: the keys of lines sampled every ``STRIDE`` characters (about 1,500, read
+    when first asked) say between which two a word's line must be, and one ``str.find`` of
+    ``"\nword->"`` in C looks there, ``PAD`` characters further on either side, as
+    apostrophes sort unevenly ("arent'" before "arent"). A test looks up every key.
+    """
+
+    STRIDE = 1024
+    PAD = 256
+
+    def __init__(self, text: str) -> None:
+        # a line break first, so that every line, the first too, follows one
+        self.text = "\n" + (text if text.endswith("\n") else text + "\n")
+        self._cache: dict[str, tuple[str, ...] | None] = {}
+        self._keys: list[str] | None = None  # sampled lines' keys, in lower case
+        self._starts: list[int] = []  # where those lines start
+
+    def _sample(self) -> list[str]:
+        text = self.text
+        keys, starts = [], self._starts
+        for at in range(1, len(text), self.STRIDE):
+            start = text.find("\n", at - 1) + 1
+            end = text.find("->", start)
+            if start <= 0 or end < 0:
+                break
+            if not starts or start > starts[-1]:
+                keys.append(text[start:end].lower())
+                starts.append(start)
+        self._keys = keys
+        return keys
+
+    def lookup(self, word: str) -> tuple[str, ...] | None:
+        """The corrections of a lower-case misspelling, or None when it is not listed."""
+        if word in self._cache:
+            return self._cache[word]
+        if word != word.lower():
+            self._cache[word] = None  # the keys asked for are in lower case
+            return None
+        keys = self._keys if self._keys is not None else self._sample()
+        starts, text = self._starts, self.text
+        i = bisect_left(keys, word)
+        lo = max(starts[i - 1] - 1 - self.PAD, 0) if i else 0
+        hi = starts[i] + len(word) + 3 + self.PAD if i < len(starts) else len(text)
+        found = None
+        at = text.find(f"\n{word}->", lo, hi)
+        if at >= 0:
+            start = at + len(word) + 3
+            found = _corrections(text[start : text.find("\n", start)])
+        self._cache[word] = found
+        return found
+
+
+def _corrections(data: str) -> tuple[str, ...] | None:
+    data = data.strip()
+    # codespell: with a comma, the part after the last one is a reason (often empty)
+    if "," in data:
+        data = data[: data.rfind(",")]
+    return tuple(c.strip() for c in data.split(",") if c.strip()) or None
+
+
+NO_MISSPELLINGS = KnownMisspellings("")
+
+
+@lru_cache(maxsize=1)
+def known_misspellings() -> KnownMisspellings:
+    """Found without importing codespell (its import compiles regexes for 100 ms)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("codespell_lib")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError("spelling: the codespell package is not installed")
+    path = Path(spec.submodule_search_locations[0]) / "data" / "dictionary.txt"
+    try:
+        return KnownMisspellings(path.read_text("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"spelling: cannot read codespell's dictionary: {exc}") from None

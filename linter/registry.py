@@ -1,0 +1,220 @@
+"""Finding and loading rule packs: the built-in ``rules/``, folders named in the config,
+Python entry points, and the code rules in ``linter/packs/``."""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib
+from functools import lru_cache
+from pathlib import Path
+
+from linter.errors import RuleError
+from linter.kinds import kind_class, kind_names
+from linter.rule import Rule
+from linter.settings import Settings
+
+ENTRY_POINT_PACKS = "copydesk.packs"  # value: a callable returning a folder path
+ENTRY_POINT_RULES = "copydesk.rules"  # value: a Rule subclass or a callable returning rules
+
+
+def builtin_rules_dir() -> Path:
+    """``linter/_rules`` inside a wheel; the repository's top-level ``rules/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_rules"
+    return packaged if packaged.is_dir() else here.parent / "rules"
+
+
+def load_rule_file(path: Path, pack: str) -> list[Rule]:
+    """All rules in one YAML file: one mapping, or a list of mappings."""
+    import yaml  # here, not at import time: a run where every file hits the cache skips it
+
+    from linter import yamlload
+
+    origin = str(path)
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read rule file: {exc}", origin) from None
+    try:
+        data = yamlload.load(text)
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(f"invalid YAML: {problem}", origin, yamlload.error_line(exc)) from None
+    if data is None:
+        return []
+    items = data if isinstance(data, list) else [data]
+    rules = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise RuleError("a rule must be a mapping of keys", origin)
+        kind = item.get("kind")
+        cls = kind_class(kind) if isinstance(kind, str) else None
+        if cls is None:
+            line = getattr(item, "key_lines", {}).get("kind", getattr(item, "line", None))
+            raise RuleError(
+                f"rule {item.get('id', '?')}: key 'kind' must be one of {', '.join(kind_names())}, "
+                f"not {kind!r}",
+                origin,
+                line,
+            )
+        rules.append(cls(item, origin, pack))
+    return rules
+
+
+DATA_FOLDERS = frozenset({"knowledge", "data", "vocabulary"})  # packs' data, not rules
+
+
+def load_folder(folder: Path) -> list[Rule]:
+    """Every ``*.yaml``/``*.yml`` under ``folder`` outside data folders (``knowledge/``,
+    ``data/``, ``vocabulary/``); the pack is the folder below ``folder`` holding the file."""
+    if not folder.is_dir():
+        raise RuleError("rule folder not found", str(folder))
+    rules: list[Rule] = []
+    for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")]):
+        parts = path.relative_to(folder).parts
+        if DATA_FOLDERS & set(parts[:-1]):
+            continue
+        rules.extend(load_rule_file(path, parts[0] if len(parts) > 1 else folder.name))
+    return rules
+
+
+def code_rules() -> list[Rule]:
+    """Instances of every code rule: each pack in ``linter.packs.PACKS`` names its rule modules
+    in ``RULE_MODULES`` and each module lists its rule classes in ``RULES``."""
+    from linter.packs import PACKS
+
+    rules: list[Rule] = []
+    for pack in PACKS:
+        package = importlib.import_module(f"linter.packs.{pack}")
+        for name in package.RULE_MODULES:
+            module = importlib.import_module(f"linter.packs.{pack}.{name}")
+            for cls in module.RULES:
+                rule = cls()
+                rule.origin = rule.origin or module.__name__
+                rules.append(rule)
+    return rules
+
+
+def pack_entry_points() -> tuple:
+    """Entry points of third-party packs and rules, found in one scan of the installed
+    distributions (each ``entry_points(group=...)`` call rescans them all), remembered
+    while ``sys.path`` stays the same."""
+    import sys
+
+    return _scan_entry_points(tuple(sys.path))
+
+
+def _may_declare_packs(path: tuple[str, ...]) -> bool:
+    """True when some installed distribution's entry_points.txt mentions copydesk. Reading
+    those small files directly takes a few milliseconds; ``importlib.metadata`` takes ~40 ms
+    to import and scan, which a run with no third-party pack (the usual case) then skips."""
+    import os
+
+    for folder in path:
+        try:
+            entries = os.scandir(folder or ".")
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if not entry.name.endswith((".dist-info", ".egg-info")):
+                    continue
+                try:
+                    with open(os.path.join(entry.path, "entry_points.txt"), "rb") as handle:
+                        if b"copydesk." in handle.read():
+                            return True
+                except OSError:
+                    continue
+    return False
+
+
+@lru_cache(maxsize=4)
+def _scan_entry_points(path: tuple[str, ...]) -> tuple:
+    if not _may_declare_packs(path):
+        return ()
+    from importlib.metadata import entry_points
+
+    found = entry_points()
+    return (*found.select(group=ENTRY_POINT_PACKS), *found.select(group=ENTRY_POINT_RULES))
+
+
+def entry_point_rules() -> list[Rule]:
+    rules: list[Rule] = []
+    for ep in pack_entry_points():
+        if ep.group != ENTRY_POINT_PACKS:
+            continue
+        try:
+            folder = ep.load()()
+        except Exception as exc:  # a third-party pack must not crash the run
+            raise RuleError(f"entry point '{ep.name}' failed to load: {exc}", ep.value) from None
+        rules.extend(load_folder(Path(folder)))
+    for ep in pack_entry_points():
+        if ep.group != ENTRY_POINT_RULES:
+            continue
+        try:
+            obj = ep.load()
+            made = obj() if callable(obj) else obj
+        except Exception as exc:
+            raise RuleError(f"entry point '{ep.name}' failed to load: {exc}", ep.value) from None
+        rules.extend(made if isinstance(made, (list, tuple)) else [made])
+    return rules
+
+
+@lru_cache(maxsize=8)
+def _all_rules_cached(extra: tuple[Path, ...]) -> tuple[Rule, ...]:
+    rules = [*load_folder(builtin_rules_dir()), *code_rules()]
+    for folder in extra:
+        rules.extend(load_folder(folder))
+    rules.extend(entry_point_rules())
+    seen: dict[str, str] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleError(
+                f"rule id {rule.id} is defined twice (also in {seen[rule.id]})", rule.origin
+            )
+        seen[rule.id] = rule.origin
+    return tuple(rules)
+
+
+def all_rules(settings: Settings) -> list[Rule]:
+    """Every known rule, selected or not, in id order."""
+    return sorted(_all_rules_cached(tuple(settings.rule_dirs)), key=lambda r: r.id)
+
+
+def _matches(rule_id: str, prefixes: list[str]) -> int:
+    """Length of the longest prefix that selects ``rule_id`` (0: none; ALL selects all)."""
+    best = 0
+    for prefix in prefixes:
+        if prefix == "ALL":
+            best = max(best, 1)
+        elif rule_id.startswith(prefix):
+            best = max(best, len(prefix) + 1)
+    return best
+
+
+def is_selected(rule: Rule, select: list[str] | None, ignore: list[str]) -> bool:
+    """Ruff's rule: the more specific of select and ignore wins; without ``select`` every
+    rule enabled by default is on."""
+    if select is None:
+        chosen = 1 if rule.enabled else 0
+    else:
+        chosen = _matches(rule.id, select)
+        if chosen == 1 and not rule.enabled:
+            chosen = 0  # ALL means every default rule; an opt-in rule is selected by its id
+    return chosen > _matches(rule.id, ignore)
+
+
+def severity_for(rule: Rule, overrides: dict[str, str]) -> str:
+    best, level = -1, rule.severity
+    for prefix, value in overrides.items():
+        if rule.id.startswith(prefix) and len(prefix) > best:
+            best, level = len(prefix), value
+    return level
+
+
+def ignored_for_path(path: str, per_file: dict[str, list[str]]) -> list[str]:
+    prefixes: list[str] = []
+    for pattern, ids in per_file.items():
+        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+            prefixes.extend(ids)
+    return prefixes

@@ -62,6 +62,8 @@ class Document:
     headline: tuple[int, int] | None = None
     metadata: dict = field(default_factory=dict)
     date_override: dt.date | None = None
+    # analyses computed once and shared by rules, keyed by ``linter.memo.PerDocument``
+    analyses: dict = field(default_factory=dict, repr=False)
 
     # ---- positions -------------------------------------------------------------------
     @cached_property

@@ -1,0 +1,29 @@
+"""The per-document and per-process memo helpers."""
+
+from linter.formats import build_document
+from linter.memo import BoundedMemo, PerDocument
+
+
+def test_per_document_value_is_computed_once_per_document():
+    calls = []
+
+    def count_words(doc):
+        calls.append(doc.path)
+        return len(doc.prose.split())
+
+    key = PerDocument("word count", count_words)
+    one = build_document("a.txt", "one two three\n")
+    two = build_document("b.txt", "four five\n")
+    assert key.of(one) == 3
+    assert key.of(one) == 3
+    assert key.of(two) == 2
+    assert calls == ["a.txt", "b.txt"]
+
+
+def test_bounded_memo_empties_when_full():
+    memo: BoundedMemo[str, int] = BoundedMemo(limit=2)
+    memo.remember("a", 1)
+    memo.remember("b", 2)
+    assert len(memo) == 2
+    memo.remember("c", 3)
+    assert dict(memo) == {"c": 3}

@@ -53,14 +53,18 @@ def _key_line(text: str, key: str) -> int | None:
 
 def load_config(path: Path | None, cwd: Path | None = None) -> Settings:
     """Settings from ``path`` (or the nearest config file, or defaults)."""
+    from linter import trust  # issue 17: the trust boundary (policy in linter/trust.py)
+    from linter.source import read_text_limited
+
     cwd = cwd or Path.cwd()
+    explicit = path is not None
     if path is None:
         path = find_config(cwd)
         if path is None:
-            return Settings(root=cwd)
+            return trust.apply(Settings(root=cwd), explicit=False)
     name = str(path)
     try:
-        text = Path(path).read_text("utf-8")
+        text = read_text_limited(path, 4 * 1024 * 1024)
     except FileNotFoundError:
         raise ConfigError("config file not found", name) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -73,7 +77,7 @@ def load_config(path: Path | None, cwd: Path | None = None) -> Settings:
         raise ConfigError(f"invalid TOML: {exc}", name, line) from None
     if Path(path).name == "pyproject.toml":
         data = data.get("tool", {}).get("copydesk", {})
-    return settings_from_mapping(data, Path(path), text)
+    return trust.apply(settings_from_mapping(data, Path(path), text), explicit=explicit)
 
 
 def _as_list(value: Any, key: str, fail) -> list[str]:

@@ -95,6 +95,15 @@ def _newline_of(text: str) -> str:
     return "\r\n" if crlf and crlf == text.count("\n") else "\n"
 
 
+def _lines_of(text: str) -> SourceText:
+    """Text and newline. A file with classic-Mac line endings (CR and no LF at all) is read
+    with LF, one for one, so lines, paragraphs and positions are what the writer sees, and
+    written back with CR; before, its paragraphs were one line and ``--fix`` joined them."""
+    if "\r" in text and "\n" not in text:
+        return SourceText(text.replace("\r", "\n"), newline="\r")
+    return SourceText(text, newline=_newline_of(text))
+
+
 def _position_of(data: bytes, offset: int) -> tuple[int, int]:
     line = data.count(b"\n", 0, offset) + 1
     line_start = data.rfind(b"\n", 0, offset) + 1
@@ -114,7 +123,8 @@ def decode(data: bytes, path: str) -> SourceText:
             raise InputError(
                 "not valid UTF-16 text despite its byte-order mark; skipped", path
             ) from None
-        return SourceText(text, encoding, True, _newline_of(text))
+        lines = _lines_of(text)
+        return SourceText(lines.text, encoding, True, lines.newline)
     else:
         encoding, bom, body = "utf-8", False, data
     if b"\x00" in body[:8192]:
@@ -129,7 +139,8 @@ def decode(data: bytes, path: str) -> SourceText:
             "re-save it as UTF-8; skipped",
             path,
         ) from None
-    return SourceText(text, encoding, bom, _newline_of(text))
+    lines = _lines_of(text)
+    return SourceText(lines.text, encoding, bom, lines.newline)
 
 
 def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
@@ -160,6 +171,8 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
 def encode(source: SourceText, text: str) -> bytes:
     """Encode text for writing back with the original encoding and BOM."""
     boms = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE}
+    if source.newline == "\r":
+        text = text.replace("\n", "\r")
     data = text.encode(source.encoding)
     if not source.bom:
         return data

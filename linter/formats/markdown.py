@@ -138,7 +138,9 @@ def parse(text: str, path: str) -> Parsed:
     for i, is_covered in enumerate(covered):
         if not is_covered and text[offsets[i] : offsets[i + 1]].strip():
             parsed.masked.append((offsets[i], offsets[i + 1]))
-    for start, end in prose_blocks:
+    # a table row gives one inline token per cell, each mapped to the whole row's line: the
+    # row is masked once, not once per cell (a row of thousands of cells was quadratic)
+    for start, end in dict.fromkeys(prose_blocks):
         chunk = text[start:end]
         for pattern in INLINE_MASKS:
             for m in pattern.finditer(chunk):

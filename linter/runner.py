@@ -15,7 +15,7 @@ from linter.formats import build_document
 from linter.literals import LITERALS
 from linter.packs import all_rules, ignored_for_path, is_selected, severity_for
 from linter.phrases import PhraseMatcher
-from linter.regexsafe import RegexTimeout, time_limit
+from linter.regexsafe import RegexTimeout, start_document, time_limit
 from linter.rule import Rule
 from linter.settings import Settings
 from linter.source import SourceText, read_source
@@ -107,6 +107,7 @@ class Engine:
         )
         raw: list[tuple[Rule, object]] = []
         per_rule: dict[str, int] = {}
+        start_document(doc.text)  # one regex time budget for all the rules on this document
         # one pass finds the phrases and the literals the pattern rules require
         phrase_hits, present = self.matcher.scan(doc.folded)
         if self.matcher.literals:

@@ -84,8 +84,10 @@ def _front_matter(text: str, path: str) -> tuple[tuple[int, int] | None, dict]:
         return None, {}
     import yaml
 
-    try:
-        data = yaml.load(m.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    from linter import yamlload
+
+    try:  # measured before it is built: no alias bomb, no nesting that crashes the parser
+        data = yamlload.load(m.group(1))
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         problem = getattr(exc, "problem", None) or "invalid YAML"

@@ -131,7 +131,11 @@ def load(text: str) -> Any:
         if node is None:
             return None
         measure(node)
-        return loader.construct_document(node)
+        try:
+            return loader.construct_document(node)
+        except ValueError as exc:  # int() of 4,301+ digits, a date like 2023-02-31
+            problem = str(exc).split(":")[0].split(";")[0]
+            raise YamlTooLarge(f"a value cannot be read ({problem})", node.start_mark) from None
     finally:
         loader.dispose()
 

@@ -351,8 +351,10 @@ def test_fix_keeps_hard_links(repo):
     (repo / "b.txt").write_text(DOUBLED)
     os.link(repo / "b.txt", repo / "c.txt")
     run("check", "--fix", "b.txt", cwd=repo).assert_honest()
-    assert (repo / "c.txt").read_text() == (repo / "b.txt").read_text() == (
-        "Headline\n\nHe saw the ad.\n"
+    assert (
+        (repo / "c.txt").read_text()
+        == (repo / "b.txt").read_text()
+        == ("Headline\n\nHe saw the ad.\n")
     )
     assert os.stat(repo / "b.txt").st_nlink == 2
 

@@ -75,6 +75,9 @@ def load_config(path: Path | None, cwd: Path | None = None) -> Settings:
         m = re.search(r"line (\d+)", str(exc))
         line = int(m[1]) if m else (text.count("\n") + 1 if "end of document" in str(exc) else None)
         raise ConfigError(f"invalid TOML: {exc}", name, line) from None
+    except (ValueError, RecursionError) as exc:  # issue 17: 4,301+ digits, deep nesting
+        problem = str(exc).split(":")[0] if isinstance(exc, ValueError) else "nested too deeply"
+        raise ConfigError(f"invalid TOML: {problem}", name) from None
     if Path(path).name == "pyproject.toml":
         data = data.get("tool", {}).get("copydesk", {})
     return trust.apply(settings_from_mapping(data, Path(path), text), explicit=explicit)

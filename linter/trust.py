@@ -86,8 +86,9 @@ def _user_values() -> dict[str, dict[str, Any]]:
 
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", str(path)) from None
+    except (ValueError, RecursionError) as exc:  # a TOMLDecodeError is a ValueError
+        problem = str(exc).split(";")[0] if isinstance(exc, ValueError) else "nested too deeply"
+        raise ConfigError(f"invalid TOML: {problem}", str(path)) from None
     out: dict[str, dict[str, Any]] = {}
     for table, keys in TRUSTED_ONLY.items():
         values = data.get(table)

@@ -167,3 +167,16 @@ def test_jobs_are_capped(monkeypatch):
     assert parallel.worker_count(300, [100_000] * 10_000) == 8
     monkeypatch.setattr(parallel, "available_cores", lambda: 64)
     assert parallel.worker_count(300, [100_000] * 10_000) == parallel.MAX_WORKERS
+
+
+@pytest.mark.parametrize(
+    "config",
+    [f"max-file-size = {'9' * 5_000}\n", "select = " + "[" * 50_000 + "]" * 50_000 + "\n"],
+    ids=["digits", "nesting"],
+)
+def test_config_that_cannot_be_read_is_one_line(folder, config):
+    (folder / ".copydesk.toml").write_text(config)
+    result = check(folder, "a.txt", "Text.\n")
+    assert result.code == 2
+    (line,) = result.err_lines
+    assert line.startswith("copydesk: error: .copydesk.toml: invalid TOML")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from linter.errors import CopydeskError
 from linter.finding import Finding
+from linter.source import read_text_limited
 
 FORMAT_VERSION = 1
 CONTEXT = 20  # characters of context kept on each side of the flagged text
@@ -69,8 +70,7 @@ class Baseline:
     @classmethod
     def load(cls, path: str) -> Baseline:
         try:
-            with open(path, encoding="utf-8") as handle:
-                raw = handle.read()
+            raw = read_text_limited(path)  # a regular file, bounded (issue 17)
         except FileNotFoundError:
             raise BaselineError("baseline file not found", path) from None
         except (OSError, UnicodeDecodeError) as exc:

@@ -17,6 +17,7 @@ from linter.finding import Finding
 
 HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 ALL_LINES = None  # marker: the whole file is new
+GIT_TIMEOUT = 120.0  # seconds for one git command
 
 
 class GitError(CopydeskError):
@@ -25,9 +26,13 @@ class GitError(CopydeskError):
 
 def _git(args: list[str], cwd: str) -> str:
     try:
+        # a repository's own .git/config could name programs for git to run: fsmonitor hooks,
+        # external diff and textconv drivers; none are wanted for reading line numbers
         proc = subprocess.run(
-            ["git", *args],
+            ["git", "-c", "core.fsmonitor=false", *args],
             cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            timeout=GIT_TIMEOUT,
             capture_output=True,
             text=True,
             encoding="utf-8",
@@ -36,6 +41,8 @@ def _git(args: list[str], cwd: str) -> str:
         )
     except FileNotFoundError:
         raise GitError("--changed-since needs git, and git is not installed") from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {args[0]} took over {GIT_TIMEOUT:.0f} s; stopped") from None
     if proc.returncode != 0:
         detail = (proc.stderr.strip().splitlines() or ["git failed"])[0]
         raise GitError(f"git {args[0]} failed: {detail}")
@@ -89,7 +96,16 @@ class ChangedLines:
             ) from None
         self.root = os.path.realpath(root)
         diff = _git(
-            ["diff", "--unified=0", "--no-color", "--no-ext-diff", "--end-of-options", ref, "--"],
+            [
+                "diff",
+                "--unified=0",
+                "--no-color",
+                "--no-ext-diff",
+                "--no-textconv",
+                "--end-of-options",
+                ref,
+                "--",
+            ],
             self.root,
         )
         self.lines: dict[str, set[int] | None] = {

@@ -53,14 +53,18 @@ def _key_line(text: str, key: str) -> int | None:
 
 def load_config(path: Path | None, cwd: Path | None = None) -> Settings:
     """Settings from ``path`` (or the nearest config file, or defaults)."""
+    from linter import trust  # issue 17: the trust boundary (policy in linter/trust.py)
+    from linter.source import read_text_limited
+
     cwd = cwd or Path.cwd()
+    explicit = path is not None
     if path is None:
         path = find_config(cwd)
         if path is None:
-            return Settings(root=cwd)
+            return trust.apply(Settings(root=cwd), explicit=False)
     name = str(path)
     try:
-        text = Path(path).read_text("utf-8")
+        text = read_text_limited(path, 4 * 1024 * 1024)
     except FileNotFoundError:
         raise ConfigError("config file not found", name) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -71,9 +75,12 @@ def load_config(path: Path | None, cwd: Path | None = None) -> Settings:
         m = re.search(r"line (\d+)", str(exc))
         line = int(m[1]) if m else (text.count("\n") + 1 if "end of document" in str(exc) else None)
         raise ConfigError(f"invalid TOML: {exc}", name, line) from None
+    except (ValueError, RecursionError) as exc:  # issue 17: 4,301+ digits, deep nesting
+        problem = str(exc).split(":")[0] if isinstance(exc, ValueError) else "nested too deeply"
+        raise ConfigError(f"invalid TOML: {problem}", name) from None
     if Path(path).name == "pyproject.toml":
         data = data.get("tool", {}).get("copydesk", {})
-    return settings_from_mapping(data, Path(path), text)
+    return trust.apply(settings_from_mapping(data, Path(path), text), explicit=explicit)
 
 
 def _as_list(value: Any, key: str, fail) -> list[str]:

@@ -1,14 +1,35 @@
-"""Which files a run checks: named files always; folders by extension, minus what
-``.gitignore`` files and the config's ``exclude`` leave out."""
+"""Which files a run checks: named files always; folders by extension, minus what git ignores
+and the config's ``exclude`` leaves out.
+
+Inside a git work tree the folder is listed as git lists it (tracked files and untracked
+ones that are not ignored), so ``.gitignore`` files, ``.git/info/exclude`` and the global
+excludes file count exactly as git counts them. Outside one (or without git) the folder is
+walked and every ``.gitignore`` on the way is applied in git's order: a deeper file's pattern
+(a negation included) overrides a shallower one, and an ignored folder is not entered.
+
+Only regular files are read. A FIFO, device or socket in a folder is skipped with a one-line
+notice (reading one blocks forever or never ends); named on the command line it is an error.
+A symbolic link is followed only when it resolves inside the repository (the git work tree,
+else the configuration's folder, else the folder named): a committed link to ``/etc/passwd``
+or ``~/.ssh`` is never read, reported or rewritten. A folder that cannot be read is an error,
+so the run exits 2 rather than passing with files silently unchecked.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 from linter.settings import Settings
+from linter.source import DATA_MAX_BYTES, file_kind, read_text_limited
 
 ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
+GIT_TIMEOUT = 60.0  # seconds for ``git ls-files`` on one folder
+GIT_MAX_OUTPUT = 256 * 1024 * 1024  # bytes of file names; more is not a repository of drafts
 
 
 def _spec(lines: list[str]):
@@ -17,85 +38,236 @@ def _spec(lines: list[str]):
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def _read_ignore(folder: Path):
+def _read_ignore(folder: Path, errors: list[str] | None = None):
+    """The folder's ``.gitignore`` as a spec (None when absent or empty). It is read like every
+    other file: regular files only, bounded (a link to /dev/zero is not read)."""
     path = folder / ".gitignore"
     try:
-        lines = path.read_text("utf-8", errors="replace").splitlines()
-    except OSError:
+        lines = read_text_limited(path, DATA_MAX_BYTES).splitlines()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        if errors is not None and os.path.lexists(path):
+            reason = getattr(exc, "strerror", None) or str(exc)
+            errors.append(f"{path}: cannot read ignore file: {reason}; it is not applied")
         return None
     return _spec(lines) if lines else None
 
 
-def _ancestor_specs(folder: Path) -> list[tuple[Path, object]]:
-    """.gitignore files above ``folder`` up to the repository root, outermost first."""
+def _git_root(folder: Path) -> Path | None:
+    """The work tree holding ``folder`` (a ``.git`` folder or file found upward), or None."""
+    for parent in (folder, *folder.parents):
+        if os.path.lexists(parent / ".git"):
+            return parent
+    return None
+
+
+def _ancestor_specs(folder: Path, top: Path | None) -> list[tuple[Path, object]]:
+    """.gitignore files above ``folder`` up to ``top`` (the repository root), outermost first."""
     specs = []
-    current = folder.resolve()
-    for parent in (current, *current.parents):
-        if parent != current:
-            spec = _read_ignore(parent)
-            if spec is not None:
-                specs.append((parent, spec))
-        if (parent / ".git").exists():
+    for parent in folder.parents:
+        if top is None or not _is_within(parent, top):
             break
+        spec = _read_ignore(parent)
+        if spec is not None:
+            specs.append((parent, spec))
     return list(reversed(specs))
 
 
 def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, object]]) -> bool:
-    for base, spec in specs:
+    """git's verdict: the last matching pattern decides, and a deeper .gitignore comes later
+    than a shallower one, so ``!keep.md`` in a subfolder re-includes what the root ignored."""
+    for base, spec in reversed(specs):
         try:
             rel = path.relative_to(base).as_posix()
         except ValueError:
             continue
-        if spec.match_file(rel + ("/" if is_dir else "")):
-            return True
+        verdict = spec.check_file(rel + ("/" if is_dir else "")).include
+        if verdict is not None:
+            return bool(verdict)
     return False
 
 
-def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
-    """Files to lint (sorted, as the user would name them) and one-line errors."""
-    files: list[str] = []
-    errors: list[str] = []
-    exclude = _spec(settings.exclude) if settings.exclude else None
-    extensions = tuple(e.lower() for e in settings.extensions)
-    for given in paths or ["."]:
-        if os.path.isfile(given):
-            files.append(given)
-            continue
-        if not os.path.isdir(given):
-            errors.append(f"{given}: no such file or folder")
-            continue
-        root = Path(given)
-        specs = _ancestor_specs(root)
-        for folder, dirnames, filenames in os.walk(given, followlinks=False):
-            here = Path(folder)
-            real = _resolve(here)  # once per folder: entries are matched where they stand
-            spec = _read_ignore(here)
+class _Walk:
+    """One discovery run: the files found, the errors, the notices."""
+
+    def __init__(self, settings: Settings, notices: list[str] | None) -> None:
+        self.settings = settings
+        self.files: list[str] = []
+        self.errors: list[str] = []
+        self.notices = notices
+        self.exclude = _spec(settings.exclude) if settings.exclude else None
+        self.extensions = tuple(e.lower() for e in settings.extensions)
+
+    def notice(self, text: str) -> None:
+        if self.notices is None:
+            print(f"copydesk: notice: {_printable(text)}", file=sys.stderr)
+        else:
+            self.notices.append(text)
+
+    # ---- one candidate -----------------------------------------------------------------
+    def consider(self, shown: str, root: Path, named: bool = False) -> None:
+        """Add ``shown`` if it is a regular file (or a link to one inside ``root``)."""
+        try:
+            st = os.lstat(shown)
+        except FileNotFoundError:
+            if named:
+                self.errors.append(f"{shown}: no such file or folder")
+            return
+        except OSError as exc:
+            self.errors.append(f"{shown}: cannot read: {exc.strerror or exc}")
+            return
+        if stat.S_ISLNK(st.st_mode):
+            try:
+                real = Path(os.path.realpath(shown, strict=True))
+                target = os.stat(shown)
+            except OSError:
+                # dangling or a loop: listed, so that reading it fails with one clear line
+                self.files.append(shown)
+                return
+            if not _is_within(real, root):
+                self.notice(f"{shown}: a link to {real}, outside {root}; skipped")
+                return
+            st = target
+        kind = file_kind(st.st_mode)
+        if kind == "a folder" and named:
+            return  # the caller walks it
+        if kind:
+            message = f"{shown}: not a regular file ({kind}); skipped"
+            if named:
+                self.errors.append(message)
+            else:
+                self.notice(message)
+            return
+        if not named and self.exclude is not None and _excluded(shown, self.exclude, self.settings):
+            return
+        self.files.append(shown)
+
+    def wanted(self, name: str) -> bool:
+        return name.lower().endswith(self.extensions) and not name.startswith(".")
+
+    # ---- a folder ----------------------------------------------------------------------
+    def folder(self, given: str) -> None:
+        real = Path(os.path.realpath(given))
+        top = _git_root(real)
+        root = top or _root_for(real, self.settings)
+        listed = _git_list(given, self.errors) if top is not None else None
+        if listed is not None:
+            for rel in listed:
+                parts = rel.split("/")
+                if any(p in ALWAYS_SKIPPED or p.startswith(".") for p in parts[:-1]):
+                    continue
+                if self.wanted(parts[-1]):
+                    self.consider(os.path.normpath(os.path.join(given, rel)), root)
+            return
+        specs = _ancestor_specs(real, top)
+        self._walk(given, real, root, specs)
+
+    def _walk(self, given: str, real_top: Path, root: Path, specs: list) -> None:
+        def onerror(exc: OSError) -> None:
+            where = exc.filename or given
+            self.errors.append(f"{where}: cannot read folder: {exc.strerror or exc}")
+
+        by_folder = dict(specs)  # folder -> its .gitignore; looked up by ancestry: O(depth)
+        for folder, dirnames, filenames in os.walk(given, onerror=onerror, followlinks=False):
+            rel = os.path.relpath(folder, given)
+            here = real_top if rel == "." else real_top / rel
+            spec = _read_ignore(Path(folder), self.errors)
             if spec is not None:
-                specs = [*[(b, s) for b, s in specs if b != real], (real, spec)]
-            local = [(b, s) for b, s in specs if _is_within(real, b)]
+                by_folder[here] = spec
+            local = [(b, by_folder[b]) for b in (*reversed(here.parents), here) if b in by_folder]
             dirnames[:] = sorted(
                 d
                 for d in dirnames
                 if d not in ALWAYS_SKIPPED
                 and not d.startswith(".")
-                and not (local and _ignored(real / d, True, local))
+                and not (local and _ignored(here / d, True, local))
             )
             for name in sorted(filenames):
-                if not name.lower().endswith(extensions) or name.startswith("."):
+                if not self.wanted(name) or (local and _ignored(here / name, False, local)):
                     continue
-                if local and _ignored(real / name, False, local):
-                    continue
-                shown = os.path.normpath(os.path.join(folder, name))
-                if exclude is not None and _excluded(shown, exclude, settings):
-                    continue
-                files.append(shown)
-    return sorted(dict.fromkeys(files)), errors
+                self.consider(os.path.normpath(os.path.join(folder, name)), root)
 
 
-def _resolve(path: Path) -> Path:
-    """The real path; a symlink loop stays as it is (Path.resolve raises RuntimeError on
-    one), so that reading it fails later with one clear line."""
-    return Path(os.path.realpath(path))
+def discover(
+    paths: list[str], settings: Settings, notices: list[str] | None = None
+) -> tuple[list[str], list[str]]:
+    """Files to lint (sorted, as the user would name them) and one-line errors. Notices
+    (files skipped on purpose) go to ``notices`` when given, else to standard error."""
+    walk = _Walk(settings, notices)
+    for given in paths or ["."]:
+        if os.path.isdir(given) and not os.path.islink(given.rstrip("/\\") or given):
+            walk.folder(given)
+            continue
+        if os.path.isdir(given):  # a link to a folder, named: followed only inside the root
+            real = Path(os.path.realpath(given))
+            parent = Path(os.path.realpath(os.path.dirname(os.path.abspath(given))))
+            root = _git_root(parent) or _root_for(parent, settings)
+            if _is_within(real, root):
+                walk.folder(given)
+            else:
+                walk.notice(f"{given}: a link to {real}, outside {root}; skipped")
+            continue
+        parent = Path(os.path.realpath(os.path.dirname(os.path.abspath(given))))
+        walk.consider(given, _git_root(parent) or _root_for(parent, settings), named=True)
+    return sorted(dict.fromkeys(walk.files)), walk.errors
+
+
+def _root_for(real: Path, settings: Settings) -> Path:
+    """Outside git: the configuration's folder when ``real`` lies in it, else ``real``."""
+    base = Path(os.path.realpath(settings.root))
+    return base if _is_within(real, base) else real
+
+
+def _git_list(given: str, errors: list[str]) -> list[str] | None:
+    """Paths under ``given`` (relative to it, with ``/``) as git lists them: tracked, plus
+    untracked and not ignored. None when git is missing or fails (the walk takes over).
+
+    Run so that the repository cannot run anything through it: ``core.fsmonitor`` off (a
+    hostile ``.git/config`` could name a program), ``--`` before the path, a time limit."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    command = [
+        git,
+        "-c",
+        "core.fsmonitor=false",
+        "-c",
+        "core.quotepath=off",
+        "ls-files",
+        "-z",
+        "--cached",
+        "--others",
+        "--exclude-standard",
+        "--",
+        ".",
+    ]
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+    try:
+        proc = subprocess.run(
+            command,
+            cwd=given,
+            capture_output=True,
+            timeout=GIT_TIMEOUT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if proc.returncode != 0 or len(proc.stdout) > GIT_MAX_OUTPUT:
+        return None
+    for line in proc.stderr.decode("utf-8", "replace").splitlines():
+        if "could not open directory" in line or "Permission denied" in line:
+            errors.append(f"{given}: git: {line.strip()}")
+    names = proc.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return sorted(dict.fromkeys(n for n in names if n))
+
+
+def _printable(text: str) -> str:
+    from linter.reporters._util import escape_control
+
+    return escape_control(text)
 
 
 def _is_within(path: Path, base: Path) -> bool:
@@ -107,9 +279,9 @@ def _is_within(path: Path, base: Path) -> bool:
 
 
 def _excluded(shown: str, exclude, settings: Settings) -> bool:
-    absolute = _resolve(Path(shown))
+    absolute = Path(os.path.realpath(shown))
     try:
-        rel = absolute.relative_to(settings.root.resolve()).as_posix()
+        rel = absolute.relative_to(Path(os.path.realpath(settings.root))).as_posix()
     except ValueError:
         rel = Path(shown).as_posix()
     return bool(exclude.match_file(rel))

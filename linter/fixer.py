@@ -4,8 +4,14 @@ A fix is safe when a rule gives exactly one replacement (``Finding.fix``). Fixes
 decoded text (BOM removed, CRLF kept), last first, skipping any that overlaps one already
 applied; then the text is linted again and fixed again until nothing changes (at most
 ``MAX_PASSES``), so a second ``--fix`` finds nothing to do. The file is written back with its
-own encoding, BOM and line endings, atomically (a temporary file in the same folder, then a
-rename), and only if nobody changed it meanwhile; a read-only file is refused, never forced.
+own encoding, BOM and line endings (classic-Mac CR included), and only if nobody changed it
+meanwhile: its bytes and identity (inode, size, modification time) are checked again just
+before the swap, so an editor's save made during the run is never lost. A read-only file is
+refused, never forced. A file with other hard links, or owned by someone else (a run as
+root), is rewritten in place after that check, so the links, owner and mode stay; any other
+file through a temporary file in the same folder and a rename, keeping its mode (and owner,
+when allowed). Fixes that would grow a file past ``MAX_GROWTH`` are refused: a rule whose
+replacement repeats its match must not turn 10 KB into 10 MB.
 """
 
 from __future__ import annotations
@@ -19,13 +25,25 @@ from dataclasses import dataclass, field
 
 from linter.errors import InputError
 from linter.finding import Finding
-from linter.source import SourceText, decode, encode
+from linter.source import DEFAULT_MAX_BYTES, SourceText, decode, encode, file_kind
 
 MAX_PASSES = 10
+MAX_GROWTH = (2, 64 * 1024)  # fixed text at most twice the original plus 64 KB
 
 
 class FixError(InputError):
     """A file that could not be fixed; it is left untouched."""
+
+
+class FixGrowthError(ValueError):
+    """Fixes that would grow a text past ``MAX_GROWTH`` (a replacement that repeats its
+    match, applied pass after pass)."""
+
+    def __init__(self, before: int, after: int) -> None:
+        super().__init__(
+            f"its fixes would grow it from {before:,} to over {after:,} characters "
+            "(a rule's replacement repeats its match?); not fixed"
+        )
 
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
@@ -52,10 +70,13 @@ def fix_until_stable(
     applied and the findings that remain in the final text."""
     findings = lint(text) if findings is None else findings
     total = 0
+    limit = MAX_GROWTH[0] * len(text) + MAX_GROWTH[1]
     for _ in range(MAX_PASSES):
         new_text, applied = apply_fixes(text, findings)
         if not applied or new_text == text:
             break
+        if len(new_text) > limit:
+            raise FixGrowthError(len(text), len(new_text))
         text, total = new_text, total + applied
         findings = lint(text)
     return text, total, findings
@@ -77,14 +98,37 @@ class FileFix:
         return self.error is None and self.after != self.before
 
 
-def _read_bytes(path: str) -> bytes:
+Identity = tuple[int, int, int, int]  # device, inode, size, modification time (ns)
+
+
+def _snapshot(path: str, limit: int = DEFAULT_MAX_BYTES) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and the stat of the very file they were read from (a regular file,
+    opened without blocking, read no further than ``limit``)."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        kind = file_kind(os.stat(path).st_mode)
+        if kind:
+            raise FixError(f"not a regular file ({kind}); not fixed", path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            st = os.fstat(fd)
+            if file_kind(st.st_mode):
+                raise FixError("not a regular file; not fixed", path)
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise FixError("vanished while fixing; not fixed", path) from None
     except OSError as exc:
         raise FixError(f"cannot read: {exc.strerror or exc}; not fixed", path) from None
+    if len(data) > limit:
+        raise FixError("grew over the size limit while fixing; not fixed", path)
+    return data, st
+
+
+def _identity(st: os.stat_result) -> Identity:
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _read_bytes(path: str) -> bytes:
+    return _snapshot(path)[0]
 
 
 def _check_writable(path: str) -> None:
@@ -97,9 +141,25 @@ def _check_writable(path: str) -> None:
         raise FixError("read-only file; not fixed (make it writable to fix it)", path)
 
 
-def atomic_write(path: str, data: bytes) -> None:
+def _unchanged(path: str, data: bytes, st: os.stat_result) -> None:
+    """``FixError`` unless the file still holds ``data`` and is the same file as ``st``."""
+    try:
+        now, now_st = _snapshot(path, len(data) + 1)
+        same = now == data and _identity(now_st) == _identity(st)
+    except FixError:  # gone, grown or replaced by something else
+        same = False
+    if not same:
+        raise FixError("changed by another process while being fixed; not fixed", path)
+
+
+def atomic_write(
+    path: str, data: bytes, expect: tuple[bytes, os.stat_result] | None = None
+) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
-    keeping the file's permissions; a crash leaves the old file or the new, never half."""
+    keeping the file's mode (and owner, where allowed); a crash leaves the old file or the
+    new, never half. ``expect``: the bytes and stat the caller read; the swap happens only if
+    the file still matches them, checked after the temporary file is complete, just before
+    the rename."""
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     fd, tmp = tempfile.mkstemp(
@@ -109,14 +169,41 @@ def atomic_write(path: str, data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            if os.path.exists(target):
+                st = os.stat(target)
+                os.chmod(tmp, stat.S_IMODE(st.st_mode))
+                with contextlib.suppress(OSError, AttributeError):
+                    os.fchown(handle.fileno(), st.st_uid, st.st_gid)
             os.fsync(handle.fileno())
-        if os.path.exists(target):
-            os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
+        if expect is not None:
+            _unchanged(path, *expect)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def write_in_place(path: str, data: bytes, expect: tuple[bytes, os.stat_result]) -> None:
+    """Overwrite the file itself (same inode: hard links, owner, mode and ACLs stay), after
+    checking on the open file that it still holds what was read."""
+    old, st = expect
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "r+b") as handle:
+        if _identity(os.fstat(fd)) != _identity(st) or handle.read(len(old) + 1) != old:
+            raise FixError("changed by another process while being fixed; not fixed", path)
+        handle.seek(0)
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(fd)
+
+
+def _needs_in_place(st: os.stat_result) -> bool:
+    """A rename would break other hard links, or give the file to the user running
+    copydesk (root fixing a writer's file)."""
+    geteuid = getattr(os, "geteuid", None)
+    return st.st_nlink > 1 or (geteuid is not None and st.st_uid != geteuid())
 
 
 def fix_file(
@@ -133,19 +220,24 @@ def fix_file(
     """
     result = FileFix(path)
     try:
-        data = _read_bytes(path)
+        data, st = _snapshot(path)
         source: SourceText = decode(data, path)
         if linted_text is not None and source.text != linted_text:
             raise FixError("changed since it was checked; not fixed (run again)", path)
         result.before = source.text
-        result.after, result.applied, result.remaining = fix_until_stable(source.text, lint)
+        try:
+            result.after, result.applied, result.remaining = fix_until_stable(source.text, lint)
+        except FixGrowthError as exc:
+            raise FixError(str(exc), path) from None
         if not write or result.after == result.before:
             return result
         _check_writable(path)
-        if _read_bytes(path) != data:
-            raise FixError("changed by another process while being fixed; not fixed", path)
+        _unchanged(path, data, st)
         try:
-            atomic_write(path, encode(source, result.after))
+            if _needs_in_place(st):
+                write_in_place(path, encode(source, result.after), (data, st))
+            else:
+                atomic_write(path, encode(source, result.after), (data, st))
         except OSError as exc:
             raise FixError(f"cannot write: {exc.strerror or exc}; not fixed", path) from None
     except InputError as exc:

@@ -17,6 +17,7 @@ from linter.settings import Settings
 
 MIN_FILES_PER_WORKER = 4  # fewer files than this per worker: not worth a pool
 MIN_CHARS = 200_000  # less text than this in all: one process is faster than starting a pool
+MAX_WORKERS = 32  # never more processes than this, nor than twice the cores (``-j 300``)
 
 Outcome = tuple[list[Finding], list[str]]
 
@@ -29,8 +30,11 @@ def available_cores() -> int:
 
 
 def worker_count(jobs: int | None, sizes: Sequence[int]) -> int:
-    """Processes to use: ``jobs`` (None or 0: every core), fewer when the run is small."""
-    wanted = available_cores() if not jobs else max(1, jobs)
+    """Processes to use: ``jobs`` (None or 0: every core), fewer when the run is small, and
+    at most ``MAX_WORKERS`` or twice the cores: each worker holds the rules in memory, so
+    ``-j 300`` would start 300 of them for nothing."""
+    cores = available_cores()
+    wanted = cores if not jobs else min(max(1, jobs), 2 * cores, MAX_WORKERS)
     if wanted <= 1 or sum(sizes) < MIN_CHARS:
         return 1
     return max(1, min(wanted, len(sizes) // MIN_FILES_PER_WORKER))

@@ -1,14 +1,26 @@
 """Regexes from rule files: compiled with the ``regex`` module and run under a time limit,
-so that a pattern that backtracks catastrophically costs a clear message, not a hung hook."""
+so that a pattern that backtracks catastrophically costs a clear message, not a hung hook.
+
+Three bounds (issue 17): a pattern whose counted repeats multiply past ``MAX_EXPANSION``
+(``(?:(?:a{1000}){1000}){100}``: 31 characters, 12 GB once compiled) is refused before it is
+compiled; each search runs under its rule's time limit; and all searches of one document
+share ``document_budget`` and all of one process ``RUN_BUDGET``, so a pack of many slow
+patterns, each just under its own limit, cannot add up to hours."""
 
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import regex
 
 TIMEOUT_SECONDS = 1.0  # per document, plus a second per megabyte of text
+MAX_EXPANSION = 100_000  # characters a pattern's counted repeats may multiply out to
+DOCUMENT_BUDGET = 3.0  # seconds for every search of one document, plus 3 s per megabyte
+RUN_BUDGET = 300.0  # seconds for every search of the process
+_spent = 0.0  # seconds spent searching in this process
+_document_deadline: float | None = None
 
 
 # A quantified group whose body itself ends in a quantifier: (a+)+, (\w*)*, (x|y+){2,}
@@ -19,8 +31,66 @@ class RegexTimeout(Exception):
     """A rule's pattern ran past its time limit on one document."""
 
 
+def expansion(pattern: str) -> int:
+    """An upper estimate of the characters a pattern's counted repeats multiply out to: each
+    ``{m,n}`` multiplies what it repeats by its largest count (``*``, ``+`` and ``?`` do not
+    expand), alternatives add up. Linear in the pattern; never compiles it."""
+    frames: list[list[int]] = [[0, 0]]  # per open group: [total, size of the last atom]
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        frame = frames[-1]
+        if c == "\\":
+            i += 2
+            frame[0] += 1
+            frame[1] = 1
+            continue
+        if c == "[":
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            i = j + 1
+            frame[0] += 1
+            frame[1] = 1
+            continue
+        if c == "(":
+            frames.append([0, 0])
+        elif c == ")" and len(frames) > 1:
+            inner = max(1, frames.pop()[0])
+            frames[-1][0] += inner
+            frames[-1][1] = inner
+        elif c == "{":
+            m = COUNTED_RE.match(pattern, i)
+            if m:
+                low, comma, high = m.group(1), m.group(2), m.group(3)
+                count = int(high) if high else int(low or 0) + (1 if comma else 0)
+                frame[0] += frame[1] * max(0, count - 1)
+                frame[1] *= max(1, count)
+                i = m.end()
+                continue
+            frame[0] += 1
+            frame[1] = 1
+        elif c not in "*+?|":
+            frame[0] += 1
+            frame[1] = 1
+        i += 1
+    return sum(f[0] for f in frames)
+
+
+COUNTED_RE = re.compile(r"\{(\d{0,9})(,?)(\d{0,9})\}")
+
+
 def compile_pattern(pattern: str, ignorecase: bool = False) -> regex.Pattern:
     """Compile or raise ``ValueError`` with a message fit for the user."""
+    if expansion(pattern) > MAX_EXPANSION:
+        raise ValueError(
+            f"its counted repeats multiply out to over {MAX_EXPANSION:,} characters (like "
+            "(?:a{1000}){1000}), too large to compile; use + or * instead"
+        )
     if NESTED_QUANTIFIER_RE.search(pattern):
         raise ValueError(
             "a quantified group inside another quantifier can backtrack catastrophically "
@@ -43,8 +113,13 @@ def finditer(
     """All matches in ``text[pos:endpos]`` (lookbehinds see before ``pos``), or
     ``RegexTimeout`` when the pattern runs past ``timeout`` seconds (by default the limit
     for the whole text)."""
+    global _spent
     if timeout is None:
         timeout = time_limit(text)
+    now = time.monotonic()
+    timeout = min(timeout, RUN_BUDGET - _spent)
+    if _document_deadline is not None:
+        timeout = min(timeout, _document_deadline - now)
     end = len(text) if endpos is None else endpos
     try:
         if timeout <= 0:
@@ -52,6 +127,14 @@ def finditer(
         return list(pattern.finditer(text, pos, end, timeout=timeout))
     except TimeoutError:
         raise RegexTimeout(pattern.pattern) from None
+    finally:
+        _spent += time.monotonic() - now
+
+
+def start_document(text: str) -> None:
+    """Begin the shared time budget of one document's searches (called by the engine)."""
+    global _document_deadline
+    _document_deadline = time.monotonic() + DOCUMENT_BUDGET * (1 + len(text) / 1_000_000)
 
 
 def time_limit(text: str) -> float:

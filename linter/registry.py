@@ -29,10 +29,11 @@ def load_rule_file(path: Path, pack: str) -> list[Rule]:
     import yaml  # here, not at import time: a run where every file hits the cache skips it
 
     from linter import yamlload
+    from linter.source import read_text_limited
 
     origin = str(path)
     try:
-        text = path.read_text("utf-8")
+        text = read_text_limited(path)  # a regular file, bounded (issue 17)
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"cannot read rule file: {exc}", origin) from None
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from linter.document import Document
@@ -13,7 +14,7 @@ from linter.finding import Finding
 from linter.formats import build_document
 from linter.literals import LITERALS
 from linter.phrases import PhraseMatcher
-from linter.regexsafe import RegexTimeout, time_limit
+from linter.regexsafe import RegexTimeout, start_document, time_limit
 from linter.registry import all_rules, ignored_for_path, is_selected, severity_for
 from linter.rule import Rule
 from linter.settings import Settings
@@ -21,6 +22,10 @@ from linter.source import SourceText, read_source
 from linter.suppress import Suppressions
 
 QUOTE_NOTE = " (in a quotation)"
+# Caps on findings (issue 17): a draft of two million quotation marks gave one finding each
+# and took 5 GB. No real draft comes near these; reaching one is reported as an error line.
+MAX_PER_RULE = 1_000  # findings of one rule in one file
+MAX_PER_FILE = 10_000  # findings in one file
 
 
 @dataclass
@@ -101,6 +106,8 @@ class Engine:
             else self.rule_ids
         )
         raw: list[tuple[Rule, object]] = []
+        per_rule: dict[str, int] = {}
+        start_document(doc.text)  # one regex time budget for all the rules on this document
         # one pass finds the phrases and the literals the pattern rules require
         phrase_hits, present = self.matcher.scan(doc.folded)
         if self.matcher.literals:
@@ -109,7 +116,12 @@ class Engine:
             if rule.id not in active:
                 continue
             try:
-                raw.extend((rule, m) for m in rule.check(doc))
+                found = list(islice(rule.check(doc), MAX_PER_RULE + 1))
+                if len(found) > MAX_PER_RULE:
+                    del found[MAX_PER_RULE:]
+                    errors.append(_capped(doc.path, rule.id))
+                per_rule[rule.id] = len(found)
+                raw.extend((rule, m) for m in found)
             except RegexTimeout:
                 limit = time_limit(doc.text)
                 errors.append(
@@ -127,8 +139,19 @@ class Engine:
                 if rule.id in active:
                     match = rule.on_phrase(doc, start, end, payload)
                     if match is not None:
-                        raw.append((rule, match))
-        return self._findings(doc, raw), errors
+                        count = per_rule[rule.id] = per_rule.get(rule.id, 0) + 1
+                        if count <= MAX_PER_RULE:
+                            raw.append((rule, match))
+                        elif count == MAX_PER_RULE + 1:
+                            errors.append(_capped(doc.path, rule.id))
+        findings = self._findings(doc, raw)
+        if len(findings) > MAX_PER_FILE:
+            del findings[MAX_PER_FILE:]
+            errors.append(
+                f"{doc.path}: stopped after {MAX_PER_FILE:,} findings; "
+                "fix these and run again to see the rest"
+            )
+        return findings, errors
 
     def _findings(self, doc: Document, raw: list) -> list[Finding]:
         suppressions = Suppressions.from_text(doc.text, lambda off: doc.position(off)[0])
@@ -187,6 +210,13 @@ class Engine:
             return result
         result.findings, result.errors = self.lint_document(doc)
         return result
+
+
+def _capped(path: str, rule_id: str) -> str:
+    return (
+        f"{path}: rule {rule_id} stopped after {MAX_PER_RULE:,} findings; "
+        "fix these and run again to see the rest"
+    )
 
 
 _ENGINES: dict[str, Engine] = {}

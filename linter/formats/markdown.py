@@ -84,8 +84,10 @@ def _front_matter(text: str, path: str) -> tuple[tuple[int, int] | None, dict]:
         return None, {}
     import yaml
 
-    try:
-        data = yaml.load(m.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    from linter import yamlload
+
+    try:  # measured before it is built: no alias bomb, no nesting that crashes the parser
+        data = yamlload.load(m.group(1))
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         problem = getattr(exc, "problem", None) or "invalid YAML"
@@ -138,7 +140,9 @@ def parse(text: str, path: str) -> Parsed:
     for i, is_covered in enumerate(covered):
         if not is_covered and text[offsets[i] : offsets[i + 1]].strip():
             parsed.masked.append((offsets[i], offsets[i + 1]))
-    for start, end in prose_blocks:
+    # a table row gives one inline token per cell, each mapped to the whole row's line: the
+    # row is masked once, not once per cell (a row of thousands of cells was quadratic)
+    for start, end in dict.fromkeys(prose_blocks):
         chunk = text[start:end]
         for pattern in INLINE_MASKS:
             for m in pattern.finditer(chunk):

@@ -13,6 +13,7 @@ from linter.literals import LITERALS
 from linter.rule import Match
 
 WORD_ONLY_RE = re.compile(r"\w+")
+MAX_REPLACEMENT = 200  # characters a replacement may add beyond its match (and 2x it)
 
 
 class PatternRule(YamlRule):
@@ -86,7 +87,11 @@ class PatternRule(YamlRule):
                 continue
             suggestions: tuple[str, ...] = ()
             if self._replacement is not None:
-                suggestions = (m.expand(self._replacement),)  # replaces the reported span
+                expanded = m.expand(self._replacement)  # replaces the reported span
+                # a template that repeats its match (\g<0>\g<0>) must not grow the text
+                # pass after pass under --fix: an outsized replacement is not offered
+                if len(expanded) <= 2 * (end - start) + MAX_REPLACEMENT:
+                    suggestions = (expanded,)
             fix = suggestions[0] if self.fixable and suggestions else None
             yield Match(
                 start,

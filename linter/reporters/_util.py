@@ -7,10 +7,37 @@ own text rather than guessing.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 RULES_DOC_URL = "https://example.invalid/copydesk/blob/main/docs/rules.md"
 PROJECT_URL = "https://example.invalid/copydesk"
+
+
+# C0 and C1 controls, DEL, and the bidirectional and zero-width format characters that can make
+# a terminal line (or a file name in it) read differently from what it holds; tab and newline
+# are the caller's business (a message is one line; a source excerpt keeps its tabs)
+CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _escape_one(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_control(text: str, keep_newlines: bool = False) -> str:
+    """``text`` with control characters shown as ``\\x1b`` (or ``\\u202e``), so that a draft
+    or a file name cannot move the cursor, recolour or rewrite a terminal, break a line of a
+    line-based format, or make an XML report invalid. Tabs stay; newlines stay only when
+    ``keep_newlines``, else they become ``\\n``."""
+    if text.isascii() and text.isprintable():
+        return text
+    out = CONTROL_RE.sub(_escape_one, text)
+    if not keep_newlines:
+        out = out.replace("\n", "\\n")
+    return out
 
 
 def rule_url(rule_id: str) -> str:
@@ -36,10 +63,25 @@ def line_of(text: str | None, line: int) -> str | None:
 
 
 def utf8_column(line_text: str | None, column: int) -> int:
-    """1-based code-point column -> 1-based UTF-8 byte column."""
-    if line_text is None:
+    """1-based code-point column -> 1-based UTF-8 byte column. Linear in the line once, then
+    constant per finding: slicing and encoding the line for each finding was quadratic on a
+    long line with many findings."""
+    if line_text is None or line_text.isascii():
         return column
-    return len(line_text[: column - 1].encode("utf-8")) + 1
+    prefix = _utf8_prefix(line_text)
+    return prefix[min(max(column - 1, 0), len(prefix) - 1)] + 1
+
+
+@lru_cache(maxsize=4)
+def _utf8_prefix(line_text: str):
+    """Byte offset of each code point of a line (and of its end), as a compact array."""
+    from array import array
+    from itertools import accumulate
+
+    widths = (
+        1 if c < "\x80" else 2 if c < "\u0800" else 3 if c < "\U00010000" else 4 for c in line_text
+    )
+    return array("q", accumulate(widths, initial=0))
 
 
 def utf16_column(line_text: str | None, column: int) -> int:

@@ -4,7 +4,11 @@ quickfix, Emacs compile mode, VS Code problem matchers) parse without configurat
 from __future__ import annotations
 
 from linter.reporters import Report
+from linter.reporters._util import escape_control
 
 
 def render(report: Report) -> str:
-    return "".join(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}\n" for f in report.findings)
+    return "".join(
+        f"{escape_control(f.path)}:{f.line}:{f.column}: {f.rule} {escape_control(f.message)}\n"
+        for f in report.findings
+    )

@@ -9,13 +9,16 @@ everywhere; also ``:`` and ``,`` inside properties).
 from __future__ import annotations
 
 from linter.reporters import Report
-from linter.reporters._util import rule_title
+from linter.reporters._util import escape_control, rule_title
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The toolkit's escapes, then the other control characters shown as ``\\x1b``: the
+    runner's log is a terminal too."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_control(value)
 
 
 def escape_property(value: str) -> str:

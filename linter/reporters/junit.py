@@ -7,7 +7,7 @@ from collections import defaultdict
 from xml.etree import ElementTree as ET
 
 from linter.reporters import Report
-from linter.reporters._util import rule_title
+from linter.reporters._util import escape_control, rule_title
 
 FAILURE_TYPE = {"error": "error", "warning": "warning", "info": "info"}
 
@@ -24,8 +24,9 @@ def render(report: Report) -> str:
         failures=str(len(report.findings)),
         errors=str(len(report.errors)),
     )
-    for path in paths:
-        findings = by_path[path]
+    for raw_path in paths:
+        findings = by_path[raw_path]
+        path = escape_control(raw_path)  # XML 1.0 cannot hold most control characters
         suite = ET.SubElement(
             root,
             "testsuite",
@@ -46,11 +47,11 @@ def render(report: Report) -> str:
                 line=str(f.line),
             )
             failure = ET.SubElement(
-                case, "failure", message=f.message, type=FAILURE_TYPE[f.severity]
+                case, "failure", message=escape_control(f.message), type=FAILURE_TYPE[f.severity]
             )
             failure.text = (
-                f"{f.path}:{f.line}:{f.column}: {f.severity} "
-                f"{rule_title(report.rules, f.rule)}: {f.message}"
+                f"{path}:{f.line}:{f.column}: {f.severity} "
+                f"{rule_title(report.rules, f.rule)}: {escape_control(f.message)}"
             )
     if report.errors:
         suite = ET.SubElement(
@@ -63,6 +64,7 @@ def render(report: Report) -> str:
         )
         for i, error in enumerate(report.errors, 1):
             case = ET.SubElement(suite, "testcase", name=f"error {i}", classname="copydesk")
-            ET.SubElement(case, "error", message=error).text = error
+            shown = escape_control(error)
+            ET.SubElement(case, "error", message=shown).text = shown
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"

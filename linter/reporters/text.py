@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import groupby
 
 from linter.reporters import Report
-from linter.reporters._util import split_lines
+from linter.reporters._util import escape_control, split_lines
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -55,6 +55,10 @@ def _frame(text: str, line: int, column: int, end_line: int, end_column: int) ->
         source = prefix + source[left:right] + ("…" if right < len(source) else "")
         column, end = column - left + len(prefix), end - left + len(prefix)
     before, span = source[: column - 1], source[column - 1 : end]
+    after = source[max(end, column - 1) :]
+    # control characters in the draft are shown escaped, never sent to the terminal
+    before, span, after = escape_control(before), escape_control(span), escape_control(after)
+    source = before + span + after
     shown = before + span
     if shown.isascii() or all(_cells(c) == 1 for c in set(_NON_ASCII.findall(shown))):
         # the usual case (curly quotes and dashes included): every character is one cell
@@ -69,8 +73,8 @@ def _frame(text: str, line: int, column: int, end_line: int, end_column: int) ->
 
 def _finding(f, report: Report, color: bool) -> list[str]:
     sev = _paint(f.severity, COLORS[f.severity], color)
-    place = _paint(f"{f.path}:{f.line}:{f.column}:", BOLD, color)
-    out = [f"{place} {sev} {f.rule} {f.message}"]
+    place = _paint(f"{escape_control(f.path)}:{f.line}:{f.column}:", BOLD, color)
+    out = [f"{place} {sev} {f.rule} {escape_control(f.message)}"]
     text = report.texts.get(f.path)
     if text is not None:
         frame = _frame(text, f.line, f.column, f.end_line, f.end_column)
@@ -78,7 +82,8 @@ def _finding(f, report: Report, color: bool) -> list[str]:
             frame[1] = _paint(frame[1], COLORS[f.severity], color)
         out.extend(frame)
     if f.suggestions and f.suggestions[0] not in f.message:
-        out.append(_paint(f"    suggestion: {' | '.join(f.suggestions[:3])}", DIM, color))
+        shown = escape_control(" | ".join(f.suggestions[:3]))
+        out.append(_paint(f"    suggestion: {shown}", DIM, color))
     return out
 
 
@@ -105,7 +110,7 @@ def render(report: Report) -> str:
         if files_with_findings > 1:
             if out:
                 out.append("")
-            header = f"{path} ({_plural(len(findings), 'finding')})"
+            header = f"{escape_control(path)} ({_plural(len(findings), 'finding')})"
             out.append(_paint(header, BOLD, color))
         for f in findings:
             out.extend(_finding(f, report, color))

@@ -331,12 +331,27 @@ class _DocRuns(NamedTuple):
     start: int  # where the body starts (after a Title Case headline)
 
 
+MAX_RUN_WORDS = 24  # a longer run of capitalised words is no name (a Title Case list)
+
+
+def _capped(offsets: list[int], texts: list[str], before: str) -> tuple:
+    """The runs less those of ``MAX_RUN_WORDS`` words or more: a run's keys cost the cube of
+    its length, so 2,000 capitalised words in a row took 50 s."""
+    long = [i for i, t in enumerate(texts) if t.count(" ") + t.count("\u00a0") >= MAX_RUN_WORDS]
+    if not long:
+        return offsets, texts, before
+    drop = set(long)
+    keep = [i for i in range(len(texts)) if i not in drop]
+    return [offsets[i] for i in keep], [texts[i] for i in keep], "".join(before[i] for i in keep)
+
+
 def doc_runs(doc: Document) -> _DocRuns:
     """The runs of capitalised words after the headline, kept on the document."""
     cached = doc.__dict__.get("_facts_runs")
     if cached is None:
         start = _body_start(doc)
-        cached = doc.__dict__["_facts_runs"] = _DocRuns(*run_texts(doc.prose, start), start)
+        runs = _capped(*run_texts(doc.prose, start))
+        cached = doc.__dict__["_facts_runs"] = _DocRuns(*runs, start)
     return cached
 
 

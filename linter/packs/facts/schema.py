@@ -12,6 +12,7 @@ import yaml
 from linter import yamlload
 from linter.errors import RuleError
 from linter.packs.facts.model import ENTITY_TYPES, Entity, Holder, Office, Renaming, Term
+from linter.source import read_text_limited
 
 TOP_KEYS = ("as_of", "description", "entities", "offices", "renamings")
 ENTITY_KEYS = ("name", "type", "aliases", "source", "note")
@@ -83,7 +84,7 @@ def read_file(path: Path) -> tuple[list[Entity], list[Office], list[Renaming], d
     """Entities, offices and renamings of one knowledge file."""
     r = _Reader(path)
     try:
-        text = path.read_text("utf-8")
+        text = read_text_limited(path)  # a regular file, bounded (issue 17)
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"cannot read knowledge file: {exc}", str(path)) from None
     try:

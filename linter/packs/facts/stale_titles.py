@@ -30,6 +30,41 @@ _FORMS_LIMIT = 500_000  # forms judged by _may_hold_title: a bound on memory ove
 PRONOUN = {"he": "he", "she": "she"}
 
 
+class _LowIndex:
+    """Occurrences of words in a document's lower-cased prose, found once per word."""
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        low = prose.lower().replace("’", "'")
+        self.low = low if len(low) == len(prose) else None
+        self.sigmas = [i for i, c in enumerate(prose) if c == "Σ"] if "Σ" in prose else []
+        self.at: dict[str, list[int]] = {}
+
+    def _positions(self, word: str) -> list[int]:
+        found = self.at.get(word)
+        if found is None:
+            assert self.low is not None
+            found, i = [], self.low.find(word)
+            while i >= 0:
+                found.append(i)
+                i = self.low.find(word, i + 1)
+            self.at[word] = found
+        return found
+
+    def _within(self, positions: list[int], width: int, start: int, end: int) -> bool:
+        from bisect import bisect_left
+
+        k = bisect_left(positions, start)
+        return k < len(positions) and positions[k] + width <= end
+
+    def holds_any(self, words, start: int, end: int) -> bool:
+        """Whether ``low[start:end]`` holds one of ``words`` (or a capital sigma, whose
+        lower case depends on its context)."""
+        if self._within(self.sigmas, 1, start, end):
+            return True
+        return any(self._within(self._positions(w), len(w), start, end) for w in words)
+
+
 class StaleTitle(Rule):
     """What it does:
     Checks "President X", "U.S. President X", "Prime Minister X", "Apple CEO X", "Chancellor
@@ -288,11 +323,23 @@ class StaleTitle(Rule):
         lasts = self._holder_lasts(title.lower())
         if not lasts:
             return False
-        text = prose[start : m.start()]
-        if "Σ" in text:
-            return True
-        low = text.lower().replace("’", "'")
-        return any(w in low for w in lasts)
+        index = self._word_index(prose)
+        if index is None:  # lower-casing changed the length: offsets differ, scan the text
+            text = prose[start : m.start()]
+            if "Σ" in text:
+                return True
+            low = text.lower().replace("’", "'")
+            return any(w in low for w in lasts)
+        return index.holds_any(lasts, start, m.start())
+
+    def _word_index(self, prose: str) -> _LowIndex | None:
+        """The lower-cased prose and where each last name occurs in it, built once per
+        document: scanning the text before each title took quadratic time on a draft with
+        thousands of titles ("The President said no. " repeated)."""
+        memo = getattr(self, "_low_index", None)
+        if memo is None or memo.prose is not prose:
+            memo = self._low_index = _LowIndex(prose)
+        return memo if memo.low is not None else None
 
     def _holder_lasts(self, title: str) -> frozenset[str]:
         found = self._lasts.get(title)

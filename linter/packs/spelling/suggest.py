@@ -69,9 +69,15 @@ def edit_strings(word: str) -> list[str]:
     return found
 
 
+MAX_WORD_LENGTH = 48  # longer "words" get no suggestions: edits cost the square of length
+
+
 def candidates(word: str, lexicon: Lexicon) -> list[Suggestion]:
     """Known words one edit away (or two, when none is one away), plus the two-word split
-    ("alot" -> "a lot"); best first."""
+    ("alot" -> "a lot"); best first. None for a word over ``MAX_WORD_LENGTH`` letters: its
+    one-edit strings alone took 2 GB for 6,000 letters (no English word is that long)."""
+    if len(word) > MAX_WORD_LENGTH:
+        return []
     found = {e: 1 for e in lexicon.known_lower(edit_strings(word)) if e != word}
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]

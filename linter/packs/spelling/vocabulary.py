@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linter.errors import ConfigError
+from linter.source import read_text_limited
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.settings import Settings
@@ -50,7 +51,7 @@ class Vocabulary:
 
 def read_word_file(path: Path, into: WordSet) -> None:
     try:
-        text = path.read_text("utf-8")
+        text = read_text_limited(path)  # a regular file, bounded (issue 17)
     except FileNotFoundError:
         raise ConfigError("vocabulary file not found", str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:

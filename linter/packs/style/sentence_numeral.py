@@ -76,7 +76,8 @@ class SentenceInitialNumeral(Rule):
                 continue
             s, e = m.span(1)
             number = m.group(1)
-            if number.isdigit() and 1 <= int(number) <= 9:
+            # a short string first: int() refuses over 4,300 digits (an internal error)
+            if number.isdigit() and len(number) < 10 and 1 <= int(number) <= 9:
                 word = WORDS[int(number) - 1]
                 yield Match(s, e, None, (word,), word)
             else:

@@ -118,6 +118,8 @@ def run(args: argparse.Namespace) -> int:
         findings=findings,
         files=len(result.files),
         errors=errors,
+        fail_on=settings.fail_on,
+        not_linted=result.not_linted,
         texts={f.path: texts[f.path] for f in findings if f.path in texts},
         paths=[r.path for r in result.files],
         rules=LazyRules(settings),

@@ -92,6 +92,8 @@ def _front_matter(text: str, path: str) -> tuple[tuple[int, int] | None, dict]:
         raise InputError(
             f"front matter is not valid YAML: {problem}; skipped", path, line
         ) from None
+    except ValueError:  # an impossible date (2023-02-31): keep the values as written
+        data = yaml.load(m.group(1), Loader=yaml.BaseLoader)  # article_date names the line
     metadata = data if isinstance(data, dict) else {}
     return (0, m.end()), {str(k): v for k, v in metadata.items()}
 

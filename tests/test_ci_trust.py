@@ -117,7 +117,9 @@ def test_a_house_pack_declares_its_own_table(tmp_path, monkeypatch):
 
     class HouseRule:
         id = "HOUSE001"
-        config_tables = {"house": {"strict": config_schema.BOOL}}
+
+        def __init__(self) -> None:
+            self.config_tables = {"house": {"strict": config_schema.BOOL}}
 
     monkeypatch.setattr("linter.packs.all_rules", lambda settings: [HouseRule()])
     path = tmp_path / ".copydesk.toml"

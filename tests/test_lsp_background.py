@@ -12,10 +12,10 @@ import time
 import pytest
 
 pytest.importorskip("pygls")
-from lsprotocol import types  # noqa: E402
-from pygls.workspace import Workspace  # noqa: E402
+from lsprotocol import types
+from pygls.workspace import Workspace
 
-from linter.lsp import server as lsp  # noqa: E402
+from linter.lsp import server as lsp
 
 TEXT = "He saw the the ad.\n"
 

@@ -241,7 +241,7 @@ def unknown_rule_id(name: str, ids: list[str]) -> str | None:
     if name == "ALL" or any(rule_id.startswith(name) for rule_id in ids):
         return None
     close = difflib.get_close_matches(name.upper(), sorted(_prefixes(ids)), n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else " (see 'copydesk rules --all')"
+    hint = f" (did you mean '{close[0]}'?)" if close else " (see 'copydesk rules')"
     return f"'{name}' matches no rule{hint}"
 
 

@@ -336,6 +336,10 @@ def _settings(
     from dataclasses import replace
 
     settings = settings or Settings(root=Path.cwd())
+    if select or ignore:  # a typo must not make the library lint nothing, either
+        from linter.config import check_rule_ids
+
+        check_rule_ids(settings, flags={"select": select, "ignore": ignore})
     changes: dict = {}
     if select is not None:
         changes["select"] = select

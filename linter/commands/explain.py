@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from linter.commands.common import known_rule, settings_from_args
+from linter.docs_gen import own_doc
 
 HELP = "show the documentation of one rule"
 
@@ -13,17 +14,6 @@ HELP = "show the documentation of one rule"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rule", metavar="ID", help="a rule id, such as CORE001")
     parser.add_argument("--config", metavar="FILE")
-
-
-def own_doc(rule) -> str:
-    """The rule's own documentation: a YAML rule's ``description`` or a code rule's
-    docstring; never the docstring of the kind class a YAML rule is made from (that says how
-    the engine works, not what the rule checks)."""
-    if rule.description:
-        return rule.description.strip()
-    if rule.kind == "code" and type(rule).__doc__:
-        return rule.doc.strip()
-    return ""
 
 
 def _example(label: str, text: str, date: str | None) -> list[str]:

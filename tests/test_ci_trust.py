@@ -418,3 +418,17 @@ def test_explain_shows_the_status_and_dated_examples_without_internals(run_cli):
     _, out, _ = run_cli("explain", "CORE001")
     for internal in ("automaton", "Kind:", "``"):
         assert internal not in out
+
+
+def test_a_garbled_name_inside_a_quotation_stays_an_error_without_a_fix():
+    """The speaker's claims are theirs (info), but a misspelt name in a quote is the
+    transcriber's slip, like a misspelling there: still an error, never fixed."""
+    from linter.runner import lint_text
+
+    text = (
+        "Internet Explorer 6 was released in 2001.\n\n"
+        '"Ten years ago a browser was born. Its name was Intrrnet Explorer 6," he said.\n'
+    )
+    (finding,) = lint_text(text, "q.txt", select=["FACT001"])
+    assert (finding.line, finding.severity, finding.fix) == (3, "error", None)
+    assert finding.message.endswith("(in a quotation)")

@@ -432,3 +432,11 @@ def test_a_garbled_name_inside_a_quotation_stays_an_error_without_a_fix():
     (finding,) = lint_text(text, "q.txt", select=["FACT001"])
     assert (finding.line, finding.severity, finding.fix) == (3, "error", None)
     assert finding.message.endswith("(in a quotation)")
+
+
+def test_github_format_annotates_a_config_error(tmp_path, run_cli):
+    (tmp_path / "a.txt").write_text(DRAFT)
+    (tmp_path / ".copydesk.toml").write_text('ignore = ["CORE"]\nselect = ["SPELLL"]\n')
+    code, out, err = run_cli("check", "--format", "github", "a.txt")
+    assert code == 2 and "did you mean 'SPELL'?" in err
+    assert out.startswith("::error file=.copydesk.toml,line=2,title=copydesk%3A not checked::")

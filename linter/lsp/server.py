@@ -138,13 +138,6 @@ class CopydeskServer(LanguageServer):
         value = str(getattr(negotiated, "value", negotiated) or "utf-16")
         return value if value in ("utf-8", "utf-16", "utf-32") else "utf-16"
 
-    def publish(self, uri: str, version: int | None = None, language_id: str | None = None):
-        """Lint now, in this thread, and publish (the background path is ``schedule``)."""
-        document = self.workspace.get_text_document(uri)
-        text = document.source
-        findings = self.lint(uri, text, language_id or document.language_id)
-        self.publish_findings(uri, text, findings, version)
-
     def publish_findings(self, uri: str, text: str, findings: list, version: int | None) -> None:
         self.findings[uri] = findings
         lines = lines_of(text)

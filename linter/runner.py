@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,9 +53,7 @@ def _touches_quoted_words(text: str, quotes, start: int, end: int, fix: str) -> 
     moves punctuation across a closing mark (``"word",`` and ``"word,"``); a fix whose
     overlap with the quotation is only such punctuation at its edge, and whose text is only
     punctuation and quotation marks, changes no word and stays allowed."""
-    from bisect import bisect_right
-
-    i = max(bisect_right(quotes.ends, start) - 0, 0)
+    i = bisect_right(quotes.ends, start)
     while i < len(quotes.starts) and quotes.starts[i] < end:
         inner_start, inner_end = quotes.starts[i] + 1, quotes.ends[i] - 1
         lo, hi = max(start, inner_start), min(end, inner_end)

@@ -39,19 +39,80 @@ ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 DATELINE_WINDOW = 400
 
 
+FRONT_DATE_FORMS = (
+    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z ]*)?", re.I),  # ISO, time allowed
+    re.compile(_MONTH + r"\s+(\d{1,2}),?\s+(\d{4})", re.I),  # February 10, 2023
+    re.compile(r"(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})", re.I),  # 10 Feb 2023
+)
+WEEKDAY_RE = re.compile(
+    r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+", re.I
+)
+
+
+class BadDate(ValueError):
+    """A front-matter date that is not a date: the message says what is wrong."""
+
+
+def parse_written_date(value: str) -> dt.date:
+    """A date as newsrooms write it in front matter: ISO (``2023-02-10``, a time after it
+    allowed), ``February 10, 2023``, ``10 Feb 2023``, with an optional weekday first.
+    Raises BadDate for anything else, and for a day the calendar does not have."""
+    shown = value if len(value) <= 40 else value[:37] + "..."  # the message stays one short line
+    text = WEEKDAY_RE.sub("", value.strip(), count=1) if value.strip()[:1].isalpha() else value
+    text = text.strip()
+    for i, form in enumerate(FRONT_DATE_FORMS):
+        m = form.fullmatch(text)
+        if not m:
+            continue
+        if i == 0:
+            year, month, day = int(m[1]), int(m[2]), int(m[3])
+        else:
+            parts = m.groups()
+            named, day_text = (parts[0], parts[1]) if i == 1 else (parts[1], parts[0])
+            year, month, day = int(parts[2]), MONTHS[named.lower().rstrip(".")], int(day_text)
+        try:
+            return dt.date(year, month, day)
+        except ValueError as exc:
+            raise BadDate(f"'{shown}' is not a day of the calendar ({exc})") from None
+    raise BadDate(f"'{shown}' is not a date (write 2023-02-10, February 10, 2023 or 10 Feb 2023)")
+
+
 def parse_date(value: object) -> dt.date | None:
-    """A date from front matter: a YAML date, a datetime, or an ISO string."""
+    """A date from front matter: a YAML date, a datetime, or a written date; None when it
+    is not one (``front_matter_date_error`` reports that)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        m = ISO_RE.search(value)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                return None
+        try:
+            return parse_written_date(value)
+        except BadDate:
+            return None
+    return None
+
+
+FRONT_DATE_KEY_RE = re.compile(r"^date[ \t]*:", re.M)
+
+
+def front_matter_date_error(doc: Document) -> str | None:
+    """One line naming the file and the line of a front-matter ``date:`` that is not a date,
+    or None. Such a file is not linted: its facts would be checked against the wrong day."""
+    if "date" not in doc.metadata:
+        return None
+    value = doc.metadata["date"]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return None
+    try:
+        if not isinstance(value, str):
+            raise BadDate(f"{value!r} is not a date (write 2023-02-10)")
+        parse_written_date(value)
+    except BadDate as exc:
+        from linter.errors import InputError
+
+        m = FRONT_DATE_KEY_RE.search(doc.text)
+        line = doc.text.count("\n", 0, m.start()) + 1 if m else None
+        return str(InputError(f"front matter 'date': {exc}; file not linted", doc.path, line))
     return None
 
 

@@ -1,17 +1,26 @@
 """Configuration: ``.copydesk.toml`` or ``[tool.copydesk]`` in ``pyproject.toml``, found from
-the current folder upward; every unknown or malformed key is an error naming file and line."""
+the current folder upward.
+
+The steps are separate so that each can be called (and guarded) on its own:
+``locate_config`` (which file, and how it was chosen), ``read_config`` (its TOML, one line
+per error), ``check_schema`` (every table and key against ``config_schema``, before any rule
+is loaded) and ``settings_from_mapping``. ``check_rule_ids`` then checks that every rule id or
+prefix named in the file matches a known rule, once the rules are known.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import difflib
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from linter import config_schema as schema
 from linter.errors import ConfigError
-from linter.finding import SEVERITIES
 from linter.settings import Settings
+from linter.source import read_text_limited
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -19,11 +28,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = (".copydesk.toml", "copydesk.toml", "pyproject.toml")
-# Tables owned by packs and backends; each validates its own keys.
-PACK_TABLES = frozenset(
-    {"spelling", "grammar", "facts", "style", "languagetool", "harper", "cache"}
-)
-LIST_KEYS = ("select", "ignore", "extend-select", "exclude", "rule-dirs", "extensions")
+PACK_TABLES = frozenset(schema.TABLES)  # kept for callers that list the known tables
 
 
 def find_config(start: Path) -> Path | None:
@@ -44,24 +49,32 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def _key_line(text: str, key: str) -> int | None:
-    m = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*=", text, re.M)
-    if not m:
-        m = re.search(rf"^\s*\[[^\]]*\b{re.escape(key)}\]", text, re.M)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+@dataclass
+class ConfigFile:
+    """One config file as read: its copydesk mapping, its text (for line numbers) and how it
+    was chosen: ``"option"`` (``--config``) or ``"found"`` (the upward search)."""
+
+    path: Path
+    text: str
+    data: dict[str, Any]
+    origin: str
+    prefix: tuple[str, ...] = ()  # ("tool", "copydesk") in a pyproject.toml
+
+    def line_of(self, *keys: str) -> int | None:
+        """The line where the key path is written (a key, or a table header)."""
+        return key_lines(self.text).get((*self.prefix, *keys))
 
 
-def load_config(path: Path | None, cwd: Path | None = None) -> Settings:
-    """Settings from ``path`` (or the nearest config file, or defaults)."""
-    from linter import trust  # issue 17: the trust boundary (policy in linter/trust.py)
-    from linter.source import read_text_limited
+def locate_config(path: Path | None, cwd: Path | None = None) -> tuple[Path | None, str]:
+    """The config file of this run and its origin (``"option"``, ``"found"``, ``"none"``)."""
+    if path is not None:
+        return Path(path), "option"
+    found = find_config(cwd or Path.cwd())
+    return (found, "found") if found else (None, "none")
 
-    cwd = cwd or Path.cwd()
-    explicit = path is not None
-    if path is None:
-        path = find_config(cwd)
-        if path is None:
-            return trust.apply(Settings(root=cwd), explicit=False)
+
+def read_config(path: Path, origin: str = "option") -> ConfigFile:
+    """Read and parse one config file; every problem is a ConfigError naming file and line."""
     name = str(path)
     try:
         text = read_text_limited(path, 4 * 1024 * 1024)
@@ -78,87 +91,239 @@ def load_config(path: Path | None, cwd: Path | None = None) -> Settings:
     except (ValueError, RecursionError) as exc:  # issue 17: 4,301+ digits, deep nesting
         problem = str(exc).split(":")[0] if isinstance(exc, ValueError) else "nested too deeply"
         raise ConfigError(f"invalid TOML: {problem}", name) from None
+    prefix: tuple[str, ...] = ()
     if Path(path).name == "pyproject.toml":
         data = data.get("tool", {}).get("copydesk", {})
-    return trust.apply(settings_from_mapping(data, Path(path), text), explicit=explicit)
+        prefix = ("tool", "copydesk")
+    return ConfigFile(Path(path), text, data, origin, prefix)
 
 
-def _as_list(value: Any, key: str, fail) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        fail(key, "must be a list of strings")
-    return list(value)
+def load_config(path: Path | None, cwd: Path | None = None) -> Settings:
+    """Settings from ``path`` (or the nearest config file, or defaults), fully checked, then
+    held to the trust boundary (``linter.trust``: a repository's config may not start
+    programs or name files outside the repository)."""
+    from linter import trust
+
+    cwd = cwd or Path.cwd()
+    found, origin = locate_config(path, cwd)
+    if found is None:
+        return trust.apply(Settings(root=cwd), explicit=False)
+    config = read_config(found, origin)
+    check_schema(config)
+    settings = settings_from_mapping(config.data, config.path, config.text)
+    check_rule_folders(config, settings)
+    check_rule_ids(settings, config)
+    if any(name not in schema.TABLES for name in settings.tables):
+        from linter.registry import all_rules
+
+        check_schema(config, schema.declared_tables(all_rules(settings)))
+    return trust.apply(settings, explicit=origin == "option")
+
+
+# ---- line numbers ------------------------------------------------------------------------
+_HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY_RE = re.compile(
+    r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+))*)\s*="""
+)
+_PART_RE = re.compile(r""""([^"]*)"|'([^']*)'|([A-Za-z0-9_\-]+)""")
+
+
+def _parts(dotted: str) -> tuple[str, ...]:
+    return tuple(next(g for g in m.groups() if g is not None) for m in _PART_RE.finditer(dotted))
+
+
+def key_lines(text: str) -> dict[tuple[str, ...], int]:
+    """Full key path -> the line that writes it (table headers included). Enough of TOML
+    for error messages: headers, bare, quoted and dotted keys; lines inside a multi-line
+    array or string are skipped."""
+    lines: dict[tuple[str, ...], int] = {}
+    table: tuple[str, ...] = ()
+    depth = 0
+    in_string = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if in_string:
+            in_string = line.count('"""') % 2 == 0 and line.count("'''") % 2 == 0
+            continue
+        if depth > 0:
+            depth += line.count("[") - line.count("]")
+            continue
+        header = _HEADER_RE.match(line)
+        if header:
+            table = _parts(header[1])
+            lines.setdefault(table, number)
+            continue
+        key = _KEY_RE.match(line)
+        if key:
+            path = (*table, *_parts(key[1]))
+            lines.setdefault(path, number)
+            for i in range(len(table) + 1, len(path)):
+                lines.setdefault(path[:i], number)
+            value = line[key.end() :]
+            depth = max(value.count("[") - value.count("]"), 0)
+            in_string = value.count('"""') % 2 == 1 or value.count("'''") % 2 == 1
+    return lines
+
+
+# ---- the schema ----------------------------------------------------------------------------
+def _fail(config: ConfigFile, keys: tuple[str, ...], problem: str) -> ConfigError:
+    line = None
+    for i in range(len(keys), 0, -1):  # the key's own line, else its table's
+        line = config.line_of(*keys[:i])
+        if line:
+            break
+    return ConfigError(f"key '{'.'.join(keys)}' {problem}", str(config.path), line)
+
+
+def _unknown(known, name: str) -> str:
+    known = list(known)
+    if not known:
+        return "is unknown (this table takes no keys)"
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"use {schema._either(known)}"
+    return f"is unknown ({hint})"
+
+
+def check_schema(config: ConfigFile, extra_tables: dict | None = None) -> None:
+    """Every key of the file against the declared schema; the first problem is raised.
+    Tables not declared by copydesk are left for ``check_declared_tables`` (a house pack
+    may declare them) only when ``extra_tables`` is None."""
+    for key, value in config.data.items():
+        if key in schema.TOP_LEVEL:
+            problem = schema.TOP_LEVEL[key].problem(value)
+            if problem:
+                raise _fail(config, (key,), problem)
+        elif key in schema.MAPPING_TABLES:
+            if not isinstance(value, dict):
+                raise _fail(config, (key,), "must be a table")
+            for sub, item in value.items():
+                problem = schema.MAPPING_TABLES[key].problem(item)
+                if problem:
+                    raise _fail(config, (key, sub), problem)
+        elif key in schema.TABLES or (extra_tables and key in extra_tables):
+            declared = schema.TABLES[key] if key in schema.TABLES else (extra_tables or {})[key]
+            _check_table(config, key, value, declared)
+        elif isinstance(value, dict) and extra_tables is None:
+            continue  # a pack's table: checked once the packs are loaded
+        else:
+            known = [*schema.TOP_LEVEL, *schema.MAPPING_TABLES, *schema.TABLES]
+            raise _fail(config, (key,), _unknown(known, key))
+
+
+def _check_table(config: ConfigFile, name: str, value: Any, declared: dict) -> None:
+    if not isinstance(value, dict):
+        raise _fail(config, (name,), "must be a table")
+    for sub, item in value.items():
+        option = declared.get(sub)
+        if option is None:
+            raise _fail(config, (name, sub), _unknown(declared, sub))
+        problem = option.problem(item)
+        if problem:
+            raise _fail(config, (name, sub), problem)
+
+
+def check_rule_folders(config: ConfigFile, settings: Settings) -> None:
+    written = config.data.get("rule-dirs", [])
+    written = [written] if isinstance(written, str) else written
+    for folder, name in zip(settings.rule_dirs, written, strict=False):
+        if not folder.is_dir():
+            raise ConfigError(
+                f"key 'rule-dirs': {name}: rule folder not found",
+                str(config.path),
+                config.line_of("rule-dirs"),
+            )
+
+
+# ---- rule ids ------------------------------------------------------------------------------
+def _prefixes(ids: list[str]) -> set[str]:
+    """Every id, and the pack prefix of each (the letters before its number)."""
+    out = set(ids)
+    for rule_id in ids:
+        m = re.match(r"[A-Z]+", rule_id)
+        if m:
+            out.add(m[0])
+    return out
+
+
+def unknown_rule_id(name: str, ids: list[str]) -> str | None:
+    """None when ``name`` (an id or prefix, or ALL) selects a known rule, else the message."""
+    if name == "ALL" or any(rule_id.startswith(name) for rule_id in ids):
+        return None
+    close = difflib.get_close_matches(name.upper(), sorted(_prefixes(ids)), n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else " (see 'copydesk rules')"
+    return f"'{name}' matches no rule{hint}"
+
+
+def check_rule_ids(settings: Settings, config: ConfigFile | None = None, flags=None) -> None:
+    """Every id or prefix in select, ignore, [severity] and per-file ignores must match a
+    known rule, or the run stops: a typo must never turn a check green with nothing checked.
+    ``flags``: {"--select": [...], "--ignore": [...]} from the command line."""
+    named: list[tuple[str, tuple[str, ...], str]] = []  # (what, config key path, id)
+    if config is not None:
+        data = config.data
+        for key in ("select", "extend-select", "ignore"):
+            value = data.get(key, [])
+            for item in [value] if isinstance(value, str) else value:
+                named.append((key, (key,), item))
+        for rule_id in data.get("severity", {}):
+            named.append(("severity", ("severity", rule_id), rule_id))
+        for glob, ids in data.get("per-file-ignores", {}).items():
+            for item in [ids] if isinstance(ids, str) else ids:
+                named.append(("per-file-ignores", ("per-file-ignores", glob), item))
+    for flag, items in (flags or {}).items():
+        named.extend((flag, (), item) for item in items or ())
+    if not named:
+        return
+    from linter.registry import all_rules
+
+    ids = [r.id for r in all_rules(settings)]
+    for what, keys, item in named:
+        problem = unknown_rule_id(item, ids)
+        if problem is None:
+            continue
+        if config is not None and keys:
+            raise _fail(config, keys, f"names an unknown rule: {problem}")
+        raise ConfigError(f"{what}: {problem}")
+
+
+# ---- settings --------------------------------------------------------------------------------
+def _as_list(value: Any) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
 
 
 def settings_from_mapping(data: dict[str, Any], path: Path, text: str = "") -> Settings:
-    root = path.parent.resolve()
-    settings = Settings(config_path=path, root=root)
-
-    def fail(key: str, problem: str) -> None:
-        raise ConfigError(f"key '{key}' {problem}", str(path), _key_line(text, key.split(".")[-1]))
-
+    """Settings from a mapping that ``check_schema`` accepted (checked again here when
+    called on its own, so that a bad mapping still fails with one line)."""
+    check_schema(ConfigFile(Path(path), text, data, "option"))
+    root = Path(path).parent.resolve()
+    settings = Settings(config_path=Path(path), root=root)
     for key, value in data.items():
-        if key in ("select", "extend-select", "ignore", "exclude"):
-            items = _as_list(value, key, fail)
-            if key == "select":
-                settings.select = items
-            elif key == "extend-select":
-                settings.select = [*(settings.select or []), *items]
-            elif key == "ignore":
-                settings.ignore.extend(items)
-            else:
-                settings.exclude.extend(items)
+        if key == "select":
+            settings.select = _as_list(value)
+        elif key == "extend-select":
+            settings.select = [*(settings.select or []), *_as_list(value)]
+        elif key == "ignore":
+            settings.ignore.extend(_as_list(value))
+        elif key == "exclude":
+            settings.exclude.extend(_as_list(value))
         elif key == "rule-dirs":
-            settings.rule_dirs = [(root / p) for p in _as_list(value, key, fail)]
+            settings.rule_dirs = [root / p for p in _as_list(value)]
         elif key == "extensions":
-            exts = _as_list(value, key, fail)
+            exts = _as_list(value)
             settings.extensions = tuple(e if e.startswith(".") else "." + e for e in exts)
         elif key == "fail-on":
-            if value not in SEVERITIES:
-                fail(key, f"must be one of {', '.join(SEVERITIES)}, not {value!r}")
             settings.fail_on = value
         elif key == "severity":
-            if not isinstance(value, dict):
-                fail(key, "must be a table of rule id = severity")
-            for rule_id, level in value.items():
-                if level not in (*SEVERITIES, "off"):
-                    fail(
-                        f"severity.{rule_id}", f"must be error, warning, info or off, not {level!r}"
-                    )
-                settings.severity[rule_id] = level
+            settings.severity.update(value)
         elif key == "per-file-ignores":
-            if not isinstance(value, dict):
-                fail(key, "must be a table of glob = [rule ids]")
-            settings.per_file_ignores = {
-                g: _as_list(v, f"{key}.{g}", fail) for g, v in value.items()
-            }
+            settings.per_file_ignores = {g: _as_list(v) for g, v in value.items()}
         elif key == "max-file-size":
-            if not isinstance(value, int) or value <= 0:
-                fail(key, "must be a positive number of bytes")
             settings.max_file_size = value
         elif key == "dialect":
-            if value not in ("en-US", "en-GB"):
-                fail(key, f"must be en-US or en-GB, not {value!r}")
             settings.dialect = value
         elif key == "date":
-            if isinstance(value, dt.date):
-                settings.date = value
-            else:
-                fail(key, "must be a date like 2023-02-10")
+            settings.date = value
         elif key == "vocabulary":
-            if not isinstance(value, dict):
-                fail(key, "must be a table with accept and reject lists of files")
-            for sub, files in value.items():
-                if sub not in ("accept", "reject"):
-                    fail(f"vocabulary.{sub}", "is unknown (use accept or reject)")
-                settings.vocabulary[sub] = [
-                    root / f for f in _as_list(files, f"vocabulary.{sub}", fail)
-                ]
-        elif key in PACK_TABLES:
-            if not isinstance(value, dict):
-                fail(key, "must be a table")
-            settings.tables[key] = value
+            settings.vocabulary = {sub: [root / f for f in _as_list(v)] for sub, v in value.items()}
         else:
-            fail(key, "is unknown")
+            settings.tables[key] = value
     return settings

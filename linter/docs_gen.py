@@ -30,6 +30,17 @@ def builtin_rules() -> list:
     return sorted([*load_folder(builtin_rules_dir()), *code_rules()], key=lambda r: r.id)
 
 
+def own_doc(rule) -> str:
+    """The rule's own documentation: a YAML rule's ``description`` or a code rule's
+    docstring; never the docstring of the kind class a YAML rule is made from (that says how
+    the engine works, not what the rule checks)."""
+    if rule.description:
+        return rule.description.strip()
+    if rule.kind == "code" and type(rule).__doc__:
+        return rule.doc.strip()
+    return ""
+
+
 def _code(text: str) -> str:
     """Inline code that survives backticks and shows line breaks as ↵."""
     text = text.replace("\n", "↵")
@@ -69,7 +80,7 @@ def _section(rule) -> list[str]:
         lines += ["", "*" + "; ".join(flags) + "*"]
     if rule.message:
         lines += ["", f"**Message:** {rule.message}"]
-    doc = SECTION_HEAD.sub(r"**\1:**", rule.doc.strip())
+    doc = SECTION_HEAD.sub(r"**\1:**", own_doc(rule))
     if doc:
         lines += ["", doc]
     if rule.why and rule.why not in doc:

@@ -26,6 +26,11 @@ class YamlTooLarge(yaml.YAMLError):
         self.problem_mark = mark
 
 
+class YamlBadValue(YamlTooLarge):
+    """A scalar that cannot be built (a date like 2023-02-31, an int of 4,301+ digits): the
+    document itself is well formed and measured, so a caller may re-read it as plain strings."""
+
+
 class LineDict(dict):
     """A mapping that knows the 1-based line of itself and of each of its keys."""
 
@@ -135,7 +140,7 @@ def load(text: str) -> Any:
             return loader.construct_document(node)
         except ValueError as exc:  # int() of 4,301+ digits, a date like 2023-02-31
             problem = str(exc).split(":")[0].split(";")[0]
-            raise YamlTooLarge(f"a value cannot be read ({problem})", node.start_mark) from None
+            raise YamlBadValue(f"a value cannot be read ({problem})", node.start_mark) from None
     finally:
         loader.dispose()
 

@@ -230,6 +230,6 @@ def test_unknown_cache_key_is_one_line(project, run_cli):
     (project / ".copydesk.toml").write_text("[cache]\nfolder = 'x'\n")
     code, _, err = run_cli("check", ".", cwd=project)
     assert code == 2
-    assert err.strip() == "copydesk: error: .copydesk.toml: key 'cache.folder' is unknown " + (
+    assert err.strip() == "copydesk: error: .copydesk.toml:2: key 'cache.folder' is unknown " + (
         "(use enabled or dir)"
     )

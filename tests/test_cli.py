@@ -40,7 +40,8 @@ def test_json_shape_is_the_contract(tmp_path, run_json):
     write(tmp_path)
     code, report, _ = run_json("draft.txt")
     assert code == 1
-    assert set(report) == {"version", "findings", "summary"}
+    assert set(report) == {"version", "findings", "summary", "not_linted", "errors"}
+    assert report["not_linted"] == [] and report["errors"] == []
     first = report["findings"][0]
     assert first == {
         "path": "draft.txt",

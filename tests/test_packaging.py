@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from scratch import make_venv
 
 DRAFT = "Headline\n\nMusk asked users to like a car ad on\non Friday.\n"
 
@@ -57,14 +58,9 @@ def test_wheel_contains_rule_packs(wheel):
 
 def test_wheel_installs_and_lints_with_packaged_rules(wheel, tmp_path):
     venv = tmp_path / "venv"
-    # system site-packages supply the dependencies; the wheel itself goes into the venv
-    assert (
-        run(
-            [sys.executable, "-m", "venv", "--system-site-packages", str(venv)], tmp_path
-        ).returncode
-        == 0
-    )
-    python = venv / "bin" / "python"
+    # the running environment's packages supply the dependencies (also when the tests run
+    # inside a virtual environment); the wheel itself goes into the venv
+    python = make_venv(venv) / "python"
     proc = run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)], tmp_path)
     assert proc.returncode == 0, proc.stderr
     (tmp_path / "work").mkdir()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import itertools
 import os
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -79,13 +80,14 @@ def lint(text: str, path: str) -> list[Finding]:
 
 def offset_of(text: str, line: int, column: int) -> int:
     """The offset of a 1-based line and column, computed independently of Document."""
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    # a line ends at "\n", "\r\n" or a lone "\r", as LSP counts lines
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
     assert 1 <= line <= len(starts)
     return starts[line - 1] + column - 1
 
 
 def assert_positions(text: str, findings: list[Finding]) -> None:
-    lines = text.split("\n")
+    lines = re.split(r"\r\n|\r|\n", text)
     for f in findings:
         assert 1 <= f.line <= len(lines) and 1 <= f.end_line <= len(lines)
         assert 1 <= f.column <= len(lines[f.line - 1]) + 1

@@ -145,9 +145,10 @@ def test_british_guide_from_config_file(run_json, tmp_path):
 def test_rules_and_explain_document_the_pack(run_cli):
     code, out, _ = run_cli("rules")
     assert code == 0
-    assert "STYLE001" in out and "FURN001" in out and "STYLE012" not in out  # opt-in hidden
-    code, out, _ = run_cli("rules", "--all")
-    assert "STYLE012" in out and "(opt-in)" in out
+    assert "STYLE001" in out and "FURN001" in out
+    assert "STYLE012   off" in out and "opt-in: --select STYLE012" in out  # listed, and off
+    code, out, _ = run_cli("rules", "--on")
+    assert "STYLE001" in out and "STYLE012" not in out
     code, out, _ = run_cli("explain", "STYLE001")
     assert code == 0
     assert "What it does" in out and "AP Stylebook" in out and "bad:" in out

@@ -89,11 +89,19 @@ def exit_code(findings, errors, fail_on: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from linter.errors import CopydeskError
     from linter.integrations import after_lint
     from linter.reporters import Report, render
     from linter.runner import LazyRules, lint_paths
 
-    settings = settings_from_args(args)
+    try:
+        settings = settings_from_args(args)
+    except CopydeskError as exc:
+        if args.format == "github":  # the job's annotations say why nothing was checked
+            from linter.reporters.github import error_annotation
+
+            sys.stdout.write(error_annotation(str(exc), set()))
+        raise
     from linter.reporters._progress import Progress
 
     progress = Progress()
@@ -118,6 +126,8 @@ def run(args: argparse.Namespace) -> int:
         findings=findings,
         files=len(result.files),
         errors=errors,
+        fail_on=settings.fail_on,
+        not_linted=result.not_linted,
         texts={f.path: texts[f.path] for f in findings if f.path in texts},
         paths=[r.path for r in result.files],
         rules=LazyRules(settings),

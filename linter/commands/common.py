@@ -63,6 +63,11 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         settings.dialect = args.dialect
     if getattr(args, "fail_on", None):
         settings.fail_on = args.fail_on
+    flags = {"--select": getattr(args, "select", None), "--ignore": getattr(args, "ignore", None)}
+    if any(flags.values()):
+        from linter.config import check_rule_ids
+
+        check_rule_ids(settings, flags=flags)
     return settings
 
 

@@ -1,10 +1,12 @@
-"""copydesk explain ID: one rule's documentation, examples included."""
+"""copydesk explain ID: one rule's documentation, examples included, and what it does under
+the current config (its severity there, whether it runs)."""
 
 from __future__ import annotations
 
 import argparse
 
 from linter.commands.common import known_rule, settings_from_args
+from linter.docs_gen import own_doc
 
 HELP = "show the documentation of one rule"
 
@@ -14,34 +16,51 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE")
 
 
-def describe(rule) -> str:
+def _example(label: str, text: str, date: str | None) -> list[str]:
+    head = f"  {label}{f' (article dated {date})' if date else ''}:"
+    first, *rest = text.split("\n")
+    return [f"{head} {first}", *(" " * (len(head) + 1) + line for line in rest)]
+
+
+def describe(rule, settings=None) -> str:
+    from linter.runner import effective_severity, rule_status
+    from linter.settings import Settings
+
+    settings = settings or Settings()
+    on, why = rule_status(rule, settings)
+    severity = effective_severity(rule, settings) if on else "off"
+    default = f" ({rule.severity} by default)" if severity != rule.severity else ""
     lines = [
         f"{rule.id} ({rule.name})",
         "",
-        f"Severity: {rule.severity}    Pack: {rule.pack}    Kind: {rule.kind}",
+        f"Severity: {severity}{default}    Pack: {rule.pack}",
+        f"Status: {'on' if on else 'off: ' + why}",
     ]
     if rule.guides:
         lines.append(f"Style guide: {', '.join(sorted(rule.guides))} only")
-    if not rule.enabled:
-        lines.append("Opt-in: runs only when selected by its id (--select or select = [...])")
     if rule.message:
         lines += ["", f"Message: {rule.message}"]
-    if rule.doc:
-        lines += ["", rule.doc]
-    lines += ["", f"Why: {rule.why}", f"Source: {rule.source}"]
+    doc = own_doc(rule)
+    if doc:
+        lines += ["", doc]
+    if rule.why and rule.why not in doc:
+        lines += ["", f"Why: {rule.why}"]
+    if rule.source:
+        lines.append(f"Source: {rule.source}")
     if rule.examples:
         lines += ["", "Examples:"]
         for example in rule.examples:
             if example.bad:
-                lines.append(f"  bad:   {example.bad}")
+                lines += _example("bad", example.bad, example.date)
             if example.fixed:
-                lines.append(f"  fixed: {example.fixed}")
+                lines += _example("fixed", example.fixed, None)
             if example.good:
-                lines.append(f"  good:  {example.good}")
+                lines += _example("good", example.good, example.date)
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
     args.select, args.ignore, args.date, args.dialect = None, [], None, None
-    print(describe(known_rule(args.rule, settings_from_args(args))))
+    settings = settings_from_args(args)
+    print(describe(known_rule(args.rule, settings), settings))
     return 0

@@ -1,4 +1,5 @@
-"""copydesk rules: list every rule with its id, severity and what it checks."""
+"""copydesk rules: every known rule, with the severity it reports under the current config,
+its pack, and whether it runs (and if not, why)."""
 
 from __future__ import annotations
 
@@ -7,33 +8,52 @@ import json
 
 from linter.commands.common import add_config_arguments, settings_from_args
 
-HELP = "list the rules (id, severity, pack, name)"
+HELP = "list every rule: id, effective severity, pack, on or off, name"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
-        "--all", action="store_true", help="include rules not selected by the config"
+        "--all",
+        action="store_true",
+        help="kept for old scripts: every rule is listed, with whether it is on",
     )
+    parser.add_argument("--on", action="store_true", help="list only the rules that run")
     add_config_arguments(parser)
 
 
-def run(args: argparse.Namespace) -> int:
-    from linter.registry import all_rules, is_selected
+def rows(settings) -> list[dict]:
+    """One row per known rule, as ``copydesk rules`` shows it."""
+    from linter.registry import all_rules
+    from linter.runner import effective_severity, rule_status
 
+    out = []
+    for rule in all_rules(settings):
+        on, why = rule_status(rule, settings)
+        row = rule.summary()
+        row.update(
+            default_severity=rule.severity,
+            severity=effective_severity(rule, settings) if on else "off",
+            on=on,
+            off_because=why or None,
+        )
+        out.append(row)
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
-    rules = [
-        r
-        for r in all_rules(settings)
-        if args.all or is_selected(r, settings.select, settings.ignore)
-    ]
+    table = [r for r in rows(settings) if r["on"] or not args.on]
     if args.format == "json":
-        print(json.dumps([r.summary() for r in rules], indent=2, ensure_ascii=False))
+        print(json.dumps(table, indent=2, ensure_ascii=False))
         return 0
-    for rule in rules:
-        flags = [] if rule.enabled else ["opt-in"]
-        if not rule.applies_to(settings):
-            flags.append(f"{'/'.join(sorted(rule.guides or ()))} guide only")
-        flag = f"  ({', '.join(flags)})" if flags else ""
-        print(f"{rule.id:<10} {rule.severity:<8} {rule.pack:<10} {rule.name}{flag}")
+    for row in table:
+        note = f"  (off: {row['off_because']})" if not row["on"] else ""
+        if row["on"] and row["severity"] != row["default_severity"]:
+            note = f"  ({row['default_severity']} by default)"
+        status = "on" if row["on"] else "off"
+        severity = row["severity"] if row["on"] else "-"
+        print(f"{row['id']:<10} {status:<4} {severity:<8} {row['pack']:<9} {row['name']}{note}")
+    on = sum(1 for r in table if r["on"])
+    print(f"\n{len(table)} rules, {on} on under {settings.config_path or 'the default settings'}.")
     return 0

@@ -88,6 +88,9 @@ def _front_matter(text: str, path: str) -> tuple[tuple[int, int] | None, dict]:
 
     try:  # measured before it is built: no alias bomb, no nesting that crashes the parser
         data = yamlload.load(m.group(1))
+    except yamlload.YamlBadValue:  # an impossible date (2023-02-31): keep the values as
+        # written (the document was measured already); article_date names the line
+        data = yaml.load(m.group(1), Loader=yaml.BaseLoader)
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 2
         problem = getattr(exc, "problem", None) or "invalid YAML"

@@ -8,14 +8,17 @@ so a slip after an emoji lands where the editor draws it.
 
 from __future__ import annotations
 
+import re
+
+LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 UNIT_ENCODING = {"utf-8": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}
 UNIT_SIZE = {"utf-8": 1, "utf-16": 2, "utf-32": 4}
 
 
 def lines_of(text: str) -> list[str]:
-    """The document's lines without their ``\\n`` (a ``\\r`` before it is kept: it is after
-    every column a finding can have, so it never shifts one)."""
-    return text.split("\n")
+    """The document's lines without their line endings: ``\\n``, ``\\r\\n`` or a lone
+    ``\\r``, as LSP and copydesk's line numbers both count them."""
+    return LINE_BREAK_RE.split(text)
 
 
 def to_units(line_text: str, column: int, encoding: str = "utf-16") -> int:

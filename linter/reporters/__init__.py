@@ -23,6 +23,10 @@ class Report:
     color: bool = False
     statistics: bool = False
     paths: list[str] = field(default_factory=list)  # every file checked, in order
+    fail_on: str = "warning"  # the lowest severity that fails the run
+    # files given or found but not linted (unreadable, binary, too large, a bad front-matter
+    # date): (path, the one-line reason)
+    not_linted: list[tuple[str, str]] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

@@ -1,4 +1,4 @@
-"""Helpers shared by reporters: rule links, line text and column conversions.
+"""Helpers shared by reporters: rule help, line text and column conversions.
 
 copydesk columns count Unicode code points; consumers count differently (reviewdog: UTF-8
 bytes, LSP: UTF-16 code units), so each reporter converts with these helpers from the line's
@@ -10,8 +10,32 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-RULES_DOC_URL = "https://example.invalid/copydesk/blob/main/docs/rules.md"
-PROJECT_URL = "https://example.invalid/copydesk"
+
+def rule_help_markdown(rule) -> str:
+    """A rule's help as Markdown, carried inline by SARIF (``help.markdown``), the HTML page
+    and the language server's hover: copydesk has no website to link to, and the reader of
+    a report needs the why and the examples where the finding is. The same content as
+    ``copydesk explain ID``; an example's article date is shown, since facts depend on it."""
+    lines = [f"**{rule.id}** ({rule.name})" if rule.name else f"**{rule.id}**"]
+    if rule.message:
+        lines += ["", rule.message]
+    if rule.why:
+        lines += ["", f"Why: {rule.why}"]
+    if rule.source:
+        lines += ["", f"Source: {rule.source}"]
+    examples = []
+    for example in rule.examples:
+        dated = f" (article dated {example.date})" if example.date else ""
+        if example.bad:
+            item = f"- Bad{dated}: {_inline(example.bad)}"
+            if example.fixed:
+                item += f" → {_inline(example.fixed)}"
+            examples.append(item)
+        if example.good:
+            examples.append(f"- Good{dated}: {_inline(example.good)}")
+    if examples:
+        lines += ["", "Examples:", "", *examples]
+    return "\n".join(lines)
 
 
 # C0 and C1 controls, DEL, and the bidirectional and zero-width format characters that can make
@@ -40,9 +64,8 @@ def escape_control(text: str, keep_newlines: bool = False) -> str:
     return out
 
 
-def rule_url(rule_id: str) -> str:
-    """The rule's entry in the generated rules reference (docs/rules.md)."""
-    return f"{RULES_DOC_URL}#{rule_id.lower()}"
+def _inline(text: str) -> str:
+    return "`" + text.replace("\n", " ⏎ ").replace("`", "'") + "`"
 
 
 @lru_cache(maxsize=8)

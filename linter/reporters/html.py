@@ -16,7 +16,6 @@ from html import escape
 from linter import __version__
 from linter.finding import SEVERITY_RANK
 from linter.reporters import Report
-from linter.reporters._util import rule_url
 
 CSS = """
 :root{--error:#c62828;--error-bg:#fde0dc;--warning:#b26a00;--warning-bg:#fff1c2;
@@ -142,6 +141,25 @@ def _article(path: str, text: str, findings: list, rules, counter: list[int]) ->
     )
 
 
+def _help(rule) -> str:
+    """The rule's help inline (why, source, examples), opened from the rule table."""
+    if rule is None:
+        return ""
+    parts = [f"<p>{escape(rule.why)}</p>" if rule.why else ""]
+    if rule.source:
+        parts.append(f"<p>Source: {escape(rule.source)}</p>")
+    items = []
+    for example in rule.examples:
+        dated = f" (article dated {escape(example.date)})" if example.date else ""
+        if example.bad:
+            items.append(f"<li>Bad{dated}: <q>{escape(example.bad)}</q></li>")
+        if example.good:
+            items.append(f"<li>Good{dated}: <q>{escape(example.good)}</q></li>")
+    if items:
+        parts.append(f"<ul>{''.join(items)}</ul>")
+    return f'<div class="help">{"".join(parts)}</div>'
+
+
 def _rule_table(findings: list, rules) -> str:
     by_rule = Counter(f.rule for f in findings)
     severity = {f.rule: f.severity for f in findings}
@@ -151,7 +169,8 @@ def _rule_table(findings: list, rules) -> str:
         name = escape(rule.name) if rule is not None else ""
         sev = severity[rule_id]
         rows.append(
-            f'<tr data-rule="{rule_id}"><td><a href="{rule_url(rule_id)}">{rule_id}</a></td>'
+            f'<tr data-rule="{rule_id}"><td><details><summary>{rule_id}</summary>'
+            f"{_help(rule)}</details></td>"
             f'<td>{name}</td><td class="sev {sev}">{sev}</td><td class="n">{count}</td></tr>'
         )
     return (

@@ -13,5 +13,8 @@ def render(report: Report) -> str:
         "version": __version__,
         "findings": [f.to_json() for f in report.findings],
         "summary": report.summary(),
+        # files that were not linted and why: a run that skipped a file must say so
+        "not_linted": [{"path": path, "reason": reason} for path, reason in report.not_linted],
+        "errors": list(report.errors),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,6 +1,7 @@
 """SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps, VS Code's SARIF viewer).
 
-The driver lists every rule of the run with its help text and help URI; each result points
+The driver lists every rule of the run with its help inline (``help.markdown``: why, source,
+examples; there is no website to point a ``helpUri`` at); each result points
 at its rule by id and index, carries its region (columns in Unicode code points, declared by
 ``columnKind``), a stable partial fingerprint (the baseline key, so alerts survive edits
 elsewhere in the file) and, for a safe fix, a SARIF ``fix``. Validated in the tests against
@@ -16,7 +17,7 @@ from urllib.parse import quote
 
 from linter import __version__
 from linter.reporters import Report
-from linter.reporters._util import PROJECT_URL, rule_url
+from linter.reporters._util import rule_help_markdown
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -31,30 +32,19 @@ def artifact_uri(path: str) -> str:
 
 def _rule_descriptor(rule, rule_id: str) -> dict:
     if rule is None:  # a finding from a rule not loaded here (should not happen)
-        return {"id": rule_id, "helpUri": rule_url(rule_id)}
+        return {"id": rule_id}
     help_text = "\n\n".join(
         p for p in (rule.why, f"Source: {rule.source}" if rule.source else "") if p
     )
-    markdown = [f"**{rule.id}** ({rule.name})", ""]
-    if rule.why:
-        markdown += [rule.why, ""]
-    if rule.source:
-        markdown += [f"Source: {rule.source}", ""]
-    for example in rule.examples:
-        if example.bad:
-            markdown.append(f"- Bad: {example.bad}")
-        if example.fixed:
-            markdown.append(f"- Fixed: {example.fixed}")
-        if example.good:
-            markdown.append(f"- Good: {example.good}")
-    markdown.append(f"\n[Rule reference]({rule_url(rule.id)})")
     descriptor = {
         "id": rule.id,
         "name": rule.name or rule.id,
         "shortDescription": {"text": rule.message or rule.name or rule.id},
         "fullDescription": {"text": rule.why or rule.message or rule.id},
-        "help": {"text": help_text or rule.message or rule.id, "markdown": "\n".join(markdown)},
-        "helpUri": rule_url(rule.id),
+        "help": {
+            "text": help_text or rule.message or rule.id,
+            "markdown": rule_help_markdown(rule),
+        },
         "defaultConfiguration": {"level": LEVEL.get(rule.severity, "warning")},
         "properties": {"tags": [t for t in (rule.pack, rule.kind) if t]},
     }
@@ -113,7 +103,6 @@ def render(report: Report) -> str:
                 "name": "copydesk",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": PROJECT_URL,
                 "rules": rules,
             }
         },

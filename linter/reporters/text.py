@@ -130,5 +130,11 @@ def render(report: Report) -> str:
             f"{s['infos']} info."
         )
     else:
-        out.append(f"No findings in {_plural(s['files'], 'file')}.")
+        linted = s["files"] - len(report.not_linted)
+        out.append(f"No findings in {_plural(linted, 'file')}.")
+    if report.not_linted:
+        paths = ", ".join(path for path, _ in report.not_linted)
+        out.append(
+            f"Not linted: {_plural(len(report.not_linted), 'file')} ({paths}); see the errors."
+        )
     return "\n".join(out) + "\n"

@@ -12,6 +12,7 @@ from typing import Any
 from linter.errors import ConfigError
 from linter.finding import SEVERITIES
 from linter.settings import Settings
+from linter.source import read_text_limited  # issue 17: bounded reads, regular files only
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,7 +38,9 @@ def find_config(start: Path) -> Path | None:
             if name != "pyproject.toml":
                 return candidate
             try:
-                if re.search(r"^\[tool\.copydesk[\].]", candidate.read_text("utf-8"), re.M):
+                if re.search(
+                    r"^\[tool\.copydesk[\].]", read_text_limited(candidate, 4 * 1024 * 1024), re.M
+                ):
                     return candidate
             except (OSError, UnicodeDecodeError):
                 continue
@@ -54,7 +57,6 @@ def _key_line(text: str, key: str) -> int | None:
 def load_config(path: Path | None, cwd: Path | None = None) -> Settings:
     """Settings from ``path`` (or the nearest config file, or defaults)."""
     from linter import trust  # issue 17: the trust boundary (policy in linter/trust.py)
-    from linter.source import read_text_limited
 
     cwd = cwd or Path.cwd()
     explicit = path is not None

@@ -445,3 +445,19 @@ def test_control_characters_in_error_lines_are_escaped(repo):
 def test_environment_helper_isolates_home(tmp_path):
     env = environment(tmp_path / "h")
     assert env["XDG_CACHE_HOME"].startswith(str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    "layout, config",
+    [("rules", 'rule-dirs = ["rules"]\n'), ("facts", '[facts]\nknowledge = ["facts"]\n')],
+)
+def test_files_in_named_folders_may_not_link_out(repo, outside, layout, config):
+    (outside / "x.yaml").write_text("id: NOPE001\n")
+    (repo / layout).mkdir()
+    (repo / layout / "x.yaml").symlink_to(outside / "x.yaml")
+    (repo / ".copydesk.toml").write_text(config)
+    result = run("check", "--no-cache", "a.md", cwd=repo)
+    result.assert_honest()
+    assert result.code == 2
+    (line,) = result.err_lines
+    assert "x.yaml" in line and ("outside the rule folder" in line or "links outside" in line)

@@ -49,7 +49,9 @@ def _read_ignore(folder: Path, errors: list[str] | None = None):
     except (OSError, UnicodeDecodeError) as exc:
         if errors is not None and os.path.lexists(path):
             reason = getattr(exc, "strerror", None) or str(exc)
-            errors.append(f"{path}: cannot read ignore file: {reason}; it is not applied")
+            errors.append(
+                _printable(f"{path}: cannot read ignore file: {reason}; it is not applied")
+            )
         return None
     return _spec(lines) if lines else None
 
@@ -99,6 +101,9 @@ class _Walk:
         self.exclude = _spec(settings.exclude) if settings.exclude else None
         self.extensions = tuple(e.lower() for e in settings.extensions)
 
+    def error(self, text: str) -> None:
+        self.errors.append(_printable(text))
+
     def notice(self, text: str) -> None:
         if self.notices is None:
             print(f"copydesk: notice: {_printable(text)}", file=sys.stderr)
@@ -112,10 +117,10 @@ class _Walk:
             st = os.lstat(shown)
         except FileNotFoundError:
             if named:
-                self.errors.append(f"{shown}: no such file or folder")
+                self.error(f"{shown}: no such file or folder")
             return
         except OSError as exc:
-            self.errors.append(f"{shown}: cannot read: {exc.strerror or exc}")
+            self.error(f"{shown}: cannot read: {exc.strerror or exc}")
             return
         if stat.S_ISLNK(st.st_mode):
             try:
@@ -135,7 +140,7 @@ class _Walk:
         if kind:
             message = f"{shown}: not a regular file ({kind}); skipped"
             if named:
-                self.errors.append(message)
+                self.error(message)
             else:
                 self.notice(message)
             return
@@ -166,7 +171,7 @@ class _Walk:
     def _walk(self, given: str, real_top: Path, root: Path, specs: list) -> None:
         def onerror(exc: OSError) -> None:
             where = exc.filename or given
-            self.errors.append(f"{where}: cannot read folder: {exc.strerror or exc}")
+            self.error(f"{where}: cannot read folder: {exc.strerror or exc}")
 
         by_folder = dict(specs)  # folder -> its .gitignore; looked up by ancestry: O(depth)
         for folder, dirnames, filenames in os.walk(given, onerror=onerror, followlinks=False):
@@ -259,7 +264,7 @@ def _git_list(given: str, errors: list[str]) -> list[str] | None:
         return None
     for line in proc.stderr.decode("utf-8", "replace").splitlines():
         if "could not open directory" in line or "Permission denied" in line:
-            errors.append(f"{given}: git: {line.strip()}")
+            errors.append(_printable(f"{given}: git: {line.strip()}"))
     names = proc.stdout.decode("utf-8", "surrogateescape").split("\0")
     return sorted(dict.fromkeys(n for n in names if n))
 

@@ -124,16 +124,17 @@ class _Walk:
             return
         if stat.S_ISLNK(st.st_mode):
             try:
-                real = Path(os.path.realpath(shown, strict=True))
-                target = os.stat(shown)
+                os.path.realpath(shown, strict=True)
+                st = os.stat(shown)
             except OSError:
                 # dangling or a loop: listed, so that reading it fails with one clear line
                 self.files.append(shown)
                 return
-            if not _is_within(real, root):
-                self.notice(f"{shown}: a link to {real}, outside {root}; skipped")
-                return
-            st = target
+        # the file itself or a folder on its way may be a link (``docs -> /elsewhere``)
+        real = Path(os.path.realpath(shown))
+        if not _is_within(real, root):
+            self.notice(f"{shown}: a link to {real}, outside {root}; skipped")
+            return
         kind = file_kind(st.st_mode)
         if kind == "a folder" and named:
             return  # the caller walks it
@@ -152,10 +153,9 @@ class _Walk:
         return name.lower().endswith(self.extensions) and not name.startswith(".")
 
     # ---- a folder ----------------------------------------------------------------------
-    def folder(self, given: str) -> None:
+    def folder(self, given: str, root: Path) -> None:
         real = Path(os.path.realpath(given))
         top = _git_root(real)
-        root = top or _root_for(real, self.settings)
         listed = _git_list(given, self.errors) if top is not None else None
         if listed is not None:
             for rel in listed:
@@ -201,27 +201,30 @@ def discover(
     (files skipped on purpose) go to ``notices`` when given, else to standard error."""
     walk = _Walk(settings, notices)
     for given in paths or ["."]:
-        if os.path.isdir(given) and not os.path.islink(given.rstrip("/\\") or given):
-            walk.folder(given)
-            continue
-        if os.path.isdir(given):  # a link to a folder, named: followed only inside the root
+        root = _root_for(given, settings)
+        if os.path.isdir(given):  # a folder, or a link to one: followed only inside the root
             real = Path(os.path.realpath(given))
-            parent = Path(os.path.realpath(os.path.dirname(os.path.abspath(given))))
-            root = _git_root(parent) or _root_for(parent, settings)
             if _is_within(real, root):
-                walk.folder(given)
+                walk.folder(given, root)
             else:
                 walk.notice(f"{given}: a link to {real}, outside {root}; skipped")
             continue
-        parent = Path(os.path.realpath(os.path.dirname(os.path.abspath(given))))
-        walk.consider(given, _git_root(parent) or _root_for(parent, settings), named=True)
+        walk.consider(given, root, named=True)
     return sorted(dict.fromkeys(walk.files)), walk.errors
 
 
-def _root_for(real: Path, settings: Settings) -> Path:
-    """Outside git: the configuration's folder when ``real`` lies in it, else ``real``."""
-    base = Path(os.path.realpath(settings.root))
-    return base if _is_within(real, base) else real
+def _root_for(given: str, settings: Settings) -> Path:
+    """The repository a named path belongs to, found from the path as written (its links
+    not followed): the git work tree above it, else the configuration's folder when the path
+    lies in it, else the path itself (a folder) or its folder. Real path returned."""
+    lexical = Path(os.path.abspath(given))
+    top = _git_root(lexical)
+    if top is not None:
+        return Path(os.path.realpath(top))
+    base = Path(os.path.abspath(settings.root))
+    if _is_within(lexical, base):
+        return Path(os.path.realpath(base))
+    return Path(os.path.realpath(lexical if os.path.isdir(given) else lexical.parent))
 
 
 def _git_list(given: str, errors: list[str]) -> list[str] | None:

@@ -470,3 +470,14 @@ def test_files_in_named_folders_may_not_link_out(repo, outside, layout, config):
     assert result.code == 2
     (line,) = result.err_lines
     assert "x.yaml" in line and ("outside the rule folder" in line or "links outside" in line)
+
+
+@pytest.mark.parametrize("named", ["docs/notes.md", "docs", "docs/", "notes.md"])
+def test_named_paths_through_links_out_are_not_followed(repo, outside, named):
+    (repo / "notes.md").symlink_to(outside / "notes.md")
+    (repo / "docs").symlink_to(outside, target_is_directory=True)
+    before = snapshot(outside)
+    result = run("check", "--fix", named, "a.md", cwd=repo)
+    result.assert_honest()
+    assert "outside" in result.err and "skipped" in result.err
+    assert snapshot(outside) == before

@@ -140,6 +140,12 @@ def start_document(text: str) -> None:
     _document_deadline = time.monotonic() + DOCUMENT_BUDGET * (1 + len(text) / 1_000_000)
 
 
+def end_document() -> None:
+    """End it: searches outside the engine's loop (a rule used directly) have none."""
+    global _document_deadline
+    _document_deadline = None
+
+
 def time_limit(text: str) -> float:
     """Seconds a pattern may run over ``text``, however many searches it takes."""
     return TIMEOUT_SECONDS + len(text) / 1_000_000

@@ -197,6 +197,7 @@ def test_regex_time_is_budgeted_per_document_and_per_run(monkeypatch):
     monkeypatch.setattr(regexsafe, "_spent", regexsafe.RUN_BUDGET * 1000)  # the run's is spent
     with pytest.raises(regexsafe.RegexTimeout):
         regexsafe.finditer(pattern, "x y x")
+    regexsafe.end_document()
 
 
 @pytest.mark.parametrize(

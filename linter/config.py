@@ -42,7 +42,9 @@ def find_config(start: Path) -> Path | None:
             if name != "pyproject.toml":
                 return candidate
             try:
-                if re.search(r"^\[tool\.copydesk[\].]", candidate.read_text("utf-8"), re.M):
+                if re.search(
+                    r"^\[tool\.copydesk[\].]", read_text_limited(candidate, 4 * 1024 * 1024), re.M
+                ):
                     return candidate
             except (OSError, UnicodeDecodeError):
                 continue

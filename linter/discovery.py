@@ -49,7 +49,9 @@ def _read_ignore(folder: Path, errors: list[str] | None = None):
     except (OSError, UnicodeDecodeError) as exc:
         if errors is not None and os.path.lexists(path):
             reason = getattr(exc, "strerror", None) or str(exc)
-            errors.append(f"{path}: cannot read ignore file: {reason}; it is not applied")
+            errors.append(
+                _printable(f"{path}: cannot read ignore file: {reason}; it is not applied")
+            )
         return None
     return _spec(lines) if lines else None
 
@@ -99,6 +101,9 @@ class _Walk:
         self.exclude = _spec(settings.exclude) if settings.exclude else None
         self.extensions = tuple(e.lower() for e in settings.extensions)
 
+    def error(self, text: str) -> None:
+        self.errors.append(_printable(text))
+
     def notice(self, text: str) -> None:
         if self.notices is None:
             print(f"copydesk: notice: {_printable(text)}", file=sys.stderr)
@@ -112,30 +117,31 @@ class _Walk:
             st = os.lstat(shown)
         except FileNotFoundError:
             if named:
-                self.errors.append(f"{shown}: no such file or folder")
+                self.error(f"{shown}: no such file or folder")
             return
         except OSError as exc:
-            self.errors.append(f"{shown}: cannot read: {exc.strerror or exc}")
+            self.error(f"{shown}: cannot read: {exc.strerror or exc}")
             return
         if stat.S_ISLNK(st.st_mode):
             try:
-                real = Path(os.path.realpath(shown, strict=True))
-                target = os.stat(shown)
+                os.path.realpath(shown, strict=True)
+                st = os.stat(shown)
             except OSError:
                 # dangling or a loop: listed, so that reading it fails with one clear line
                 self.files.append(shown)
                 return
-            if not _is_within(real, root):
-                self.notice(f"{shown}: a link to {real}, outside {root}; skipped")
-                return
-            st = target
+        # the file itself or a folder on its way may be a link (``docs -> /elsewhere``)
+        real = Path(os.path.realpath(shown))
+        if not _is_within(real, root):
+            self.notice(f"{shown}: a link to {real}, outside {root}; skipped")
+            return
         kind = file_kind(st.st_mode)
         if kind == "a folder" and named:
             return  # the caller walks it
         if kind:
             message = f"{shown}: not a regular file ({kind}); skipped"
             if named:
-                self.errors.append(message)
+                self.error(message)
             else:
                 self.notice(message)
             return
@@ -147,10 +153,9 @@ class _Walk:
         return name.lower().endswith(self.extensions) and not name.startswith(".")
 
     # ---- a folder ----------------------------------------------------------------------
-    def folder(self, given: str) -> None:
+    def folder(self, given: str, root: Path) -> None:
         real = Path(os.path.realpath(given))
         top = _git_root(real)
-        root = top or _root_for(real, self.settings)
         listed = _git_list(given, self.errors) if top is not None else None
         if listed is not None:
             for rel in listed:
@@ -166,7 +171,7 @@ class _Walk:
     def _walk(self, given: str, real_top: Path, root: Path, specs: list) -> None:
         def onerror(exc: OSError) -> None:
             where = exc.filename or given
-            self.errors.append(f"{where}: cannot read folder: {exc.strerror or exc}")
+            self.error(f"{where}: cannot read folder: {exc.strerror or exc}")
 
         by_folder = dict(specs)  # folder -> its .gitignore; looked up by ancestry: O(depth)
         for folder, dirnames, filenames in os.walk(given, onerror=onerror, followlinks=False):
@@ -196,27 +201,30 @@ def discover(
     (files skipped on purpose) go to ``notices`` when given, else to standard error."""
     walk = _Walk(settings, notices)
     for given in paths or ["."]:
-        if os.path.isdir(given) and not os.path.islink(given.rstrip("/\\") or given):
-            walk.folder(given)
-            continue
-        if os.path.isdir(given):  # a link to a folder, named: followed only inside the root
+        root = _root_for(given, settings)
+        if os.path.isdir(given):  # a folder, or a link to one: followed only inside the root
             real = Path(os.path.realpath(given))
-            parent = Path(os.path.realpath(os.path.dirname(os.path.abspath(given))))
-            root = _git_root(parent) or _root_for(parent, settings)
             if _is_within(real, root):
-                walk.folder(given)
+                walk.folder(given, root)
             else:
                 walk.notice(f"{given}: a link to {real}, outside {root}; skipped")
             continue
-        parent = Path(os.path.realpath(os.path.dirname(os.path.abspath(given))))
-        walk.consider(given, _git_root(parent) or _root_for(parent, settings), named=True)
+        walk.consider(given, root, named=True)
     return sorted(dict.fromkeys(walk.files)), walk.errors
 
 
-def _root_for(real: Path, settings: Settings) -> Path:
-    """Outside git: the configuration's folder when ``real`` lies in it, else ``real``."""
-    base = Path(os.path.realpath(settings.root))
-    return base if _is_within(real, base) else real
+def _root_for(given: str, settings: Settings) -> Path:
+    """The repository a named path belongs to, found from the path as written (its links
+    not followed): the git work tree above it, else the configuration's folder when the path
+    lies in it, else the path itself (a folder) or its folder. Real path returned."""
+    lexical = Path(os.path.abspath(given))
+    top = _git_root(lexical)
+    if top is not None:
+        return Path(os.path.realpath(top))
+    base = Path(os.path.abspath(settings.root))
+    if _is_within(lexical, base):
+        return Path(os.path.realpath(base))
+    return Path(os.path.realpath(lexical if os.path.isdir(given) else lexical.parent))
 
 
 def _git_list(given: str, errors: list[str]) -> list[str] | None:
@@ -259,7 +267,7 @@ def _git_list(given: str, errors: list[str]) -> list[str] | None:
         return None
     for line in proc.stderr.decode("utf-8", "replace").splitlines():
         if "could not open directory" in line or "Permission denied" in line:
-            errors.append(f"{given}: git: {line.strip()}")
+            errors.append(_printable(f"{given}: git: {line.strip()}"))
     names = proc.stdout.decode("utf-8", "surrogateescape").split("\0")
     return sorted(dict.fromkeys(n for n in names if n))
 

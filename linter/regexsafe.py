@@ -4,8 +4,9 @@ so that a pattern that backtracks catastrophically costs a clear message, not a 
 Three bounds (issue 17): a pattern whose counted repeats multiply past ``MAX_EXPANSION``
 (``(?:(?:a{1000}){1000}){100}``: 31 characters, 12 GB once compiled) is refused before it is
 compiled; each search runs under its rule's time limit; and all searches of one document
-share ``document_budget`` and all of one process ``RUN_BUDGET``, so a pack of many slow
-patterns, each just under its own limit, cannot add up to hours."""
+share ``DOCUMENT_BUDGET`` and all of one process ``RUN_BUDGET`` (refilled at half the rate
+of the clock, for a language server that runs all day), so a pack of many slow patterns,
+each just under its own limit, cannot add up to hours."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ import regex
 TIMEOUT_SECONDS = 1.0  # per document, plus a second per megabyte of text
 MAX_EXPANSION = 100_000  # characters a pattern's counted repeats may multiply out to
 DOCUMENT_BUDGET = 3.0  # seconds for every search of one document, plus 3 s per megabyte
-RUN_BUDGET = 300.0  # seconds for every search of the process
+RUN_BUDGET = 300.0  # seconds for every search of the process...
+RUN_REFILL = 0.5  # ...plus half of the time the process has run (a language server lives long)
 _spent = 0.0  # seconds spent searching in this process
+_started = time.monotonic()
 _document_deadline: float | None = None
 
 
@@ -117,7 +120,7 @@ def finditer(
     if timeout is None:
         timeout = time_limit(text)
     now = time.monotonic()
-    timeout = min(timeout, RUN_BUDGET - _spent)
+    timeout = min(timeout, RUN_BUDGET + (now - _started) * RUN_REFILL - _spent)
     if _document_deadline is not None:
         timeout = min(timeout, _document_deadline - now)
     end = len(text) if endpos is None else endpos
@@ -135,6 +138,12 @@ def start_document(text: str) -> None:
     """Begin the shared time budget of one document's searches (called by the engine)."""
     global _document_deadline
     _document_deadline = time.monotonic() + DOCUMENT_BUDGET * (1 + len(text) / 1_000_000)
+
+
+def end_document() -> None:
+    """End it: searches outside the engine's loop (a rule used directly) have none."""
+    global _document_deadline
+    _document_deadline = None
 
 
 def time_limit(text: str) -> float:

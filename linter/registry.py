@@ -71,10 +71,14 @@ def load_folder(folder: Path) -> list[Rule]:
     if not folder.is_dir():
         raise RuleError("rule folder not found", str(folder))
     rules: list[Rule] = []
+    from linter.trust import within
+
     for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")]):
         parts = path.relative_to(folder).parts
         if DATA_FOLDERS & set(parts[:-1]):
             continue
+        if not within(path, folder):  # issue 17: a link out of the folder is not followed
+            raise RuleError("a link to a file outside the rule folder; refused", str(path))
         rules.extend(load_rule_file(path, parts[0] if len(parts) > 1 else folder.name))
     return rules
 

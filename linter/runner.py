@@ -15,7 +15,7 @@ from linter.finding import Finding
 from linter.formats import build_document
 from linter.literals import LITERALS
 from linter.phrases import PhraseMatcher
-from linter.regexsafe import RegexTimeout, start_document, time_limit
+from linter.regexsafe import RegexTimeout, end_document, start_document, time_limit
 from linter.registry import all_rules, ignored_for_path, is_selected, severity_for
 from linter.rule import Rule
 from linter.settings import Settings
@@ -244,6 +244,7 @@ class Engine:
                             raw.append((rule, match))
                         elif count == MAX_PER_RULE + 1:
                             errors.append(_capped(doc.path, rule.id))
+        end_document()
         findings = self._findings(doc, raw)
         if len(findings) > MAX_PER_FILE:
             del findings[MAX_PER_FILE:]

@@ -53,6 +53,12 @@ def repository_root(folder: Path) -> Path:
     return real
 
 
+def within(path: Path, folder: Path) -> bool:
+    """``path`` resolves (links followed) inside ``folder`` (also resolved): a file found in a
+    rule or knowledge folder may not be a link to a file elsewhere."""
+    return _inside(path, Path(os.path.realpath(folder)))
+
+
 def _inside(path: Path, root: Path) -> bool:
     try:
         Path(os.path.realpath(path)).relative_to(root)

@@ -182,3 +182,42 @@ def test_config_that_cannot_be_read_is_one_line(folder, config):
     assert result.code == 2
     (line,) = result.err_lines
     assert line.startswith("copydesk: error: .copydesk.toml: invalid TOML")
+
+
+def test_regex_time_is_budgeted_per_document_and_per_run(monkeypatch):
+    from linter import regexsafe
+
+    pattern = regexsafe.compile_pattern(r"\bx\b")
+    regexsafe.start_document("x y x")
+    assert len(regexsafe.finditer(pattern, "x y x")) == 2
+    monkeypatch.setattr(regexsafe, "DOCUMENT_BUDGET", 0.0)
+    regexsafe.start_document("x y x")  # the document's budget is spent: every rule stops
+    with pytest.raises(regexsafe.RegexTimeout):
+        regexsafe.finditer(pattern, "x y x")
+    monkeypatch.setattr(regexsafe, "DOCUMENT_BUDGET", 3.0)
+    regexsafe.start_document("x y x")
+    monkeypatch.setattr(regexsafe, "_spent", regexsafe.RUN_BUDGET * 1000)  # the run's is spent
+    with pytest.raises(regexsafe.RegexTimeout):
+        regexsafe.finditer(pattern, "x y x")
+    regexsafe.end_document()
+
+
+@pytest.mark.parametrize(
+    "pattern, refused",
+    [
+        ("(?:(?:(?:a{1000}){1000}){100})", True),
+        ("(?:a{1000}){1000}", True),
+        (r"(?:[{(]{500}){300}", True),
+        (r"\w{1,100}", False),
+        (r"(?:\d{1,3},){1,5}\d{3}", False),
+        (r"\{1000\}{3}", False),
+    ],
+)
+def test_regex_compile_size_limit(pattern, refused):
+    from linter import regexsafe
+
+    if refused:
+        with pytest.raises(ValueError, match="counted repeats"):
+            regexsafe.compile_pattern(pattern)
+    else:
+        regexsafe.compile_pattern(pattern)

@@ -45,7 +45,13 @@ def knowledge_files(settings: Settings) -> tuple[list[Path], bool]:
     for item in extra:
         path = Path(settings.root) / item
         if path.is_dir():
-            files.extend(sorted([*path.glob("*.yaml"), *path.glob("*.yml")]))
+            from linter.trust import within
+
+            found = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            for file in found:  # issue 17: a link out of the folder is not followed
+                if not within(file, path):
+                    raise ConfigError(f"facts.knowledge: '{file}' links outside {path}", where)
+            files.extend(found)
         elif path.is_file():
             files.append(path)
         else:

@@ -35,6 +35,7 @@ NESTED = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(NESTED))
 def test_deeply_nested_markdown_is_linted_or_one_line(run_json, tmp_path, name):
     (tmp_path / "deep.md").write_text(NESTED[name])

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # builds a wheel, installs it, runs pre-commit
+
 DRAFT = "Headline\n\nMusk asked users to like a car ad on\non Friday.\n"
 
 

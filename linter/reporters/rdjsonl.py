@@ -28,7 +28,7 @@ def render(report: Report) -> str:
     out = []
     for f in report.findings:
         text = report.texts.get(f.path)
-        diagnostic = {
+        diagnostic: dict[str, object] = {
             "message": f.message,
             "location": {"path": f.path, "range": _range(f, text)},
             "severity": SEVERITY[f.severity],

@@ -125,6 +125,7 @@ examples:
 """
 
 
+@pytest.mark.slow
 def test_catastrophic_regex_is_bounded(tree, run_json):
     (tree / "pack").mkdir()
     (tree / "pack" / "slow.yaml").write_text(SLOW_RULE)

@@ -180,6 +180,7 @@ def test_fix_round_trip(run_cli, tmp_path, text, newline, bom, ext):
     assert path.read_bytes() == fixed
 
 
+@pytest.mark.slow
 def test_a_long_file_of_short_paragraphs_is_split_in_linear_time():
     """Cutting sentences looked at every cut for every paragraph: 220 KB of short paragraphs
     took 4 s and this 4 MB text would run past the suite's per-test timeout."""

@@ -69,7 +69,7 @@ def given_name_rows() -> list[str]:
 
     spec = find_spec("names")
     if spec is None or not spec.origin:
-        raise SystemExit("build_lists: the 'names' package is not installed (pip install names)")
+        raise ImportError("the 'names' package is not installed")
     folder = Path(spec.origin).parent
     found: set[str] = set()
     for file in ("dist.male.first", "dist.female.first"):
@@ -110,7 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help="folder (default: %(default)s)")
     args = parser.parse_args(argv)
-    write(args.out)
+    try:
+        write(args.out)
+    except ImportError as exc:  # the data extra is not installed
+        raise SystemExit(f"build_lists: {exc} (pip install -e '.[data]')") from None
     return 0
 
 

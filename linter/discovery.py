@@ -273,7 +273,7 @@ def _git_list(given: str, errors: list[str]) -> list[str] | None:
 
 
 def _printable(text: str) -> str:
-    from linter.reporters._util import escape_control
+    from linter.escape import escape_control
 
     return escape_control(text)
 

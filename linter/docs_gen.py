@@ -72,6 +72,7 @@ def _flags(rule) -> list[str]:
 def _section(rule) -> list[str]:
     lines = [f'<a id="{rule.id.lower()}"></a>', "", f"### {rule.id}: {rule.name}", ""]
     meta = f"**Severity:** {rule.severity} · **Pack:** {rule.pack} · **Kind:** {rule.kind}"
+    meta += f" · **Defined in:** `{rule.defined_in}`"
     if _fixable(rule):
         meta += " · **Fix:** safe, applied by `--fix`"
     lines.append(meta)

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
+from typing import Any
 
 from linter import text as textmod
 from linter.spans import SpanSet
@@ -62,8 +63,9 @@ class Document:
     headline: tuple[int, int] | None = None
     metadata: dict = field(default_factory=dict)
     date_override: dt.date | None = None
-    # analyses computed once and shared by rules, keyed by ``linter.memo.PerDocument``
-    analyses: dict = field(default_factory=dict, repr=False)
+    # analyses computed once and shared by rules, keyed by ``linter.memo.PerDocument`` (or by
+    # the object that owns the analysis, such as ``linter.literals.LITERALS``)
+    analyses: dict[object, Any] = field(default_factory=dict, repr=False)
 
     # ---- positions -------------------------------------------------------------------
     @cached_property

@@ -31,7 +31,7 @@ class CopydeskError(Exception):
         where = ""
         if self.path:
             where = display_path(self.path) + (f":{self.line}" if self.line else "") + ": "
-        from linter.reporters._util import escape_control
+        from linter.escape import escape_control
 
         # file names and quoted text come from the repository: never raw to a terminal
         return escape_control(where + self.detail)

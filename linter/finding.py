@@ -30,7 +30,7 @@ class Finding:
         return (self.path, self.line, self.column, self.end_line, self.end_column, self.rule)
 
     def to_json(self) -> dict:
-        """The contract shape of DESIGN.md; ``fix`` only when it is safe to apply."""
+        """The contract shape (docs/architecture.md, "Contracts"); ``fix`` only when safe."""
         data = {
             "path": self.path,
             "line": self.line,

@@ -32,7 +32,7 @@ class PerDocument(Generic[T]):
     def of(self, doc: Document) -> T:
         store = doc.analyses
         try:
-            return store[self]  # type: ignore[no-any-return]
+            return store[self]
         except KeyError:
             value = store[self] = self.compute(doc)
             return value

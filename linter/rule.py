@@ -34,32 +34,45 @@ class Example:
     date: str | None = None
 
 
-class Rule:
-    """Base of every rule. Subclasses set the metadata and implement ``check``.
+# docstring paragraphs that restate a code rule's ``why`` or ``examples`` attributes
+_RESTATED = ("Why:", "Example:", "Examples:")
 
-    Code rules set the metadata as class attributes and document themselves in the docstring
-    with the sections "What it does", "Why" and "Example"; YAML kinds fill it from the file.
+
+class Rule:
+    """Base of every rule: the metadata, and every hook the engine calls.
+
+    The engine (``linter.runner.Engine``) selects a rule with ``applies_to``, calls
+    ``prepare`` once per run, then for each document ``check``, and ``on_phrase`` for each
+    occurrence of a phrase the rule registered with ``phrases``. ``linter.testing`` runs the
+    ``examples`` under ``example_settings``. A subclass overrides what it needs; nothing is
+    looked up with ``getattr``.
+
+    A code rule sets the metadata as class attributes, each stated once: the reason in
+    ``why``, its tests in ``examples``, and in the docstring what it does ("What it does:"
+    and any notes on what it leaves alone). YAML kinds (``linter.kinds``) fill the same
+    attributes from the rule file.
     """
 
     id: str = ""
     name: str = ""
-    kind: str = "code"
+    kind: str = "code"  # a YAML rule's kind ("existence", "substitution"...) or "code"
     pack: str = ""
     severity: str = "error"
-    message: str = ""
-    why: str = ""
-    source: str = ""
+    message: str = ""  # may hold {placeholders} filled by ``format_message``
+    why: str = ""  # the one statement of why the rule exists (docs, explain, JSON)
+    source: str = ""  # the style guide or data the rule follows
     examples: ClassVar[list[Example]] = []
-    scope: frozenset[str] = PROSE_REGIONS
-    quote_severity: str | None = None
-    enabled: bool = True
+    scope: frozenset[str] = PROSE_REGIONS  # the regions it reports in
+    quote_severity: str | None = None  # severity of a finding inside a quotation
+    enabled: bool = True  # False: opt-in, selected only by its id
     guides: frozenset[str] | None = None  # active only under these style guides (None: all)
-    origin: str = ""  # the rule file, or the module of a code rule
-    description: str = ""
+    origin: str = ""  # the rule file as loaded, or the module of a code rule (messages)
+    description: str = ""  # a YAML rule's long documentation
     # folded strings of which every match holds one: the engine reports in its one
     # Aho-Corasick pass which occur (``linter.literals``), so the rule can skip a document
     required_literals: frozenset[str] = frozenset()
 
+    # ---- hooks the engine calls ------------------------------------------------------------
     def applies_to(self, settings: Settings) -> bool:
         """False when the rule belongs to another style guide than the configured one."""
         return self.guides is None or settings.style_guide in self.guides
@@ -68,8 +81,34 @@ class Rule:
         """Load what the rule needs (dictionaries, knowledge) once per run; only selected
         rules are prepared, so a costly rule costs nothing when it is not selected."""
 
-    def check(self, doc: Document) -> Iterable[Match]:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def check(self, doc: Document) -> Iterable[Match]:
+        """The rule's matches in one document (positions are offsets into ``doc.text``).
+        A rule that works only through ``phrases`` keeps this default."""
+        return ()
+
+    def phrases(self) -> Iterable[tuple[str, Any]]:
+        """Literal phrases (folded, see ``linter.document.fold``) for the engine's shared
+        automaton, each with a payload handed back to ``on_phrase``: one pass over a
+        document serves every phrase rule."""
+        return ()
+
+    def on_phrase(self, doc: Document, start: int, end: int, payload: Any) -> Match | None:
+        """A registered phrase occurs at ``start:end``: the match to report, or None."""
+        return None
+
+    def example_settings(self) -> Settings | None:
+        """The settings this rule's examples run under (``linter.testing``), or None to skip
+        them on this machine: a rule backed by an external service that is not available
+        here (its own tests then run the examples against a stand-in)."""
+        from linter.settings import Settings
+
+        return Settings()
+
+    # ---- derived metadata --------------------------------------------------------------------
+    @property
+    def skip_quotes(self) -> bool:
+        """The rule never reports inside quotations (its scope leaves them out)."""
+        return "quote" not in self.scope
 
     def format_message(self, **values: str) -> str:
         text = self.message
@@ -79,12 +118,33 @@ class Rule:
 
     @property
     def doc(self) -> str:
-        """Long documentation: the YAML ``description`` or the code rule's docstring."""
+        """Long documentation: the YAML ``description``, or the code rule's docstring
+        without paragraphs restating ``why`` or ``examples`` (shown from the attributes)."""
         import inspect
 
         if self.description:
             return self.description
-        return inspect.cleandoc(type(self).__doc__ or "")
+        text = inspect.cleandoc(type(self).__doc__ or "")
+        kept = [p for p in text.split("\n\n") if not p.lstrip().startswith(_RESTATED)]
+        return "\n\n".join(kept)
+
+    @property
+    def defined_in(self) -> str:
+        """The file that defines the rule: ``rules/<pack>/<file>.yaml`` for a built-in YAML
+        rule, ``linter/packs/<pack>/<module>.py`` for a code rule, else a third-party rule's
+        file as loaded (or its module)."""
+        if self.kind == "code":
+            module = type(self).__module__
+            return module.replace(".", "/") + ".py" if module.startswith("linter.") else module
+        from pathlib import Path
+
+        from linter.registry import builtin_rules_dir
+
+        path = Path(self.origin)
+        try:
+            return "rules/" + path.resolve().relative_to(builtin_rules_dir()).as_posix()
+        except (ValueError, OSError):
+            return self.origin
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -100,4 +160,5 @@ class Rule:
             "guides": sorted(self.guides) if self.guides else None,
             "scope": sorted(self.scope),
             "origin": self.origin,
+            "defined_in": self.defined_in,
         }

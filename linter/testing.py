@@ -46,12 +46,11 @@ def lint_with_rule(
 def check_example(rule: Rule, example: Example, settings: Settings | None = None) -> list[str]:
     """Problems with one example of a rule (empty when it behaves as documented).
 
-    A rule backed by an external service may define ``example_settings()``: the settings
-    its examples need, or None when the service is not available here (its own tests then
-    run the examples against a stand-in)."""
-    hook = getattr(rule, "example_settings", None)
-    if settings is None and hook is not None:
-        settings = hook()
+    Without ``settings`` the examples run under ``rule.example_settings()``; a rule backed
+    by an external service returns None there when the service is not available (its own
+    tests then run the examples against a stand-in), and its examples are skipped."""
+    if settings is None:
+        settings = rule.example_settings()
         if settings is None:
             return []
     problems = []

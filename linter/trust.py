@@ -68,7 +68,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _notice(text: str) -> None:
-    from linter.reporters._util import escape_control
+    from linter.escape import escape_control
 
     print(f"copydesk: notice: {escape_control(text)}", file=sys.stderr)
 

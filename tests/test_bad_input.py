@@ -64,6 +64,7 @@ def test_missing_path(tree, run_json):
     assert positions(report["findings"]) == [("CORE001", 3, 8)]
 
 
+@pytest.mark.slow
 def test_folder_of_ten_thousand_files(tmp_path, run_json):
     folder = tmp_path / "archive"
     folder.mkdir()
@@ -124,6 +125,7 @@ examples:
 """
 
 
+@pytest.mark.slow
 def test_catastrophic_regex_is_bounded(tree, run_json):
     (tree / "pack").mkdir()
     (tree / "pack" / "slow.yaml").write_text(SLOW_RULE)

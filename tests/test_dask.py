@@ -13,6 +13,8 @@ from linter import lint_text
 from linter.runner import lint_paths
 from linter.settings import Settings
 
+pytestmark = pytest.mark.slow  # starts a dask cluster
+
 DOC = Path(__file__).resolve().parent.parent / "docs" / "scale.md"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from linter.runner import lint_text
 
 
@@ -175,6 +177,7 @@ def test_run_keys_hold_every_key_doc_names_finds():
         assert set(doc_keys(doc)) <= every
 
 
+@pytest.mark.slow
 def test_nearwords_pairs_every_near_spelling():
     import random
 
@@ -274,6 +277,7 @@ def _keys_by_every_reading(text: str) -> set[tuple[str, ...]]:
     return found
 
 
+@pytest.mark.slow
 def test_keys_of_run_are_the_keys_of_every_reading():
     import random
 

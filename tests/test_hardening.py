@@ -35,6 +35,7 @@ NESTED = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(NESTED))
 def test_deeply_nested_markdown_is_linted_or_one_line(run_json, tmp_path, name):
     (tmp_path / "deep.md").write_text(NESTED[name])
@@ -179,6 +180,7 @@ def test_fix_round_trip(run_cli, tmp_path, text, newline, bom, ext):
     assert path.read_bytes() == fixed
 
 
+@pytest.mark.slow
 def test_a_long_file_of_short_paragraphs_is_split_in_linear_time():
     """Cutting sentences looked at every cut for every paragraph: 220 KB of short paragraphs
     took 4 s and this 4 MB text would run past the suite's per-test timeout."""

@@ -18,6 +18,8 @@ if not os.path.exists(CHROMIUM):
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+pytestmark = pytest.mark.slow  # drives a browser
+
 ARGS = [
     "--headless",
     "--no-sandbox",

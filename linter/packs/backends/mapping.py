@@ -66,7 +66,8 @@ def check_keys(table: dict[str, Any], name: str, allowed: dict[str, type | tuple
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
                 raise ConfigError(f"[tool.copydesk.{name}] key '{key}' must be a positive number")
         elif not isinstance(value, kind):
+            wanted = {str: "text", bool: "true or false"}
             raise ConfigError(
                 f"[tool.copydesk.{name}] key '{key}' must be "
-                + {str: "text", bool: "true or false"}.get(kind, str(kind))
+                + (wanted.get(kind, str(kind)) if isinstance(kind, type) else str(kind))
             )

@@ -90,12 +90,9 @@ class LanguageToolGrammar(_LanguageToolRule):
     COLLOCATIONS, SEMANTICS, CASING, COMPOUNDING, NONSTANDARD_PHRASES) at their exact line
     and column, with LanguageTool's rule id in the message.
 
-    Why: LanguageTool has thousands of hand-written English rules; for newsrooms that run a
-    server it adds coverage. It is off until ``[tool.copydesk.languagetool] url`` (or a
-    local ``path``) is set, or LT is selected. A server that is down or slow ends the run
-    with one line and exit code 2; requests time out (``timeout``, 10 s by default).
-
-    Example: "He could of won." -> "could have" [LanguageTool COULD_OF].
+    It is off until ``[tool.copydesk.languagetool] url`` (or a local ``path``) is set, or LT is
+    selected. A server that is down or slow ends the run with one line and exit code 2;
+    requests time out (``timeout``, 10 s by default).
     """
 
     id = "LT001"
@@ -103,7 +100,10 @@ class LanguageToolGrammar(_LanguageToolRule):
     severity = "error"
     quote_severity = "info"
     message = "LanguageTool: a grammar or word-choice problem."
-    why = "LanguageTool's grammar rules, run by a server the newsroom controls."
+    why = (
+        "LanguageTool has thousands of hand-written English rules; for newsrooms that run a "
+        "server it adds coverage."
+    )
     examples: ClassVar[list[Example]] = [
         Example(bad="LanguageTool flags this when a server is configured: he could of won."),
         Example(good="He could have won."),
@@ -114,11 +114,6 @@ class LanguageToolSpelling(_LanguageToolRule):
     """What it does: LanguageTool's spelling matches (category TYPOS). Its spell checkers
     (MORFOLOGIK_RULE_EN_US/_GB) are disabled by default because they flag names; enable
     them by id in ``enabled-rules`` to use this rule.
-
-    Why: the spelling pack (SPELL) handles names and news vocabulary; this is for teams who
-    prefer LanguageTool's dictionary.
-
-    Example: "teh end" -> "the" [LanguageTool MORFOLOGIK_RULE_EN_US].
     """
 
     id = "LT002"
@@ -126,7 +121,10 @@ class LanguageToolSpelling(_LanguageToolRule):
     severity = "error"
     quote_severity = "info"
     message = "LanguageTool: a possible misspelling."
-    why = "LanguageTool's dictionary, as a second opinion on spelling."
+    why = (
+        "The spelling pack (SPELL) handles names and news vocabulary; this is for teams who "
+        "prefer LanguageTool's dictionary."
+    )
     examples: ClassVar[list[Example]] = [
         Example(bad="LanguageTool flags this when configured: teh end."),
         Example(good="A spelling check."),
@@ -136,10 +134,6 @@ class LanguageToolSpelling(_LanguageToolRule):
 class LanguageToolStyle(_LanguageToolRule):
     """What it does: LanguageTool's other matches (style, typography, punctuation,
     redundancy...), as warnings, without automatic fixes.
-
-    Why: useful advice, but closer to house style than to errors.
-
-    Example: "a very unique case" -> [LanguageTool EN_UNIQUE] (style).
     """
 
     id = "LT003"
@@ -147,7 +141,7 @@ class LanguageToolStyle(_LanguageToolRule):
     severity = "warning"
     quote_severity = "info"
     message = "LanguageTool: a style or typography suggestion."
-    why = "LanguageTool's style and typography rules."
+    why = "LanguageTool's style advice is useful, but closer to house style than to errors."
     examples: ClassVar[list[Example]] = [
         Example(bad="LanguageTool flags this when configured: a very unique case."),
         Example(good="A unique case."),
@@ -205,12 +199,9 @@ class HarperGrammar(_HarperRule):
     ItsContraction, and corrupted idioms such as BatedBreath, FreeRein), and reports them
     with Harper's lint name in the message.
 
-    Why: a second, independent grammar engine. It is off by default: building Harper takes
-    about 1.7 s and it checks about 10 KB/s, which alone would break copydesk's 0.3 s cold
-    start and its throughput target. Turn it on with ``[tool.copydesk.harper] enabled = true``
-    or ``--select HARPER``.
-
-    Example: "It was more then enough." -> "than" [Harper ThenThan].
+    It is off by default: building Harper takes about 1.7 s and it checks about 10 KB/s, which
+    alone would break copydesk's 0.3 s cold start and its throughput target. Turn it on with
+    ``[tool.copydesk.harper] enabled = true`` or ``--select HARPER``.
     """
 
     id = "HARPER001"
@@ -218,7 +209,9 @@ class HarperGrammar(_HarperRule):
     severity = "error"
     quote_severity = "info"
     message = "Harper: a grammar or word-choice problem."
-    why = "Harper's grammar lints, limited to the precise ones."
+    why = (
+        "A second, independent grammar engine, limited to the lints that stay precise on news text."
+    )
     examples: ClassVar[list[Example]] = [
         Example(
             bad="He would of known it was more then enough.",
@@ -232,10 +225,7 @@ class HarperSpelling(_HarperRule):
     """What it does: Harper's spell checker (SpellCheck), only when HARPER002 is selected
     by id.
 
-    Why: Harper's dictionary flags proper names, handles and hashtags (8 correct names on
-    the seed article), so it is never on by default; the spelling pack handles names.
-
-    Example: "a speling slip" -> "spelling" [Harper SpellCheck].
+    It is never on by default: on the seed article it flagged 8 correct names.
     """
 
     id = "HARPER002"
@@ -243,7 +233,10 @@ class HarperSpelling(_HarperRule):
     severity = "error"
     quote_severity = "info"
     message = "Harper: a possible misspelling."
-    why = "Harper's dictionary, as a second opinion on spelling."
+    why = (
+        "Harper's dictionary, as a second opinion on spelling; it flags proper names, handles "
+        "and hashtags, so the spelling pack stays the default."
+    )
     examples: ClassVar[list[Example]] = [
         Example(bad="There was a speling slip in the copy."),
         Example(good="There was a spelling slip in the copy."),
@@ -253,11 +246,6 @@ class HarperSpelling(_HarperRule):
 class HarperStyle(_HarperRule):
     """What it does: Harper's style, readability and punctuation lints that a project turns
     on by name in ``[tool.copydesk.harper] rules``, as warnings.
-
-    Why: Harper's style lints encode its own house style; they are advice, not errors, and
-    none is on unless named.
-
-    Example: with ``rules = ["OxfordComma"]``, "red, white and blue" -> [Harper OxfordComma].
     """
 
     id = "HARPER003"
@@ -265,7 +253,10 @@ class HarperStyle(_HarperRule):
     severity = "warning"
     quote_severity = "info"
     message = "Harper: a style suggestion."
-    why = "Harper's style lints, when a project names them."
+    why = (
+        "Harper's style lints encode its own house style: advice, not errors, and none is on "
+        "unless named."
+    )
     examples: ClassVar[list[Example]] = [
         Example(bad="Harper flags this when its style lints are named: red, white and blue."),
         Example(good="Red, white, and blue."),

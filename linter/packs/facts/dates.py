@@ -138,13 +138,6 @@ class WeekdayMismatch(Rule):
     against the calendar. A date without a year is read in the year that puts it nearest the
     article's date, and only when the article has a date of its own (option, front matter,
     dateline).
-
-    Why:
-    A weekday that contradicts its date leaves the reader unsure which is right; one of them
-    is wrong, and the copy editor must check which.
-
-    Example:
-    "Saturday, July 21, 2017" is flagged: July 21, 2017 was a Friday.
     """
 
     id = "FACT003"
@@ -192,12 +185,6 @@ class ImpossibleDate(Rule):
     """What it does:
     Flags a date that does not exist: "February 30", "April 31", "31 June", or February 29
     in a year that is not a leap year ("Feb. 29, 2023").
-
-    Why:
-    An impossible date is always a slip, usually a wrong day or month.
-
-    Example:
-    "on June 31, 2022" is flagged: June has 30 days.
     """
 
     id = "FACT004"
@@ -274,12 +261,6 @@ class FutureYearInPast(Rule):
     2027, the company reported a loss" in an article of 2023): a past-tense verb and no word
     of plans, forecasts or schedules in the sentence. Only when the article has a date of its
     own (option, front matter, dateline), never against today's date alone.
-
-    Why:
-    A story cannot report what has not happened yet; the year is almost always a typo.
-
-    Example:
-    In an article dated 2023-02-10, "In 2032 the shooting killed 26 people" is flagged.
     """
 
     id = "FACT005"

@@ -144,15 +144,9 @@ class GarbledName(Rule):
     a word pushed across punctuation ("Sandy Elementary School. Hook"), a letter or two wrong
     ("New Zealend"), or a surname spelled two ways in one story.
 
-    Why:
-    A garbled name is a factual error that a spell checker cannot see: every word is a real
-    word. Dropping a first name ("Biden" after "Joe Biden") or a person's middle name is
-    normal reference and is not flagged; a name the pack or the gazetteer knows is never
-    flagged; neither is a spelling the draft uses more often than its rival.
-
-    Example:
-    "the shooting at Sandy Elementary School. Hook in 2012" is flagged with the fix
-    "Sandy Hook Elementary School" and the evidence (the knowledge entry and its source).
+    Dropping a first name ("Biden" after "Joe Biden") or a person's middle name is normal
+    reference and is not flagged; a name the pack or the gazetteer knows is never flagged;
+    neither is a spelling the draft uses more often than its rival.
     """
 
     id = "FACT001"

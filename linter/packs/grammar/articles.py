@@ -17,11 +17,8 @@ class IndefiniteArticle(Rule):
     "a apple", "a 8% rise") and "an" before a consonant sound ("an union", "an European",
     "an one-time payment"), with the fix.
 
-    Why: the article follows the sound, not the letter; a wrong one is a visible slip.
     Words the sound rules cannot place (acronyms, single letters, many "un-" words) are left
     alone, and sentences in Spanish (where "a" is a preposition) are skipped.
-
-    Example: "It was a honest mistake by an union official." -> "an honest", "a union".
     """
 
     id = "GRAM003"

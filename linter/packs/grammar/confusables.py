@@ -21,12 +21,8 @@ class ConfusableByRule(Rule):
     (its own), "could loose" (could lose), "the affect of" (the effect of), "has lead"
     (has led), "the passed week" (the past week), "they where" (they were), "your welcome".
 
-    Why: a dictionary cannot see these slips because every word is spelled right; they are the
-    slips readers notice first. Each context rule is written to be certain, so the finding is
-    an error even inside a quotation.
-
-    Example: "Their is no doubt it will loose its appeal." -> "There is no doubt it will lose
-    its appeal."
+    Each context rule is written to be certain, so the finding is an error even inside a
+    quotation.
     """
 
     id = "GRAM001"
@@ -71,11 +67,9 @@ class ConfusableByStatistics(Rule):
     The counts are Google Books word pairs shipped by symspellpy, cut down to the confusion
     sets (rules/grammar/data/bigrams.tsv, built by bench/grammar_build_bigrams.py).
 
-    Why: context rules cannot list every noun that follows "their"; word-pair statistics
-    catch the rest with a margin chosen on clean news text so that they stay quiet there.
-    Inside a quotation the finding is advice (info): speech is reported as spoken.
-
-    Example: "They parked there car outside." -> "their car".
+    Context rules cannot list every noun that follows "their"; word-pair statistics catch the
+    rest with a margin chosen on clean news text so that they stay quiet there. Inside a
+    quotation the finding is advice (info): speech is reported as spoken.
     """
 
     id = "GRAM002"

@@ -15,12 +15,9 @@ class CorruptedIdiom(Rule):
     phrases, with a word dropped ("for all intents purposes"), and suggests the fixed phrase.
     The phrases and known corruptions are in rules/grammar/data/idioms.txt.
 
-    Why: a corrupted idiom is made of real words, so a spelling check passes it, but a
-    reader sees the slip at once. Only listed corruptions count as swaps, so ordinary
-    sentences that resemble an idiom ("at the end of the year") are left alone. Inside a
-    quotation the finding is advice (info): the speaker may have said it so.
-
-    Example: "Fans waited with baited breath." -> "bated breath".
+    Only listed corruptions count as swaps, so ordinary sentences that resemble an idiom ("at
+    the end of the year") are left alone. Inside a quotation the finding is advice (info): the
+    speaker may have said it so.
     """
 
     id = "GRAM005"

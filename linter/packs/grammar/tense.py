@@ -63,10 +63,7 @@ class TenseSlip(Rule):
     "they", "she") and its verb must be a plain present form; verbs of saying and thinking
     ("some even say") are left alone, since news reports present views in the present.
 
-    Why: a tense that changes mid-sentence reads as a slip (usually an edit that dropped
-    "-ed"). Inside a quotation the finding is advice (info).
-
-    Example: "Fans pressed the button, some even record videos." -> "recorded".
+    Inside a quotation the finding is advice (info).
     """
 
     id = "GRAM006"

@@ -18,12 +18,8 @@ class DialectSpelling(SpellingRule):
     "travelled" in en-US copy; "color", "center" in en-GB copy, with ``dialect = "en-GB"``)
     and gives this dialect's spelling. Advice only: both spellings are correct English.
 
-    Why:
-    A publication keeps one dialect; the unknown-word rule accepts both so that British
-    copy quoted in an American story is never called misspelled.
-
-    Example:
-    "The colour of the flag." -> "The color of the flag." (en-US)
+    The unknown-word rule accepts both dialects, so that British copy quoted in an American
+    story is never called misspelled.
     """
 
     id = "SPELL005"

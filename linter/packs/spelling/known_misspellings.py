@@ -19,14 +19,9 @@ class KnownMisspelling(SpellingRule):
     "recieve", "accomodate", "teh") and gives the correction; a single correction is applied
     by ``--fix``.
 
-    Why:
-    A misspelling in print is the first thing readers notice. A list of misspellings that
-    people really make is precise: a word on it is never a correct English word, unless it is
-    a name, so a capitalised word in mid-sentence is left alone (Herat, Enver) unless its
-    correction is itself a proper word ("Brazillian" for Brazilian).
-
-    Example:
-    "The effect was miniscule." -> "The effect was minuscule."
+    A word on the list is never a correct English word unless it is a name, so a capitalised
+    word in mid-sentence is left alone (Herat, Enver) unless its correction is itself a proper
+    word ("Brazillian" for Brazilian).
     """
 
     id = "SPELL002"

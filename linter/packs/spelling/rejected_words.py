@@ -19,12 +19,8 @@ class RejectedWord(SpellingRule):
     ``vocabulary: {reject: [...]}``). A lower-case entry matches any capitalisation; an
     entry with capitals matches only as written.
 
-    Why:
     A newsroom has words it never prints, correctly spelled or not: an outdated name, a
     house-banned spelling ("alright"). Vale calls this a vocabulary's reject list.
-
-    Example:
-    With ``reject = ["alright"]``: "It is alright." -> 'alright' is on the reject list.
     """
 
     id = "SPELL003"

@@ -21,14 +21,8 @@ class UnknownWord(SpellingRule):
     Corrections are ranked by edit distance, then by how common the word is; ``--fix``
     applies one only when it is ten times more common than any other candidate.
 
-    Why:
-    Lists of known misspellings miss new slips. An unknown word next to a common word is
-    almost always that word mistyped; capitalised words, handles, hashtags, web addresses,
-    numbers with units, CamelCase brands and passages in another language are not judged,
-    because names are not typos.
-
-    Example:
-    "on the annivresary of the flood" -> "on the anniversary of the flood"
+    Capitalised words, handles, hashtags, web addresses, numbers with units, CamelCase brands
+    and passages in another language are not judged, because names are not typos.
     """
 
     id = "SPELL001"
@@ -80,12 +74,8 @@ class UnrecognisedWord(UnknownWord):
     Notes a lower-case word that is in no dictionary and has no common word one slip away
     ("intercountry", "podcasters"): perhaps a rare or new word, perhaps a typo. Advice only.
 
-    Why:
-    A dictionary cannot tell a rare word from a typo far from any word; the writer can, and
-    can add the word to the project's accept list (``[tool.copydesk.vocabulary] accept``).
-
-    Example:
-    "Dozens of podcasters attended." -> 'podcasters' is not in the dictionary.
+    The writer can add the word to the project's accept list
+    (``[tool.copydesk.vocabulary] accept``).
     """
 
     id = "SPELL004"

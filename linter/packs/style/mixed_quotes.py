@@ -13,12 +13,8 @@ class MixedQuotes(Rule):
     """What it does: counts the straight (") and curly (“ ”) double quotation marks of a
     document and, when both are used, flags each mark of the less common style.
 
-    Why: one document uses one style of quotation marks; a mix shows pasted material and
-    prints unevenly. Marks in code and inch marks after a figure (12") are not counted.
-    Apostrophes are not checked: a curly apostrophe in straight-quoted copy is common and
-    harmless.
-
-    Example: '“Press heart,” Musk tweeted. He said "it works."' -> the straight marks.
+    Marks in code and inch marks after a figure (12") are not counted. Apostrophes are not
+    checked: a curly apostrophe in straight-quoted copy is common and harmless.
     """
 
     id = "STYLE005"
@@ -28,7 +24,10 @@ class MixedQuotes(Rule):
     message = (
         "{style} quotation mark in a document that otherwise uses {other} ones; use one style."
     )
-    why = "A document should use one style of quotation marks throughout."
+    why = (
+        "One document uses one style of quotation marks; a mix shows pasted material and "
+        "prints unevenly."
+    )
     source = "AP Stylebook, 'quotation marks'; Chicago Manual of Style 6.115"
     examples: ClassVar[list[Example]] = [
         Example(bad='“Press heart,” Musk tweeted. “Now,” he said. He then said "it works."'),

@@ -24,14 +24,9 @@ class PunctuationInsideQuotes(Rule):
     """What it does: flags a comma or period placed after a closing quotation mark
     ('a "free speech absolutist", the billionaire') and moves it inside.
 
-    Why: US news style puts commas and periods inside the closing quotation mark whether or not
-    they belong to the quoted words; a comma outside reads as British style in US copy.
     Question marks, exclamation marks, colons and semicolons follow the sense and are not
     checked. Only quotations whose closing mark matches the opening one are checked, so an
     apostrophe ending a plural possessive ("the workers’,") is never taken for a quotation.
-
-    Example: 'called him a “free speech absolutist”, the billionaire' ->
-    'called him a “free speech absolutist,” the billionaire'.
     """
 
     id = "STYLE001"
@@ -41,7 +36,11 @@ class PunctuationInsideQuotes(Rule):
     guides = frozenset({"ap"})
     scope = frozenset({"headline", "body"})
     message = "Put the '{punct}' inside the closing quotation mark (US style)."
-    why = "US news style places commas and periods inside closing quotation marks."
+    why = (
+        "US news style puts commas and periods inside the closing quotation mark whether or "
+        "not they belong to the quoted words; a comma outside reads as British style in US "
+        "copy."
+    )
     source = "AP Stylebook, 'quotation marks' (placement with other punctuation)"
     examples: ClassVar[list[Example]] = [
         Example(

@@ -19,11 +19,7 @@ class PunctuationOutsideQuotes(Rule):
     sentence: at most four words, starting in lower case, not introduced by a colon or a
     comma) and moves it outside.
 
-    Why: British style punctuates logically: a mark goes inside the quotation only when it
-    belongs to the quoted words. A fragment of a few words cannot own the writer's comma.
     Whole quoted sentences are left alone, because their full stop may well be the speaker's.
-
-    Example: 'He called it a “disaster,” then left.' -> 'He called it a “disaster”, then left.'
     """
 
     id = "STYLE002"
@@ -33,7 +29,9 @@ class PunctuationOutsideQuotes(Rule):
     guides = frozenset({"british"})
     message = "British style: put the '{punct}' outside the quoted fragment."
     why = (
-        "British style places punctuation inside quotation marks only when it belongs to the quote."
+        "British style punctuates logically: a mark goes inside the quotation only when it "
+        "belongs to the quoted words, and a fragment of a few words cannot own the writer's "
+        "comma."
     )
     source = "Guardian and Observer style guide, 'quotation marks'; New Hart's Rules 9.2.5"
     examples: ClassVar[list[Example]] = [

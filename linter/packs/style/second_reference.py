@@ -32,13 +32,9 @@ class FirstNameSecondReference(Rule):
     """What it does: when a story has introduced a person by full name ("Jane Ortiz"), flags a
     later attribution by first name alone ("Jane said") and suggests the last name.
 
-    Why: AP style refers to adults by last name on second reference; a first name reads as
-    familiar or as a different person. Family members who share a last name are the guide's
-    exception (first names tell them apart), so a last name used by two people is skipped, as
-    is a first name that is also someone's last name in the story. Quotations are exempt.
-
-    Example: "Jane Ortiz chairs the council. ... Jane said the vote was fair." ->
-    "Ortiz said the vote was fair."
+    Family members who share a last name are the guide's exception (first names tell them
+    apart), so a last name used by two people is skipped, as is a first name that is also
+    someone's last name in the story. Quotations are exempt.
     """
 
     id = "STYLE034"
@@ -48,7 +44,10 @@ class FirstNameSecondReference(Rule):
     guides = frozenset({"ap"})
     scope = frozenset({"body"})
     message = "On second reference use the last name: '{suggestion}'."
-    why = "AP style uses the last name alone on second reference to an adult."
+    why = (
+        "AP style refers to adults by last name on second reference; a first name reads as "
+        "familiar or as a different person."
+    )
     source = "AP Stylebook, 'names' (second reference) and 'courtesy titles'"
     examples: ClassVar[list[Example]] = [
         Example(

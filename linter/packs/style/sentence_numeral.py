@@ -19,12 +19,9 @@ class SentenceInitialNumeral(Rule):
     """What it does: flags a figure that opens a sentence ("89 cents of every dollar ...") and,
     for one through nine, suggests the word.
 
-    Why: a sentence never starts with a figure in news copy: spell the number out or recast the
-    sentence. Years are the guide's exception ("1976 was a very good year"), and so are list
-    numbers ("1.", "2)"), "9/11" and figures glued to letters ("3D", "5G"). Headlines use
-    figures and are not checked.
-
-    Example: "3 people were hurt." -> "Three people were hurt."
+    Years are the guide's exception ("1976 was a very good year"), and so are list numbers
+    ("1.", "2)"), "9/11" and figures glued to letters ("3D", "5G"). Headlines use figures and
+    are not checked.
     """
 
     id = "STYLE021"
@@ -33,7 +30,10 @@ class SentenceInitialNumeral(Rule):
     severity = "warning"
     scope = frozenset({"body"})
     message = "Do not start a sentence with a figure: spell it out or recast the sentence."
-    why = "News style spells out a number that starts a sentence, except a year."
+    why = (
+        "A sentence never starts with a figure in news copy: spell the number out or recast "
+        "the sentence."
+    )
     source = "AP Stylebook, 'numerals' (at the start of a sentence)"
     examples: ClassVar[list[Example]] = [
         Example(

@@ -41,13 +41,10 @@ class SmallNumbers(Rule):
     """What it does: flags a figure from 1 to 9 counting things in running text ("3 people",
     "7 states") and suggests the word ("three people").
 
-    Why: news style spells out one through nine and uses figures for 10 and up. The guide's
-    exceptions are kept: ages ("5 years old"), percentages, money, dimensions and other units,
-    scores and votes, times, dates, addresses and numbered things ("Route 9", "Chapter 3",
-    "iPhone 6"). A figure near another figure ("between 3 and 12 people") is left alone, so
-    that a series stays consistent. Headlines use figures and are not checked.
-
-    Example: "Musk met 3 executives on Friday." -> "Musk met three executives on Friday."
+    The guide's exceptions are kept: ages ("5 years old"), percentages, money, dimensions and
+    other units, scores and votes, times, dates, addresses and numbered things ("Route 9",
+    "Chapter 3", "iPhone 6"). A figure near another figure ("between 3 and 12 people") is left
+    alone, so that a series stays consistent. Headlines use figures and are not checked.
     """
 
     id = "STYLE020"
@@ -56,7 +53,7 @@ class SmallNumbers(Rule):
     severity = "warning"
     scope = frozenset({"body"})
     message = "Spell out numbers under 10 in running text: write '{suggestion}'."
-    why = "News style spells out one through nine and uses figures for 10 and above."
+    why = "News style spells out one through nine and uses figures for 10 and up."
     source = "AP Stylebook, 'numerals'; Guardian and Observer style guide, 'numbers'"
     examples: ClassVar[list[Example]] = [
         Example(

@@ -20,10 +20,7 @@ class TimeOfDay(Rule):
     """What it does: flags times written "9am", "9 AM", "9:00 p.m." or "10:30 P.M." and gives
     the AP form ("9 a.m.", "9 p.m.", "10:30 p.m.").
 
-    Why: AP writes figures, a space, lowercase a.m. or p.m. with periods, and no ":00" on the
-    hour. Under the British guide ("9am") the rule is off.
-
-    Example: "The ad ran at 9:00 PM on Friday." -> "The ad ran at 9 p.m. on Friday."
+    Under the British guide ("9am") the rule is off.
     """
 
     id = "STYLE026"
@@ -33,7 +30,9 @@ class TimeOfDay(Rule):
     guides = frozenset({"ap"})
     scope = frozenset({"headline", "body"})
     message = "AP writes this time as '{suggestion}'."
-    why = "AP uses figures with lowercase a.m. and p.m. and drops ':00' on the hour."
+    why = (
+        "AP writes figures, a space, lowercase a.m. or p.m. with periods, and no ':00' on the hour."
+    )
     source = "AP Stylebook, 'times' and 'a.m., p.m.'"
     examples: ClassVar[list[Example]] = [
         Example(bad="The ad ran at 9:00 PM on Friday.", fixed="The ad ran at 9 p.m. on Friday."),

@@ -24,13 +24,8 @@ class UnbalancedParentheses(Rule):
     """What it does: within each paragraph, pairs "(" with ")" and "[" with "]", and flags
     a mark left open at the end of the paragraph or closed without being opened.
 
-    Why: a lost parenthesis leaves the reader unsure where the aside ends; it is usually a
-    slip from cutting a sentence short.
-
     List enumerators ("a)", "2)", "iv)") and emoticons (":)") are not parentheses and are
     skipped.
-
-    Example: "The ad (which features Kevin Bacon ran on Friday." -> "(" is never closed.
     """
 
     id = "STYLE004"
@@ -38,7 +33,10 @@ class UnbalancedParentheses(Rule):
     pack = "style"
     severity = "warning"
     message = "This parenthesis is not matched in its paragraph."
-    why = "An unmatched parenthesis hides where the aside ends."
+    why = (
+        "A lost parenthesis leaves the reader unsure where the aside ends; it is usually a "
+        "slip from cutting a sentence short."
+    )
     source = "AP Stylebook, 'parentheses'; Chicago Manual of Style 6.95"
     examples: ClassVar[list[Example]] = [
         Example(bad="The ad (which features Kevin Bacon ran on Friday."),

@@ -20,15 +20,10 @@ class UnbalancedQuotes(Rule):
     (curly “ ” and straight ") and flags an opening mark that is never closed, a closing mark
     that was never opened, and an opening mark inside a quotation already open.
 
-    Why: a lost quotation mark changes who said what: the reader cannot tell where the quoted
-    words end and the reporter's begin.
-
     News convention lets a quotation run on into the next paragraph with no closing mark when
     that paragraph opens with a quotation mark again; that is not flagged, nor is the same
     pattern when the paragraph breaks were lost (". “" inside an open quotation). Straight marks right
     after a figure (12" pizza, 5'10") are inch marks, not quotation marks.
-
-    Example: '“Press heart, Musk tweeted to his followers.' -> the “ is never closed.
     """
 
     id = "STYLE003"
@@ -36,7 +31,10 @@ class UnbalancedQuotes(Rule):
     pack = "style"
     severity = "warning"
     message = "This quotation mark is not matched in its paragraph."
-    why = "An unmatched quotation mark hides where the quoted words end."
+    why = (
+        "A lost quotation mark changes who said what: the reader cannot tell where the quoted "
+        "words end and the reporter's begin."
+    )
     source = "AP Stylebook, 'quotation marks' (running quotations across paragraphs)"
     examples: ClassVar[list[Example]] = [
         Example(bad="“Press heart, Musk tweeted to his followers on Friday."),
@@ -92,8 +90,9 @@ class UnbalancedQuotes(Rule):
                 continue  # 12" pizza
             opening = ch == "“" or (ch == '"' and _opens(prose, i, open_at[family]))
             if opening:
-                if open_at[family] is not None and not _reopens(prose, i):
-                    yield Match(open_at[family], open_at[family] + 1, NEVER_CLOSED)
+                was_open = open_at[family]
+                if was_open is not None and not _reopens(prose, i):
+                    yield Match(was_open, was_open + 1, NEVER_CLOSED)
                 open_at[family] = i
             elif open_at[family] is None:
                 if ch == "”" and i > start and prose[i - 1].isdigit():

@@ -16,6 +16,7 @@ from linter.packs.spelling.tokens import FOREIGN_FUNCTION_WORDS, base, is_title
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
+    from linter.packs.spelling.derive import Deriver
     from linter.packs.spelling.lexicon import KnownMisspellings, Lexicon
     from linter.packs.spelling.vocabulary import Vocabulary
     from linter.settings import Settings
@@ -86,6 +87,7 @@ class SpellingContext:
         self._plain_words: set[str] = set()  # engine words holding no suspect form
         self._listed_possessives: set[str] | None = None
         self._suspicious: dict[str, tuple[str, ...]] = {}  # engine word -> the others
+        self._deriver: Deriver | None = None
 
     # ---- per document -------------------------------------------------------------------
     def draft(self, doc: Document) -> Draft:
@@ -400,12 +402,27 @@ class SpellingContext:
                 continue  # the rejected-word rule reports the latter
             if word in PREFIXES and draft.compound(tok):
                 continue
+            if self._plausible(word) or self.deriver.derived(word):
+                continue  # "gov't"; "relicensing", "servicemembers": made by rule
+            if len(word) >= 4 and word.upper() in self.lexicon:
+                continue  # an initialism in lower case ("html")
+            if not opening and (draft.name_part(tok) or draft.epithet(tok)):
+                continue  # "Kwok-hung", "Formica fusca"
             if draft.foreign(tok):
                 continue
             verdict = self.verdict(word)
             if opening and not verdict.safe_fix:
                 continue  # a capitalised word opening a sentence and no clear fix: a name
             yield Unknown(tok, word, verdict)
+
+    @property
+    def deriver(self) -> Deriver:
+        found = self._deriver
+        if found is None:
+            from linter.packs.spelling.derive import Deriver
+
+            found = self._deriver = Deriver(self.lexicon)
+        return found
 
     def dialect_variant(self, word: str) -> str | None:
         """The known spelling of another dialect's form of ``word`` ("iodisation" ->

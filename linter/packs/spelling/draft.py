@@ -10,6 +10,7 @@ passage are computed here lazily, for those words alone.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
@@ -100,6 +101,32 @@ class Draft:
             return True
         return start in self._starts
 
+    def name_part(self, tok: Token) -> bool:
+        """A lower-case syllable hyphened to a capitalised one: a romanised given name
+        ("Kwok-hung", "Ji-hoon", "Tai-man"), written so in Hong Kong and Korean copy."""
+        prose, s = self.prose, tok.start
+        if s < 3 or prose[s - 1] != "-" or not SYLLABLE_RE.fullmatch(tok.text):
+            return False
+        head = start_of_token_ending(prose, s - 1)
+        return head < s - 1 and prose[head].isupper() and prose[head + 1 : s - 1].islower()
+
+    def epithet(self, tok: Token) -> bool:
+        """The second, lower-case half of a species name after its genus ("Formica fusca",
+        "Beauveria bassiana"): a Latin ending right after a capitalised word that is no
+        common English word."""
+        prose, s = self.prose, tok.start
+        if s < 3 or prose[s - 1] != " " or not LATIN_ENDING_RE.search(tok.text):
+            return False
+        head = start_of_token_ending(prose, s - 1)
+        genus = prose[head : s - 1]
+        return (
+            len(genus) >= 3
+            and genus[0].isupper()
+            and genus[1:].isalpha()
+            and genus[1:].islower()
+            and self.ctx.lexicon.zipf(genus.lower()) < 4.0
+        )
+
     # ---- passages in another language ---------------------------------------------------
     def foreign(self, tok: Token) -> bool:
         """Inside a sentence or quotation mostly not in English. Either sign takes two
@@ -168,7 +195,7 @@ class Draft:
     def _span_foreign(self, start: int, end: int) -> bool:
         """A Spanish paragraph of a press release, a French quotation. Two signs, either
         enough: two or more function words of another language that English lacks ("los",
-        "une", "und"); or at least two, and 30%, of the lower-case words unknown to English
+        "une", "und"), or of words with accents ("será", "enseñado"); or at least two, and 30%, of the lower-case words unknown to English
         and not one slip from a common English word (a typo is one slip from its word;
         "comunidad" is not)."""
         key = (start, end)
@@ -189,7 +216,8 @@ class Draft:
                 words.append(text)
         if len(words) < 2:
             return False
-        if sum(1 for w in words if w in FOREIGN_FUNCTION_WORDS) >= 2:
+        # function words of another language, or words with its accents ("será")
+        if sum(1 for w in words if w in FOREIGN_FUNCTION_WORDS or not w.isascii()) >= 2:
             return True
         ctx = self.ctx
         unknown = [w for w in words if not ctx.english(w)]
@@ -298,6 +326,13 @@ def _find(
     result.sort()
     return result
 
+
+# one syllable of Cantonese, Mandarin (pinyin, Wade-Giles) or Korean romanisation
+SYLLABLE_RE = re.compile(
+    r"(?:[bcdfghjklmnpqrstvwxyz]{0,2}h?)(?:[aeiouy]{1,3})(?:ng|n|m|k|p|t|h|r|l)?", re.ASCII
+)
+# endings of Latin species names ("fusca", "bassiana", "sapiens", "coli", "aureus")
+LATIN_ENDING_RE = re.compile(r"(?:a|ae|us|um|is|es|i|ii|ens|ensis|oides|ix|ex|ax)$")
 
 # characters that are no letter nor apostrophe: a token next to one starts or ends there
 _SPACE_PUNCT = frozenset(' \n\t.,;:!?"“”()[]-—–')

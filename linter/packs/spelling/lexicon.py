@@ -1,5 +1,5 @@
 """The English dictionary: SCOWL word lists per dialect, modern vocabulary, frequencies, and
-codespell's list of known misspellings read from the installed ``codespell`` package.
+codespell's list of known misspellings (copied into the data folder by ``build_data``).
 
 Why binary search and not a set: hashing 130,000 words costs about 20 ms on every run, while a
 draft needs only a few hundred lookups; searching the file's text in place costs nothing to
@@ -225,7 +225,7 @@ def lexicon(dialect: str) -> Lexicon:
 
 
 class KnownMisspellings:
-    """codespell's main dictionary (``wrong->right`` lines), read from the installed package.
+    """codespell's main dictionary (``wrong->right`` lines).
 
     The file is sorted case-insensitively, so a lookup needs no parsing of its 65,000 lines
     on every run: the keys of lines sampled every ``STRIDE`` characters (about 1,500, read
@@ -292,13 +292,9 @@ NO_MISSPELLINGS = KnownMisspellings("")
 
 @lru_cache(maxsize=1)
 def known_misspellings() -> KnownMisspellings:
-    """Found without importing codespell (its import compiles regexes for 100 ms)."""
-    from importlib.util import find_spec
-
-    spec = find_spec("codespell_lib")
-    if spec is None or not spec.submodule_search_locations:
-        raise ConfigError("spelling: the codespell package is not installed")
-    path = Path(spec.submodule_search_locations[0]) / "data" / "dictionary.txt"
+    """codespell's dictionary as ``build_data`` copied it into the data folder (importing
+    codespell would compile regexes for 100 ms, and its data path is the package's own)."""
+    path = data_dir() / "codespell.txt"
     try:
         return KnownMisspellings(path.read_text("utf-8"))
     except OSError as exc:

@@ -21,6 +21,8 @@ What goes in:
   wbritish-huge), split into words both dialects share and each dialect's own spellings.
   A word codespell lists as a misspelling ("miniscule", "accidently") is left out of
   ``en-common`` so the known-misspelling rule can report it; dialect spellings ("gage") stay.
+  A lower-case word wordfreq has never seen that is one slip from a word of Zipf >=
+  ``SLIP_OF`` ("tath", "lanched") is left out too: in copy it is that word mistyped.
 * ``en-modern``: words SCOWL lacks but that are in real use in modern English (Zipf >=
   ``MODERN_FLOOR`` in wordfreq: "cybersecurity", "livestreamed", "telehealth"), excluding
   codespell's misspellings, chat spellings, words SCOWL knows only as a name ("sid"), and
@@ -50,7 +52,9 @@ CHAT = frozenset(
     " dont doesnt didnt isnt wasnt cant wont ive im youre thats theyre".split()
 )
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "r", "est", "st", "ly", "ness", "ers")
 MODERN_FLOOR = 2.0  # Zipf: about once in 100 million words
+SLIP_OF = 3.5  # Zipf of a common word whose one-slip neighbours unseen in any corpus go
 
 
 def read_scowl(path: Path) -> set[str]:
@@ -110,6 +114,33 @@ def main() -> None:
     def zipf(word: str) -> float:
         return wordfreq.zipf_frequency(word, "en", "large")
 
+    # a listed word that no corpus has seen, one slip from a common word, is that word
+    # mistyped far more often than itself ("tath", "lanched"): left out, so it is judged
+    # as a typo
+    common_lower = {w for w in {x.lower() for x in us | gb} if zipf(w) >= SLIP_OF}
+    listed = us | gb
+
+    def inflected(word: str) -> bool:
+        """A regular form of a word in use ("securer" of "secure")."""
+        for ending in INFLECTIONS:
+            if word.endswith(ending):
+                stem = word[: -len(ending)]
+                for base in (stem, stem + "e", stem[:-1]):
+                    if base in listed and zipf(base) >= 2.0:
+                        return True
+        return False
+
+    slips = {
+        w
+        for w in listed
+        if w.islower()
+        and zipf(w) == 0
+        and any(e in common_lower for e in edits1(w))
+        and not inflected(w)
+    }
+    print(f"left out as slips of common words: {len(slips)}")
+    us -= slips
+    gb -= slips
     shared = us & gb
     common = {w for w in shared if w not in known_typos}
     known = us | gb

@@ -42,8 +42,8 @@ DIALECT_SWAP_PATTERNS = (
     (r"[iy][sz]ations?$", "ise"),
     (r"([lp])\1(ed|ing|er|ers|or|ors)$", r"\1\2"),  # travelled, worshippers
     (r"(?<=[aeiou]l)(ed|ing|er|ers)$", r"l\1"),  # traveled -> travelled
-    (r"ae", "e"),
-    (r"oe", "e"),
+    (r"ae(?=[a-z]{2})", "e"),  # paediatric, oestrogen; not "acroes" for "acres"
+    (r"oe(?=[a-z]{2})", "e"),
     (r"(?<=[fct])ence$", "ense"),  # defence, licence, pretence
     (r"(?<=[fct])ense$", "ence"),
     (r"ogue$", "og"),
@@ -297,16 +297,17 @@ class SpellingContext:
                 flags |= DIALECT
         if text.isascii() and (lower or (len(text) >= 5 and stem not in lex)):
             word = stem if lower else word
-            if self._unknown_word(word):
+            # codespell's list is asked of the whole form: "yearm's" is this rule's
+            if self._unknown_word(word, listed_ok=stem is not text):
                 flags |= UNKNOWN
         return flags
 
-    def _unknown_word(self, word: str) -> bool:
-        """No list knows it, codespell does not list it, and it is no name in lower case nor
-        another dialect's form of a known word."""
+    def _unknown_word(self, word: str, listed_ok: bool = False) -> bool:
+        """No list knows it, codespell does not list it (unless ``listed_ok``), and it is no
+        name in lower case nor another dialect's form of a known word."""
         if len(word) < MIN_LENGTH or self._lex_valid(word):
             return False
-        if self.known.lookup(word):
+        if not listed_ok and self.known.lookup(word):
             return False  # the known-misspelling rule reports these
         if word.title() in self.lexicon:
             return False  # a name in lower case ("anti-christ"): capitalisation, not spelling
@@ -406,13 +407,15 @@ class SpellingContext:
                 continue  # "gov't"; "relicensing", "servicemembers": made by rule
             if len(word) >= 4 and word.upper() in self.lexicon:
                 continue  # an initialism in lower case ("html")
-            if not opening and (draft.name_part(tok) or draft.epithet(tok)):
-                continue  # "Kwok-hung", "Formica fusca"
+            if not opening and draft.name_part(tok):
+                continue  # "Kwok-hung", "Chi-wai"
             if draft.foreign(tok):
                 continue
             verdict = self.verdict(word)
             if opening and not verdict.safe_fix:
                 continue  # a capitalised word opening a sentence and no clear fix: a name
+            if not opening and not verdict.confident and draft.epithet(tok):
+                continue  # "Formica fusca"; but "Sarvis notex" is "notes" mistyped
             yield Unknown(tok, word, verdict)
 
     @property

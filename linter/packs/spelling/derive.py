@@ -57,6 +57,8 @@ SUFFIXES = (
     "ize",
     "ise",
     "ly",
+    "ee",
+    "ees",
 )
 MIN_BASE = 4  # letters of the known word under a prefix or an ending
 COMMON_PART = 3.0  # Zipf of each word in a closed compound (once per million words)
@@ -108,6 +110,8 @@ class Deriver:
     def _stem_known(self, stem: str, suffix: str) -> bool:
         if self._known(stem):
             return True
+        if suffix == "ee":  # the one the act concerns: "asylee" of "asylum", "mentee"
+            return any(self.lexicon.zipf(stem + end) >= 3.0 for end in ("um", "or", "ate"))
         if suffix[0] in "aei" and self._known(stem + "e"):
             return True  # "ideologize" + "d" is listed; "rave" -> "ravish" is not asked
         if suffix == "ally" and self._known(stem + "al"):
@@ -117,15 +121,23 @@ class Deriver:
     def _compound(self, word: str) -> bool:
         """Two common words run together, neither a function word ("servicemembers"); a
         regular plural or past of such a compound too ("livestreamed")."""
-        zipf = self.lexicon.zipf
         for i in range(MIN_BASE, len(word) - MIN_BASE + 1):
-            left, right = word[:i], word[i:]
-            if not self._known(left) or not self._known(right):
+            zl = self._part_zipf(word[:i])
+            if not COMMON_PART <= zl < FUNCTION_PART:
                 continue
-            zl, zr = zipf(left), zipf(right)
-            if COMMON_PART <= zl < FUNCTION_PART and COMMON_PART <= zr < FUNCTION_PART:
+            zr = self._part_zipf(word[i:])
+            if COMMON_PART <= zr < FUNCTION_PART:
                 return True
         return False
+
+    def _part_zipf(self, part: str) -> float:
+        """How common a piece of a compound is, as a word or as a name ("petri" in
+        "petridishes")."""
+        lex = self.lexicon
+        if self._known(part):
+            return lex.zipf(part)
+        title = part.title()
+        return lex.zipf(title) if title in lex else 0.0
 
     def _near_common(self, word: str) -> bool:
         lex = self.lexicon

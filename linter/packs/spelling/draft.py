@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.packs.spelling.tokens import (
@@ -286,45 +286,75 @@ def _find(
     names: set[str] | frozenset[str] = frozenset(),
     mid_sentence: Callable[[int], bool] | None = None,
 ) -> list[Token]:
-    """Every token of the candidate forms, in order: ``str.find`` for the form's text up to
-    its first apostrophe (either apostrophe may be written), the rest checked here. A form
-    of ``names`` is left out altogether once a token of it stands after one space and a
-    word or comma where ``mid_sentence`` holds."""
-    result = []
-    find = prose.find
+    """Every token of the candidate forms, in order. The forms' texts up to their first
+    apostrophe (either apostrophe may be written) are found in one pass over the text (an
+    Aho-Corasick automaton; ``str.find`` for a handful), so the cost grows with the text
+    once, not once per form; the rest is checked here. A form of ``names`` is left out
+    altogether once a token of it stands after one space and a word or comma where
+    ``mid_sentence`` holds."""
+    heads: dict[str, list[str]] = {}
+    for text in found:
+        head = text if "'" not in text else text[: text.index("'")]
+        if head:
+            heads.setdefault(head, []).append(text)
     n = len(prose)
-    for text, flags in found.items():
-        plain = "'" not in text
-        head = text if plain else text[: text.index("'")]
-        size = len(text)
-        mark = len(result)
-        name = text in names
-        at = find(head)
-        while at >= 0:
-            end = at + size
+    tokens: dict[str, list[Token]] = {}
+    dropped: set[str] = set()
+    for at, head in _occurrences(prose, heads):
+        for text in heads[head]:
+            if text in dropped:
+                continue
+            end = at + len(text)
+            if end > n:
+                continue
             # ``starts_token`` and ``ends_token`` inlined for the common case: a space or
             # punctuation mark on either side
             before = prose[at - 1] if at else " "
             after = prose[end] if end < n else " "
-            if (
-                (plain or prose[at:end].replace("’", "'") == text)
+            if not (
+                (text is head or prose[at:end].replace("’", "'") == text)
                 and (before in _SPACE_PUNCT or starts_token(prose, at))
                 and (after in _SPACE_PUNCT or ends_token(prose, end))
             ):
-                if (
-                    name
-                    and before == " "
-                    and at >= 2
-                    and (prose[at - 2].isalnum() or prose[at - 2] == ",")
-                    and mid_sentence is not None
-                    and mid_sentence(at)
-                ):
-                    del result[mark:]
-                    break
-                result.append(Token(at, end, text, flags))
-            at = find(head, at + 1)
+                continue
+            if (
+                text in names
+                and before == " "
+                and at >= 2
+                and (prose[at - 2].isalnum() or prose[at - 2] == ",")
+                and mid_sentence is not None
+                and mid_sentence(at)
+            ):
+                dropped.add(text)
+                tokens.pop(text, None)
+                continue
+            tokens.setdefault(text, []).append(Token(at, end, text, found[text]))
+    result = [tok for toks in tokens.values() for tok in toks]
     result.sort()
     return result
+
+
+FEW_FORMS = 6  # up to this many, one ``str.find`` loop each is cheaper than an automaton
+
+
+def _occurrences(prose: str, heads: dict[str, list[str]]) -> Iterator[tuple[int, str]]:
+    """(offset, head) for every occurrence of each head in the text, overlaps included."""
+    if len(heads) <= FEW_FORMS:
+        find = prose.find
+        for head in heads:
+            at = find(head)
+            while at >= 0:
+                yield at, head
+                at = find(head, at + 1)
+        return
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for head in heads:
+        automaton.add_word(head, head)
+    automaton.make_automaton()
+    for last, head in automaton.iter(prose):
+        yield last - len(head) + 1, head
 
 
 # one syllable of Cantonese, Mandarin (pinyin, Wade-Giles) or Korean romanisation
@@ -332,7 +362,7 @@ SYLLABLE_RE = re.compile(
     r"(?:[bcdfghjklmnpqrstvwxyz]{0,2}h?)(?:[aeiouy]{1,3})(?:ng|n|m|k|p|t|h|r|l)?", re.ASCII
 )
 # endings of Latin species names ("fusca", "bassiana", "sapiens", "coli", "aureus")
-LATIN_ENDING_RE = re.compile(r"(?:a|ae|us|um|is|es|i|ii|ens|ensis|oides|ix|ex|ax)$")
+LATIN_ENDING_RE = re.compile(r"(?:a|ae|us|um|is|ii|ens|ensis|oides)$")
 
 # characters that are no letter nor apostrophe: a token next to one starts or ends there
 _SPACE_PUNCT = frozenset(' \n\t.,;:!?"“”()[]-—–')

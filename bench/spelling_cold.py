@@ -42,8 +42,10 @@ def main() -> None:
     runs = 7
     spell = sorted(once(path, "SPELL") for _ in range(runs))[runs // 2]
     core = sorted(once(path, "CORE001") for _ in range(runs))[runs // 2]
-    print(f"{path}: spelling pack {1000 * (spell - core):.0f} ms CPU on a cold run "
-          f"(median of {runs}; SPELL {spell:.3f} s, CORE001 alone {core:.3f} s)")
+    print(
+        f"{path}: spelling pack {1000 * (spell - core):.0f} ms CPU on a cold run "
+        f"(median of {runs}; SPELL {spell:.3f} s, CORE001 alone {core:.3f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -26,8 +26,9 @@ What goes in:
 * ``en-modern``: words SCOWL lacks but that are in real use in modern English (Zipf >=
   ``MODERN_FLOOR`` in wordfreq: "cybersecurity", "livestreamed", "telehealth"), excluding
   codespell's misspellings, chat spellings, words SCOWL knows only as a name ("sid"), and
-  anything one edit from a word ten times more frequent (that is how "recieve", "anothe" and
-  "teh" stay out).
+  any word under Zipf ``IN_USE`` one edit from a word ten times more frequent (that is how
+  "recieve", "anothe" and "teh" stay out). Accented words are also listed without their
+  accents ("cafe", "naive").
 * ``codespell.txt``: codespell's main dictionary (``wrong->right`` lines), copied as it is,
   so that the known-misspelling rule reads a file of its own rather than a private path
   inside the installed package.
@@ -41,6 +42,7 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[3] / "rules" / "spelling" / "data"
@@ -54,13 +56,18 @@ CHAT = frozenset(
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "r", "est", "st", "ly", "ness", "ers")
 MODERN_FLOOR = 2.0  # Zipf: about once in 100 million words
+IN_USE = 3.5  # Zipf of a word too common to be anybody's slip ("cafe", next to "care")
 SLIP_OF = 3.5  # Zipf of a common word whose one-slip neighbours unseen in any corpus go
 
 
 def read_scowl(path: Path) -> set[str]:
+    """The list's words, accented ones also without their accents ("café" -> "cafe"), as
+    news copy often writes them."""
     words = set()
     for line in path.read_text("utf-8").split("\n"):
-        if line and not line.endswith("'s") and line.isascii() and WORD_OK.fullmatch(line):
+        if not line.isascii():
+            line = unicodedata.normalize("NFKD", line).encode("ascii", "ignore").decode()
+        if line and not line.endswith("'s") and WORD_OK.fullmatch(line):
             words.add(line)
     return words
 
@@ -158,7 +165,7 @@ def main() -> None:
             continue
         if word in names_only:
             continue
-        if any(e in known_lower and zipf(e) >= z + 1.0 for e in edits1(word)):
+        if z < IN_USE and any(e in known_lower and zipf(e) >= z + 1.0 for e in edits1(word)):
             continue
         modern.add(word)
 

@@ -110,7 +110,7 @@ class Deriver:
     def _stem_known(self, stem: str, suffix: str) -> bool:
         if self._known(stem):
             return True
-        if suffix == "ee":  # the one the act concerns: "asylee" of "asylum", "mentee"
+        if suffix in ("ee", "ees"):  # the one the act concerns: "asylee" of "asylum", "mentee"
             return any(self.lexicon.zipf(stem + end) >= 3.0 for end in ("um", "or", "ate"))
         if suffix[0] in "aei" and self._known(stem + "e"):
             return True  # "ideologize" + "d" is listed; "rave" -> "ravish" is not asked

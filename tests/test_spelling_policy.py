@@ -1,0 +1,88 @@
+"""The spelling policy of issue 13: a lower-case word no lexicon knows is an error, once per
+document with its count; names, handles, romanised given names and words English makes by
+rule stay quiet; and the doubled-word rule spares "to to" before a verb and repeated names."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import positions
+
+POLICY = """\
+Council weighs budget
+
+The behism plan was late, and the behism vote later; a third behism came at noon.
+Mr. Chan Kwok-hung and Kim Ji-hoon met @kevinbacon of #Ioniq6 at https://example.com/xq.
+The Formica fusca colony grew, Sarvis notex, and officials cited the podcasterz.
+"""
+
+
+@pytest.fixture
+def policy_draft(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text(POLICY, "utf-8")
+    return path
+
+
+def test_a_non_word_is_an_error_once_per_document_with_its_count(policy_draft, run_json):
+    _, report, _ = run_json("--select", "SPELL", str(policy_draft))
+    found = [(f["rule"], f["line"], f["column"], f["severity"]) for f in report["findings"]]
+    assert found == [
+        ("SPELL004", 3, 5, "error"),  # behism, three times: reported at the first
+        ("SPELL001", 5, 39, "error"),  # notex -> notes: no species name after "Sarvis"
+        ("SPELL004", 5, 70, "error"),  # podcasterz
+    ]
+    behism = report["findings"][0]
+    assert behism["message"].endswith("(3 times in this document)")
+    assert behism.get("fix") is None
+
+
+def test_names_handles_and_romanised_given_names_are_quiet(policy_draft, run_json):
+    _, report, _ = run_json("--select", "SPELL", str(policy_draft))
+    flagged = {f["line"] for f in report["findings"]}
+    assert 4 not in flagged  # Kwok-hung, Ji-hoon, @kevinbacon, #Ioniq6, the address
+
+
+def test_words_made_by_rule_and_modern_words_are_known(tmp_path, run_json):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "The livestreamed cyberattacks on telehealth podcasters were geolocated at the cafe.\n"
+        "Upskilling, rewilding and relicensing of servicemembers got greenlit; an asylee "
+        "spoke.\n",
+        "utf-8",
+    )
+    _, report, _ = run_json("--select", "SPELL", str(path))
+    assert report["findings"] == []
+
+
+def test_a_listed_word_no_corpus_has_seen_next_to_a_common_word_is_a_slip(tmp_path, run_json):
+    path = tmp_path / "a.txt"
+    path.write_text("The ship was lanched on Friday, and the crew was securer.\n", "utf-8")
+    _, report, _ = run_json("--select", "SPELL", str(path))
+    assert positions(report["findings"]) == [("SPELL001", 1, 14)]
+    assert "launched" in report["findings"][0]["suggestions"]
+
+
+def test_doubled_word_spares_to_to_before_a_verb_and_repeated_names(tmp_path, run_json):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "It is the company I'm applying to to be efficient. She drove to to the office.\n"
+        "Duran Duran played, Sirhan Sirhan was named, and the the end came.\n",
+        "utf-8",
+    )
+    _, report, _ = run_json("--select", "CORE001", str(path))
+    assert positions(report["findings"]) == [("CORE001", 1, 62), ("CORE001", 2, 50)]
+
+
+def test_finding_forms_in_one_pass_matches_one_find_per_form(monkeypatch):
+    """``_find`` looks for many forms with an automaton, for a few with ``str.find``: both
+    give the same tokens."""
+    from linter.packs.spelling import draft as draft_module
+
+    prose = POLICY * 3 + "Can't cant can’t behism's behisms xbehism behism-like.\n"
+    forms = {"behism": 8, "can't": 1, "cant": 1, "behism's": 8, "notex": 8, "fusca": 8}
+    forms |= {f"zz{i}": 8 for i in range(10)}
+    many = draft_module._find(prose, forms)
+    monkeypatch.setattr(draft_module, "FEW_FORMS", 1000)
+    few = draft_module._find(prose, forms)
+    assert many == few
+    assert [t.text for t in many].count("behism") == 10

@@ -19,6 +19,15 @@ JOINERS = "'’-"  # "e-mail mail" or "Musk’s s" are not doubled words
 MATCH_NON_ALNUM = "_'’ \t\n"  # what a match holds besides letters and digits
 BARRIER_RE = re.compile(r"[^\w'’ \t\n]")  # what no match holds
 NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)\b")
+PREVIOUS_WORD_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
+# verbs that strand "to" at the end of a clause ("the firm I'm going to to see")
+VERBS_TAKING_TO = frozenset(
+    """go goes went gone come comes came talk talks listen listens apply applies refer refers
+    belong belongs turn turns look looks get gets got move moves return returns speak speaks
+    spoke write writes wrote reply replies respond responds react reacts report reports
+    relate relates object objects contribute contributes adapt adapts commit commits admit
+    admits lead leads led switch switches stick sticks stuck add adds point points""".split()
+)
 
 
 # words that open a noun phrase: after "to to" they show a slip ("to to the office"),
@@ -53,7 +62,7 @@ class RepetitionRule(YamlRule):
             self.fail("names", "must be true or false")
         self._names = names
 
-    def _allowed(self, prose: str, end: int, first: str, second: str) -> bool:
+    def _allowed(self, prose: str, start: int, end: int, first: str, second: str) -> bool:
         """A grammatical doubling by ``before_verb`` or ``names``."""
         low = first.lower()
         if (
@@ -64,8 +73,16 @@ class RepetitionRule(YamlRule):
         ):
             return True
         if low in self._before_verb:
+            # "applying to to be": a verb before, a verb after ("users to to move" and
+            # "chapter to to chapter" are slips)
             m = NEXT_WORD_RE.match(prose, end)
-            return m is not None and m.group(1).islower() and m.group(1) not in NOUN_OPENERS
+            if m is None or not m.group(1).islower() or m.group(1) in NOUN_OPENERS:
+                return False
+            before = PREVIOUS_WORD_RE.search(prose, max(0, start - 40), start)
+            if before is None:
+                return False
+            word = before.group(1).lower()
+            return word.endswith(("ing", "ed")) or word in VERBS_TAKING_TO
         return False
 
     def check(self, doc):
@@ -78,7 +95,7 @@ class RepetitionRule(YamlRule):
                 continue
             if not gap or f"{first.lower()} {second.lower()}" in self._exceptions:
                 continue
-            if self._allowed(prose, m.end(), first, second):
+            if self._allowed(prose, m.start(), m.end(), first, second):
                 continue
             if _repeated_again(prose, m.end(), first) or _repeated_before(prose, m.start(), first):
                 continue  # three in a row ("killing killing killing") is deliberate rhetoric

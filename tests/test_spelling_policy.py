@@ -91,3 +91,31 @@ def test_finding_forms_in_one_pass_matches_one_find_per_form(monkeypatch):
     few = draft_module._find(prose, forms)
     assert many == few
     assert [t.text for t in many].count("behism") == 10
+
+
+def test_real_word_and_fragment_slips_by_their_neighbours(tmp_path, run_json):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Then he sid the council would act. The car went at hi speed.\n"
+        "She said hi to the council, and Sid left. The sed command edits the stream.\n",
+        "utf-8",
+    )
+    _, report, _ = run_json("--select", "SPELL006", str(path))
+    assert positions(report["findings"]) == [("SPELL006", 1, 9), ("SPELL006", 1, 52)]
+    assert report["findings"][0]["suggestions"][0] == "said"
+    assert report["findings"][1]["fix"] == "high"
+
+
+def test_common_words_one_slip_away_by_index_match_the_edit_strings():
+    from linter.packs.spelling.real_words import Common, _common
+    from linter.packs.spelling.suggest import edit_strings
+
+    words = sorted(_common().words)
+    fresh = Common(words)
+    fresh.INDEX_AFTER = 0  # the delete index at once
+    probes = [w[:-1] for w in words[::7]] + [w + "s" for w in words[::11]]
+    probes += [w[1] + w[0] + w[2:] for w in words[::13] if len(w) > 2]
+    probes += "sid sed teh hte wiht thier lanched becuase".split()
+    for word in probes:
+        expected = fresh.words.intersection(edit_strings(word)) - {word}
+        assert fresh.one_slip(word) == expected, word

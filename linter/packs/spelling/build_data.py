@@ -29,6 +29,10 @@ What goes in:
   any word under Zipf ``IN_USE`` one edit from a word ten times more frequent (that is how
   "recieve", "anothe" and "teh" stay out). Accented words are also listed without their
   accents ("cafe", "naive").
+* ``pairs.txt``: word pairs from symspellpy's bigram counts (MIT; counts from Google Books
+  Ngram, CC BY 3.0) at or above ``PAIR_FLOOR``, for the real-word rule (``real_words``).
+* ``common.txt``: the lower-case words of Zipf >= ``COMMON_FLOOR``, the corrections the
+  real-word rule considers (a small set, hashed in a millisecond).
 * ``codespell.txt``: codespell's main dictionary (``wrong->right`` lines), copied as it is,
   so that the known-misspelling rule reads a file of its own rather than a private path
   inside the installed package.
@@ -57,6 +61,8 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "r", "est", "st", "ly", "ness", "ers")
 MODERN_FLOOR = 2.0  # Zipf: about once in 100 million words
 IN_USE = 3.5  # Zipf of a word too common to be anybody's slip ("cafe", next to "care")
+COMMON_FLOOR = 4.5  # Zipf of the words a real-word slip is a slip of (``common.txt``)
+PAIR_FLOOR = 30_000_000  # Google Books count of a pair that makes a correction fit
 SLIP_OF = 3.5  # Zipf of a common word whose one-slip neighbours unseen in any corpus go
 
 
@@ -94,6 +100,25 @@ def write_list(path: Path, words: set[str], zipf) -> None:
     path.write_text(header + "\n" + "".join(ordered), "ascii")
     path.with_suffix(".freq").write_bytes(bytes(min(band(zipf(w)), 255) for w in ordered))
     print(f"{path.name}: {len(words)} words")
+
+
+def write_pairs(path: Path) -> None:
+    """The word pairs common enough to stand for a correction ("at high", "high speed"):
+    symspellpy's Google Books bigram counts at or above ``PAIR_FLOOR``, one pair a line
+    with its count in tenths of a power of ten."""
+    import math
+
+    import symspellpy
+
+    source = Path(symspellpy.__file__).parent / "frequency_bigramdictionary_en_243_342.txt"
+    rows = []
+    for line in source.read_text("utf-8").splitlines():
+        first, second, count = line.split()
+        if int(count) >= PAIR_FLOOR and first.isalpha() and second.isalpha():
+            rows.append(f"{first} {second} {round(10 * math.log10(int(count)))}")
+    rows.sort()
+    path.write_text("\n".join(rows) + "\n", "ascii")
+    print(f"{path.name}: {len(rows)} pairs")
 
 
 def codespell_dictionary() -> Path:
@@ -175,6 +200,12 @@ def main() -> None:
     write_list(OUT / "en-GB.words", gb - shared, zipf)
     write_list(OUT / "en-modern.words", modern, zipf)
     shutil.copyfile(source, OUT / "codespell.txt")
+    write_pairs(OUT / "pairs.txt")
+    everyday = sorted(
+        w for w in (common | us | gb | modern) if w.islower() and zipf(w) >= COMMON_FLOOR
+    )
+    (OUT / "common.txt").write_text("\n".join(everyday) + "\n", "ascii")
+    print(f"common.txt: {len(everyday)} words")
     print(f"codespell.txt: {len(known_typos)} misspellings")
 
 

@@ -11,6 +11,9 @@ has never seen the result, so every slip is a non-word, as in the dev split:
 * ``doubled``: a double letter made single or a single one doubled ("ocured", "untill");
 * ``phonetic``: a spelling by sound ("fotograph", "definate", "recieve", "independant").
 
+With ``--real-words`` the slips are rare real words instead (Zipf 1 to 3 in wordfreq, made
+from words of Zipf >= 4.5: "sid" for "said"), the kind only SPELL006 can catch.
+
 The injected articles and a key in ``score.py``'s format are written to a temporary folder
 (never into the package), and ``score.py`` scores them::
 
@@ -113,8 +116,18 @@ def phonetic(word: str, rng: random.Random) -> str | None:
 KINDS = {"keyboard": keyboard, "dropped": dropped, "doubled": doubled, "phonetic": phonetic}
 
 
-def build(out: Path) -> int:
+def is_slip(slip: str, word: str, real_words: bool) -> bool:
+    """A non-word (wordfreq has never seen it); with ``real_words``, a rare real word
+    (Zipf 1 to 3) made from a common one (Zipf >= 4.5): "sid" for "said"."""
     import wordfreq
+
+    z = wordfreq.zipf_frequency(slip, "en")
+    if not real_words:
+        return z == 0
+    return 1.0 <= z < 3.0 and wordfreq.zipf_frequency(word, "en") >= 4.5
+
+
+def build(out: Path, real_words: bool = False) -> int:
 
     rng = random.Random(SEED)
     (out / "clean").mkdir(parents=True)
@@ -145,7 +158,7 @@ def build(out: Path) -> int:
             for _ in range(10):
                 kind = rng.choice(kinds)
                 slip = KINDS[kind](word, rng)
-                if slip and slip != word and wordfreq.zipf_frequency(slip, "en") == 0:
+                if slip and slip != word and is_slip(slip, word, real_words):
                     break
             else:
                 continue
@@ -164,9 +177,12 @@ def build(out: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--keep", type=Path, help="write the set here and keep it")
+    parser.add_argument(
+        "--real-words", action="store_true", help="slips that make rare real words instead"
+    )
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="copydesk-own-set-")) / "set"
-    count = build(folder)
+    count = build(folder, args.real_words)
     print(f"{count} slips written into {len(list((folder / 'injected').iterdir()))} articles")
     cmd = [sys.executable, "-m", "linter", "check", "--no-cache", "--format", "json"]
     subprocess.run([sys.executable, str(SCORE), str(folder), "--", *cmd], cwd=ROOT, check=False)

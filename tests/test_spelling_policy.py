@@ -97,7 +97,8 @@ def test_real_word_and_fragment_slips_by_their_neighbours(tmp_path, run_json):
     path = tmp_path / "a.txt"
     path.write_text(
         "Then he sid the council would act. The car went at hi speed.\n"
-        "She said hi to the council, and Sid left. The sed command edits the stream.\n",
+        "She said hi to the council, and Sid left. The sed command edits the stream.\n"
+        "He saw the ad on Monday.\n",
         "utf-8",
     )
     _, report, _ = run_json("--select", "SPELL006", str(path))

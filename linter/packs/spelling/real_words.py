@@ -19,6 +19,7 @@ RARE = 3.0  # Zipf under which a listed word may be a slip ("sed")
 FRAGMENT_LENGTH = 3  # a short word may be a longer one cut short ("hi" for "high")
 FRAGMENT_MAX_ZIPF = 5.0  # but not the commonest short words ("the", "his")
 CANDIDATE_ZIPF = 4.5  # the correction is a common word
+FRAGMENT_LEAD = 0.5  # a fragment's continuation is three times more common ("ad" stays)
 LEAD = 2.0  # and at least a hundred times more common than the rare word
 PREVIOUS_RE = re.compile(r"(?<![\w'’-])([a-z]+) $")
 NEXT_RE = re.compile(r" ([a-z]+)(?![\w'’-])")
@@ -112,7 +113,7 @@ def _suspect(word: str, dialect: str) -> tuple[str, ...]:
     if zipf < RARE:  # a rare word or a name: one slip from a common word
         floor, found = max(CANDIDATE_ZIPF, zipf + LEAD), common.one_slip(word)
     elif short and zipf <= FRAGMENT_MAX_ZIPF:  # a fragment: "hi" cut from "high"
-        floor = max(CANDIDATE_ZIPF, zipf)
+        floor = max(CANDIDATE_ZIPF, zipf + FRAGMENT_LEAD)
         found = {c for c in common.by_start.get(word, ()) if len(c) <= len(word) + 2}
     else:
         return ()

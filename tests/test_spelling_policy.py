@@ -120,3 +120,20 @@ def test_common_words_one_slip_away_by_index_match_the_edit_strings():
     for word in probes:
         expected = fresh.words.intersection(edit_strings(word)) - {word}
         assert fresh.one_slip(word) == expected, word
+
+
+def test_a_very_long_string_is_judged_cheaply(tmp_path, run_json):
+    import time
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "The council said the " + "abcdefghij" * 30 + " plan was approved on Friday.\n"
+        "The board said the " + "qwertyuiop" * 5 + " report came out on Monday.\n"
+    )
+    start = time.perf_counter()
+    _, report, _ = run_json("--select", "SPELL", str(path))
+    assert time.perf_counter() - start < 2.0
+    assert [(f["rule"], f["suggestions"]) for f in report["findings"]] == [
+        ("SPELL004", []),
+        ("SPELL004", []),
+    ]

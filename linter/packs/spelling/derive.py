@@ -60,6 +60,7 @@ SUFFIXES = (
     "ee",
     "ees",
 )
+MAX_DERIVED = 40  # letters: longer strings are no words, and are never taken apart
 MIN_BASE = 4  # letters of the known word under a prefix or an ending
 COMMON_PART = 3.0  # Zipf of each word in a closed compound (once per million words)
 FUNCTION_PART = 6.0  # "that", "with": a compound of these is a missing space
@@ -79,7 +80,7 @@ class Deriver:
             found = self._memo[word] = (
                 word.isalpha()
                 and word.isascii()
-                and len(word) >= MIN_BASE + 2
+                and MIN_BASE + 2 <= len(word) <= MAX_DERIVED
                 and self._made(word)
                 and not self._near_common(word)
             )

@@ -95,7 +95,7 @@ def _suspect(word: str, dialect: str) -> tuple[str, ...]:
     """The common words a lower-case form may be a slip of, if it may be one. Asked of
     every distinct word of a draft, so the cheap tests come first: most words are common
     and long, or have no common word one slip away (``common.txt``, a few thousand words)."""
-    if len(word) < 2 or not (word.isalpha() and word.isascii() and word.islower()):
+    if not 2 <= len(word) <= 40 or not (word.isalpha() and word.isascii() and word.islower()):
         return ()
     common = _common()
     short = len(word) <= FRAGMENT_LENGTH

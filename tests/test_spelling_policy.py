@@ -137,3 +137,14 @@ def test_a_very_long_string_is_judged_cheaply(tmp_path, run_json):
         ("SPELL004", []),
         ("SPELL004", []),
     ]
+
+
+def test_a_slip_of_said_right_after_a_quotation(tmp_path, run_json):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        '"It was fine," sed Ambassador Mohib. "Yes," Sid Smith said. "No," said Ed.\n',
+        "utf-8",
+    )
+    _, report, _ = run_json("--select", "SPELL", str(path))
+    assert positions(report["findings"]) == [("SPELL006", 1, 16)]
+    assert report["findings"][0]["suggestions"][0] == "said"

@@ -21,6 +21,9 @@ FRAGMENT_MAX_ZIPF = 5.0  # but not the commonest short words ("the", "his")
 CANDIDATE_ZIPF = 4.5  # the correction is a common word
 FRAGMENT_LEAD = 0.5  # a fragment's continuation is three times more common ("ad" stays)
 LEAD = 2.0  # and at least a hundred times more common than the rare word
+# the end of a quotation and the space after it: the slot of "said" in news copy
+ATTRIBUTION_RE = re.compile(r"[,?!][”\"’'] $")
+ATTRIBUTION = frozenset("said says added asked told wrote noted explained".split())
 PREVIOUS_RE = re.compile(r"(?<![\w'’-])([a-z]+) $")
 NEXT_RE = re.compile(r" ([a-z]+)(?![\w'’-])")
 
@@ -32,6 +35,9 @@ class RealWordTypo(SpellingRule):
     continuation, fits both of its neighbours and it does not: each pair with the
     correction is common in Google Books (30 million times or more) and neither pair with
     the word as written is.
+
+    Right after a quotation (',” sed Mohib'), where news copy attributes it, one neighbour
+    is enough when the correction is a verb of attribution ("said", "added", "told").
 
     Why:
     A slip that makes another word passes every dictionary. Its neighbours give it away:
@@ -71,9 +77,13 @@ class RealWordTypo(SpellingRule):
                 continue
             before = PREVIOUS_RE.search(prose, max(0, tok.start - 30), tok.start)
             after = NEXT_RE.match(prose, tok.end)
-            if before is None or after is None:
+            if before is not None and after is not None:
+                fits = _fits(before.group(1), tok.text, after.group(1), lex.dialect)
+            elif ATTRIBUTION_RE.search(prose, max(0, tok.start - 4), tok.start):
+                # right after a quotation, where news copy attributes it: ',” sed Mohib'
+                fits = _attribution(tok.text, lex.dialect)
+            else:
                 continue
-            fits = _fits(before.group(1), tok.text, after.group(1), lex.dialect)
             if fits:
                 written = doc.text[tok.start : tok.end]
                 yield Match(
@@ -115,6 +125,26 @@ def _suspect(word: str, dialect: str) -> tuple[str, ...]:
     else:
         return ()
     return tuple(sorted(c for c in found if lex.zipf(c) >= floor))
+
+
+@lru_cache(maxsize=2_000)
+def _attribution(word: str, dialect: str) -> tuple[str, ...]:
+    """The verbs of attribution a rare word (or a name in lower case) right after a
+    quotation is a slip of, one or two edits away ("sed" for "said")."""
+    from rapidfuzz.distance import OSA
+
+    from linter.packs.spelling.lexicon import lexicon
+
+    if not word.isalpha() or not word.islower() or word in ATTRIBUTION:
+        return ()
+    lex = lexicon(dialect)
+    if word in lex:
+        if lex.zipf(word) >= RARE:
+            return ()
+    elif word.title() not in lex:
+        return ()  # unknown words are SPELL001/SPELL004's
+    near = [(OSA.distance(word, v), -lex.zipf(v), v) for v in ATTRIBUTION]
+    return tuple(v for d, _, v in sorted(near) if d <= 2)
 
 
 class Common:

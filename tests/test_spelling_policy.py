@@ -148,3 +148,24 @@ def test_a_slip_of_said_right_after_a_quotation(tmp_path, run_json):
     _, report, _ = run_json("--select", "SPELL", str(path))
     assert positions(report["findings"]) == [("SPELL006", 1, 16)]
     assert report["findings"][0]["suggestions"][0] == "said"
+
+
+@pytest.mark.parametrize(
+    "word, made",
+    [
+        ("relicensing", True),  # re- + licensing
+        ("nongroup", True),  # non- + group
+        ("commercialish", True),  # commercial + -ish
+        ("servicemembers", True),  # two common words
+        ("asylee", True),  # asylum -> asylee
+        ("untill", False),  # un- + till, but one slip from "until"
+        ("thankyou", False),  # "you" is too short a piece
+        ("aboutthe", False),  # a function word: a missing space
+        ("useing", False),  # "use" + "-ing" keeps no silent e
+    ],
+)
+def test_words_made_by_rule(word, made):
+    from linter.packs.spelling.derive import Deriver
+    from linter.packs.spelling.lexicon import lexicon
+
+    assert Deriver(lexicon("en-US")).derived(word) is made

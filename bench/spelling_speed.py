@@ -15,7 +15,7 @@ import time
 
 from common import ROOT
 
-SPELL_RULES = ("SPELL001", "SPELL002", "SPELL003", "SPELL004", "SPELL005")
+SPELL_RULES = ("SPELL001", "SPELL002", "SPELL003", "SPELL004", "SPELL005", "SPELL006")
 
 
 def cold(args: list[str], runs: int) -> float:

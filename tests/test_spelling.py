@@ -68,7 +68,7 @@ The studymate and the nongroup plan, said Ms. Xochitl Ngata, were fine.
 """
 
 
-def test_unknown_words_ranked_and_unsure_ones_are_advice(tmp_path, run_json):
+def test_unknown_words_are_errors_and_words_made_by_rule_are_quiet(tmp_path, run_json):
     path = tmp_path / "a.txt"
     path.write_text(UNKNOWN, "utf-8")
     _, report, _ = run_json("--select", "SPELL", str(path))
@@ -76,16 +76,15 @@ def test_unknown_words_ranked_and_unsure_ones_are_advice(tmp_path, run_json):
     assert found == [
         ("SPELL001", 1, 15, "error"),  # hastag -> hashtag
         ("SPELL001", 1, 43, "error"),  # annivresary -> anniversary
-        ("SPELL004", 2, 11, "info"),  # podcasterz: no common word one slip away
+        ("SPELL004", 2, 11, "error"),  # podcasterz: no common word one slip away, still wrong
         ("SPELL001", 2, 35, "error"),  # goverrnment -> government
-        ("SPELL004", 3, 5, "info"),  # studymate: a closed compound is not called wrong
-        ("SPELL004", 3, 23, "info"),  # nongroup
+        # studymate (two common words run together), nongroup (non- + group): made by rule
     ]
     hastag = report["findings"][0]
     assert hastag["message"] == "'hastag' is not a word: write 'hashtag'."
     assert hastag["suggestions"] == ["hashtag"] and hastag["fix"] == "hashtag"
-    studymate = report["findings"][4]
-    assert "fix" not in studymate or studymate["fix"] is None
+    podcasterz = report["findings"][2]
+    assert podcasterz.get("fix") is None
 
 
 def test_several_candidates_give_no_fix(tmp_path, run_json):

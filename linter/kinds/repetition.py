@@ -18,18 +18,72 @@ DOUBLE_APOSTROPHES = ("''", "'’", "’'", "’’")
 JOINERS = "'’-"  # "e-mail mail" or "Musk’s s" are not doubled words
 MATCH_NON_ALNUM = "_'’ \t\n"  # what a match holds besides letters and digits
 BARRIER_RE = re.compile(r"[^\w'’ \t\n]")  # what no match holds
+NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)\b")
+PREVIOUS_WORD_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
+# verbs that strand "to" at the end of a clause ("the firm I'm going to to see")
+VERBS_TAKING_TO = frozenset(
+    """go goes went gone come comes came talk talks listen listens apply applies refer refers
+    belong belongs turn turns look looks get gets got move moves return returns speak speaks
+    spoke write writes wrote reply replies respond responds react reacts report reports
+    relate relates object objects contribute contributes adapt adapts commit commits admit
+    admits lead leads led switch switches stick sticks stuck add adds point points""".split()
+)
+
+
+# words that open a noun phrase: after "to to" they show a slip ("to to the office"),
+# where a verb shows a stranded preposition and an infinitive ("applying to to be")
+NOUN_OPENERS = frozenset(
+    """the a an his her their its my our your this that these those some any every each
+    all him them me us it one two three no""".split()
+)
+# function words: "The The" or "In In" is a slip even when both copies are capitalised
+FUNCTION_WORDS = frozenset("the a an of and or to in on at by for is was it he she we".split())
 
 
 class RepetitionRule(YamlRule):
-    """``exceptions`` lists doublings that are grammatical ("had had", "that that")."""
+    """``exceptions`` lists doublings that are grammatical ("had had", "that that");
+    ``before_verb`` words that may be doubled when a verb follows ("the company I'm applying
+    to to be efficient"); ``names: true`` spares a name made of a repeated word ("Duran
+    Duran", "Sirhan Sirhan")."""
 
-    OPTIONAL = ("exceptions",)
+    OPTIONAL = ("exceptions", "before_verb", "names")
 
     def compile(self, data: Any) -> None:
         exceptions = data.get("exceptions") or []
         if not isinstance(exceptions, list):
             self.fail("exceptions", "must be a list of doubled phrases")
         self._exceptions = frozenset(" ".join(str(e).lower().split()) for e in exceptions)
+        before_verb = data.get("before_verb") or []
+        if not isinstance(before_verb, list):
+            self.fail("before_verb", "must be a list of words")
+        self._before_verb = frozenset(str(w).lower() for w in before_verb)
+        names = data.get("names", False)
+        if not isinstance(names, bool):
+            self.fail("names", "must be true or false")
+        self._names = names
+
+    def _allowed(self, prose: str, start: int, end: int, first: str, second: str) -> bool:
+        """A grammatical doubling by ``before_verb`` or ``names``."""
+        low = first.lower()
+        if (
+            self._names
+            and first[:1].isupper()
+            and second[:1].isupper()
+            and low not in FUNCTION_WORDS
+        ):
+            return True
+        if low in self._before_verb:
+            # "applying to to be": a verb before, a verb after ("users to to move" and
+            # "chapter to to chapter" are slips)
+            m = NEXT_WORD_RE.match(prose, end)
+            if m is None or not m.group(1).islower() or m.group(1) in NOUN_OPENERS:
+                return False
+            before = PREVIOUS_WORD_RE.search(prose, max(0, start - 40), start)
+            if before is None:
+                return False
+            word = before.group(1).lower()
+            return word.endswith(("ing", "ed")) or word in VERBS_TAKING_TO
+        return False
 
     def check(self, doc):
         prose = doc.prose
@@ -40,6 +94,8 @@ class RepetitionRule(YamlRule):
             if before in JOINERS or after in JOINERS or after.isalnum():
                 continue
             if not gap or f"{first.lower()} {second.lower()}" in self._exceptions:
+                continue
+            if self._allowed(prose, m.start(), m.end(), first, second):
                 continue
             if _repeated_again(prose, m.end(), first) or _repeated_before(prose, m.start(), first):
                 continue  # three in a row ("killing killing killing") is deliberate rhetoric

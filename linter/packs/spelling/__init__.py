@@ -10,4 +10,5 @@ RULE_MODULES: tuple[str, ...] = (
     "unknown_words",
     "dialect",
     "rejected_words",
+    "real_words",
 )

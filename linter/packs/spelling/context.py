@@ -16,6 +16,7 @@ from linter.packs.spelling.tokens import FOREIGN_FUNCTION_WORDS, base, is_title
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
+    from linter.packs.spelling.derive import Deriver
     from linter.packs.spelling.lexicon import KnownMisspellings, Lexicon
     from linter.packs.spelling.vocabulary import Vocabulary
     from linter.settings import Settings
@@ -26,6 +27,7 @@ PREFIXES = frozenset(
     "counter cyber eco geo hydro macro micro mini neo para pseudo quasi socio ultra un".split()
 )
 MIN_LENGTH = 3
+HASH_AT = 5_000  # new distinct words in a draft that make hashing the whole lexicon pay
 MEMO_LIMIT = 500_000  # per-word memo entries kept for a run (see _bound_memos)
 # British and American spellings of one word (SCOWL lists only the common ones)
 DIALECT_SWAP_PATTERNS = (
@@ -41,8 +43,8 @@ DIALECT_SWAP_PATTERNS = (
     (r"[iy][sz]ations?$", "ise"),
     (r"([lp])\1(ed|ing|er|ers|or|ors)$", r"\1\2"),  # travelled, worshippers
     (r"(?<=[aeiou]l)(ed|ing|er|ers)$", r"l\1"),  # traveled -> travelled
-    (r"ae", "e"),
-    (r"oe", "e"),
+    (r"ae(?=[a-z]{2})", "e"),  # paediatric, oestrogen; not "acroes" for "acres"
+    (r"oe(?=[a-z]{2})", "e"),
     (r"(?<=[fct])ence$", "ense"),  # defence, licence, pretence
     (r"(?<=[fct])ense$", "ence"),
     (r"ogue$", "og"),
@@ -86,6 +88,7 @@ class SpellingContext:
         self._plain_words: set[str] = set()  # engine words holding no suspect form
         self._listed_possessives: set[str] | None = None
         self._suspicious: dict[str, tuple[str, ...]] = {}  # engine word -> the others
+        self._deriver: Deriver | None = None
 
     # ---- per document -------------------------------------------------------------------
     def draft(self, doc: Document) -> Draft:
@@ -125,6 +128,8 @@ class SpellingContext:
         boring, known_forms = self._boring, self._forms
         reject = self.vocabulary.reject
         fresh = words - boring
+        if len(fresh) > HASH_AT and not self.lexicon.lower_hashed:
+            self.lexicon.lower_words()  # a big draft: classify its new words in bulk
         sets = self.lexicon.hashed() if not reject else None
         if sets is not None:
             new = fresh.difference(known_forms)  # first seen (or forgotten): most drafts none
@@ -295,16 +300,17 @@ class SpellingContext:
                 flags |= DIALECT
         if text.isascii() and (lower or (len(text) >= 5 and stem not in lex)):
             word = stem if lower else word
-            if self._unknown_word(word):
+            # codespell's list is asked of the whole form: "yearm's" is this rule's
+            if self._unknown_word(word, listed_ok=stem is not text):
                 flags |= UNKNOWN
         return flags
 
-    def _unknown_word(self, word: str) -> bool:
-        """No list knows it, codespell does not list it, and it is no name in lower case nor
-        another dialect's form of a known word."""
+    def _unknown_word(self, word: str, listed_ok: bool = False) -> bool:
+        """No list knows it, codespell does not list it (unless ``listed_ok``), and it is no
+        name in lower case nor another dialect's form of a known word."""
         if len(word) < MIN_LENGTH or self._lex_valid(word):
             return False
-        if self.known.lookup(word):
+        if not listed_ok and self.known.lookup(word):
             return False  # the known-misspelling rule reports these
         if word.title() in self.lexicon:
             return False  # a name in lower case ("anti-christ"): capitalisation, not spelling
@@ -400,12 +406,29 @@ class SpellingContext:
                 continue  # the rejected-word rule reports the latter
             if word in PREFIXES and draft.compound(tok):
                 continue
+            if self._plausible(word) or self.deriver.derived(word):
+                continue  # "gov't"; "relicensing", "servicemembers": made by rule
+            if len(word) >= 4 and word.upper() in self.lexicon:
+                continue  # an initialism in lower case ("html")
+            if not opening and draft.name_part(tok):
+                continue  # "Kwok-hung", "Chi-wai"
             if draft.foreign(tok):
                 continue
             verdict = self.verdict(word)
             if opening and not verdict.safe_fix:
                 continue  # a capitalised word opening a sentence and no clear fix: a name
+            if not opening and not verdict.confident and draft.epithet(tok):
+                continue  # "Formica fusca"; but "Sarvis notex" is "notes" mistyped
             yield Unknown(tok, word, verdict)
+
+    @property
+    def deriver(self) -> Deriver:
+        found = self._deriver
+        if found is None:
+            from linter.packs.spelling.derive import Deriver
+
+            found = self._deriver = Deriver(self.lexicon)
+        return found
 
     def dialect_variant(self, word: str) -> str | None:
         """The known spelling of another dialect's form of ``word`` ("iodisation" ->

@@ -10,8 +10,9 @@ passage are computed here lazily, for those words alone.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.packs.spelling.tokens import (
@@ -100,6 +101,32 @@ class Draft:
             return True
         return start in self._starts
 
+    def name_part(self, tok: Token) -> bool:
+        """A lower-case syllable hyphened to a capitalised one: a romanised given name
+        ("Kwok-hung", "Ji-hoon", "Tai-man"), written so in Hong Kong and Korean copy."""
+        prose, s = self.prose, tok.start
+        if s < 3 or prose[s - 1] != "-" or not SYLLABLE_RE.fullmatch(tok.text):
+            return False
+        head = start_of_token_ending(prose, s - 1)
+        return head < s - 1 and prose[head].isupper() and prose[head + 1 : s - 1].islower()
+
+    def epithet(self, tok: Token) -> bool:
+        """The second, lower-case half of a species name after its genus ("Formica fusca",
+        "Beauveria bassiana"): a Latin ending right after a capitalised word that is no
+        common English word."""
+        prose, s = self.prose, tok.start
+        if s < 3 or prose[s - 1] != " " or not LATIN_ENDING_RE.search(tok.text):
+            return False
+        head = start_of_token_ending(prose, s - 1)
+        genus = prose[head : s - 1]
+        return (
+            len(genus) >= 3
+            and genus[0].isupper()
+            and genus[1:].isalpha()
+            and genus[1:].islower()
+            and self.ctx.lexicon.zipf(genus.lower()) < 4.0
+        )
+
     # ---- passages in another language ---------------------------------------------------
     def foreign(self, tok: Token) -> bool:
         """Inside a sentence or quotation mostly not in English. Either sign takes two
@@ -168,7 +195,7 @@ class Draft:
     def _span_foreign(self, start: int, end: int) -> bool:
         """A Spanish paragraph of a press release, a French quotation. Two signs, either
         enough: two or more function words of another language that English lacks ("los",
-        "une", "und"); or at least two, and 30%, of the lower-case words unknown to English
+        "une", "und"), or of words with accents ("será", "enseñado"); or at least two, and 30%, of the lower-case words unknown to English
         and not one slip from a common English word (a typo is one slip from its word;
         "comunidad" is not)."""
         key = (start, end)
@@ -189,7 +216,8 @@ class Draft:
                 words.append(text)
         if len(words) < 2:
             return False
-        if sum(1 for w in words if w in FOREIGN_FUNCTION_WORDS) >= 2:
+        # function words of another language, or words with its accents ("será")
+        if sum(1 for w in words if w in FOREIGN_FUNCTION_WORDS or not w.isascii()) >= 2:
             return True
         ctx = self.ctx
         unknown = [w for w in words if not ctx.english(w)]
@@ -258,46 +286,83 @@ def _find(
     names: set[str] | frozenset[str] = frozenset(),
     mid_sentence: Callable[[int], bool] | None = None,
 ) -> list[Token]:
-    """Every token of the candidate forms, in order: ``str.find`` for the form's text up to
-    its first apostrophe (either apostrophe may be written), the rest checked here. A form
-    of ``names`` is left out altogether once a token of it stands after one space and a
-    word or comma where ``mid_sentence`` holds."""
-    result = []
-    find = prose.find
+    """Every token of the candidate forms, in order. The forms' texts up to their first
+    apostrophe (either apostrophe may be written) are found in one pass over the text (an
+    Aho-Corasick automaton; ``str.find`` for a handful), so the cost grows with the text
+    once, not once per form; the rest is checked here. A form of ``names`` is left out
+    altogether once a token of it stands after one space and a word or comma where
+    ``mid_sentence`` holds."""
+    heads: dict[str, list[str]] = {}
+    for text in found:
+        head = text if "'" not in text else text[: text.index("'")]
+        if head:
+            heads.setdefault(head, []).append(text)
     n = len(prose)
-    for text, flags in found.items():
-        plain = "'" not in text
-        head = text if plain else text[: text.index("'")]
-        size = len(text)
-        mark = len(result)
-        name = text in names
-        at = find(head)
-        while at >= 0:
-            end = at + size
+    tokens: dict[str, list[Token]] = {}
+    dropped: set[str] = set()
+    for at, head in _occurrences(prose, heads):
+        for text in heads[head]:
+            if text in dropped:
+                continue
+            end = at + len(text)
+            if end > n:
+                continue
             # ``starts_token`` and ``ends_token`` inlined for the common case: a space or
             # punctuation mark on either side
             before = prose[at - 1] if at else " "
             after = prose[end] if end < n else " "
-            if (
-                (plain or prose[at:end].replace("’", "'") == text)
+            if not (
+                (text is head or prose[at:end].replace("’", "'") == text)
                 and (before in _SPACE_PUNCT or starts_token(prose, at))
                 and (after in _SPACE_PUNCT or ends_token(prose, end))
             ):
-                if (
-                    name
-                    and before == " "
-                    and at >= 2
-                    and (prose[at - 2].isalnum() or prose[at - 2] == ",")
-                    and mid_sentence is not None
-                    and mid_sentence(at)
-                ):
-                    del result[mark:]
-                    break
-                result.append(Token(at, end, text, flags))
-            at = find(head, at + 1)
+                continue
+            if (
+                text in names
+                and before == " "
+                and at >= 2
+                and (prose[at - 2].isalnum() or prose[at - 2] == ",")
+                and mid_sentence is not None
+                and mid_sentence(at)
+            ):
+                dropped.add(text)
+                tokens.pop(text, None)
+                continue
+            tokens.setdefault(text, []).append(Token(at, end, text, found[text]))
+    result = [tok for toks in tokens.values() for tok in toks]
     result.sort()
     return result
 
+
+FEW_FORMS = 6  # up to this many, one ``str.find`` loop each is cheaper than an automaton
+
+
+def _occurrences(prose: str, heads: dict[str, list[str]]) -> Iterator[tuple[int, str]]:
+    """(offset, head) for every occurrence of each head in the text, overlaps included."""
+    if len(heads) <= FEW_FORMS:
+        find = prose.find
+        for head in heads:
+            at = find(head)
+            while at >= 0:
+                yield at, head
+                at = find(head, at + 1)
+        return
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for head in heads:
+        automaton.add_word(head, head)
+    automaton.make_automaton()
+    for last, head in automaton.iter(prose):
+        yield last - len(head) + 1, head
+
+
+# one syllable of Cantonese, Mandarin (pinyin, Wade-Giles) or Korean romanisation
+SYLLABLE_RE = re.compile(
+    r"(?:[bcdfghjklmnpqrstvwxyz]{0,2}h?)(?:[aeiouy]{1,3})(?:ng|n|m|k|p|t|h|r|l)?", re.ASCII
+)
+# endings of Latin species names ("fusca", "bassiana", "sapiens", "coli", "aureus")
+LATIN_ENDING_RE = re.compile(r"(?:a|ae|us|um|is|ii|ens|ensis|oides)$")
 
 # characters that are no letter nor apostrophe: a token next to one starts or ends there
 _SPACE_PUNCT = frozenset(' \n\t.,;:!?"“”()[]-—–')

@@ -30,7 +30,7 @@ class KnownMisspelling(SpellingRule):
     severity = "error"
     message = "'{match}' is misspelled: write '{suggestion}'."
     why = "A misspelled word in print costs the story its credibility."
-    source = "codespell's dictionary (read from the installed codespell package)"
+    source = "codespell's dictionary (CC BY-SA 3.0), copied into rules/spelling/data"
     examples: ClassVar[list[Example]] = [
         Example(bad="The effect was miniscule.", fixed="The effect was minuscule."),
         Example(bad="Recieve the award on Friday.", fixed="Receive the award on Friday."),

@@ -1,5 +1,5 @@
 """The English dictionary: SCOWL word lists per dialect, modern vocabulary, frequencies, and
-codespell's list of known misspellings read from the installed ``codespell`` package.
+codespell's list of known misspellings (copied into the data folder by ``build_data``).
 
 Why binary search and not a set: hashing 130,000 words costs about 20 ms on every run, while a
 draft needs only a few hundred lookups; searching the file's text in place costs nothing to
@@ -144,6 +144,7 @@ class Lexicon:
         self._lower: set[str] | None = None  # hashed words starting in lower case
         self._upper: set[str] = set()  # and the others (capitalised), hashed with them
         self._other: set[str] | None = None  # the other dialect's own words, likewise
+        self._by_length: dict[int, set[str]] = {}  # words of one length, for typos' edits
 
     def __contains__(self, word: str) -> bool:
         if self._lower is not None:
@@ -155,8 +156,28 @@ class Lexicon:
 
     def known_lower(self, words: Iterable[str]) -> set[str]:
         """The known words among many lower-case ones (the ~600 strings one edit from a
-        typo): one set intersection in C."""
-        return self.lower_words().intersection(words)
+        typo): set intersections in C, with the words of those lengths alone (hashing the
+        whole lexicon, 300,000 words, would cost a first typo 100 ms; the two or three
+        lengths a typo's edits have cost a few)."""
+        if self._lower is not None:
+            return self._lower.intersection(words)
+        by_length: dict[int, list[str]] = {}
+        for word in words:
+            by_length.setdefault(len(word), []).append(word)
+        found: set[str] = set()
+        for length, group in by_length.items():
+            found.update(self._of_length(length).intersection(group))
+        return found
+
+    def _of_length(self, length: int) -> set[str]:
+        """This dialect's words of one length (any case: a lower-case string can only meet
+        its lower-case words), hashed once per run when first asked."""
+        found = self._by_length.get(length)
+        if found is None:
+            found = self._by_length[length] = set()
+            for lst in self.lists:
+                found.update(lst.words(length))
+        return found
 
     @property
     def lower_hashed(self) -> bool:
@@ -225,7 +246,7 @@ def lexicon(dialect: str) -> Lexicon:
 
 
 class KnownMisspellings:
-    """codespell's main dictionary (``wrong->right`` lines), read from the installed package.
+    """codespell's main dictionary (``wrong->right`` lines).
 
     The file is sorted case-insensitively, so a lookup needs no parsing of its 65,000 lines
     on every run: the keys of lines sampled every ``STRIDE`` characters (about 1,500, read
@@ -292,13 +313,9 @@ NO_MISSPELLINGS = KnownMisspellings("")
 
 @lru_cache(maxsize=1)
 def known_misspellings() -> KnownMisspellings:
-    """Found without importing codespell (its import compiles regexes for 100 ms)."""
-    from importlib.util import find_spec
-
-    spec = find_spec("codespell_lib")
-    if spec is None or not spec.submodule_search_locations:
-        raise ConfigError("spelling: the codespell package is not installed")
-    path = Path(spec.submodule_search_locations[0]) / "data" / "dictionary.txt"
+    """codespell's dictionary as ``build_data`` copied it into the data folder (importing
+    codespell would compile regexes for 100 ms, and its data path is the package's own)."""
+    path = data_dir() / "codespell.txt"
     try:
         return KnownMisspellings(path.read_text("utf-8"))
     except OSError as exc:

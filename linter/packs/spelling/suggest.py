@@ -19,6 +19,7 @@ COMMON = 3.0  # Zipf frequency of a word met about once per million words
 CLEAR_LEAD = 1.0  # the best candidate is ten times more frequent than the next
 DISTANT_COMMON = 4.0  # two edits away: only a very common word (once per 10,000 words)
 DISTANT_MIN_LENGTH = 7
+MAX_JUDGED = 40  # letters: longer strings get no suggestion search (its cost grows with length)
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ def judge(word: str, lexicon: Lexicon) -> Verdict:
     sure: closed compounds are how new words are born. A safe fix: the best correction is
     ten times more frequent than any other candidate at the same distance.
     """
+    if len(word) > MAX_JUDGED:
+        return Verdict((), False, False)  # no word is this long: never worth the search
     ranked = candidates(word, lexicon)
     if not ranked:
         return Verdict((), False, False)

@@ -31,7 +31,7 @@ class UnknownWord(SpellingRule):
     severity = "error"
     message = "'{match}' is not a word: write '{suggestion}'."
     why = "A word no dictionary knows, one slip away from a common word, is a typo."
-    source = "SCOWL word lists (en-US, en-GB, size 70); word frequencies from wordfreq"
+    source = "SCOWL word lists (en-US, en-GB, size 80); word frequencies from wordfreq"
     examples: ClassVar[list[Example]] = [
         Example(
             bad="The storm hit on the annivresary of the flood.",
@@ -45,20 +45,30 @@ class UnknownWord(SpellingRule):
     confident = True
 
     def check(self, doc: Document) -> Iterator[Match]:
+        """Once per distinct word, at its first token, with the count of the others: an
+        editor fixes a misspelt word everywhere at once."""
         from linter.packs.spelling.context import match_case
 
-        for item in self.ctx.unknown(doc):
+        items = self.ctx.unknown(doc)
+        counts: dict[str, int] = {}
+        for item in items:
+            counts[item.word] = counts.get(item.word, 0) + 1
+        for item in items:
             verdict = item.verdict
-            if verdict.confident != self.confident:
+            if verdict.confident != self.confident or item.word not in counts:
                 continue
+            count = counts.pop(item.word)
             written = doc.text[item.token.start : item.token.end]
             words = tuple(match_case(w, written) for w in verdict.words)
+            message = self.describe(written, words)
+            if count > 1:
+                message += f" ({count} times in this document)"
             yield Match(
                 item.token.start,
                 item.token.end,
-                self.describe(written, words),
+                message,
                 suggestions=words,
-                fix=words[0] if verdict.safe_fix else None,
+                fix=words[0] if verdict.safe_fix and count == 1 else None,
             )
 
     def describe(self, written: str, words: tuple[str, ...]) -> str:
@@ -71,28 +81,36 @@ class UnknownWord(SpellingRule):
 
 class UnrecognisedWord(UnknownWord):
     """What it does:
-    Notes a lower-case word that is in no dictionary and has no common word one slip away
-    ("intercountry", "podcasters"): perhaps a rare or new word, perhaps a typo. Advice only.
+    Flags a lower-case word that no dictionary knows and that is not made by rule from
+    known words, when no common word is close enough to name the correction with
+    confidence ("podcasterz", "behism"). The closest words, if any, are offered; there is
+    no automatic fix. Reported once per distinct word per document, with the count.
 
-    The writer can add the word to the project's accept list
-    (``[tool.copydesk.vocabulary] accept``).
+    Names (capitalised words), handles, hashtags, web addresses, CamelCase, initialisms,
+    species names and passages in another language are not judged; a rare real word the
+    team uses goes on the accept list (``[spelling] accept`` or a vocabulary file).
     """
 
     id = "SPELL004"
     name = "unrecognised-word"
-    severity = "info"
-    message = "'{match}' is not in the dictionary: check it, or add it to the accept list."
-    why = "A word no dictionary knows deserves a second look before print."
+    severity = "error"
+    message = "'{match}' is in no dictionary: check the spelling, or add it to the accept list."
+    why = (
+        "SCOWL's large lists, modern vocabulary from word frequencies and the words English"
+        " makes by rule (prefixes, endings, two words run together) cover the words of news"
+        " copy: a lower-case word none of them knows is almost always a slip, and a slip must"
+        " stop the commit."
+    )
     examples: ClassVar[list[Example]] = [
         Example(bad="Dozens of podcasterz attended."),
-        Example(good="Dozens of podcasts were recorded."),
+        Example(good="Dozens of podcasters attended the relicensing talks."),
     ]
     confident = False
 
     def describe(self, written: str, words: tuple[str, ...]) -> str:
         from linter.packs.spelling.context import quoted
 
-        text = f"'{written}' is not in the dictionary: check it, or add it to the accept list"
+        text = f"'{written}' is in no dictionary: check the spelling, or add it to the accept list"
         return text + (f" (perhaps {quoted(words)})." if words else ".")
 
 

@@ -1,0 +1,342 @@
+"""Number agreement: a plural subject with a singular verb ("The figures shows"), "there
+is" before a plural (GRAM009); an article before a plural noun, a number before a singular
+one (GRAM011); a decade with an apostrophe (GRAM012); "less" before a plural count noun
+(GRAM013)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from linter.rule import Example, Match, Rule
+
+# Plural-looking words that are singular or uncountable ("the news shows", "a series").
+SINGULAR_IN_S = frozenset(
+    """news series species means physics politics economics mathematics statistics ethics
+    athletics gymnastics measles diabetes lens bus gas plus yes thus this has was is its
+    always perhaps across unless whereas headquarters crossroads barracks""".split()
+)
+PLURAL_COUNTS = frozenset(
+    """many several few numerous both two three four five six seven eight nine ten eleven
+    twelve twenty thirty forty fifty hundreds thousands millions dozens""".split()
+)
+
+
+def plural_noun(word: str) -> bool:
+    """A plural noun by its readings, not a word that only looks plural."""
+    from linter.language import candidates
+
+    if word in SINGULAR_IN_S or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    return candidates(word).get("NNS", 0.0) >= 0.6
+
+
+def article_plural(word: str) -> bool:
+    """ "officials" after "a": a plural noun no singular reading can rescue."""
+    from linter.language import candidates
+
+    if not plural_noun(word):
+        return False
+    cands = candidates(word)
+    return cands.get("NNS", 0.0) >= 0.9 and word[:-1] not in SINGULAR_IN_S
+
+
+class NumberAgreement(Rule):
+    """What it does: flags a singular verb after a plural subject at the start of a clause
+    ("The figures shows a rise" -> "show") and "there is"/"there was" before a plural
+    ("There is many reasons" -> "are"). The subject is a determiner, optional adjectives and
+    a plural noun, read from the linguistic layer's tags; words that only look plural
+    ("news", "series", "politics") are left alone.
+
+    Why: a plural subject takes a plural verb; the slip is common when a sentence is edited.
+    Inside a quotation the finding is advice (info).
+
+    Example: "The figures shows a rise. There is many reasons." -> "show", "are".
+    """
+
+    id = "GRAM009"
+    name = "number-agreement"
+    pack = "grammar"
+    severity = "error"
+    quote_severity = "info"
+    message = "The verb does not agree with its plural subject: write '{suggestion}'."
+    why = "A plural subject takes a plural verb."
+    source = "AP Stylebook, 'subject-verb agreement'; Chicago Manual of Style 5.138"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="The figures shows a rise.", fixed="The figures show a rise."),
+        Example(bad="There is many reasons to doubt it.", fixed="There are many reasons to doubt it."),
+        Example(bad="There was three people inside.", fixed="There were three people inside."),
+        Example(
+            good="The figures show a rise. The news shows a fall. There is a lot of reasons "
+            "and there was one. The TV shows are popular."
+        ),
+    ]
+
+    def prepare(self, settings) -> None:
+        from linter.packs.grammar.cue_index import watch
+
+        watch(CUES)
+
+    def check(self, doc) -> Iterator[Match]:
+        yield from self._there(doc)
+        yield from self._subject(doc)
+
+    def _there(self, doc) -> Iterator[Match]:
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.cue_index import index
+
+        ix = index(doc, CUES)
+        lows, words = ix.lows, ix.words
+        for k in ix.positions(THERE):
+            if k + 2 >= ix.n or lows[k + 1] not in ("is", "was") or ix.breaks_after(k):
+                continue
+            nxt = lows[k + 2]
+            if ix.breaks_after(k + 1) or not _spaces(ix, k, k + 2):
+                continue
+            plural = nxt in PLURAL_COUNTS or (nxt.isdigit() and nxt not in ("0", "1"))
+            if nxt.isdigit() and k + 3 < ix.n and lows[k + 3] in MEASURES:
+                continue  # "there was 5 million dollars", "10 percent"
+            if not plural:
+                continue
+            if k + 3 < ix.n and lows[k + 3] in ("of", "percent", "%"):
+                continue  # "there is many of", "there was two percent"
+            start, end, text = words[k + 1]
+            new = match_case(text, "are" if lows[k + 1] == "is" else "were")
+            yield Match(start, end, self.format_message(suggestion=new), (new,), new)
+
+    def _subject(self, doc) -> Iterator[Match]:
+        from linter.language import forms
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.context import sentence_of, tags_of
+
+        lows, words = doc.lower_words, doc.words
+        n = len(lows)
+        for k in range(1, n - 1):
+            verb = lows[k]
+            # cheap filter first: a plural-looking word, then a verb ending in -s
+            if verb[-1:] != "s" or lows[k - 1][-1:] != "s" or verb.endswith("ss"):
+                continue
+            if not plural_noun(lows[k - 1]) or not _singular_verb(verb):
+                continue
+            toks, j = sentence_of(doc, words[k][0])
+            if j < 2 or not toks[j - 1].is_word:
+                continue
+            # the subject: a determiner (and adjectives) opening the clause, then the noun
+            d = j - 2
+            while d >= 0 and toks[d].is_word and toks[d].low not in DETERMINERS:
+                d -= 1
+            if d < 0 or toks[d].low not in DETERMINERS or d != _clause_start(toks, d):
+                continue
+            tags = tags_of(doc, words[k][0])
+            if any(tags[m] not in ("JJ", "VBN", "VBG", "NN") for m in range(d + 1, j - 1)):
+                continue  # only adjectives between the determiner and the noun
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is None or not nxt.is_word or tags[j + 1] in ("NN", "NNS", "VBZ", "VBP"):
+                continue  # "the TV shows are": a compound noun, the verb comes later
+            base = forms.base(verb)
+            if not base:
+                continue
+            start, end, text = words[k]
+            new = match_case(text, base)
+            yield Match(start, end, self.format_message(suggestion=new), (new,), new)
+
+
+THERE = frozenset({"there"})
+DETERMINERS = frozenset("the these those some many most all both several our their his her".split())
+CUES = THERE
+MEASURES = frozenset("million billion trillion percent dollars pounds euros".split())
+
+
+def _singular_verb(word: str) -> bool:
+    from linter.language import candidates
+
+    return candidates(word).get("VBZ", 0.0) >= 0.5
+
+
+def _spaces(ix, a: int, b: int) -> bool:
+    prose, words = ix.prose, ix.words
+    return all(not prose[words[m][1] : words[m + 1][0]].strip() for m in range(a, b))
+
+
+def _clause_start(toks, j: int) -> int:
+    for m in range(j - 1, -1, -1):
+        if not toks[m].is_word:
+            return m + 1
+    return 0
+
+
+NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty hundred".split()
+)
+UNITS = frozenset(
+    """year month week day hour minute second decade century mile kilometer kilometre meter
+    metre foot inch pound dollar percent point time""".split()
+)
+AFTER_UNIT_PLURAL = frozenset("ago later earlier before after since".split())
+
+
+class ArticleOrNumber(Rule):
+    """What it does: flags "a" or "an" before a plural noun ("A officials said": drop the
+    article, never "An officials") and a number above one before a singular unit ("Three
+    year ago" -> "years"). A unit only counts before "ago", "later", "earlier" and the like,
+    or at a clause's end: "a three year plan" is a compound and is left alone.
+
+    Why: an article marks one thing and a number above one needs the plural; both slips come
+    from editing a sentence halfway. Inside a quotation the finding is advice (info).
+
+    Example: "A officials said the plant closed three year ago." -> "Officials", "years".
+    """
+
+    id = "GRAM011"
+    name = "article-or-number"
+    pack = "grammar"
+    severity = "error"
+    quote_severity = "info"
+    message = "{what}"
+    why = "An article takes a singular noun; a number above one takes a plural."
+    source = "AP Stylebook, 'a, an'; Chicago Manual of Style 5.15 (plurals)"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="A officials said the plan would work."),
+        Example(bad="Three year ago the plant closed.", fixed="Three years ago the plant closed."),
+        Example(good="Officials said a three year plan began two years ago. A series ended."),
+    ]
+
+    def prepare(self, settings) -> None:
+        from linter.packs.grammar.cue_index import watch
+
+        watch(ARTICLE_CUES)
+
+    def check(self, doc) -> Iterator[Match]:
+        from linter.language import forms
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.cue_index import index
+
+        ix = index(doc, ARTICLE_CUES)
+        lows, words, prose = ix.lows, ix.words, ix.prose
+        for k in ix.positions(ARTICLE_CUES):
+            if k + 1 >= ix.n or ix.breaks_after(k) or not _spaces(ix, k, k + 1):
+                continue
+            nxt = lows[k + 1]
+            if lows[k] in ("a", "an"):
+                if not article_plural(nxt) or words[k + 1][2][:1].isupper() and k:
+                    continue
+                if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and _nounish(lows[k + 2]):
+                    continue  # "a sports car", "a savings account": a compound
+                start, end, text = words[k]
+                what = f"'{text}' cannot go before the plural '{words[k + 1][2]}': drop the article."
+                yield Match(start, words[k + 1][0], what, ("",))
+                continue
+            if nxt not in UNITS:
+                continue
+            after = lows[k + 2] if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) else ""
+            end_of_clause = k + 2 >= ix.n or prose[words[k + 1][1] : words[k + 1][1] + 1] in ".,;"
+            if after not in AFTER_UNIT_PLURAL and not (end_of_clause and not after):
+                continue
+            start, end, text = words[k + 1]
+            new = match_case(text, forms.plural(nxt))
+            what = f"A number above one takes the plural: write '{new}'."
+            yield Match(start, end, what, (new,), new)
+
+
+ARTICLE_CUES = frozenset({"a", "an"}) | NUMBER_WORDS
+
+
+def _nounish(word: str) -> bool:
+    from linter.language import candidates
+
+    cands = candidates(word)
+    return cands.get("NN", 0.0) + cands.get("NNS", 0.0) >= 0.5
+
+
+DECADE_RE = re.compile(r"\b(1[0-9]|20)?([0-9]0)['’]s\b")
+
+
+class DecadeApostrophe(Rule):
+    """What it does: flags a decade written with an apostrophe before the "s" ("the
+    1990's", "the 80's") and gives the form without it ("1990s", "'80s").
+
+    Why: a decade is a plural, not a possessive; AP and Chicago both write "1990s".
+
+    Example: "The data was released in the 1990's." -> "1990s".
+    """
+
+    id = "GRAM012"
+    name = "decade-apostrophe"
+    pack = "grammar"
+    severity = "error"
+    message = "Write '{suggestion}': a decade takes no apostrophe."
+    why = "A decade is a plural, not a possessive."
+    source = "AP Stylebook, 'years'; Chicago Manual of Style 9.34"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="It was released in the 1990's.", fixed="It was released in the 1990s."),
+        Example(good="It was released in the 1990s, in the '80s and in 1999."),
+    ]
+
+    def check(self, doc) -> Iterator[Match]:
+        prose = doc.prose
+        if "0'" not in prose and "0’" not in prose:
+            return
+        for m in DECADE_RE.finditer(prose):
+            century, decade = m.group(1), m.group(2)
+            if not century and prose[m.start() - 1 : m.start()] not in ("'", "’"):
+                continue  # "80's" alone could be a score; "'80's" is the decade
+            new = (century or "") + decade + "s"
+            yield Match(m.start(), m.end(), self.format_message(suggestion=new), (new,), new)
+
+
+class FewerLess(Rule):
+    """What it does: suggests "fewer" before a plural count noun ("less people" -> "fewer
+    people"); "less" stays before amounts ("less money", "less than 10 miles").
+
+    Why: AP and Chicago keep "fewer" for things counted one by one. Many readers accept
+    "less" here, so the finding is a warning.
+
+    Example: "Less people came this year." -> "Fewer people".
+    """
+
+    id = "GRAM013"
+    name = "fewer-less"
+    pack = "grammar"
+    severity = "warning"
+    quote_severity = "info"
+    message = "Use 'fewer' with a plural count noun: write '{suggestion}'."
+    why = "'Fewer' is for things counted one by one, 'less' for amounts."
+    source = "AP Stylebook, 'fewer, less'"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="Less people came this year.", fixed="Fewer people came this year."),
+        Example(good="Fewer people came; they spent less money, less than 10 dollars."),
+    ]
+
+    def prepare(self, settings) -> None:
+        from linter.packs.grammar.cue_index import watch
+
+        watch(LESS)
+
+    def check(self, doc) -> Iterator[Match]:
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.cue_index import index
+
+        ix = index(doc, LESS)
+        lows, words = ix.lows, ix.words
+        for k in ix.positions(LESS):
+            if k + 1 >= ix.n or ix.breaks_after(k) or not _spaces(ix, k, k + 1):
+                continue
+            nxt = lows[k + 1]
+            if nxt in AMOUNTS or not plural_noun(nxt) or (k and lows[k - 1] in ("no", "much")):
+                continue
+            start, end, text = words[k]
+            new = match_case(text, "fewer")
+            yield Match(start, end, self.format_message(suggestion=new), (new,), new)
+
+
+LESS = frozenset({"less"})
+# Plurals measured as amounts ("less dollars" is still "less money" to most editors).
+AMOUNTS = frozenset(
+    "dollars pounds euros years months weeks days hours minutes seconds miles percent "
+    "funds calories degrees points".split()
+)
+
+
+RULES = [NumberAgreement, ArticleOrNumber, DecadeApostrophe, FewerLess]

@@ -1,0 +1,189 @@
+"""GRAM008: a noun or preposition standing where the clause needs its verb ("The senator
+past the bill"); GRAM010: a verb form the auxiliary before it rules out ("has went",
+"will goes")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from linter.rule import Example, Match, Rule
+
+# word written -> the verb its clause needs, when the word stands in the verb's slot
+VERB_SLOT = {"past": "passed", "lead": "led"}
+SUBJECT_DETERMINERS = frozenset("the a an this that his her its their our my your".split())
+OBJECT_START = frozenset("the a an his her its their our my your this that these those".split())
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+class VerbSlot(Rule):
+    """What it does: flags "past" or "lead" standing where the sentence's only verb must go:
+    "The senator past the bill last week" (passed), "The union lead the strike last year"
+    (led). The rule needs a subject noun phrase before the word, an object after it, and no
+    other finite verb in the sentence, read from the part-of-speech tags of the linguistic
+    layer; "the road past the church is closed" has its verb and is left alone.
+
+    Why: "past"/"passed" and "lead"/"led" sound alike; a sentence without a verb is the sign.
+    Inside a quotation the finding is advice (info).
+
+    Example: "The senator past the bill." -> "passed".
+    """
+
+    id = "GRAM008"
+    name = "verb-slot"
+    pack = "grammar"
+    severity = "error"
+    message = "The sentence needs its verb here: write '{suggestion}', not '{match}'."
+    why = "A sound-alike noun or preposition in the verb's place leaves the sentence without one."
+    source = "Merriam-Webster usage notes, 'past/passed', 'lead/led'"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="The senator past the bill last week.", fixed="The senator passed the bill last week."),
+        Example(bad="The union lead the strike last year.", fixed="The union led the strike last year."),
+        Example(good="The road past the church is closed. The union lead negotiator spoke."),
+    ]
+
+    def prepare(self, settings) -> None:
+        from linter.packs.grammar.cue_index import watch
+
+        watch(VERB_SLOT)
+
+    def check(self, doc) -> Iterator[Match]:
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.context import sentence_of, tags_of
+        from linter.packs.grammar.cue_index import index
+
+        ix = index(doc, CUES)
+        for k in ix.positions(CUES):
+            start, end, text = ix.words[k]
+            toks, j = sentence_of(doc, start)
+            if j < 1 or j + 1 >= len(toks) or text.isupper():
+                continue
+            if toks[j + 1].low not in OBJECT_START or not toks[j + 1].is_word:
+                continue
+            # a subject: determiner + noun right before ("The senator", "The union")
+            if j < 2 or toks[j - 2].low not in SUBJECT_DETERMINERS:
+                continue
+            tags = tags_of(doc, start)
+            if tags[j - 1] not in ("NN", "NNP", "NNS") or j - 2 != _clause_start(toks, j):
+                continue
+            if any(t in FINITE for m, t in enumerate(tags) if m != j and m > j):
+                continue  # "The road past the church is closed"
+            new = match_case(text, VERB_SLOT[toks[j].low])
+            yield Match(start, end, self.format_message(match=text, suggestion=new), (new,), new)
+
+
+CUES = frozenset(VERB_SLOT)
+
+
+def _clause_start(toks, j: int) -> int:
+    """Where the clause holding token ``j`` starts: after the last comma, colon or
+    semicolon before it, or at the sentence start."""
+    for m in range(j - 1, -1, -1):
+        if toks[m].low in (",", ";", ":", '"', "(", "-"):
+            return m + 1
+    return 0
+
+
+PERFECT = frozenset("has have had having hasn't haven't hadn't".split())
+MODALS = frozenset(
+    "will would can could shall should may might must won't wouldn't can't cannot couldn't "
+    "shouldn't mustn't".split()
+)
+BETWEEN = frozenset("not never already just also still ever recently since".split())
+
+
+class VerbForm(Rule):
+    """What it does: flags a verb form that the auxiliary before it rules out: a simple past
+    after "has", "have" or "had" ("She has went" -> "gone"), and a past or third-person form
+    after a modal ("will goes" -> "go", "could went" -> "go"). Only forms that are nothing
+    but a simple past or a third person ("went", "took", "goes") are judged, so "has put"
+    and "will set" pass.
+
+    Why: the perfect needs the past participle and a modal the bare infinitive; these slips
+    are common in quick drafts and learners' copy. Inside a quotation the finding is advice.
+
+    Example: "She has went to the meeting." -> "She has gone to the meeting."
+    """
+
+    id = "GRAM010"
+    name = "verb-form"
+    pack = "grammar"
+    severity = "error"
+    quote_severity = "info"
+    message = "Wrong verb form after '{aux}': write '{suggestion}'."
+    why = "The perfect takes the past participle; a modal takes the bare infinitive."
+    source = "Chicago Manual of Style 5.132-5.145 (verb forms)"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="She has went to the meeting.", fixed="She has gone to the meeting."),
+        Example(bad="The board will goes ahead.", fixed="The board will go ahead."),
+        Example(bad="They had already took the money.", fixed="They had already taken the money."),
+        Example(good="She has gone; they had put it back; it will set a record; he could say."),
+    ]
+
+    def prepare(self, settings) -> None:
+        from linter.packs.grammar.cue_index import watch
+
+        watch(AUX)
+
+    def check(self, doc) -> Iterator[Match]:
+        from linter.language import forms
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.cue_index import index
+
+        ix = index(doc, AUX)
+        words, lows, n = ix.words, ix.lows, ix.n
+        for k in ix.positions(AUX):
+            aux = lows[k].replace("’", "'")
+            v = k + 1
+            while v < n and lows[v] in BETWEEN and not ix.breaks_after(v - 1):
+                v += 1
+            if v >= n or ix.breaks_after(v - 1) or not _joined(ix, k, v):
+                continue
+            verb = lows[v]
+            if aux in PERFECT:
+                base = forms.irregular_past_only(verb)
+                if base is None:
+                    continue
+                new = forms.participle(base)
+            else:
+                if k and (lows[k - 1] in ("the", "a", "his", "her", "their", "its")):
+                    continue  # "the will", "a can"
+                if words[k][2][:1].isupper() and aux in ("may", "will", "can"):
+                    continue  # "May", "Will" (names)
+                base = forms.irregular_past_only(verb) or _third_person_base(verb)
+                if base is None:
+                    continue
+                new = base
+            start, end, text = words[v]
+            new = match_case(text, new)
+            message = self.format_message(suggestion=new).replace("{aux}", words[k][2])
+            yield Match(start, end, message, (new,), new)
+
+
+AUX = PERFECT | MODALS
+
+
+def _joined(ix, k: int, v: int) -> bool:
+    """Only spaces between the auxiliary and the verb (no comma, no line break)."""
+    prose, words = ix.prose, ix.words
+    return all(
+        not prose[words[m][1] : words[m + 1][0]].strip() for m in range(k, v)
+    )
+
+
+def _third_person_base(word: str) -> str | None:
+    """ "goes" -> "go", "says" -> "say": a verb form that can only be a third person."""
+    from linter.language import candidates
+
+    cands = candidates(word)
+    if cands.get("VBZ", 0.0) < 0.7 or not word.endswith("s"):
+        return None
+    from linter.language import forms
+
+    base = forms.base(word)
+    if base and candidates(base).get("VB", 0.0) + candidates(base).get("VBP", 0.0) >= 0.3:
+        return base
+    return None
+
+
+RULES = [VerbSlot, VerbForm]

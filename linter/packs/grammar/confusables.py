@@ -173,10 +173,11 @@ def _confusables(doc) -> list[Confusable]:
         for k in ix.positions(CUES):
             if ix.lows[k] == "to" and (k == last or ix.low(k + 1) not in DEGREE_WORDS):
                 continue
-            place = ix.place(k, 2, 2)
+            back = 6 if ix.lows[k] == "then" else 2  # "more X to Y then": the comparative
+            place = ix.place(k, back, 2)
             known = places.get(place[0]) if place else None
             if known is None:
-                a, b, first = ix.bounds(k, 2, 2)
+                a, b, first = ix.bounds(k, back, 2)
                 gap_start = ix.gap_start(a, first)
                 key = (k - a, ix.text_of(a, b, gap_start))
                 choice = decided.get(key, _UNDECIDED)

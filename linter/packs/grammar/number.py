@@ -257,7 +257,8 @@ class DecadeApostrophe(Rule):
     """What it does: flags a decade written with an apostrophe before the "s" ("the
     1990's", "the 80's") and gives the form without it ("1990s", "'80s").
 
-    Why: a decade is a plural, not a possessive; AP and Chicago both write "1990s".
+    Why: a decade is a plural, not a possessive; AP and Chicago both write "1990s". It is a
+    point of house style (older copy has "1990's"), so the finding is a warning.
 
     Example: "The data was released in the 1990's." -> "1990s".
     """
@@ -265,7 +266,7 @@ class DecadeApostrophe(Rule):
     id = "GRAM012"
     name = "decade-apostrophe"
     pack = "grammar"
-    severity = "error"
+    severity = "warning"
     message = "Write '{suggestion}': a decade takes no apostrophe."
     why = "A decade is a plural, not a possessive."
     source = "AP Stylebook, 'years'; Chicago Manual of Style 9.34"

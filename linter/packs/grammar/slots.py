@@ -43,40 +43,53 @@ def participle_like(word: str) -> bool:
 
 
 # Nouns of time and place that follow the adverb "there" ("lived there years", "stayed
-# there overnight") and quantifiers that start a noun phrase after "there" ("there many").
+# there overnight") and words after which "there" is an adverb ("in there", "get there").
 THERE_ADVERBIAL_NEXT = frozenset(
     """years months weeks days hours minutes times today tonight now yesterday tomorrow
     overnight once twice again anymore either too instead recently""".split()
 )
 THERE_ADVERB_BEFORE = frozenset(
-    """in out over up down back from here near around there and or but then is are was were
-    be been being get gets got go goes going went gone live lives lived living stay stays
-    stayed stand stood sit sat remain remained work worked arrive arrived move moved""".split()
+    """in out over up down back from here near around there then is are was were be been
+    being get gets got go goes going went gone live lives lived living stay stays stayed
+    stand stood sit sat remain remained work worked arrive arrived move moved""".split()
 )
 
 
 def there_for_their(toks: list[Tok], i: int) -> str | None:
-    """ "put there bags", "for there children": a noun follows where "there" (adverb or
-    existential) cannot stand before one."""
-    nxt, prev = after(toks, i), before(toks, i)
+    """ "put there bags", "as there enemy": a noun phrase follows, which neither the adverb
+    nor the existential "there" (always followed by its verb) can have."""
+    nxt, prev, nxt2 = after(toks, i), before(toks, i), after(toks, i, 2)
     if not nxt or not prev or toks[i + 1].text[:1].isupper():
         return None
     if nxt in THERE_ADVERBIAL_NEXT or prev in THERE_ADVERB_BEFORE or nxt in lx.DETERMINERS:
         return None
-    if not noun_like(nxt) or p(nxt, "VBZ", "VBP", "VBD", "MD") >= 0.3:
+    if before(toks, i, 2) == "here":
+        return None  # "here and there"
+    if p(nxt, "VBZ", "VBP", "VBD", "MD", "IN", "RB") >= 0.3:
         return None
-    before_is_verb = p(prev, *VERB) >= 0.5 or prev in lx.PREPOSITIONS - {"in", "from", "near"}
-    return "their" if before_is_verb else None
+    if noun_like(nxt) or (p(nxt, "JJ") >= 0.5 and noun_like(nxt2)):
+        return "their"
+    return None
+
+
+WHERE_ADVERBS = frozenset("never very also still always largely mostly quite too so".split())
 
 
 def where_for_were(toks: list[Tok], i: int) -> str | None:
-    """ "Investors where told to wait": a plural subject and a participle around "where"."""
+    """ "Investors where told to wait", "the drives where never returned": "where" opens a
+    clause, which needs a subject; a participle or a predicate adjective cannot be one."""
     nxt, prev, nxt2 = after(toks, i), before(toks, i), after(toks, i, 2)
-    if not nxt or not prev:
+    if not nxt or not prev or nxt in lx.WHERE_PARTICIPLES:
         return None
     subject = plural_noun(prev) or prev in ("they", "we", "these", "those")
     if subject and participle_like(nxt) and not noun_like(nxt2) and nxt2 not in lx.DETERMINERS:
         return "were"
+    if nxt in WHERE_ADVERBS and (participle_like(nxt2) or p(nxt2, "JJ", "VBG") >= 0.7):
+        nxt3 = after(toks, i, 3)
+        if nxt2 not in lx.WHERE_PARTICIPLES and not noun_like(nxt3):
+            return "were"  # "where never returned", "where very threatening to"
+    if subject and p(nxt, "JJ") >= 0.7 and nxt2 in lx.PREPOSITIONS | {"to", "about"}:
+        return "were"  # "organisations where critical of"
     return None
 
 
@@ -86,23 +99,30 @@ CLAUSE_VERBS = frozenset(
     ensures show shows showed suggest suggests suggested admit admits admitted claim
     claims claimed argue argues argued insist insists insisted""".split()
 )
+CLAUSE_WORDS = frozenset("that what if because so as when where how why whether".split())
+
+
+def _noun_phrase_after(toks: list[Tok], i: int) -> bool:
+    """A noun, or an adjective and a noun, right after word ``i``, not "forecast to"."""
+    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    if p(nxt, *NOUN) >= 0.4 and p(nxt, "VBN", "VBG", "JJ", "RB", "IN") <= 0.2:
+        return nxt2 not in ("to", "that", "for", "by") and nxt not in ("time", "worth", "fine")
+    return p(nxt, "JJ") >= 0.3 and p(nxt, "RB", "VBN", "IN") < 0.2 and noun_like(nxt2)
 
 
 def its_for_its(toks: list[Tok], i: int) -> str | None:
-    """ "cut it's forecast on Monday": "it's" before a noun that is not a predicate."""
-    nxt, prev, nxt2 = after(toks, i), before(toks, i), after(toks, i, 2)
-    if not nxt or not prev or prev in CLAUSE_VERBS or prev in lx.CONJUNCTIONS:
+    """ "cut it's forecast", "leaving it's elite group": "it's" in an object slot, before
+    a noun phrase."""
+    prev = before(toks, i)
+    if not prev or prev in CLAUSE_VERBS or prev in lx.CONJUNCTIONS or prev in CLAUSE_WORDS:
         return None
-    if prev in ("that", "what", "if", "because", "so", "as", "when", "where", "how", "why"):
-        return None
-    if p(nxt, *NOUN) < 0.4 or p(nxt, "VBN", "VBG", "JJ", "RB", "IN") > 0.2:
-        return None
-    if nxt in ("time", "worth", "fine"):
-        return None
-    if nxt2 in ("to", "that", "for", "by"):
-        return None  # "it's time to", "it's forecast to rise"
-    object_slot = p(prev, "VB", "VBD", "VBP", "VBZ", "VBN") >= 0.5 or prev in lx.PREPOSITIONS
-    return "its" if object_slot else None
+    object_slot = p(prev, "VB", "VBD", "VBP", "VBZ", "VBN", "VBG") >= 0.5
+    if prev in lx.PREPOSITIONS - CLAUSE_OPENERS:
+        object_slot = True
+    return "its" if object_slot and _noun_phrase_after(toks, i) else None
+
+
+CLAUSE_OPENERS = frozenset("after before since until till despite like".split())
 
 
 def whos_for_whose(toks: list[Tok], i: int) -> str | None:
@@ -112,7 +132,7 @@ def whos_for_whose(toks: list[Tok], i: int) -> str | None:
         return None
     if plural_noun(nxt) and p(nxt, "VBZ") < 0.5:
         return "whose"
-    if noun_like(nxt) and p(nxt, "VB", "VBP", "VBZ", "VBD") < 0.1:
+    if p(nxt, *NOUN) >= 0.3 and p(nxt, "VBG", "VBN", "JJ", "RB", "IN", "DT") < 0.2:
         return "whose"
     return None
 
@@ -126,23 +146,37 @@ def your_for_youre(toks: list[Tok], i: int) -> str | None:
 
 
 def youre_for_your(toks: list[Tok], i: int) -> str | None:
-    """ "you're results": a singular noun right after "you are" cannot be."""
-    nxt = after(toks, i)
-    if nxt and p(nxt, "NN") >= 0.8 and p(nxt, "JJ", "VBG", "VBN", "RB", "IN") < 0.1:
+    """ "during you're journey", "you're results": a noun after "you are" cannot be, and a
+    preposition needs a noun phrase, not a clause."""
+    nxt, prev = after(toks, i), before(toks, i)
+    if not nxt or p(nxt, "VBG", "VBN", "RB", "JJ") >= 0.3:
+        return None
+    if prev in lx.PREPOSITIONS - CLAUSE_OPENERS and p(nxt, *NOUN) >= 0.3:
+        return "your"
+    if p(nxt, "NN") >= 0.8 and p(nxt, "JJ", "VBG", "VBN", "RB", "IN") < 0.1:
         return "your"
     return None
 
 
 COMPARATIVE_ADVERBS = frozenset("later earlier further farther sooner longer".split())
+NOT_COMPARISON = frozenset("if when once first after before until unless".split())
 
 
 def then_for_than(toks: list[Tok], i: int) -> str | None:
-    """ "higher then expected", "larger then the rest": a comparative before "then"."""
-    prev = before(toks, i)
+    """ "higher then expected", "more damage to plants then all other pollutants": a
+    comparative earlier in the clause, and no "if" or "when" that would make "then" its
+    sequel."""
+    prev, nxt = before(toks, i), after(toks, i)
     if not prev or prev in COMPARATIVE_ADVERBS or i + 1 >= len(toks):
         return None
-    if p(prev, "JJR", "RBR") >= 0.6 and toks[i + 1].gap.strip() in ("", "$", "£", "€"):
-        return "than"
+    if toks[i + 1].gap.strip() not in ("", "$", "£", "€") or p(nxt, "VB", "VBD", "VBZ", "MD") >= 0.3:
+        return None
+    for j in range(i - 1, -1, -1):
+        low = toks[j].low
+        if low in NOT_COMPARISON or toks[j + 1].gap.strip() or low in COMPARATIVE_ADVERBS:
+            return None
+        if low in ("more", "less", "fewer", "rather") or p(low, "JJR", "RBR") >= 0.6:
+            return "than"
     return None
 
 

@@ -58,15 +58,21 @@ class VerbSlot(Rule):
             toks, j = sentence_of(doc, start)
             if j < 1 or j + 1 >= len(toks) or text.isupper():
                 continue
-            if toks[j + 1].low not in OBJECT_START or not toks[j + 1].is_word:
+            word = toks[j].low
+            nxt = toks[j + 1].low
+            if not (nxt in OBJECT_START or (word == "lead" and nxt == "to")):
                 continue
             # a subject: determiner + noun right before ("The senator", "The union")
-            if j < 2 or toks[j - 2].low not in SUBJECT_DETERMINERS:
+            d = j - 2  # the determiner, maybe with a noun between ("The Twitter attention")
+            if d >= 1 and toks[d].is_word and toks[d].low not in SUBJECT_DETERMINERS:
+                d -= 1
+            if d < 0 or toks[d].low not in SUBJECT_DETERMINERS:
                 continue
             tags = tags_of(doc, start)
-            if tags[j - 1] not in ("NN", "NNP", "NNS") or j - 2 != _clause_start(toks, j):
+            if tags[j - 1] not in ("NN", "NNP", "NNS") or d != _clause_start(toks, j):
                 continue
-            if any(t in FINITE for m, t in enumerate(tags) if m != j and m > j):
+            singular = tags[j - 1] in ("NN", "NNP") and word == "lead"
+            if not singular and any(t in FINITE for m, t in enumerate(tags) if m > j):
                 continue  # "The road past the church is closed"
             new = match_case(text, VERB_SLOT[toks[j].low])
             yield Match(start, end, self.format_message(match=text, suggestion=new), (new,), new)

@@ -31,12 +31,16 @@ def read_conllu(path: Path) -> list[list[tuple[str, str]]]:
     sentences: list[list[tuple[str, str]]] = []
     current: list[tuple[str, str]] = []
     span_end, span_form, span_tags = 0, "", []
+    slip = False  # a sentence with an annotated slip (CorrectForm=) is left out: those
+    # sentences are the slips of bench/grammar_learner.py, and their tags follow the slip
     for line in path.read_text("utf-8").splitlines():
         if not line:
-            if current:
+            if current and not slip:
                 sentences.append(current)
-            current = []
+            current, slip = [], False
             continue
+        if "CorrectForm=" in line:
+            slip = True
         if line.startswith("#"):
             continue
         cols = line.split("\t")
@@ -55,7 +59,7 @@ def read_conllu(path: Path) -> list[list[tuple[str, str]]]:
                 span_end = 0
             continue
         current.append((form, xpos))
-    if current:
+    if current and not slip:
         sentences.append(current)
     return sentences
 

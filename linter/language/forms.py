@@ -45,6 +45,13 @@ def irregular_past_only(word: str) -> str | None:
     return None
 
 
+def irregular_base(word: str) -> str | None:
+    """The base of an irregular past or participle that differs from it ("fought" ->
+    fight, "told" -> tell), else None."""
+    base = _irregular()[1].get(word)
+    return base if base and base != word else None
+
+
 def is_participle(word: str) -> bool:
     table, base_of = _irregular()
     base = base_of.get(word)
@@ -83,3 +90,30 @@ def plural(noun: str) -> str:
     if noun.endswith("y") and len(noun) > 2 and noun[-2] not in "aeiou":
         return noun[:-1] + "ies"
     return noun + "s"
+
+
+def base_of_past(word: str, known) -> str | None:
+    """The base of a regular past form ("wanted" -> want, "used" -> use, "tried" -> try)
+    that ``known(base)`` accepts, else None."""
+    if not word.endswith("ed") or len(word) < 5:
+        return None
+    stems = [word[:-1], word[:-2]]
+    if word.endswith("ied"):
+        stems.insert(0, word[:-3] + "y")
+    if len(word) > 5 and word[-3] == word[-4]:
+        stems.append(word[:-3])  # "stopped" -> stop
+    for stem in stems:
+        if known(stem):
+            return stem
+    return None
+
+
+def third_person(base: str) -> str:
+    """The third person singular of a verb ("go" -> goes, "try" -> tries, "say" -> says)."""
+    if base == "have":
+        return "has"
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return base + "es"
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        return base[:-1] + "ies"
+    return base + "s"

@@ -67,6 +67,7 @@ class NumberAgreement(Rule):
         Example(bad="The figures shows a rise.", fixed="The figures show a rise."),
         Example(bad="There is many reasons to doubt it.", fixed="There are many reasons to doubt it."),
         Example(bad="There was three people inside.", fixed="There were three people inside."),
+        Example(bad="If the teacher teach them, they learn.", fixed="If the teacher teaches them, they learn."),
         Example(
             good="The figures show a rise. The news shows a fall. There is a lot of reasons "
             "and there was one. The TV shows are popular."
@@ -81,6 +82,7 @@ class NumberAgreement(Rule):
     def check(self, doc) -> Iterator[Match]:
         yield from self._there(doc)
         yield from self._subject(doc)
+        yield from self._singular_subject(doc)
 
     def _there(self, doc) -> Iterator[Match]:
         from linter.packs.grammar.common import match_case
@@ -95,6 +97,8 @@ class NumberAgreement(Rule):
             if ix.breaks_after(k + 1) or not _spaces(ix, k, k + 2):
                 continue
             plural = nxt in PLURAL_COUNTS or (nxt.isdigit() and nxt not in ("0", "1"))
+            if not plural and article_plural(nxt) and k + 3 < ix.n:
+                plural = not _nounish(lows[k + 3]) or ix.breaks_after(k + 2)  # "there is editors"
             if nxt.isdigit() and k + 3 < ix.n and lows[k + 3] in MEASURES:
                 continue  # "there was 5 million dollars", "10 percent"
             if not plural:
@@ -104,6 +108,38 @@ class NumberAgreement(Rule):
             start, end, text = words[k + 1]
             new = match_case(text, "are" if lows[k + 1] == "is" else "were")
             yield Match(start, end, self.format_message(suggestion=new), (new,), new)
+
+    def _singular_subject(self, doc) -> Iterator[Match]:
+        """ "The teacher teach them": a singular noun subject, a plain verb, an object."""
+        from linter.language import candidates, forms
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.context import sentence_of, tags_of
+
+        lows, words = doc.lower_words, doc.words
+        for k in range(2, len(lows) - 1):
+            if lows[k - 2] not in SINGULAR_DETERMINERS or lows[k + 1] not in OBJECT_WORDS:
+                continue
+            verb, noun = lows[k], lows[k - 1]
+            cands = candidates(verb)
+            if cands.get("VB", 0.0) + cands.get("VBP", 0.0) < 0.9 or verb in ("be", "have", "do"):
+                continue
+            if candidates(noun).get("NN", 0.0) < 0.8:
+                continue
+            toks, j = sentence_of(doc, words[k][0])
+            if j < 2 or not (toks[j - 1].is_word and toks[j - 2].is_word):
+                continue
+            if j - 2 != _clause_start(toks, j - 2) or not toks[j + 1].is_word:
+                continue
+            tags = tags_of(doc, words[k][0])
+            if tags[j - 1] != "NN":
+                continue
+            new = forms.third_person(verb)
+            if candidates(new).get("VBZ", 0.0) < 0.5:
+                continue
+            start, end, text = words[k]
+            new = match_case(text, new)
+            message = "The verb does not agree with its singular subject: write '" + new + "'."
+            yield Match(start, end, message, (new,), new)
 
     def _subject(self, doc) -> Iterator[Match]:
         from linter.language import forms
@@ -143,6 +179,8 @@ class NumberAgreement(Rule):
 
 
 THERE = frozenset({"there"})
+SINGULAR_DETERMINERS = frozenset("the this that his her its their our my your every each".split())
+OBJECT_WORDS = frozenset("the a an his her its their our my your them him us me".split())
 DETERMINERS = frozenset("the these those some many most all both several our their his her".split())
 CUES = THERE
 MEASURES = frozenset("million billion trillion percent dollars pounds euros".split())
@@ -200,7 +238,11 @@ class ArticleOrNumber(Rule):
     examples: ClassVar[list[Example]] = [
         Example(bad="A officials said the plan would work."),
         Example(bad="Three year ago the plant closed.", fixed="Three years ago the plant closed."),
-        Example(good="Officials said a three year plan began two years ago. A series ended."),
+        Example(bad="There are several reason.", fixed="There are several reasons."),
+        Example(
+            good="Officials said a three year plan began two years ago. A series ended. "
+            "Several research teams and two percent of these people agreed."
+        ),
     ]
 
     def prepare(self, settings) -> None:
@@ -229,6 +271,9 @@ class ArticleOrNumber(Rule):
                 yield Match(start, words[k + 1][0], what, ("",))
                 continue
             if nxt not in UNITS:
+                found = self._counted(ix, k, forms)
+                if found:
+                    yield found
                 continue
             after = lows[k + 2] if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) else ""
             end_of_clause = k + 2 >= ix.n or prose[words[k + 1][1] : words[k + 1][1] + 1] in ".,;"
@@ -240,7 +285,44 @@ class ArticleOrNumber(Rule):
             yield Match(start, end, what, (new,), new)
 
 
-ARTICLE_CUES = frozenset({"a", "an"}) | NUMBER_WORDS
+    def _counted(self, ix, k: int, forms) -> Match | None:
+        """ "several reason", "many company", "these subject": a counter that needs a
+        plural before a singular count noun, when no noun follows (not "these subject
+        areas") and the lexicon knows the plural."""
+        from linter.language import candidates
+        from linter.packs.grammar.common import match_case
+
+        lows, words = ix.lows, ix.words
+        if lows[k] not in COUNTERS or (k and lows[k - 1] in ("a", "the", "one", "of")):
+            return None
+        noun = lows[k + 1]
+        if candidates(noun).get("NN", 0.0) < 0.9 or noun in NOT_COUNTED:
+            return None
+        if k + 2 < ix.n and _spaces(ix, k + 1, k + 2):
+            nxt = candidates(lows[k + 2])
+            if nxt.get("NN", 0.0) + nxt.get("NNS", 0.0) + nxt.get("JJ", 0.0) + nxt.get("CD", 0.0) >= 0.2:
+                return None
+        plural = forms.plural(noun)
+        if candidates(plural).get("NNS", 0.0) < 0.5 or plural not in _known():
+            return None
+        start, end, text = words[k + 1]
+        new = match_case(text, plural)
+        return Match(start, end, f"'{words[k][2]}' needs a plural: write '{new}'.", (new,), new)
+
+
+def _known():
+    from linter.language.tagger import model
+
+    return model().words
+
+
+COUNTERS = frozenset("several many these those various numerous both few".split()) | NUMBER_WORDS
+# Nouns that stay singular after a number ("two percent", "three dozen") or that are mass
+# nouns with no countable plural in news use.
+NOT_COUNTED = frozenset(
+    "percent hundred thousand million billion trillion dozen score times time lot".split()
+)
+ARTICLE_CUES = frozenset({"a", "an"}) | COUNTERS
 
 
 def _nounish(word: str) -> bool:

@@ -93,9 +93,15 @@ def _clause_start(toks, j: int) -> int:
 PERFECT = frozenset("has have had having hasn't haven't hadn't".split())
 MODALS = frozenset(
     "will would can could shall should may might must won't wouldn't can't cannot couldn't "
-    "shouldn't mustn't".split()
+    "shouldn't mustn't do does did don't doesn't didn't".split()
 )
-BETWEEN = frozenset("not never already just also still ever recently since".split())
+BE = frozenset("is are was were be been being am isn't aren't wasn't weren't".split())
+BETWEEN = frozenset("not never already just also still ever recently since even really only".split())
+# after a passive participle: "is generate by" (generated), "is suppose to" (supposed)
+AFTER_PASSIVE = frozenset("by to in for".split())
+OBJECTS = frozenset("the a an this that these those them him her us it me my his their our".split())
+# Verbs whose participle is their base ("has come", "had put"): never a slip after "have".
+SAME_PARTICIPLE = frozenset("come become run put cut set let hit hurt cost shut quit spread".split())
 
 
 class VerbForm(Rule):
@@ -107,6 +113,9 @@ class VerbForm(Rule):
 
     Why: the perfect needs the past participle and a modal the bare infinitive; these slips
     are common in quick drafts and learners' copy. Inside a quotation the finding is advice.
+
+    After a form of "be", a bare verb before "by" or "to" is a passive missing its
+    participle ("is generate by" -> "generated", "is suppose to" -> "supposed").
 
     Example: "She has went to the meeting." -> "She has gone to the meeting."
     """
@@ -123,7 +132,12 @@ class VerbForm(Rule):
         Example(bad="She has went to the meeting.", fixed="She has gone to the meeting."),
         Example(bad="The board will goes ahead.", fixed="The board will go ahead."),
         Example(bad="They had already took the money.", fixed="They had already taken the money."),
-        Example(good="She has gone; they had put it back; it will set a record; he could say."),
+        Example(bad="It is suppose to rain.", fixed="It is supposed to rain."),
+        Example(bad="They didn't wanted it.", fixed="They didn't want it."),
+        Example(
+            good="She has gone; they had put it back; it will set a record; he could say; "
+            "it is used by many; they didn't want it; the will of the people."
+        ),
     ]
 
     def prepare(self, settings) -> None:
@@ -146,27 +160,53 @@ class VerbForm(Rule):
             if v >= n or ix.breaks_after(v - 1) or not _joined(ix, k, v):
                 continue
             verb = lows[v]
-            if aux in PERFECT:
-                base = forms.irregular_past_only(verb)
-                if base is None:
-                    continue
-                new = forms.participle(base)
-            else:
-                if k and (lows[k - 1] in ("the", "a", "his", "her", "their", "its")):
-                    continue  # "the will", "a can"
-                if words[k][2][:1].isupper() and aux in ("may", "will", "can"):
-                    continue  # "May", "Will" (names)
-                base = forms.irregular_past_only(verb) or _third_person_base(verb)
-                if base is None:
-                    continue
-                new = base
+            nxt = lows[v + 1] if v + 1 < n and _joined(ix, v, v + 1) else ""
+            new = _form_after(aux, verb, nxt, lows[k - 1] if k else "", words[k][2])
+            if new is None or new == verb:
+                continue  # "had read": the participle is the word itself
             start, end, text = words[v]
             new = match_case(text, new)
             message = self.format_message(suggestion=new).replace("{aux}", words[k][2])
             yield Match(start, end, message, (new,), new)
 
 
-AUX = PERFECT | MODALS
+AUX = PERFECT | MODALS | BE
+
+
+def _form_after(aux: str, verb: str, nxt: str, before: str, aux_text: str) -> str | None:
+    """The form the auxiliary ``aux`` wants instead of ``verb``, or None when it fits."""
+    from linter.language import candidates, forms
+
+    cands = candidates(verb)
+    base_only = cands.get("VB", 0.0) + cands.get("VBP", 0.0) >= 0.75 and verb not in SAME_PARTICIPLE
+    if aux in PERFECT:
+        base = forms.irregular_past_only(verb)
+        if base:
+            return forms.participle(base)  # "has went"
+        if base_only and nxt in OBJECTS and aux != "having":
+            return forms.participle(verb)  # "I have use them"
+        return None
+    if aux in BE:
+        if base_only and (nxt in AFTER_PASSIVE or not nxt) and not verb.endswith("ing"):
+            return forms.participle(verb)  # "is generate by", "will be save."
+        return None
+    if before in ("the", "a", "his", "her", "their", "its"):
+        return None  # "the will", "a can"
+    if verb in BE or verb in ("has", "had", "does", "did"):
+        return None  # "what he did was", "all they need to do is show"
+    if aux_text[:1].isupper() and aux in ("may", "will", "can"):
+        return None  # "May", "Will" (names)
+    base = forms.irregular_past_only(verb) or forms.irregular_base(verb) or _third_person_base(verb)
+    if base is None and cands.get("VBD", 0.0) + cands.get("VBN", 0.0) >= 0.9:
+        base = forms.base_of_past(verb, _is_base)  # "didn't wanted"
+    return base
+
+
+def _is_base(word: str) -> bool:
+    from linter.language import candidates
+
+    cands = candidates(word)
+    return cands.get("VB", 0.0) + cands.get("VBP", 0.0) >= 0.3
 
 
 def _joined(ix, k: int, v: int) -> bool:

@@ -6,11 +6,13 @@ one token whose tag joins its parts' tags ("PRP+VBZ"); words are lower-cased. Th
 holds, for every word seen, its tag counts; for unknown words, tag counts by the last three
 letters of rare words; and tag-pair counts (with sentence start and end).
 
-    python bench/grammar_build_language.py /tmp/gram/data          # build from both files
-    python bench/grammar_build_language.py /tmp/gram/data --measure  # accuracy and speed
+    python bench/grammar_build_language.py /tmp/gram/data          # build from all splits
+    python bench/grammar_build_language.py /tmp/gram/data --measure  # train+dev -> test
 
-The folder must hold en_ewt-ud-dev.conllu and en_ewt-ud-test.conllu (or ewt-dev.conllu and
-ewt-test.conllu), from github.com/UniversalDependencies/UD_English-EWT.
+The folder holds, from github.com/UniversalDependencies/UD_English-EWT, either
+src/*.conllu (the per-document files of not-to-release/sources) with files.train,
+files.dev and files.test (not-to-release/file-lists), or en_ewt-ud-{train,dev,test}.conllu.
+Sentences with an annotated slip (CorrectForm=) are left out (see read_conllu).
 """
 
 from __future__ import annotations
@@ -64,22 +66,25 @@ def read_conllu(path: Path) -> list[list[tuple[str, str]]]:
     return sentences
 
 
+PUNCT_TAGS = {"-": "HYPH", ".": ".", "/": ",", "&": "CC", "'": "''", ",": ","}
+
+
 def normalise(sentences):
-    """Lower-case words, straight apostrophes; tokens the runtime splits ("15-year") are
-    split the same way (the hyphen becomes its own token)."""
+    """Lower-case words, straight apostrophes, and whether each was capitalised inside the
+    sentence (the tagger reads that at run time); tokens the runtime splits ("U.S.",
+    "e-mail") are split the same way, the words keeping the token's tag."""
     from linter.language.tokens import split_token
 
     out = []
     for sent in sentences:
         toks = []
-        for form, tag in sent:
-            parts = split_token(form)
-            if len(parts) == 1:
-                toks.append((parts[0], tag))
-            else:  # keep the tag on the last part (the head of "15-year", "e-mail")
-                for part in parts[:-1]:
-                    toks.append((part, "HYPH" if not part[0].isalnum() else "JJ"))
-                toks.append((parts[-1], tag))
+        for n, (form, tag) in enumerate(sent):
+            cap = n > 0 and form[:1].isupper()
+            for part in split_token(form):
+                if part[:1].isalnum() or part[:1] == "_":
+                    toks.append((part, tag, cap))
+                else:
+                    toks.append((part, PUNCT_TAGS.get(part, "SYM") if len(split_token(form)) > 1 else tag, False))
         out.append(toks)
     return out
 
@@ -128,7 +133,7 @@ def train(sentences) -> tuple[dict, dict, dict]:
     trans: Counter = Counter()
     for sent in sentences:
         prev = "<s>"
-        for word, tag in sent:
+        for word, tag, _ in sent:
             words[word][tag] += 1
             trans[(prev, tag)] += 1
             prev = tag
@@ -164,56 +169,69 @@ def _num(n: float) -> str:
 def measure(folder: Path, lexicon: dict[str, set[str]] | None) -> None:
     from linter.language.tagger import Tagger
 
-    dev = normalise(read_conllu(_file(folder, "dev")))
-    test = normalise(read_conllu(_file(folder, "test")))
-    for name, train_set, test_set in (("dev->test", dev, test), ("test->dev", test, dev)):
-        words, trans, suffixes = train(train_set)
-        known = set(words)
-        if lexicon:
-            add_lexicon(words, suffixes, lexicon)
-        tmp = Path("/tmp/copydesk-model.tsv")
-        write(tmp, words, trans, suffixes, "measurement")
-        tagger = Tagger.load(tmp)
-        right = base = total = unknown = unknown_right = 0
-        t0 = time.perf_counter()
-        for sent in test_set:
-            toks = [w for w, _ in sent]
-            tags = tagger.tag(toks)
-            for (w, gold), got in zip(sent, tags, strict=True):
-                total += 1
-                right += got == gold
-                base += tagger.most_likely(w) == gold
-                if w not in known:
-                    unknown += 1
-                    unknown_right += got == gold
-        secs = time.perf_counter() - t0
-        print(
-            f"{name}: HMM accuracy {right / total:.3f}, most-frequent-tag {base / total:.3f}, "
-            f"unknown words {unknown_right / max(unknown, 1):.3f} of {unknown}; "
-            f"{total / secs:,.0f} tokens/s"
-        )
+    train_set = split_sentences(folder, "train") + split_sentences(folder, "dev")
+    test_set = split_sentences(folder, "test")
+    words, trans, suffixes = train(train_set)
+    known = set(words)
+    if lexicon:
+        add_lexicon(words, suffixes, lexicon)
+    tmp = Path("/tmp/copydesk-model.tsv")
+    write(tmp, words, trans, suffixes, "measurement")
+    tagger = Tagger.load(tmp)
+    right = base = total = unknown = unknown_right = 0
+    t0 = time.perf_counter()
+    for sent in test_set:
+        tags = tagger.tag([w for w, _, _ in sent], [c for _, _, c in sent])
+        for (w, gold, _), got in zip(sent, tags, strict=True):
+            total += 1
+            right += got == gold
+            base += tagger.most_likely(w) == gold
+            if w not in known:
+                unknown += 1
+                unknown_right += got == gold
+    secs = time.perf_counter() - t0
+    print(
+        f"train+dev ({sum(map(len, train_set))} tokens) -> test ({total} tokens): "
+        f"HMM accuracy {right / total:.3f}, most-frequent-tag {base / total:.3f}, "
+        f"unknown words {unknown_right / max(unknown, 1):.3f} of {unknown}; "
+        f"{total / secs:,.0f} tokens/s"
+    )
 
 
-def _file(folder: Path, split: str) -> Path:
+def split_sentences(folder: Path, split: str) -> list:
+    """The sentences of one EWT split: from the per-document files of
+    ``not-to-release/sources`` (folder/src, listed in folder/files.<split>) when present,
+    since a mirror may lack the large train file; else from en_ewt-ud-<split>.conllu."""
+    listing = folder / f"files.{split}"
+    if listing.exists() and (folder / "src").is_dir():
+        out = []
+        for name in listing.read_text("utf-8").split():
+            out.extend(normalise(read_conllu(folder / "src" / Path(name).name)))
+        return out
     for name in (f"en_ewt-ud-{split}.conllu", f"ewt-{split}.conllu"):
         if (folder / name).exists():
-            return folder / name
-    raise SystemExit(f"{folder}: no EWT {split} file")
+            return normalise(read_conllu(folder / name))
+    if split == "train":
+        return []
+    raise SystemExit(f"{folder}: no EWT {split} data")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--measure", action="store_true")
-    parser.add_argument("--source", default="UD_English-EWT dev+test")
+    parser.add_argument("--source", default="UD_English-EWT 2.x (train, dev, test)")
     parser.add_argument("--no-lexicon", action="store_true", help="treebank words only")
     args = parser.parse_args()
     lexicon = None if args.no_lexicon else open_class_lexicon()
     if args.measure:
         measure(args.folder, lexicon)
         return
-    sents = normalise(read_conllu(_file(args.folder, "dev")))
-    sents += normalise(read_conllu(_file(args.folder, "test")))
+    sents = [
+        *split_sentences(args.folder, "train"),
+        *split_sentences(args.folder, "dev"),
+        *split_sentences(args.folder, "test"),
+    ]
     words, trans, suffixes = train(sents)
     if lexicon:
         add_lexicon(words, suffixes, lexicon)

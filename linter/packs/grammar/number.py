@@ -29,7 +29,8 @@ def plural_noun(word: str) -> bool:
 
     if word in SINGULAR_IN_S or not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return False
-    return candidates(word).get("NNS", 0.0) >= 0.6
+    cands = candidates(word)
+    return cands.get("NNS", 0.0) + cands.get("NNPS", 0.0) >= 0.6
 
 
 def article_plural(word: str) -> bool:
@@ -39,7 +40,7 @@ def article_plural(word: str) -> bool:
     if not plural_noun(word):
         return False
     cands = candidates(word)
-    return cands.get("NNS", 0.0) >= 0.9 and word[:-1] not in SINGULAR_IN_S
+    return cands.get("NNS", 0.0) + cands.get("NNPS", 0.0) >= 0.9 and word[:-1] not in SINGULAR_IN_S
 
 
 class NumberAgreement(Rule):

@@ -15,7 +15,7 @@ from linter.language import candidates
 from linter.packs.grammar import lexicon as lx
 from linter.packs.grammar.tokens import Tok, after, before
 
-NOUN = ("NN", "NNS")
+NOUN = ("NN", "NNS", "NNP", "NNPS")  # the lexicon is case-blind: "pledge" is also a name
 VERB = ("VB", "VBP", "VBZ", "VBD", "VBN", "VBG", "MD")
 FINITE = ("VBP", "VBZ", "VBD", "MD")
 
@@ -35,7 +35,7 @@ def noun_like(word: str) -> bool:
 
 
 def plural_noun(word: str) -> bool:
-    return p(word, "NNS") >= 0.6 and not word.endswith(("ss", "us", "is"))
+    return p(word, "NNS", "NNPS") >= 0.6 and not word.endswith(("ss", "us", "is"))
 
 
 def participle_like(word: str) -> bool:

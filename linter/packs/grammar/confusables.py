@@ -171,7 +171,7 @@ def _confusables(doc) -> list[Confusable]:
         if len(places) > MEMO_LIMIT:
             places.clear()
         for k in ix.positions(CUES):
-            if ix.lows[k] == "to" and (k == last or ix.low(k + 1) not in DEGREE_WORDS):
+            if ix.lows[k] == "to" and k != last and not _to_candidate(ix, k, DEGREE_WORDS):
                 continue
             back = 6 if ix.lows[k] == "then" else 2  # "more X to Y then": the comparative
             place = ix.place(k, back, 2)
@@ -193,6 +193,20 @@ def _confusables(doc) -> list[Confusable]:
             found.append(Confusable(k, a, b, gap_start, key, choice))
         ix.shared["confusables"] = found
     return found
+
+
+def _to_candidate(ix, k: int, degree_words) -> bool:
+    """Whether "to" is worth a decision: before a degree word or a bare adjective ("to
+    late", "to pretty"), or at a clause's end ("great to!"). Most "to"s stop here."""
+    from linter.language import candidates
+
+    nxt = ix.low(k + 1)
+    if nxt in degree_words or ix.breaks_after(k):
+        return True
+    words, prose = ix.words, ix.prose
+    if prose[words[k][1] : words[k + 1][0]].strip():
+        return True
+    return candidates(nxt).get("JJ", 0.0) >= 0.8
 
 
 _BIGRAMS: dict = {}

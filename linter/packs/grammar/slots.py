@@ -189,7 +189,7 @@ NOUN_VERB = {
 }
 VERB_NOUN = {verb: noun for noun, verb in NOUN_VERB.items()}
 VERB_BEFORE = lx.MODALS | frozenset(
-    "i you he she we they to not never did didn't don't doesn't also will".split()
+    "i you he she we they to not never did didn't don't doesn't also will please".split()
 )
 OBJECT_START = lx.DETERMINERS | lx.OBJECT_PRONOUNS | frozenset("that against them".split())
 
@@ -199,7 +199,8 @@ def noun_or_verb(toks: list[Tok], i: int) -> str | None:
     w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
     if w in NOUN_VERB:
         subject = prev in VERB_BEFORE and prev != "to"
-        if (subject or prev == "to") and (nxt in OBJECT_START or (not nxt and w == "breath")):
+        ends = not nxt and (w == "breath" or prev == "please")
+        if (subject or prev == "to") and (nxt in OBJECT_START or ends):
             return NOUN_VERB[w]
         return None
     if w in VERB_NOUN:
@@ -246,11 +247,104 @@ def boarder(toks: list[Tok], i: int) -> str | None:
     return None
 
 
+# Words after which "to" may end a clause: verbs and particles ("the man I spoke to",
+# "I'd love to", "what they are up to") take it as a stranded preposition or infinitive.
+STRANDING = frozenset(
+    """up back next close due according thanks forward used want wants wanted have has had
+    need needs ought going able trying try like love loved hope hoped plan plans planned
+    listen listened talk talked spoke agree agreed belong belongs refer referred return
+    returned go went come came get got""".split()
+)
+COLOURS = frozenset("red green blue black white yellow orange purple pink brown grey gray".split())
+
+
+def to_for_too(toks: list[Tok], i: int) -> str | None:
+    """ "that would be great to!", "a little to high", "it looks to pretty he said": "to"
+    with nothing to govern (the sentence's end after an adjective) or before a bare
+    adjective that ends the phrase is "too"."""
+    prev, nxt, nxt2 = before(toks, i), after(toks, i), after(toks, i, 2)
+    if not prev:
+        return None
+    if i + 1 == len(toks):  # the sentence ends after "to"
+        if prev in STRANDING:
+            return None
+        adjective = p(prev, "JJ") >= 0.6 and p(prev, "VB", "VBN", "VBD", "NN") < 0.2
+        return "too" if adjective or prev in ("me", "us") else None
+    if not nxt or nxt in COLOURS or any(t.low == "from" for t in toks[:i]):
+        return None
+    adjective = p(nxt, "JJ") >= 0.8 and p(nxt, "VB", "VBP", "NN", "NNS") < 0.1
+    if adjective and prev in ("little", "bit", "way", "far"):
+        return "too"  # "a little to high"
+    phrase_ends = i + 2 == len(toks) or nxt2 in lx.SUBJECT_PRONOUNS or nxt2 in ("to", "for")
+    if adjective and phrase_ends and p(prev, "VB", "VBD", "VBN", "VBG", "VBP", "VBZ") < 0.5:
+        return "too"  # "looks to pretty he"
+    if adjective and phrase_ends and prev in ("looks", "look", "looked", "seems", "seemed"):
+        return "too"
+    return None
+
+
+def than_at_end(toks: list[Tok], i: int) -> str | None:
+    """ "is it good or not than.": "than" needs what it compares with."""
+    return "then" if i + 1 == len(toks) and before(toks, i) else None
+
+
+def their_at_end(toks: list[Tok], i: int) -> str | None:
+    """ "How many are their?": the possessive needs its noun."""
+    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    if i + 1 == len(toks) and before(toks, i):
+        return "there"
+    if nxt in ("and", "or", "but") and nxt2 not in lx.POSSESSIVES and nxt2 != "own":
+        return "there"  # "are their and who" (not "their and our children")
+    return None
+
+
+def were_for_where(toks: list[Tok], i: int) -> str | None:
+    """ "photos of the lab were uranium is enriched": a clause with its own subject and
+    verb follows, so the relative "where"."""
+    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    if noun_like(nxt) and not plural_noun(nxt) and nxt2 in ("is", "was", "has", "can", "will"):
+        return "where"
+    return None
+
+
+def lead_by(toks: list[Tok], i: int) -> str | None:
+    """ "The party lead by Hamid": a passive participle, not the noun or present."""
+    prev, nxt = before(toks, i), after(toks, i)
+    if nxt == "by" and after(toks, i, 2) != "example" and noun_like(prev):
+        if prev not in lx.DETERMINERS and not toks[i].text.isupper():
+            return "led"
+    return None
+
+
+def whos_adjective(toks: list[Tok], i: int) -> str | None:
+    """ "a company who's main goal": an adjective and a noun, so the possessive."""
+    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    if p(nxt, "JJ") >= 0.7 and p(nxt, "VBN", "VBG", "RB") < 0.1 and noun_like(nxt2):
+        return "whose"
+    return None
+
+
+def _first(*rules):
+    def decide(toks: list[Tok], i: int) -> str | None:
+        for rule in rules:
+            found = rule(toks, i)
+            if found:
+                return found
+        return None
+
+    return decide
+
+
 SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "there": there_for_their,
     "where": where_for_were,
+    "were": were_for_where,
     "it's": its_for_its,
-    "who's": whos_for_whose,
+    "who's": _first(whos_for_whose, whos_adjective),
+    "to": to_for_too,
+    "than": than_at_end,
+    "their": their_at_end,
+    "lead": lead_by,
     "your": your_for_youre,
     "you're": youre_for_your,
     "then": then_for_than,

@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import clean_files, word_count
+from common import clean_files
 
 # Sound-alike sets (the issue's list and the classic ones editors meet).
 CONFUSABLE_SETS = [
@@ -243,38 +243,47 @@ def main() -> None:
         )
     for fam, wrong, right, text in misses[: args.misses]:
         print(f"MISS {fam}: {wrong} -> {right} | {text[:140]}")
-    clean(engine, harper, args.alarms)
+    clean(engine, harper, args.alarms, args.folder)
 
 
-def clean(engine, harper, show: int) -> None:
-    """False alarms on the published articles, sentence by sentence."""
-    files = clean_files()
-    words = word_count(files)
-    sentences = 0
-    errors, all_findings, harper_lints = [], 0, 0
-    t0 = time.perf_counter()
-    for path in files:
-        text = path.read_text("utf-8")
-        from linter.formats import build_document
+def clean(engine, harper, show: int, folder: Path) -> None:
+    """False alarms on clean edited prose: the published articles of ../shared/data, and
+    the 1,000 news and Wikipedia sentences of UD English PUD (folder/pud.conllu, from
+    github.com/UniversalDependencies/UD_English-PUD, CC BY-SA 3.0) when present."""
+    from linter.formats import build_document
 
-        sentences += len(build_document(str(path), text).sentences)
-        for f in engine.lint_text(text, str(path)):
-            all_findings += 1
-            if f.severity == "error":
-                errors.append((path.name, f.line, f.column, f.rule, f.message))
-        if harper is not None:
-            harper_lints += len(harper.lint(text))
-    secs = time.perf_counter() - t0
-    per_k = 1000 / words
-    print(
-        f"clean news: {len(files)} articles, {sentences} sentences, {words} words; "
-        f"grammar errors {len(errors)} = {len(errors) * per_k:.3f}/1k words, "
-        f"all grammar findings {all_findings * per_k:.3f}/1k"
-        + (f"; harper lints {harper_lints * per_k:.2f}/1k" if harper else "")
-        + f" ({secs:.1f}s)"
-    )
-    for row in errors[:show]:
-        print("FA", *row)
+    texts = [(p.name, p.read_text("utf-8")) for p in clean_files()]
+    sets = [("news articles (../shared/data)", texts)]
+    pud = folder / "pud.conllu"
+    if pud.exists():
+        lines = pud.read_text("utf-8").splitlines()
+        sents = [line[9:] for line in lines if line.startswith("# text = ")]
+        sets.append(("UD English PUD sentences", [(f"pud-{n}.md", t) for n, t in enumerate(sents)]))
+    for label, items in sets:
+        words = sum(len(WORD.findall(t)) for _, t in items)
+        sentences = sum(len(build_document(name, t).sentences) for name, t in items)
+        errors, findings, harper_lints = [], 0, 0
+        t0 = time.perf_counter()
+        for name, text in items:
+            for f in engine.lint_text(text, name):
+                findings += 1
+                if f.severity == "error":
+                    errors.append((name, f.line, f.column, f.rule, f.message, text))
+            if harper is not None:
+                harper_lints += sum(x.lint_kind != "Spelling" for x in harper.lint(text))
+        per_k = 1000 / words
+        print(
+            f"clean {label}: {sentences} sentences, {words} words; copydesk grammar errors "
+            f"{len(errors)} = {len(errors) * per_k:.3f}/1k words, all grammar findings "
+            f"{findings * per_k:.3f}/1k"
+            + (f"; harper lints (not spelling) {harper_lints * per_k:.2f}/1k" if harper else "")
+            + f" ({time.perf_counter() - t0:.1f}s)"
+        )
+        for name, line, column, rule, message, text in errors[:show]:
+            print("FA", name, line, column, rule, message[:60], "|", text.splitlines()[line - 1][max(0, column - 60) : column + 40])
+
+
+WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
 def _overlaps(finding, text: str, start: int, end: int) -> bool:

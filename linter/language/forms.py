@@ -40,9 +40,13 @@ def irregular_past_only(word: str) -> str | None:
     """The base of a simple past that is not also a participle ("went" -> go; not "told")."""
     table, base_of = _irregular()
     base = base_of.get(word)
-    if base and table[base][0] == word and table[base][1] != word:
+    if base and table[base][0] == word and table[base][1] != word and word not in BOTH_FORMS:
         return base
     return None
+
+
+# Simple pasts that are also participles in standard use ("has got", "had proved").
+BOTH_FORMS = frozenset({"got", "proved"})
 
 
 def irregular_base(word: str) -> str | None:

@@ -122,7 +122,9 @@ PRONOUNS = SINGULAR | PLURAL
 # Before the pronoun: words that make the verb after it a bare infinitive or subjunctive
 # ("let him go", "insist that she leave", "did he go") or the pronoun an object.
 NOT_SUBJECT_LEXICAL = NOT_SUBJECT_BEFORE | frozenset(
-    "that lest unless should would could might whom please".split()
+    """that lest unless should would could might whom please seen seeing watching hearing
+    helping making letting having felt feel feels notice noticed noticing watches hears
+    bid bade""".split()
 )
 # Pronoun + verb pairs the lexicon misreads: "it rains" is fine; only clear verbs count.
 

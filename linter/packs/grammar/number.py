@@ -265,6 +265,8 @@ class ArticleOrNumber(Rule):
             if lows[k] in ("a", "an"):
                 if not article_plural(nxt) or words[k + 1][2][:1].isupper() and k:
                     continue
+                if prose[words[k + 1][1] : words[k + 1][1] + 1] in ("'", "’"):
+                    continue  # "a merchants' guild": a plural possessive
                 if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and _nounish(lows[k + 2]):
                     continue  # "a sports car", "a savings account": a compound
                 start, end, text = words[k]
@@ -300,6 +302,8 @@ class ArticleOrNumber(Rule):
         if candidates(noun).get("NN", 0.0) < 0.9 or noun in NOT_COUNTED:
             return None
         if k + 2 < ix.n and _spaces(ix, k + 1, k + 2):
+            if lows[k + 2] in ("and", "or", "nor"):
+                return None  # "both population and economics"
             nxt = candidates(lows[k + 2])
             if nxt.get("NN", 0.0) + nxt.get("NNS", 0.0) + nxt.get("JJ", 0.0) + nxt.get("CD", 0.0) >= 0.2:
                 return None

@@ -97,16 +97,20 @@ def plural(noun: str) -> str:
 
 
 def base_of_past(word: str, known) -> str | None:
-    """The base of a regular past form ("wanted" -> want, "used" -> use, "tried" -> try)
-    that ``known(base)`` accepts, else None."""
+    """The base of a regular past form ("wanted" -> want, "used" -> use, "tried" -> try,
+    "stopped" -> stop) that ``known(base)`` accepts, else None. Where both stems are
+    words ("hoped": hope, hop) the silent-e stem wins after a single vowel and consonant."""
     if not word.endswith("ed") or len(word) < 5:
         return None
-    stems = [word[:-1], word[:-2]]
+    plain, silent_e = word[:-2], word[:-1]
     if word.endswith("ied"):
-        stems.insert(0, word[:-3] + "y")
-    if len(word) > 5 and word[-3] == word[-4]:
-        stems.append(word[:-3])  # "stopped" -> stop
-    for stem in stems:
+        return word[:-3] + "y" if known(word[:-3] + "y") else None
+    if len(plain) > 2 and plain[-1] == plain[-2] and known(plain[:-1]):
+        return plain[:-1]  # "stopped" -> stop
+    cvc = len(plain) >= 2 and plain[-1] not in "aeiouwxy" and plain[-2] in "aeiou"
+    cvc = cvc and (len(plain) < 3 or plain[-3] not in "aeiou")
+    order = (silent_e, plain) if cvc else (plain, silent_e)
+    for stem in order:
         if known(stem):
             return stem
     return None

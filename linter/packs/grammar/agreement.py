@@ -73,7 +73,7 @@ class PronounAgreement(Rule):
             bad="The company said it have no plans.", fixed="The company said it has no plans."
         ),
         Example(bad="He enjoy it.", fixed="He enjoys it."),
-        Example(bad="If they needs money, they ask.", fixed="If they need money, they ask."),
+        Example(bad="They needs money, they say.", fixed="They need money, they say."),
         Example(
             good="Let it have its say; does he have a plan? They were told more than he does, "
             "and what it is, they know. Let him go; she insists that he leave."
@@ -149,7 +149,7 @@ def _lexical_match(rule, ix, k):
         if candidates(new).get("VBZ", 0.0) < 0.5:
             return None
     else:
-        if cands.get("VBZ", 0.0) < 0.9 or not verb.endswith("s"):
+        if cands.get("VBZ", 0.0) < 0.5 or not verb.endswith("s"):
             return None
         new = forms.base(verb)
         if not new or candidates(new).get("VB", 0.0) + candidates(new).get("VBP", 0.0) < 0.5:

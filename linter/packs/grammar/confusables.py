@@ -59,10 +59,13 @@ class ConfusableByRule(Rule):
         words = doc.words
         for item in _confusables(doc):
             if item.choice:
+                from linter.packs.grammar.confusion_model import SlotChoice
+
                 start, end, text = words[item.k]
                 new = _replacement(text, item.choice)
                 message = self.format_message(match=text, suggestion=new)
-                yield Match(start, end, message, (new,), new)
+                fix = None if isinstance(item.choice, SlotChoice) else new
+                yield Match(start, end, message, (new,), fix)
 
 
 class ConfusableByStatistics(Rule):
@@ -88,7 +91,7 @@ class ConfusableByStatistics(Rule):
     source = "Golding and Roth, context-sensitive spelling correction; Google Books Ngram counts"
     examples: ClassVar[list[Example]] = [
         Example(bad="How reliable are you're results?"),
-        Example(bad="The refugees listed there country as Hope."),
+        Example(bad="They said their going home."),
         Example(good="How reliable are your results? They listed their country; it's there."),
     ]
     margin = 2.0  # natural log: the rival must be about 7 times likelier (contractions: 55)

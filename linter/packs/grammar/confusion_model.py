@@ -508,7 +508,12 @@ def decide_by_rule(toks: list[Tok], i: int) -> str | None:
     choice = rule(toks, i) if rule else None
     if not choice:
         choice = decide(toks, i)
+        choice = SlotChoice(choice) if choice else None
     return choice if choice and choice != toks[i].low else None
+
+
+class SlotChoice(str):
+    """A choice read from the slot (tag candidates): suggested, never applied by --fix."""
 
 
 # Families where word-pair statistics may decide; "to"/"too" and "lead"/"led" are left to

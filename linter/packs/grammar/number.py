@@ -17,6 +17,7 @@ SINGULAR_IN_S = frozenset(
     athletics gymnastics measles diabetes lens bus gas plus yes thus this has was is its
     always perhaps across unless whereas headquarters crossroads barracks""".split()
 )
+IRREGULAR_PLURALS = frozenset("people children men women feet teeth mice geese".split())
 PLURAL_COUNTS = frozenset(
     """many several few numerous both two three four five six seven eight nine ten eleven
     twelve twenty thirty forty fifty hundreds thousands millions dozens""".split()
@@ -27,6 +28,8 @@ def plural_noun(word: str) -> bool:
     """A plural noun by its readings, not a word that only looks plural."""
     from linter.language import candidates
 
+    if word in IRREGULAR_PLURALS:
+        return True
     if word in SINGULAR_IN_S or not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return False
     cands = candidates(word)
@@ -34,9 +37,12 @@ def plural_noun(word: str) -> bool:
 
 
 def article_plural(word: str) -> bool:
-    """ "officials" after "a": a plural noun no singular reading can rescue."""
+    """ "officials" after "a": a plural noun no singular reading can rescue ("a people"
+    is a nation)."""
     from linter.language import candidates
 
+    if word in IRREGULAR_PLURALS:
+        return False
     if not plural_noun(word):
         return False
     cands = candidates(word)
@@ -129,7 +135,10 @@ class NumberAgreement(Rule):
             toks, j = sentence_of(doc, words[k][0])
             if j < 2 or not (toks[j - 1].is_word and toks[j - 2].is_word):
                 continue
-            if j - 2 != _clause_start(toks, j - 2) or not toks[j + 1].is_word:
+            opener = j - 3 >= 0 and toks[j - 3].low in SUBORDINATORS
+            if not opener and j - 2 != _clause_start(toks, j - 2):
+                continue
+            if not toks[j + 1].is_word:
                 continue
             tags = tags_of(doc, words[k][0])
             if tags[j - 1] != "NN":
@@ -180,6 +189,9 @@ class NumberAgreement(Rule):
 
 
 THERE = frozenset({"there"})
+SUBORDINATORS = frozenset(
+    "if when because after before while although though since unless once until as".split()
+)
 SINGULAR_DETERMINERS = frozenset("the this that his her its their our my your every each".split())
 OBJECT_WORDS = frozenset("the a an his her its their our my your them him us me".split())
 DETERMINERS = frozenset("the these those some many most all both several our their his her".split())

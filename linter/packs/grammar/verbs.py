@@ -204,7 +204,10 @@ def _form_after(aux: str, verb: str, nxt: str, before: str, aux_text: str) -> st
 
 def _is_base(word: str) -> bool:
     from linter.language import candidates
+    from linter.language.tagger import model
 
+    if word not in model().words:
+        return False
     cands = candidates(word)
     return cands.get("VB", 0.0) + cands.get("VBP", 0.0) >= 0.3
 

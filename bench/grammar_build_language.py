@@ -50,8 +50,7 @@ def read_conllu(path: Path) -> list[list[tuple[str, str]]]:
         if "." in ident:
             continue  # empty nodes
         if "-" in ident:
-            lo, hi = ident.split("-")
-            span_end, span_form, span_tags = int(hi), cols[1], []
+            span_end, span_form, span_tags = int(ident.split("-")[1]), cols[1], []
             continue
         form, xpos = cols[1], cols[4]
         if span_end and int(ident) <= span_end:
@@ -84,7 +83,13 @@ def normalise(sentences):
                 if part[:1].isalnum() or part[:1] == "_":
                     toks.append((part, tag, cap))
                 else:
-                    toks.append((part, PUNCT_TAGS.get(part, "SYM") if len(split_token(form)) > 1 else tag, False))
+                    toks.append(
+                        (
+                            part,
+                            PUNCT_TAGS.get(part, "SYM") if len(split_token(form)) > 1 else tag,
+                            False,
+                        )
+                    )
         out.append(toks)
     return out
 

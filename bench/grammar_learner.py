@@ -65,15 +65,15 @@ def family(wrong: str, right: str) -> str | None:
         return "agreement"
     if r in (w + "s", w + "es") or w in (r + "s", r + "es"):
         return "number"  # agreement if the word it agrees with is next to it (see ``context``)
-    if w.endswith("ies") and r == w[:-3] + "y" or r.endswith("ies") and w == r[:-3] + "y":
+    if (w.endswith("ies") and r == w[:-3] + "y") or (r.endswith("ies") and w == r[:-3] + "y"):
         return "number"
     bw, br = forms.base(w) or w, forms.base(r) or r
     for a, b in ((w, r), (r, w)):
         if forms.irregular_past_only(a) and b == forms.participle(forms.irregular_past_only(a)):
             return "verb-form"
-    if bw == br or forms.base(w) == r or forms.base(r) == w:
-        if w.isalpha() and r.isalpha():
-            return "verb-form"
+    same_verb = bw == br or forms.base(w) == r or forms.base(r) == w
+    if same_verb and w.isalpha() and r.isalpha():
+        return "verb-form"
     if w.rstrip("d").rstrip("e") == r.rstrip("d").rstrip("e") and (
         w.endswith("ed") or r.endswith("ed")
     ):
@@ -106,7 +106,11 @@ def in_context(fam: str | None, toks: list[str], k: int) -> str | None:
         return "agreement"
     cands = candidates(word)
     verbish = cands.get("VBZ", 0) + cands.get("VBP", 0) + cands.get("VB", 0) >= 0.5
-    if verbish and (prev in PLURAL_SUBJECTS | SINGULAR_SUBJECTS or candidates(prev).get("NNS", 0) >= 0.5 or candidates(prev).get("NN", 0) >= 0.5):
+    if verbish and (
+        prev in PLURAL_SUBJECTS | SINGULAR_SUBJECTS
+        or candidates(prev).get("NNS", 0) >= 0.5
+        or candidates(prev).get("NN", 0) >= 0.5
+    ):
         return "agreement"
     return None
 
@@ -133,7 +137,9 @@ def detok(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """Text from tokens and each token's span in it (spaces dropped before punctuation)."""
     text, spans = "", []
     for tok in tokens:
-        glue = not text or (tok in ",.?!;:)" or tok in ("n't", "'s", "'re", "'ve", "'m", "'ll", "'d"))
+        glue = not text or (
+            tok in ",.?!;:)" or tok in ("n't", "'s", "'re", "'ve", "'m", "'ll", "'d")
+        )
         if not glue:
             text += " "
         spans.append((len(text), len(text) + len(tok)))
@@ -155,9 +161,14 @@ def jfleg_slips(folder: Path) -> list[tuple[str, int, int, str, str, str]]:
             for op, a1, a2, b1, b2 in sm.get_opcodes():
                 if op == "replace" and a2 - a1 == 1 and b2 - b1 == 1:
                     edits[(a1, rtoks[b1])] += 1
-                elif op == "delete" and a2 - a1 == 1 and toks[a1].lower() in ("a", "an"):
-                    if a1 + 1 < len(toks) and toks[a1 + 1].lower().endswith("s"):
-                        edits[(a1, "")] += 1  # "a officials": the article dropped
+                elif (
+                    op == "delete"
+                    and a2 - a1 == 1
+                    and toks[a1].lower() in ("a", "an")
+                    and a1 + 1 < len(toks)
+                    and toks[a1 + 1].lower().endswith("s")
+                ):
+                    edits[(a1, "")] += 1  # "a officials": the article dropped
         text, spans = detok(toks)
         for (a1, right), votes in edits.items():
             if votes < 2:
@@ -230,9 +241,7 @@ def main() -> None:
             misses.append((fam, wrong, right, text))
         if harper is not None:
             lints = [x for x in harper.lint(text) if x.lint_kind != "Spelling"]
-            caught_h[fam] += any(
-                lint.span.start < end and start < lint.span.end for lint in lints
-            )
+            caught_h[fam] += any(lint.span.start < end and start < lint.span.end for lint in lints)
     print(f"slips: {len(slips)} (JFLEG dev and EWT CorrectForm)")
     print(f"{'family':12} {'slips':>6} {'copydesk':>9} {'(error)':>8} {'harper':>7}")
     for fam in ("confusable", "agreement", "verb-form"):
@@ -280,7 +289,16 @@ def clean(engine, harper, show: int, folder: Path) -> None:
             + f" ({time.perf_counter() - t0:.1f}s)"
         )
         for name, line, column, rule, message, text in errors[:show]:
-            print("FA", name, line, column, rule, message[:60], "|", text.splitlines()[line - 1][max(0, column - 60) : column + 40])
+            print(
+                "FA",
+                name,
+                line,
+                column,
+                rule,
+                message[:60],
+                "|",
+                text.splitlines()[line - 1][max(0, column - 60) : column + 40],
+            )
 
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")

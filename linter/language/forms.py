@@ -65,7 +65,7 @@ def is_participle(word: str) -> bool:
 def base(word: str) -> str | None:
     """The base of an inflected verb form (went -> go, shows -> show) when spelling or the
     irregular table settles it, else None."""
-    table, base_of = _irregular()
+    base_of = _irregular()[1]
     if word in base_of:
         return base_of[word]
     if word in ("has", "does", "is", "was"):
@@ -100,7 +100,7 @@ def base_of_past(word: str, known) -> str | None:
     """The base of a regular past form ("wanted" -> want, "used" -> use, "tried" -> try,
     "stopped" -> stop) that ``known(base)`` accepts, else None. Where both stems are
     words ("hoped": hope, hop) the silent-e stem wins after a single vowel and consonant."""
-    if not word.endswith("ed") or len(word) < 5:
+    if not word.endswith("ed") or len(word) < 4:
         return None
     plain, silent_e = word[:-2], word[:-1]
     if word.endswith("ied"):

@@ -51,7 +51,7 @@ class Tagger:
         # The word table (most of the file) is kept as text per word and parsed when a word
         # is first asked for: parsing 30,000 rows up front would cost more than a draft.
         text = path.read_text("utf-8")
-        head, _, rest = text.partition("\nw\t")
+        rest = text.partition("\nw\t")[2]
         words_part, _, tail = ("w\t" + rest).partition("\ns\t")
         body = words_part[2:].replace("\nw\t", "\t").split("\t")
         raw = dict(zip(body[::2], body[1::2], strict=True))
@@ -148,9 +148,7 @@ class Tagger:
         trans = self.trans
         alpha = {t: trans("<s>", t) + e for t, e in emits[0]}
         for row in emits[1:]:
-            alpha = {
-                t: e + _logsumexp([a + trans(p, t) for p, a in alpha.items()]) for t, e in row
-            }
+            alpha = {t: e + _logsumexp([a + trans(p, t) for p, a in alpha.items()]) for t, e in row}
         return _logsumexp([a + trans(t, "</s>") for t, a in alpha.items()])
 
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from linter.text import WORD_RE
 
-PUNCT = frozenset(",.;:!?()\"“”‘-–—")
+PUNCT = frozenset(',.;:!?()"“”‘-–—')
 _SPLIT_RE = re.compile(rf"{WORD_RE.pattern}|[^\w\s]")
 
 

@@ -164,7 +164,7 @@ def _lexical_match(rule, ix, k):
 
 # Plain verbs that follow a pronoun in set phrases ("it mean", "he say" in headlines).
 SKIP_VERBS = frozenset("be have do let go".split())
-PronounAgreement._lexical = lambda self, ix, k: _lexical_match(self, ix, k)  # noqa: E731
+PronounAgreement._lexical = lambda self, ix, k: _lexical_match(self, ix, k)
 
 
 RULES = [PronounAgreement]

@@ -86,6 +86,8 @@ def plural_after_article(word: str) -> bool:
     from linter.packs.grammar.number import article_plural
 
     return article_plural(word)
+
+
 _VOWEL: dict[str, bool | None] = {}  # word -> its first sound, for the run
 _VOWEL_LIMIT = 100_000  # words remembered; past it the memo starts afresh
 

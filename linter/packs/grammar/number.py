@@ -72,9 +72,14 @@ class NumberAgreement(Rule):
     source = "AP Stylebook, 'subject-verb agreement'; Chicago Manual of Style 5.138"
     examples: ClassVar[list[Example]] = [
         Example(bad="The figures shows a rise.", fixed="The figures show a rise."),
-        Example(bad="There is many reasons to doubt it.", fixed="There are many reasons to doubt it."),
+        Example(
+            bad="There is many reasons to doubt it.", fixed="There are many reasons to doubt it."
+        ),
         Example(bad="There was three people inside.", fixed="There were three people inside."),
-        Example(bad="If the teacher teach them, they learn.", fixed="If the teacher teaches them, they learn."),
+        Example(
+            bad="If the teacher teach them, they learn.",
+            fixed="If the teacher teaches them, they learn.",
+        ),
         Example(
             good="The figures show a rise. The news shows a fall. There is a lot of reasons "
             "and there was one. The TV shows are popular."
@@ -275,14 +280,16 @@ class ArticleOrNumber(Rule):
                 continue
             nxt = lows[k + 1]
             if lows[k] in ("a", "an"):
-                if not article_plural(nxt) or words[k + 1][2][:1].isupper() and k:
+                if not article_plural(nxt) or (words[k + 1][2][:1].isupper() and k):
                     continue
                 if prose[words[k + 1][1] : words[k + 1][1] + 1] in ("'", "’"):
                     continue  # "a merchants' guild": a plural possessive
                 if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and _nounish(lows[k + 2]):
                     continue  # "a sports car", "a savings account": a compound
                 start, end, text = words[k]
-                what = f"'{text}' cannot go before the plural '{words[k + 1][2]}': drop the article."
+                what = (
+                    f"'{text}' cannot go before the plural '{words[k + 1][2]}': drop the article."
+                )
                 yield Match(start, words[k + 1][0], what, ("",))
                 continue
             if nxt not in UNITS:
@@ -298,7 +305,6 @@ class ArticleOrNumber(Rule):
             new = match_case(text, forms.plural(nxt))
             what = f"A number above one takes the plural: write '{new}'."
             yield Match(start, end, what, (new,), new)
-
 
     def _counted(self, ix, k: int, forms) -> Match | None:
         """ "several reason", "many company", "these subject": a counter that needs a
@@ -317,7 +323,10 @@ class ArticleOrNumber(Rule):
             if lows[k + 2] in ("and", "or", "nor"):
                 return None  # "both population and economics"
             nxt = candidates(lows[k + 2])
-            if nxt.get("NN", 0.0) + nxt.get("NNS", 0.0) + nxt.get("JJ", 0.0) + nxt.get("CD", 0.0) >= 0.2:
+            if (
+                nxt.get("NN", 0.0) + nxt.get("NNS", 0.0) + nxt.get("JJ", 0.0) + nxt.get("CD", 0.0)
+                >= 0.2
+            ):
                 return None
         plural = forms.plural(noun)
         if candidates(plural).get("NNS", 0.0) < 0.5 or plural not in _known():

@@ -93,11 +93,18 @@ def where_for_were(toks: list[Tok], i: int) -> str | None:
     return None
 
 
+# Verbs that take a clause ("said it's", "found it's hard"): "it's" after them is right.
 CLAUSE_VERBS = frozenset(
-    """say says said think thinks thought know knows knew believe believes believed hope
-    hopes hoped feel feels felt guess mean means meant sure fear fears feared ensure
-    ensures show shows showed suggest suggests suggested admit admits admitted claim
-    claims claimed argue argues argued insist insists insisted""".split()
+    """say says said saying think thinks thought know knows knew believe believes believed
+    hope hopes hoped feel feels felt guess mean means meant sure fear fears feared ensure
+    ensures show shows showed suggest suggests suggested admit admits admitted claim claims
+    claimed argue argues argued insist insists insisted realize realized realise realised
+    find finds found learn learned learnt hear heard see sees saw seen notice noticed
+    understand understood report reports reported announce announced add adds added
+    explain explained predict predicted warn warned confirm confirmed deny denied agree
+    agreed decide decided expect expected assume assumed doubt doubted wonder wondered
+    imagine imagined remember remembered forget forgot prove proved indicate indicated
+    reveal revealed note noted tell told guarantee guaranteed bet""".split()
 )
 CLAUSE_WORDS = frozenset("that what if because so as when where how why whether".split())
 
@@ -105,14 +112,14 @@ CLAUSE_WORDS = frozenset("that what if because so as when where how why whether"
 def _noun_phrase_after(toks: list[Tok], i: int) -> bool:
     """A noun, or an adjective and a noun, right after word ``i``, not "forecast to"."""
     nxt, nxt2 = after(toks, i), after(toks, i, 2)
-    if p(nxt, *NOUN) >= 0.4 and p(nxt, "VBN", "VBG", "JJ", "RB", "IN") <= 0.2:
+    if p(nxt, *NOUN) >= 0.4 and p(nxt, "VBG", "JJ", "RB", "IN") <= 0.2:
         return nxt2 not in ("to", "that", "for", "by") and nxt not in ("time", "worth", "fine")
     return p(nxt, "JJ") >= 0.3 and p(nxt, "RB", "VBN", "IN") < 0.2 and noun_like(nxt2)
 
 
 def its_for_its(toks: list[Tok], i: int) -> str | None:
-    """ "cut it's forecast", "leaving it's elite group": "it's" in an object slot, before
-    a noun phrase."""
+    """ "cut it's forecast", "leaving it's elite group": "it's" in an object slot (after a
+    verb that takes no clause, or a preposition), before a noun phrase."""
     prev = before(toks, i)
     if not prev or prev in CLAUSE_VERBS or prev in lx.CONJUNCTIONS or prev in CLAUSE_WORDS:
         return None
@@ -169,7 +176,10 @@ def then_for_than(toks: list[Tok], i: int) -> str | None:
     prev, nxt = before(toks, i), after(toks, i)
     if not prev or prev in COMPARATIVE_ADVERBS or i + 1 >= len(toks):
         return None
-    if toks[i + 1].gap.strip() not in ("", "$", "£", "€") or p(nxt, "VB", "VBD", "VBZ", "MD") >= 0.3:
+    if (
+        toks[i + 1].gap.strip() not in ("", "$", "£", "€")
+        or p(nxt, "VB", "VBD", "VBZ", "MD") >= 0.3
+    ):
         return None
     for j in range(i - 1, -1, -1):
         low = toks[j].low
@@ -310,9 +320,10 @@ def were_for_where(toks: list[Tok], i: int) -> str | None:
 def lead_by(toks: list[Tok], i: int) -> str | None:
     """ "The party lead by Hamid": a passive participle, not the noun or present."""
     prev, nxt = before(toks, i), after(toks, i)
-    if nxt == "by" and after(toks, i, 2) != "example" and noun_like(prev):
-        if prev not in lx.DETERMINERS and not toks[i].text.isupper():
-            return "led"
+    if nxt != "by" or after(toks, i, 2) == "example" or toks[i].text.isupper():
+        return None
+    if noun_like(prev) and prev not in lx.DETERMINERS:
+        return "led"
     return None
 
 

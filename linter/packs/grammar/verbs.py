@@ -37,8 +37,13 @@ class VerbSlot(Rule):
     why = "A sound-alike noun or preposition in the verb's place leaves the sentence without one."
     source = "Merriam-Webster usage notes, 'past/passed', 'lead/led'"
     examples: ClassVar[list[Example]] = [
-        Example(bad="The senator past the bill last week.", fixed="The senator passed the bill last week."),
-        Example(bad="The union lead the strike last year.", fixed="The union led the strike last year."),
+        Example(
+            bad="The senator past the bill last week.",
+            fixed="The senator passed the bill last week.",
+        ),
+        Example(
+            bad="The union lead the strike last year.", fixed="The union led the strike last year."
+        ),
         Example(good="The road past the church is closed. The union lead negotiator spoke."),
     ]
 
@@ -96,12 +101,16 @@ MODALS = frozenset(
     "shouldn't mustn't do does did don't doesn't didn't".split()
 )
 BE = frozenset("is are was were be been being am isn't aren't wasn't weren't".split())
-BETWEEN = frozenset("not never already just also still ever recently since even really only".split())
+BETWEEN = frozenset(
+    "not never already just also still ever recently since even really only".split()
+)
 # after a passive participle: "is generate by" (generated), "is suppose to" (supposed)
 AFTER_PASSIVE = frozenset("by to in for".split())
 OBJECTS = frozenset("the a an this that these those them him her us it me my his their our".split())
 # Verbs whose participle is their base ("has come", "had put"): never a slip after "have".
-SAME_PARTICIPLE = frozenset("come become run put cut set let hit hurt cost shut quit spread".split())
+SAME_PARTICIPLE = frozenset(
+    "come become run put cut set let hit hurt cost shut quit spread".split()
+)
 
 
 class VerbForm(Rule):
@@ -146,7 +155,6 @@ class VerbForm(Rule):
         watch(AUX)
 
     def check(self, doc) -> Iterator[Match]:
-        from linter.language import forms
         from linter.packs.grammar.common import match_case
         from linter.packs.grammar.cue_index import index
 
@@ -215,9 +223,7 @@ def _is_base(word: str) -> bool:
 def _joined(ix, k: int, v: int) -> bool:
     """Only spaces between the auxiliary and the verb (no comma, no line break)."""
     prose, words = ix.prose, ix.words
-    return all(
-        not prose[words[m][1] : words[m + 1][0]].strip() for m in range(k, v)
-    )
+    return all(not prose[words[m][1] : words[m + 1][0]].strip() for m in range(k, v))
 
 
 def _third_person_base(word: str) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from linter.language.tagger import model
 from linter.language.tokens import Token, sentence_tokens
 from linter.memo import PerDocument
 
@@ -51,8 +52,6 @@ class Analysis:
         """The most likely tag of each token of sentence ``index``."""
         found = self._tags.get(index)
         if found is None:
-            from linter.language.tagger import model
-
             toks = self.tokens(index)
             caps = [j > 0 and t.text[:1].isupper() for j, t in enumerate(toks)]
             found = self._tags[index] = model().tag([t.low for t in toks], caps)
@@ -73,9 +72,8 @@ def analysis(doc: Document) -> Analysis:
 
 
 def candidates(word: str) -> dict[str, float]:
-    """P(tag | word) for a lower-case word, from the lexicon (no context)."""
-    from linter.language.tagger import model
-
+    """P(tag | word) for a lower-case word, from the lexicon (no context; shared, do not
+    change the dict)."""
     return model().candidates(word)
 
 

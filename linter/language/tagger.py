@@ -45,6 +45,7 @@ class Tagger:
             self.log_trans[a] = {b: math.log((n + SMOOTH) / total) for b, n in row.items()}
             self._log_floor[a] = math.log(SMOOTH / total)
         self._emit: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._cands: dict[str, dict[str, float]] = {}
 
     @classmethod
     def load(cls, path: Path) -> Tagger:
@@ -66,7 +67,16 @@ class Tagger:
 
     # ---- a word's readings ---------------------------------------------------------------
     def candidates(self, word: str) -> dict[str, float]:
-        """P(tag | word) for a lower-case word (by its ending when unknown)."""
+        """P(tag | word) for a lower-case word (by its ending when unknown); the dict is
+        shared, do not change it."""
+        found = self._cands.get(word)
+        if found is None:
+            if len(self._cands) > 200_000:
+                self._cands.clear()
+            found = self._cands[word] = self._candidates(word)
+        return found
+
+    def _candidates(self, word: str) -> dict[str, float]:
         known = self.words.get(word)
         if known:
             total = sum(known.values())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from linter.language import candidates, forms
 from linter.packs.grammar.lexicon import PREPOSITIONS
 from linter.rule import Example, Match, Rule
 
@@ -130,7 +131,6 @@ NOT_SUBJECT_LEXICAL = NOT_SUBJECT_BEFORE | frozenset(
 
 
 def _lexical_match(rule, ix, k):
-    from linter.language import candidates, forms
     from linter.packs.grammar.common import match_case
 
     pronoun, verb = ix.lows[k], ix.low(k + 1)

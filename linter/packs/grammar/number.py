@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from linter.language import candidates, forms
 from linter.rule import Example, Match, Rule
 
 # Plural-looking words that are singular or uncountable ("the news shows", "a series").
@@ -26,8 +27,6 @@ PLURAL_COUNTS = frozenset(
 
 def plural_noun(word: str) -> bool:
     """A plural noun by its readings, not a word that only looks plural."""
-    from linter.language import candidates
-
     if word in IRREGULAR_PLURALS:
         return True
     if word in SINGULAR_IN_S or not word.endswith("s") or word.endswith(("ss", "us", "is")):
@@ -39,8 +38,6 @@ def plural_noun(word: str) -> bool:
 def article_plural(word: str) -> bool:
     """ "officials" after "a": a plural noun no singular reading can rescue ("a people"
     is a nation)."""
-    from linter.language import candidates
-
     if word in IRREGULAR_PLURALS:
         return False
     if not plural_noun(word):
@@ -123,14 +120,13 @@ class NumberAgreement(Rule):
 
     def _singular_subject(self, doc) -> Iterator[Match]:
         """ "The teacher teach them": a singular noun subject, a plain verb, an object."""
-        from linter.language import candidates, forms
         from linter.packs.grammar.common import match_case
         from linter.packs.grammar.context import sentence_of, tags_of
 
         lows, words = doc.lower_words, doc.words
-        for k in range(2, len(lows) - 1):
-            if lows[k - 2] not in SINGULAR_DETERMINERS or lows[k + 1] not in OBJECT_WORDS:
-                continue
+        dets = [w in SINGULAR_DETERMINERS for w in lows]
+        objs = [w in OBJECT_WORDS for w in lows]
+        for k in [k for k in range(2, len(lows) - 1) if dets[k - 2] and objs[k + 1]]:
             verb, noun = lows[k], lows[k - 1]
             cands = candidates(verb)
             if cands.get("VB", 0.0) + cands.get("VBP", 0.0) < 0.9 or verb in ("be", "have", "do"):
@@ -157,13 +153,14 @@ class NumberAgreement(Rule):
             yield Match(start, end, message, (new,), new)
 
     def _subject(self, doc) -> Iterator[Match]:
-        from linter.language import forms
         from linter.packs.grammar.common import match_case
         from linter.packs.grammar.context import sentence_of, tags_of
 
         lows, words = doc.lower_words, doc.words
         n = len(lows)
-        for k in range(1, n - 1):
+        ends_s = [w[-1:] == "s" for w in lows]
+        pairs = [k for k in range(1, n - 1) if ends_s[k] and ends_s[k - 1]]
+        for k in pairs:
             verb = lows[k]
             # cheap filter first: a plural-looking word, then a verb ending in -s
             if verb[-1:] != "s" or lows[k - 1][-1:] != "s" or verb.endswith("ss"):
@@ -205,8 +202,6 @@ MEASURES = frozenset("million billion trillion percent dollars pounds euros".spl
 
 
 def _singular_verb(word: str) -> bool:
-    from linter.language import candidates
-
     return candidates(word).get("VBZ", 0.0) >= 0.5
 
 
@@ -269,7 +264,6 @@ class ArticleOrNumber(Rule):
         watch(ARTICLE_CUES)
 
     def check(self, doc) -> Iterator[Match]:
-        from linter.language import forms
         from linter.packs.grammar.common import match_case
         from linter.packs.grammar.cue_index import index
 
@@ -310,7 +304,6 @@ class ArticleOrNumber(Rule):
         """ "several reason", "many company", "these subject": a counter that needs a
         plural before a singular count noun, when no noun follows (not "these subject
         areas") and the lexicon knows the plural."""
-        from linter.language import candidates
         from linter.packs.grammar.common import match_case
 
         lows, words = ix.lows, ix.words
@@ -352,13 +345,12 @@ ARTICLE_CUES = frozenset({"a", "an"}) | COUNTERS
 
 
 def _nounish(word: str) -> bool:
-    from linter.language import candidates
-
     cands = candidates(word)
     return cands.get("NN", 0.0) + cands.get("NNS", 0.0) >= 0.5
 
 
 DECADE_RE = re.compile(r"\b(1[0-9]|20)?([0-9]0)['’]s\b")
+APOSTROPHE_S_RE = re.compile(r"0['’]s\b")  # a literal to find first: the scan is fast
 
 
 class DecadeApostrophe(Rule):
@@ -387,7 +379,12 @@ class DecadeApostrophe(Rule):
         prose = doc.prose
         if "0'" not in prose and "0’" not in prose:
             return
-        for m in DECADE_RE.finditer(prose):
+        for hit in APOSTROPHE_S_RE.finditer(prose):
+            m = DECADE_RE.match(prose, max(0, hit.start() - 3))
+            if m is None or m.end() != hit.end():
+                m = DECADE_RE.match(prose, max(0, hit.start() - 1))
+                if m is None or m.end() != hit.end():
+                    continue
             century, decade = m.group(1), m.group(2)
             if not century and prose[m.start() - 1 : m.start()] not in ("'", "’"):
                 continue  # "80's" alone could be a score; "'80's" is the decade

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from linter.language import candidates, forms
 from linter.rule import Example, Match, Rule
 
 # word written -> the verb its clause needs, when the word stands in the verb's slot
@@ -161,13 +162,15 @@ class VerbForm(Rule):
         ix = index(doc, AUX)
         words, lows, n = ix.words, ix.lows, ix.n
         for k in ix.positions(AUX):
-            aux = lows[k].replace("’", "'")
             v = k + 1
-            while v < n and lows[v] in BETWEEN and not ix.breaks_after(v - 1):
+            while v < n and lows[v] in BETWEEN:
                 v += 1
-            if v >= n or ix.breaks_after(v - 1) or not _joined(ix, k, v):
+            if v >= n or not _may_be_wrong(lows[v]) or not _joined(ix, k, v):
                 continue
+            aux = lows[k].replace("’", "'")
             verb = lows[v]
+            if not _may_be_wrong(verb):
+                continue  # most words after an auxiliary: a participle, a base, an -ing
             nxt = lows[v + 1] if v + 1 < n and _joined(ix, v, v + 1) else ""
             new = _form_after(aux, verb, nxt, lows[k - 1] if k else "", words[k][2])
             if new is None or new == verb:
@@ -179,12 +182,24 @@ class VerbForm(Rule):
 
 
 AUX = PERFECT | MODALS | BE
+_MAY_BE_WRONG: dict[str, bool] = {}
+
+
+def _may_be_wrong(verb: str) -> bool:
+    """Whether some auxiliary rules ``verb`` out: a simple past, a third person, a
+    participle or a bare verb (remembered per word for the run)."""
+    found = _MAY_BE_WRONG.get(verb)
+    if found is None:
+        cands = candidates(verb) if verb.isalpha() else {}
+        verbal = sum(cands.get(t, 0.0) for t in ("VB", "VBP", "VBD", "VBN", "VBZ"))
+        if len(_MAY_BE_WRONG) > 100_000:
+            _MAY_BE_WRONG.clear()
+        found = _MAY_BE_WRONG[verb] = verbal >= 0.5
+    return found
 
 
 def _form_after(aux: str, verb: str, nxt: str, before: str, aux_text: str) -> str | None:
     """The form the auxiliary ``aux`` wants instead of ``verb``, or None when it fits."""
-    from linter.language import candidates, forms
-
     cands = candidates(verb)
     base_only = cands.get("VB", 0.0) + cands.get("VBP", 0.0) >= 0.75 and verb not in SAME_PARTICIPLE
     if aux in PERFECT:
@@ -211,7 +226,6 @@ def _form_after(aux: str, verb: str, nxt: str, before: str, aux_text: str) -> st
 
 
 def _is_base(word: str) -> bool:
-    from linter.language import candidates
     from linter.language.tagger import model
 
     if word not in model().words:
@@ -228,13 +242,9 @@ def _joined(ix, k: int, v: int) -> bool:
 
 def _third_person_base(word: str) -> str | None:
     """ "goes" -> "go", "says" -> "say": a verb form that can only be a third person."""
-    from linter.language import candidates
-
     cands = candidates(word)
     if cands.get("VBZ", 0.0) < 0.7 or not word.endswith("s"):
         return None
-    from linter.language import forms
-
     base = forms.base(word)
     if base and candidates(base).get("VB", 0.0) + candidates(base).get("VBP", 0.0) >= 0.3:
         return base

@@ -158,7 +158,7 @@ class NumberAgreement(Rule):
 
         lows, words = doc.lower_words, doc.words
         n = len(lows)
-        ends_s = [w[-1:] == "s" for w in lows]
+        ends_s = [w[-1:] == "s" and len(w) > 3 and w not in SINGULAR_IN_S for w in lows]
         pairs = [k for k in range(1, n - 1) if ends_s[k] and ends_s[k - 1]]
         for k in pairs:
             verb = lows[k]

@@ -176,7 +176,7 @@ def _confusables(doc) -> list[Confusable]:
         for k in ix.positions(CUES):
             if ix.lows[k] == "to" and k != last and not _to_candidate(ix, k, DEGREE_WORDS):
                 continue
-            back = 6 if ix.lows[k] == "then" else 2  # "more X to Y then": the comparative
+            back = 8 if ix.lows[k] == "then" else 2  # "more X to Y then": the comparative
             place = ix.place(k, back, 2)
             known = places.get(place[0]) if place else None
             if known is None:

@@ -88,8 +88,14 @@ def where_for_were(toks: list[Tok], i: int) -> str | None:
         nxt3 = after(toks, i, 3)
         if nxt2 not in lx.WHERE_PARTICIPLES and not noun_like(nxt3):
             return "were"  # "where never returned", "where very threatening to"
-    if subject and p(nxt, "JJ") >= 0.7 and nxt2 in lx.PREPOSITIONS | {"to", "about"}:
-        return "were"  # "organisations where critical of"
+    nounish = subject or noun_like(prev) or toks[i - 1].text[:1].isupper()
+    if nounish and p(nxt, "JJ", "VBN") >= 0.4 and p(nxt, "NN", "NNS") < 0.3:
+        if nxt2 in lx.PREPOSITIONS | {"to", "about"}:
+            return "were"  # "organisations where critical of", "ants where present on"
+    if nounish and nxt == "there" and (not nxt2 or nxt2 in lx.PREPOSITIONS):
+        return "were"  # "fan organisations where there in a charitable capacity"
+    if nounish and nxt == "not" and nxt2 in ("a", "an", "the", "able", "allowed", "given"):
+        return "were"  # "religion and name where not a factor"
     return None
 
 
@@ -121,6 +127,10 @@ def its_for_its(toks: list[Tok], i: int) -> str | None:
     """ "cut it's forecast", "leaving it's elite group": "it's" in an object slot (after a
     verb that takes no clause, or a preposition), before a noun phrase."""
     prev = before(toks, i)
+    if toks[i].gap.strip().endswith("(") and _noun_phrase_after(toks, i):
+        return "its"  # "(it's online dictionary)": a bare noun phrase in brackets
+    if prev == "than" and _noun_phrase_after(toks, i) and plural_noun(after(toks, i, 2)):
+        return "its"  # "a greater range than it's shuttle cousins"
     if not prev or prev in CLAUSE_VERBS or prev in lx.CONJUNCTIONS or prev in CLAUSE_WORDS:
         return None
     object_slot = p(prev, "VB", "VBD", "VBP", "VBZ", "VBN", "VBG") >= 0.5
@@ -181,6 +191,8 @@ def then_for_than(toks: list[Tok], i: int) -> str | None:
         or p(nxt, "VB", "VBD", "VBZ", "MD") >= 0.3
     ):
         return None
+    if prev == "and" or (nxt in lx.SUBJECT_PRONOUNS and before(toks, i, 2) not in ("more", "less")):
+        return None  # "more came, and then", "more ... then they left"
     for j in range(i - 1, -1, -1):
         low = toks[j].low
         if low in NOT_COMPARISON or toks[j + 1].gap.strip() or low in COMPARATIVE_ADVERBS:
@@ -283,13 +295,14 @@ def to_for_too(toks: list[Tok], i: int) -> str | None:
     if not nxt or nxt in COLOURS or any(t.low == "from" for t in toks[:i]):
         return None
     adjective = p(nxt, "JJ") >= 0.8 and p(nxt, "VB", "VBP", "NN", "NNS") < 0.1
-    if adjective and prev in ("little", "bit", "way", "far"):
+    loose = p(nxt, "JJ", "RB") >= 0.7 and p(nxt, "VB", "VBP", "NN", "NNS", "IN") < 0.15
+    if loose and prev in ("little", "bit", "way", "far"):
         return "too"  # "a little to high"
     phrase_ends = i + 2 == len(toks) or nxt2 in lx.SUBJECT_PRONOUNS or nxt2 in ("to", "for")
     if adjective and phrase_ends and p(prev, "VB", "VBD", "VBN", "VBG", "VBP", "VBZ") < 0.5:
         return "too"  # "looks to pretty he"
-    if adjective and phrase_ends and prev in ("looks", "look", "looked", "seems", "seemed"):
-        return "too"
+    if loose and phrase_ends and prev in ("looks", "look", "looked", "seems", "seemed"):
+        return "too"  # "looks to pretty he said"
     return None
 
 
@@ -327,6 +340,19 @@ def lead_by(toks: list[Tok], i: int) -> str | None:
     return None
 
 
+NOT_AGE = frozenset("old older younger ago away behind ahead clear short down up late".split())
+
+
+def whos_number(toks: list[Tok], i: int) -> str | None:
+    """ "the group who's three robots earned": a counted noun, so the possessive (not
+    "who's three years old")."""
+    nxt, nxt2, nxt3 = after(toks, i), after(toks, i, 2), after(toks, i, 3)
+    counted = nxt.isdigit() or nxt in lx.ORDINAL_OR_NUMBER
+    if counted and plural_noun(nxt2) and nxt3 not in NOT_AGE and nxt2 not in ("years", "points"):
+        return "whose"
+    return None
+
+
 def whos_adjective(toks: list[Tok], i: int) -> str | None:
     """ "a company who's main goal": an adjective and a noun, so the possessive."""
     nxt, nxt2 = after(toks, i), after(toks, i, 2)
@@ -351,7 +377,7 @@ SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "where": where_for_were,
     "were": were_for_where,
     "it's": its_for_its,
-    "who's": _first(whos_for_whose, whos_adjective),
+    "who's": _first(whos_for_whose, whos_adjective, whos_number),
     "to": to_for_too,
     "than": than_at_end,
     "their": their_at_end,

@@ -209,7 +209,8 @@ def _to_candidate(ix, k: int, degree_words) -> bool:
     words, prose = ix.words, ix.prose
     if prose[words[k][1] : words[k + 1][0]].strip():
         return True
-    return candidates(nxt).get("JJ", 0.0) >= 0.8
+    cands = candidates(nxt)
+    return cands.get("JJ", 0.0) + cands.get("RB", 0.0) >= 0.8
 
 
 _BIGRAMS: dict = {}

@@ -89,9 +89,16 @@ class NumberAgreement(Rule):
         watch(CUES)
 
     def check(self, doc) -> Iterator[Match]:
-        yield from self._there(doc)
-        yield from self._subject(doc)
-        yield from self._singular_subject(doc)
+        seen: set[int] = set()
+        for match in (
+            *self._there(doc),
+            *self._subject(doc),
+            *self._singular_subject(doc),
+            *self._head(doc),
+        ):
+            if match.start not in seen:
+                seen.add(match.start)
+                yield match
 
     def _there(self, doc) -> Iterator[Match]:
         from linter.packs.grammar.common import match_case
@@ -117,6 +124,51 @@ class NumberAgreement(Rule):
             start, end, text = words[k + 1]
             new = match_case(text, "are" if lows[k + 1] == "is" else "were")
             yield Match(start, end, self.format_message(suggestion=new), (new,), new)
+
+    def _head(self, doc) -> Iterator[Match]:
+        """A verb right after the head noun of the clause's subject: "the heart disease
+        patients shows", "my wife want to", "endangered animals is", "a person who are".
+        The subject's noun phrase must open the clause (after a comma, a conjunction, a
+        subordinator, a relative pronoun or "most of"), so the noun of a prepositional
+        phrase ("the size of the cars is") is never taken for the subject."""
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.context import sentence_of, tags_of
+
+        lows, words = doc.lower_words, doc.words
+        for k in range(1, len(lows)):
+            number = _verb_number(lows[k])
+            if number is None:
+                continue
+            toks, j = sentence_of(doc, words[k][0])
+            if j < 1 or not toks[j - 1].is_word:
+                continue
+            head = j - 1
+            antecedent = toks[head].low in ("who", "that", "which")
+            if antecedent:
+                head -= 1  # "a person who are": the verb agrees with "person"
+                if head < 0 or not toks[head].is_word:
+                    continue
+            subject = _noun_number(toks[head].low)
+            if subject is None or subject == number:
+                continue
+            if subject == "sg" and lows[k] in ("were", "weren't"):
+                continue  # "if he were": the subjunctive
+            tags = tags_of(doc, words[k][0])
+            if tags[head] not in ("NN", "NNS") or tags[j] not in VERB_TAGS:
+                continue
+            if antecedent and not _object_of_verb(toks, tags, head):
+                continue  # "a girl in jeans who looks": the noun before may not be it
+            if not antecedent and not _opens_clause(toks, tags, head, subject):
+                continue
+            new = _agreeing(lows[k], subject)
+            if not new:
+                continue
+            start, end, text = words[k]
+            new = match_case(text, new)
+            message = self.format_message(suggestion=new)
+            if subject == "sg":
+                message = message.replace("plural subject", "singular subject")
+            yield Match(start, end, message, (new,), new)
 
     def _singular_subject(self, doc) -> Iterator[Match]:
         """ "The teacher teach them": a singular noun subject, a plain verb, an object."""
@@ -191,6 +243,115 @@ class NumberAgreement(Rule):
 
 
 THERE = frozenset({"there"})
+SINGULAR_BE = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
+               "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}  # fmt: skip
+PLURAL_BE = {v: k for k, v in SINGULAR_BE.items()}
+VERB_TAGS = frozenset("VBZ VBP VB VBD MD".split())
+# Nouns that take a plural verb in British use or by meaning ("the team are", "the police
+# want"): never judged as singular subjects.
+COLLECTIVE = frozenset(
+    """team government staff police family public committee board council crew audience
+    jury company majority minority couple band group party club class management media
+    data number rest total percent""".split()
+)
+NP_TAGS = frozenset("DT PDT PRP$ CD JJ JJR JJS NN NNS VBN VBG POS".split())
+CLAUSE_OPENERS = frozenset(
+    """because if when while although though since whether unless once until that""".split()
+)
+MANDATIVE = frozenset(
+    """recommend recommends recommended insist insists insisted demand demands demanded
+    require requires required ask asks asked urge urges urged propose proposes proposed
+    suggest suggests suggested request requests requested order ordered essential vital
+    important necessary""".split()
+)
+QUANTIFIERS_OF = frozenset("most many some all none each one both several few".split())
+
+
+def _verb_number(word: str) -> str | None:
+    """ "sg" for a verb form that needs a singular subject, "pl" for a plural one."""
+    if word in SINGULAR_BE:
+        return "sg"
+    if word in PLURAL_BE:
+        return "pl"
+    if not word.isalpha() or len(word) < 3:
+        return None
+    cands = candidates(word)
+    if cands.get("VBZ", 0.0) >= 0.7 and word.endswith("s"):
+        return "sg"
+    if cands.get("VB", 0.0) + cands.get("VBP", 0.0) >= 0.8:
+        return "pl"
+    return None
+
+
+def _noun_number(word: str) -> str | None:
+    if word in COLLECTIVE or word in SINGULAR_IN_S:
+        return None
+    if plural_noun(word) and candidates(word).get("NNS", 0.0) >= 0.8:
+        return "pl"
+    cands = candidates(word)
+    if cands.get("NN", 0.0) >= 0.8 and not word.endswith("s"):
+        return "sg"
+    return None
+
+
+def _agreeing(verb: str, subject: str) -> str | None:
+    if subject == "pl":
+        if verb in SINGULAR_BE:
+            return SINGULAR_BE[verb]
+        base = forms.base(verb)
+        return (
+            base
+            if base and candidates(base).get("VBP", 0.0) + candidates(base).get("VB", 0.0) >= 0.5
+            else None
+        )
+    if verb in PLURAL_BE:
+        return PLURAL_BE[verb]
+    if verb in ("be", "do", "have"):
+        return None
+    third = forms.third_person(verb)
+    return third if candidates(third).get("VBZ", 0.0) >= 0.5 else None
+
+
+def _np_start(toks, tags, head: int) -> int:
+    """Where the noun phrase ending at ``head`` starts ("3,000" is one number)."""
+    m = head - 1
+    while m >= 0:
+        tok = toks[m]
+        if (tok.is_word and tags[m] in NP_TAGS) or (
+            tok.low == "," and m > 0 and toks[m - 1].low.isdigit() and toks[m + 1].low.isdigit()
+        ):
+            m -= 1
+        else:
+            break
+    return m + 1
+
+
+def _opens_clause(toks, tags, head: int, subject: str) -> bool:
+    """Whether the noun phrase ending at ``head`` opens its clause: a plural subject may
+    follow "and" ("..., and the figures shows"); a singular one may not, since "X and Y"
+    is plural."""
+    m = _np_start(toks, tags, head) - 1
+    if m < 0:
+        return True
+    before = toks[m]
+    if not before.is_word:
+        return before.low in (";", ":", "(", '"') or (before.low == "," and subject == "pl")
+    if before.low in ("and", "or", "nor", "but"):
+        return subject == "pl"
+    if before.low == "that" and m > 0 and toks[m - 1].low in MANDATIVE:
+        return False  # "recommended that this project invest": the subjunctive
+    if before.low in CLAUSE_OPENERS:
+        return True
+    return before.low == "of" and m > 0 and toks[m - 1].low in QUANTIFIERS_OF
+
+
+def _object_of_verb(toks, tags, head: int) -> bool:
+    """ "need a person who are": the noun before "who" is a verb's object or opens the
+    sentence, not the end of a prepositional phrase ("a girl in jeans who")."""
+    m = _np_start(toks, tags, head) - 1
+    return m < 0 or tags[m].startswith("VB")
+
+
 SUBORDINATORS = frozenset(
     "if when because after before while although though since unless once until as".split()
 )

@@ -89,9 +89,9 @@ def where_for_were(toks: list[Tok], i: int) -> str | None:
         if nxt2 not in lx.WHERE_PARTICIPLES and not noun_like(nxt3):
             return "were"  # "where never returned", "where very threatening to"
     nounish = subject or noun_like(prev) or toks[i - 1].text[:1].isupper()
-    if nounish and p(nxt, "JJ", "VBN") >= 0.4 and p(nxt, "NN", "NNS") < 0.3:
-        if nxt2 in lx.PREPOSITIONS | {"to", "about"}:
-            return "were"  # "organisations where critical of", "ants where present on"
+    predicate = p(nxt, "JJ", "VBN") >= 0.4 and p(nxt, "NN", "NNS") < 0.3
+    if nounish and predicate and nxt2 in lx.PREPOSITIONS | {"to", "about"}:
+        return "were"  # "organisations where critical of", "ants where present on"
     if nounish and nxt == "there" and (not nxt2 or nxt2 in lx.PREPOSITIONS):
         return "were"  # "fan organisations where there in a charitable capacity"
     if nounish and nxt == "not" and nxt2 in ("a", "an", "the", "able", "allowed", "given"):

@@ -175,3 +175,17 @@ def test_candidates_and_word_forms():
     assert [forms.base_of_past(w, known) for w in ("wanted", "used", "hoped", "stopped", "tried")] == [
         "want", "use", "hope", "stop", "try",
     ]  # fmt: skip
+
+
+def test_agreement_with_the_head_of_the_subject():
+    text = (
+        "Note\n\nThe heart disease patients shows improvement. My wife want to see the sites. "
+        "We need a person who are capable.\nMohamed and his father are to travel. The size of "
+        "the cars is small. The agency recommended that the project invest more. If he were "
+        "elected, the team are ready. The TV shows are popular.\n"
+    )
+    assert [(r, line, c, s) for r, line, c, _, s in findings(text)] == [
+        ("GRAM009", 3, 28, ("show",)),  # plural head, singular verb
+        ("GRAM009", 3, 55, ("wants",)),  # singular head, plural verb
+        ("GRAM009", 3, 99, ("is",)),  # "a person who are": the antecedent
+    ]  # line 4: coordination, a prepositional phrase, the subjunctive, a collective noun

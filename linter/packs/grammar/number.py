@@ -80,6 +80,7 @@ class NumberAgreement(Rule):
             bad="If the teacher teach them, they learn.",
             fixed="If the teacher teaches them, they learn.",
         ),
+        Example(bad="My wife want to see the sites.", fixed="My wife wants to see the sites."),
         Example(
             good="The figures show a rise. The news shows a fall. There is a lot of reasons "
             "and there was one. The TV shows are popular."

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress, count
 from typing import ClassVar
 
 from linter.language import candidates, forms
@@ -139,9 +140,27 @@ class NumberAgreement(Rule):
         from linter.packs.grammar.context import sentence_of, tags_of
 
         lows, words = doc.lower_words, doc.words
-        for k in range(1, len(lows)):
-            number = _verb_number(lows[k])
-            if number is None:
+        verbs, nouns = _VERB_NUMBER, _NOUN_NUMBER
+        if len(verbs) > 100_000 or len(nouns) > 100_000:
+            verbs.clear()
+            nouns.clear()
+        for low in set(lows).difference(verbs):
+            verbs[low] = _verb_number(low)
+        with_number = {w for w in set(lows) if verbs[w]}
+        for k in compress(count(), map(with_number.__contains__, lows)):
+            # cheap tests first, on words alone (remembered for the run): a verb with a
+            # number, and a noun of the other number (or who/that/which) right before it
+            if not k:
+                continue
+            low = lows[k]
+            number = verbs[low]
+            prev = lows[k - 1]
+            if prev in ("who", "that", "which"):
+                prev = lows[k - 2] if k > 1 else ""
+            other = nouns.get(prev, _UNSEEN)
+            if other is _UNSEEN:
+                other = nouns[prev] = _noun_number(prev)
+            if other is None or other == number:
                 continue
             toks, j = sentence_of(doc, words[k][0])
             if j < 1 or not toks[j - 1].is_word:
@@ -182,9 +201,9 @@ class NumberAgreement(Rule):
         from linter.packs.grammar.context import sentence_of, tags_of
 
         lows, words = doc.lower_words, doc.words
-        dets = [w in SINGULAR_DETERMINERS for w in lows]
-        objs = [w in OBJECT_WORDS for w in lows]
-        for k in [k for k in range(2, len(lows) - 1) if dets[k - 2] and objs[k + 1]]:
+        n = len(lows)
+        starts = compress(count(), map(SINGULAR_DETERMINERS.__contains__, lows))
+        for k in [d + 2 for d in starts if d + 3 < n and lows[d + 3] in OBJECT_WORDS]:
             verb, noun = lows[k], lows[k - 1]
             cands = candidates(verb)
             if cands.get("VB", 0.0) + cands.get("VBP", 0.0) < 0.9 or verb in ("be", "have", "do"):
@@ -271,6 +290,11 @@ MANDATIVE = frozenset(
     important necessary""".split()
 )
 QUANTIFIERS_OF = frozenset("most many some all none each one both several few".split())
+
+
+_UNSEEN = object()
+_VERB_NUMBER: dict[str, str | None] = {}  # word -> "sg", "pl" or None, for the run
+_NOUN_NUMBER: dict[str, str | None] = {}
 
 
 def _verb_number(word: str) -> str | None:

@@ -138,7 +138,10 @@ def _lexical_match(rule, ix, k):
     if prose[words[k][1] : words[k + 1][0]] != " " or not verb.isalpha():
         return None
     prev = ix.low(k - 1) if k and not ix.breaks_after(k - 1) else ""
-    if prev in NOT_SUBJECT_LEXICAL or (pronoun == "it" and prev in PREPOSITIONS):
+    # a plural pronoun with a verb in -s is wrong after "if" too; only a singular one
+    # meets the subjunctive or a bare infinitive there ("if he go", "let it go")
+    blockers = NOT_SUBJECT_LEXICAL if pronoun in SINGULAR else OBJECT_MAKERS | {"let", "make"}
+    if prev in blockers or (pronoun == "it" and prev in PREPOSITIONS):
         return None
     nxt = ix.low(k + 2) if k + 2 < ix.n and not ix.breaks_after(k + 1) else ""
     cands = candidates(verb)

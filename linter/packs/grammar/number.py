@@ -118,8 +118,8 @@ class NumberAgreement(Rule):
             if ix.breaks_after(k + 1) or not _spaces(ix, k, k + 2):
                 continue
             plural = nxt in PLURAL_COUNTS or (nxt.isdigit() and nxt not in ("0", "1"))
-            if not plural and article_plural(nxt) and k + 3 < ix.n:
-                plural = not _nounish(lows[k + 3]) or ix.breaks_after(k + 2)  # "there is editors"
+            if not plural and article_plural(nxt):  # "there is editors"
+                plural = k + 3 >= ix.n or ix.breaks_after(k + 2) or not _nounish(lows[k + 3])
             if nxt.isdigit() and k + 3 < ix.n and lows[k + 3] in MEASURES:
                 continue  # "there was 5 million dollars", "10 percent"
             if not plural:
@@ -177,8 +177,10 @@ class NumberAgreement(Rule):
             if subject == "sg" and lows[k] in ("were", "weren't"):
                 continue  # "if he were": the subjunctive
             tags = tags_of(doc, words[k][0])
-            if tags[head] not in ("NN", "NNS") or tags[j] not in VERB_TAGS:
+            if tags[head] not in ("NN", "NNS", "NNP") or tags[j] not in VERB_TAGS:
                 continue
+            if head and toks[head].text[:1].isupper():
+                continue  # a name or a title ("Hedge Funds are")
             if number == "sg" and tags[j] != "VBZ":
                 continue  # "the TV shows": read as a noun here
             if antecedent and not _object_of_verb(toks, tags, head):
@@ -319,8 +321,10 @@ def _noun_number(word: str) -> str | None:
     if plural_noun(word) and candidates(word).get("NNS", 0.0) >= 0.8:
         return "pl"
     cands = candidates(word)
-    if cands.get("NN", 0.0) >= 0.8 and not word.endswith("s"):
-        return "sg"
+    # the lexicon is case-blind: "professor" is also a title ("Professor Smith"); the
+    # caller leaves capitalised words alone
+    if cands.get("NN", 0.0) + cands.get("NNP", 0.0) >= 0.85 and not word.endswith("s"):
+        return "sg" if cands.get("NN", 0.0) >= 0.3 else None
     return None
 
 
@@ -365,7 +369,7 @@ def _opens_clause(toks, tags, head: int, subject: str) -> bool:
         return True
     before = toks[m]
     if not before.is_word:
-        return before.low in (";", ":", "(", '"') or (before.low == "," and subject == "pl")
+        return before.low in (",", ";", ":", "(", '"')
     if before.low in ("and", "or", "nor", "but"):
         return subject == "pl"
     if before.low == "that" and m > 0 and toks[m - 1].low in MANDATIVE:
@@ -501,7 +505,7 @@ class ArticleOrNumber(Rule):
         if lows[k] not in COUNTERS or (k and lows[k - 1] in ("a", "the", "one", "of")):
             return None
         noun = lows[k + 1]
-        if candidates(noun).get("NN", 0.0) < 0.9 or noun in NOT_COUNTED:
+        if candidates(noun).get("NN", 0.0) < 0.85 or noun in NOT_COUNTED:
             return None
         if k + 2 < ix.n and _spaces(ix, k + 1, k + 2):
             if lows[k + 2] in ("and", "or", "nor"):

@@ -79,8 +79,8 @@ def test_the_correct_sentences_of_the_issue_stay_silent():
 
 def test_an_article_before_a_plural_is_dropped_never_turned_into_an():
     got = lint_text("Note\n\nA officials said the plan would work.\n", "d.txt", select=["GRAM"])
-    assert [(f.rule, f.line, f.column, f.end_column) for f in got] == [("GRAM011", 3, 1, 3)]
-    assert "drop the article" in got[0].message and got[0].suggestions == ("",)
+    assert [(f.rule, f.line, f.column, f.end_column) for f in got] == [("GRAM011", 3, 1, 12)]
+    assert "drop the article" in got[0].message and got[0].suggestions == ("Officials",)
 
 
 def test_the_phrases_the_issue_says_already_worked_still_work():
@@ -189,3 +189,14 @@ def test_agreement_with_the_head_of_the_subject():
         ("GRAM009", 3, 55, ("wants",)),  # singular head, plural verb
         ("GRAM009", 3, 99, ("is",)),  # "a person who are": the antecedent
     ]  # line 4: coordination, a prepositional phrase, the subjunctive, a collective noun
+
+
+def test_one_of_takes_a_plural_and_contractions_agree():
+    text = (
+        "Note\n\nOne of the reason is clear. One of the union leaders spoke. One of the best "
+        "players won. The age don't matter.\n"
+    )
+    assert [(r, c, s) for r, _, c, _, s in findings(text)] == [
+        ("GRAM011", 12, ("reasons",)),
+        ("GRAM009", 98, ("doesn't",)),
+    ]

@@ -177,11 +177,11 @@ class NumberAgreement(Rule):
             if subject == "sg" and lows[k] in ("were", "weren't"):
                 continue  # "if he were": the subjunctive
             tags = tags_of(doc, words[k][0])
-            if tags[head] not in ("NN", "NNS", "NNP") or tags[j] not in VERB_TAGS:
+            if tags[head] not in ("NN", "NNS", "NNP") or tags[j].split("+")[0] not in VERB_TAGS:
                 continue
             if head and toks[head].text[:1].isupper():
                 continue  # a name or a title ("Hedge Funds are")
-            if number == "sg" and tags[j] != "VBZ":
+            if number == "sg" and not tags[j].startswith("VBZ"):
                 continue  # "the TV shows": read as a noun here
             if antecedent and not _object_of_verb(toks, tags, head):
                 continue  # "a girl in jeans who looks": the noun before may not be it
@@ -476,10 +476,20 @@ class ArticleOrNumber(Rule):
                 if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and _nounish(lows[k + 2]):
                     continue  # "a sports car", "a savings account": a compound
                 start, end, text = words[k]
-                what = (
-                    f"'{text}' cannot go before the plural '{words[k + 1][2]}': drop the article."
-                )
-                yield Match(start, words[k + 1][0], what, ("",))
+                noun = words[k + 1][2]
+                what = f"'{text}' cannot go before the plural '{noun}': drop the article."
+                new = match_case(text, noun) if k == 0 or text[:1].isupper() else noun
+                yield Match(start, words[k + 1][1], what, (new,))
+                continue
+            if lows[k] == "others" and plural_noun(nxt) and candidates(nxt).get("NNS", 0) >= 0.9:
+                start, end, text = words[k]
+                new = match_case(text, "other")
+                yield Match(start, end, f"Before a noun write '{new}'.", (new,), new)
+                continue  # "many others animals"
+            if lows[k] == "one":
+                found = self._one_of(ix, k)
+                if found:
+                    yield found
                 continue
             if nxt not in UNITS:
                 found = self._counted(ix, k, forms)
@@ -494,6 +504,33 @@ class ArticleOrNumber(Rule):
             new = match_case(text, forms.plural(nxt))
             what = f"A number above one takes the plural: write '{new}'."
             yield Match(start, end, what, (new,), new)
+
+    def _one_of(self, ix, k: int) -> Match | None:
+        """ "one of the reason": "one of" picks from a plural."""
+        from linter.packs.grammar.common import match_case
+
+        lows, words = ix.lows, ix.words
+        if k + 3 >= ix.n or lows[k + 1] != "of" or lows[k + 2] not in ONE_OF_DETERMINERS:
+            return None
+        m = k + 3
+        while (
+            m < ix.n - 1
+            and candidates(lows[m]).get("JJ", 0) + candidates(lows[m]).get("JJS", 0) >= 0.8
+        ):
+            m += 1  # "one of the best player"
+        if not _spaces(ix, k, m) or (
+            m + 1 < ix.n and _spaces(ix, m, m + 1) and _nounish(lows[m + 1])
+        ):
+            return None  # "one of the union leaders": the noun comes later
+        noun = lows[m]
+        if candidates(noun).get("NN", 0.0) < 0.85 or noun in NOT_COUNTED:
+            return None
+        plural = forms.plural(noun)
+        if candidates(plural).get("NNS", 0.0) < 0.5 or plural not in _known():
+            return None
+        start, end, text = words[m]
+        new = match_case(text, plural)
+        return Match(start, end, f"'one of' takes a plural: write '{new}'.", (new,), new)
 
     def _counted(self, ix, k: int, forms) -> Match | None:
         """ "several reason", "many company", "these subject": a counter that needs a
@@ -536,7 +573,8 @@ COUNTERS = frozenset("several many these those various numerous both few".split(
 NOT_COUNTED = frozenset(
     "percent hundred thousand million billion trillion dozen score times time lot".split()
 )
-ARTICLE_CUES = frozenset({"a", "an"}) | COUNTERS
+ONE_OF_DETERMINERS = frozenset("the these those his her their our my your its".split())
+ARTICLE_CUES = frozenset({"a", "an", "others", "one"}) | COUNTERS
 
 
 def _nounish(word: str) -> bool:

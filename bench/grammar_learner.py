@@ -8,18 +8,22 @@ Slips (set a), each a sentence as written with one word a corrector changed:
   web text whose annotators marked slips with ``CorrectForm=`` (these sentences are left
   out of the tagger's training data, see bench/grammar_build_language.py).
 Each slip gets a family: ``confusable`` (a sound-alike pair from the list below, fixed in
-advance from the issue, never from the data), ``agreement`` (is/are, a verb's -s, a noun's
-number, an article before a plural), ``verb-form`` (went/gone, a modal's infinitive).
-Clean sentences (set b): the published articles of ../shared/data.
+advance from the issue, never from the data), ``agreement`` (a change of number where the
+word it agrees with is beside it, or an article dropped before a plural), ``verb-form`` (a
+verb's form right after an auxiliary: went/gone, a modal's infinitive). Other changes are
+not measured. Clean sentences (set b): the published articles of ../shared/data and the
+1,000 sentences of UD English PUD (news and Wikipedia, CC BY-SA 3.0).
 
 A slip is caught when a finding of the grammar pack (any severity; ``error`` only in the
-second column) or a Harper lint overlaps its word.
+second column) or a Harper lint that is not a spelling lint overlaps its word.
 
     python bench/grammar_learner.py /tmp/gram/data          # folder with the fetched files
     python bench/grammar_learner.py /tmp/gram/data --misses 20
 
-The folder holds jfleg.dev.src, jfleg.dev.ref0-3 (from jfleg's dev/ folder) and
-ewt-dev.conllu, ewt-test.conllu. The data is read from there and never copied into the repo.
+The folder holds jfleg.dev.src, jfleg.dev.ref0-3 (jfleg's dev/dev.src, dev/dev.ref0-3),
+ewt-dev.conllu and ewt-test.conllu (EWT's en_ewt-ud-dev/test.conllu) and pud.conllu
+(UD_English-PUD's en_pud-ud-test.conllu), fetched from GitHub. The data is read from there
+and never copied into the repository.
 """
 
 from __future__ import annotations

@@ -72,16 +72,13 @@ class NumberAgreement(Rule):
     why = "A plural subject takes a plural verb."
     source = "AP Stylebook, 'subject-verb agreement'; Chicago Manual of Style 5.138"
     examples: ClassVar[list[Example]] = [
-        Example(bad="The figures shows a rise.", fixed="The figures show a rise."),
+        Example(bad="The figures shows a rise."),
         Example(
             bad="There is many reasons to doubt it.", fixed="There are many reasons to doubt it."
         ),
         Example(bad="There was three people inside.", fixed="There were three people inside."),
-        Example(
-            bad="If the teacher teach them, they learn.",
-            fixed="If the teacher teaches them, they learn.",
-        ),
-        Example(bad="My wife want to see the sites.", fixed="My wife wants to see the sites."),
+        Example(bad="If the teacher teach them, they learn."),
+        Example(bad="My wife want to see the sites."),
         Example(
             good="The figures show a rise. The news shows a fall. There is a lot of reasons "
             "and there was one. The TV shows are popular."
@@ -193,7 +190,7 @@ class NumberAgreement(Rule):
             message = self.format_message(suggestion=new)
             if subject == "sg":
                 message = message.replace("plural subject", "singular subject")
-            yield Match(start, end, message, (new,), new)
+            yield Match(start, end, message, (new,))  # read from tags: suggested, not fixed
 
 
 THERE = frozenset({"there"})

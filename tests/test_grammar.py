@@ -25,7 +25,7 @@ def test_every_slip_at_its_position():
         ("GRAM001", 3, 16),  # loose -> lose
         ("GRAM001", 4, 1),  # Their is -> There is
         ("GRAM001", 4, 41),  # weaker then -> than
-        ("GRAM002", 5, 18),  # there cars -> their cars
+        ("GRAM001", 5, 18),  # there cars -> their cars: a noun phrase's slot
         ("GRAM005", 5, 60),  # baited breath
         ("GRAM006", 6, 51),  # some even record
         ("GRAM004", 7, 20),  # she don't
@@ -42,8 +42,8 @@ def test_fixes_and_suggestions():
     assert at[("GRAM001", 4, 41)].fix == "than"
     assert at[("GRAM003", 7, 33)].fix == "a"
     assert at[("GRAM007", 7, 63)].fix == "have"
-    assert at[("GRAM002", 5, 18)].suggestions == ("their",)
-    assert at[("GRAM002", 5, 18)].fix is None  # statistics suggest, never auto-fix
+    assert at[("GRAM001", 5, 18)].suggestions == ("their",)
+    assert at[("GRAM001", 5, 18)].fix is None  # the slot (a tagger's reading) suggests only
     assert at[("GRAM005", 5, 60)].suggestions == ("bated breath",)
 
 
@@ -107,7 +107,7 @@ def test_to_too_and_possessives_from_word_pairs():
         ("GRAM001", 1, 11),  # according too the: a context rule
         ("GRAM002", 1, 41),  # too Poland
         ("GRAM002", 1, 60),  # 2006 too 2009
-        ("GRAM002", 2, 31),  # there robots
+        ("GRAM001", 2, 31),  # there children: the slot of a noun phrase
         ("GRAM002", 3, 18),  # it's main rival
     ]
 
@@ -242,7 +242,7 @@ def test_confusable_decisions_are_bounded_and_forgetting_loses_nothing(monkeypat
     from linter.packs.grammar import confusables as grammar_confusables
 
     first = found(DRAFT)
-    assert ("GRAM001", 4, 1) in first and ("GRAM002", 5, 18) in first
+    assert ("GRAM001", 4, 1) in first and ("GRAM001", 5, 18) in first
     assert found(DRAFT) == first  # remembered
     monkeypatch.setattr(grammar_confusables, "MEMO_LIMIT", 0)
     assert found(DRAFT) == first  # forgotten at each draft

@@ -12,4 +12,6 @@ RULE_MODULES: tuple[str, ...] = (
     "agreement",
     "idioms",
     "tense",
+    "verbs",
+    "number",
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from linter.language import candidates, forms
 from linter.packs.grammar.lexicon import PREPOSITIONS
 from linter.rule import Example, Match, Rule
 
@@ -69,9 +70,11 @@ class PronounAgreement(Rule):
         Example(
             bad="The company said it have no plans.", fixed="The company said it has no plans."
         ),
+        Example(bad="He enjoy it."),
+        Example(bad="They needs money, they say."),
         Example(
             good="Let it have its say; does he have a plan? They were told more than he does, "
-            "and what it is, they know."
+            "and what it is, they know. Let him go; she insists that he leave."
         ),
     ]
 
@@ -89,7 +92,12 @@ class PronounAgreement(Rule):
         last = ix.n - 1
         for k in ix.positions(PRONOUNS):
             table = FOR_SINGULAR if ix.lows[k] in SINGULAR else FOR_PLURAL
-            if k == last or ix.low(k + 1) not in table:
+            if k == last:
+                continue
+            if ix.low(k + 1) not in table:
+                found = self._lexical(ix, k)  # "he enjoy it", "they needs money"
+                if found:
+                    yield found
                 continue  # the verb must be the next word: most pronouns stop here
             toks, i = ix.window(k, 1, 2)
             tok = toks[i]
@@ -109,6 +117,54 @@ class PronounAgreement(Rule):
 
 
 PRONOUNS = SINGULAR | PLURAL
+# Before the pronoun: words that make the verb after it a bare infinitive or subjunctive
+# ("let him go", "insist that she leave", "did he go") or the pronoun an object.
+NOT_SUBJECT_LEXICAL = NOT_SUBJECT_BEFORE | frozenset(
+    """that lest unless should would could might whom please seen seeing watching hearing
+    helping making letting having felt feel feels notice noticed noticing watches hears
+    bid bade""".split()
+)
+# Pronoun + verb pairs the lexicon misreads: "it rains" is fine; only clear verbs count.
+
+
+def _lexical_match(rule, ix, k):
+    from linter.packs.grammar.common import match_case
+
+    pronoun, verb = ix.lows[k], ix.low(k + 1)
+    words, prose = ix.words, ix.prose
+    if prose[words[k][1] : words[k + 1][0]] != " " or not verb.isalpha():
+        return None
+    prev = ix.low(k - 1) if k and not ix.breaks_after(k - 1) else ""
+    # a plural pronoun with a verb in -s is wrong after "if" too; only a singular one
+    # meets the subjunctive or a bare infinitive there ("if he go", "let it go")
+    blockers = NOT_SUBJECT_LEXICAL if pronoun in SINGULAR else OBJECT_MAKERS | {"let", "make"}
+    if prev in blockers or (pronoun == "it" and prev in PREPOSITIONS):
+        return None
+    nxt = ix.low(k + 2) if k + 2 < ix.n and not ix.breaks_after(k + 1) else ""
+    cands = candidates(verb)
+    if pronoun in SINGULAR:
+        if cands.get("VBP", 0.0) + cands.get("VB", 0.0) < 0.9 or verb in SKIP_VERBS:
+            return None  # only a word that is nothing but a plain verb
+        new = forms.third_person(verb)
+        if candidates(new).get("VBZ", 0.0) < 0.5:
+            return None
+    else:
+        if cands.get("VBZ", 0.0) < 0.5 or not verb.endswith("s"):
+            return None
+        new = forms.base(verb)
+        if not new or candidates(new).get("VB", 0.0) + candidates(new).get("VBP", 0.0) < 0.5:
+            return None
+    if not nxt and k + 2 < ix.n:
+        return None  # a comma or a dash after the verb: too little to judge
+    start, end, text = words[k + 1]
+    new = match_case(text, new)
+    message = rule.format_message(suggestion=new).replace("{subject}", words[k][2])
+    return Match(start, end, message, (new,))  # read from the lexicon: suggested, not fixed
+
+
+# Plain verbs that follow a pronoun in set phrases ("it mean", "he say" in headlines).
+SKIP_VERBS = frozenset("be have do let go".split())
+PronounAgreement._lexical = lambda self, ix, k: _lexical_match(self, ix, k)
 
 
 RULES = [PronounAgreement]

@@ -63,6 +63,8 @@ class IndefiniteArticle(Rule):
                 continue
             if prose[nxt_end : nxt_end + 1] in (".", ")") or ix.low(k + 1) in NOT_AFTER_ARTICLE:
                 continue  # "a. b." lists, "(a)" labels; "branch a or branch b"
+            if plural_after_article(ix.low(k + 1)):
+                continue  # "A officials said": GRAM009 says to drop the article
             if text == "A" and not ix.breaks_after(k - 1) and nxt_text.islower():
                 continue  # "the A address": a label; a headline's "A" precedes a capital
             first, stop = ix.sentence(k)
@@ -74,6 +76,15 @@ class IndefiniteArticle(Rule):
 
 
 ARTICLES = frozenset({"a", "an"})
+
+
+def plural_after_article(word: str) -> bool:
+    """A plural noun that no article may precede ("officials"), not "series" or "news"."""
+    from linter.packs.grammar.number import article_plural
+
+    return article_plural(word)
+
+
 _VOWEL: dict[str, bool | None] = {}  # word -> its first sound, for the run
 _VOWEL_LIMIT = 100_000  # words remembered; past it the memo starts afresh
 

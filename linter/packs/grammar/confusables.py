@@ -55,10 +55,13 @@ class ConfusableByRule(Rule):
         words = doc.words
         for item in _confusables(doc):
             if item.choice:
+                from linter.packs.grammar.confusion_model import SlotChoice
+
                 start, end, text = words[item.k]
                 new = _replacement(text, item.choice)
                 message = self.format_message(match=text, suggestion=new)
-                yield Match(start, end, message, (new,), new)
+                fix = None if isinstance(item.choice, SlotChoice) else new
+                yield Match(start, end, message, (new,), fix)
 
 
 class ConfusableByStatistics(Rule):
@@ -82,7 +85,7 @@ class ConfusableByStatistics(Rule):
     source = "Golding and Roth, context-sensitive spelling correction; Google Books Ngram counts"
     examples: ClassVar[list[Example]] = [
         Example(bad="How reliable are you're results?"),
-        Example(bad="The refugees listed there country as Hope."),
+        Example(bad="They said their going home."),
         Example(good="How reliable are your results? They listed their country; it's there."),
     ]
     margin = 2.0  # natural log: the rival must be about 7 times likelier (contractions: 55)
@@ -165,12 +168,13 @@ def _confusables(doc) -> list[Confusable]:
         if len(places) > MEMO_LIMIT:
             places.clear()
         for k in ix.positions(CUES):
-            if ix.lows[k] == "to" and (k == last or ix.low(k + 1) not in DEGREE_WORDS):
+            if ix.lows[k] == "to" and k != last and not _to_candidate(ix, k, DEGREE_WORDS):
                 continue
-            place = ix.place(k, 2, 2)
+            back = 8 if ix.lows[k] == "then" else 2  # "more X to Y then": the comparative
+            place = ix.place(k, back, 2)
             known = places.get(place[0]) if place else None
             if known is None:
-                a, b, first = ix.bounds(k, 2, 2)
+                a, b, first = ix.bounds(k, back, 2)
                 gap_start = ix.gap_start(a, first)
                 key = (k - a, ix.text_of(a, b, gap_start))
                 choice = decided.get(key, _UNDECIDED)
@@ -186,6 +190,21 @@ def _confusables(doc) -> list[Confusable]:
             found.append(Confusable(k, a, b, gap_start, key, choice))
         ix.shared["confusables"] = found
     return found
+
+
+def _to_candidate(ix, k: int, degree_words) -> bool:
+    """Whether "to" is worth a decision: before a degree word or a bare adjective ("to
+    late", "to pretty"), or at a clause's end ("great to!"). Most "to"s stop here."""
+    from linter.language import candidates
+
+    nxt = ix.low(k + 1)
+    if nxt in degree_words or ix.breaks_after(k):
+        return True
+    words, prose = ix.words, ix.prose
+    if prose[words[k][1] : words[k + 1][0]].strip():
+        return True
+    cands = candidates(nxt)
+    return cands.get("JJ", 0.0) + cands.get("RB", 0.0) >= 0.8
 
 
 _BIGRAMS: dict = {}

@@ -37,6 +37,18 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "were": ("were", "where", "we're"),
     "to": ("to", "too"),
 }
+FAMILIES.update(
+    {
+        "advice": ("advice", "advise"),
+        "breath": ("breath", "breathe"),
+        "device": ("device", "devise"),
+        "belief": ("belief", "believe"),
+        "proof": ("proof", "prove"),
+        "whether": ("whether", "weather"),
+        "quite": ("quite", "quiet"),
+        "border": ("border", "boarder"),
+    }
+)  # decided by the slot the word stands in (linter.packs.grammar.slots)
 FAMILY_OF = {word: name for name, words in FAMILIES.items() for word in words}
 CUES = frozenset(
     FAMILY_OF
@@ -259,8 +271,11 @@ def _affect(toks: list[Tok], i: int) -> str | None:
             return None  # "that affects us"
         return "effect" if w == "affect" else "effects"
     objects = lx.DETERMINERS | lx.OBJECT_PRONOUNS | {"how", "whether", "what"}
-    if w == "effect" and prev in AFFECT_BEFORE and nxt not in EFFECT_CHANGE and nxt in objects:
-        return "affect"
+    if w == "effect" and prev in AFFECT_BEFORE and nxt not in EFFECT_CHANGE:
+        if nxt in objects or nxt in lx.ORDINAL_OR_NUMBER or nxt[:1].isdigit():
+            return "affect"
+        if nxt in ("thousands", "millions", "hundreds", "dozens", "many", "most", "all"):
+            return "affect"  # "will effect thousands of homes"
     if w == "effected" and nxt == "by" and prev in lx.BE | lx.HAVE | {"adversely", "badly"}:
         return "affected"
     if w == "effected" and prev in ("adversely", "negatively", "directly", "badly", "the"):
@@ -388,11 +403,20 @@ def _participle_clause(toks: list[Tok], i: int) -> bool:
     return nxt2 in AFTER_PARTICIPLE or (not nxt2 and i + 2 < len(toks))
 
 
+# Verbs whose object is followed by a wh-clause: "show you where", "ask them where".
+WH_CLAUSE_VERBS = frozenset(
+    """show shows showed showing tell tells told telling ask asks asked asking teach taught
+    remind reminded guide guided direct directed""".split()
+)
+
+
 def _were(toks: list[Tok], i: int) -> str | None:
     w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
     if w == "where":
         if prev in ("we", "they", "you"):
-            return "were"
+            # "show you where to go", "tell them where they stand": a wh-clause follows
+            clause = nxt == "to" or nxt in lx.DETERMINERS or nxt in lx.SUBJECT_PRONOUNS
+            return None if clause or before(toks, i, 2) in WH_CLAUSE_VERBS else "were"
         if prev == "there" and nxt in QUANTIFIERS:
             return "were"
         if prev == "it" and before(toks, i, 2) in ("as", "if"):
@@ -475,11 +499,21 @@ def _code_like(tok: Tok) -> bool:
 
 def decide_by_rule(toks: list[Tok], i: int) -> str | None:
     """The word the context rules want instead of ``toks[i]``, or None."""
+    from linter.packs.grammar.slots import decide
+
     family = FAMILY_OF.get(toks[i].low)
     if family is None or _code_like(toks[i]):
         return None
-    choice = RULES[family](toks, i)
+    rule = RULES.get(family)
+    choice = rule(toks, i) if rule else None
+    if not choice:
+        choice = decide(toks, i)
+        choice = SlotChoice(choice) if choice else None
     return choice if choice and choice != toks[i].low else None
+
+
+class SlotChoice(str):
+    """A choice read from the slot (tag candidates): suggested, never applied by --fix."""
 
 
 # Families where word-pair statistics may decide; "to"/"too" and "lead"/"led" are left to
@@ -520,6 +554,8 @@ def decide_by_stats(toks: list[Tok], i: int, bigrams: Bigrams, margin: float) ->
     rival = _decisive_right(word, nxt, bigrams)
     if rival:
         return rival
+    if word in POSSESSIVE_OF and nxt in lx.NOT_AFTER_POSSESSIVE:
+        return None  # "it's been", "there is": the possessive cannot stand before these
     own = bigrams.score(prev, word, nxt)
     best, best_score = None, own + margin
     for rival in FAMILIES[family]:
@@ -548,7 +584,7 @@ POSSESSIVE_MIN = 2  # the possessive pair must be attested at least twice the li
 
 def _decisive_right(word: str, nxt: str, bigrams: Bigrams) -> str | None:
     rival = POSSESSIVE_OF.get(word)
-    if rival is None or len(nxt) < 3 or nxt in ITS_PREDICATES:
+    if rival is None or len(nxt) < 3 or nxt in ITS_PREDICATES or nxt in lx.NOT_AFTER_POSSESSIVE:
         return None
     if word == "you're" and nxt.endswith("s"):
         return None  # "you're friends": a plural noun after "are" is fine

@@ -74,3 +74,8 @@ REPORTING_VERBS = frozenset(
     notes insist insists contend contends agree agree disagree feel feels doubt doubts
     estimate estimates know knows see sees mean means guess suppose wonder""".split()
 )
+# "where possible": participles and adjectives that follow "where" with no subject.
+WHERE_PARTICIPLES = frozenset(
+    """needed required necessary possible appropriate applicable warranted indicated
+    else ever exactly now then there here""".split()
+)

@@ -1,0 +1,201 @@
+"""A small hidden-Markov part-of-speech tagger (Penn Treebank tags) and sentence scorer.
+
+The model (``data/model.tsv``, built by bench/grammar_build_language.py from Universal
+Dependencies English EWT, CC BY-SA 4.0) holds each word's tag counts, tag counts by the
+ending of rare words (for unknown words) and tag-pair counts. ``tag`` gives the most likely
+tags (Viterbi); ``candidates`` a word's possible tags; ``slot_score`` how well a word fits a
+position of a sentence, all its readings summed (the forward algorithm), which is what the
+confusable rules compare: "put there bags" scores "their" far above "there".
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from pathlib import Path
+
+SMOOTH = 0.05  # added to every tag-pair count
+UNKNOWN_TAGS = 6  # an unknown word keeps the likeliest few tags its ending allows
+
+
+class Tagger:
+    """Emission and transition tables, loaded once per process (``model()``)."""
+
+    def __init__(
+        self,
+        words: dict[str, dict[str, float]],
+        suffixes: dict[str, dict[str, float]],
+        trans: dict[str, dict[str, int]],
+    ) -> None:
+        self.words = words
+        self.suffixes = suffixes
+        tag_totals: dict[str, float] = defaultdict(float)
+        for row in trans.values():
+            for tag, n in row.items():
+                tag_totals[tag] += n
+        tag_totals.pop("</s>", None)
+        self.tag_totals = dict(tag_totals)
+        self.total = sum(tag_totals.values())
+        self.tags = sorted(tag_totals)
+        size = len(self.tags) + 1
+        self.log_trans: dict[str, dict[str, float]] = {}
+        self._log_floor: dict[str, float] = {}
+        for a, row in trans.items():
+            total = sum(row.values()) + SMOOTH * size
+            self.log_trans[a] = {b: math.log((n + SMOOTH) / total) for b, n in row.items()}
+            self._log_floor[a] = math.log(SMOOTH / total)
+        self._emit: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._cands: dict[str, dict[str, float]] = {}
+
+    @classmethod
+    def load(cls, path: Path) -> Tagger:
+        # The word table (most of the file) is kept as text per word and parsed when a word
+        # is first asked for: parsing 30,000 rows up front would cost more than a draft.
+        text = path.read_text("utf-8")
+        rest = text.partition("\nw\t")[2]
+        words_part, _, tail = ("w\t" + rest).partition("\ns\t")
+        body = words_part[2:].replace("\nw\t", "\t").split("\t")
+        raw = dict(zip(body[::2], body[1::2], strict=True))
+        suffix_part, _, trans_part = ("s\t" + tail).partition("\nt\t")
+        body = suffix_part[2:].replace("\ns\t", "\t").split("\t")
+        suffixes = dict(zip(body[::2], body[1::2], strict=True))
+        trans: dict[str, dict[str, int]] = defaultdict(dict)
+        for line in ("t\t" + trans_part).splitlines():
+            _, a, b, n = line.split("\t")
+            trans[a][b] = int(n)
+        return cls(_LazyTable(raw), _LazyTable(suffixes), dict(trans))
+
+    # ---- a word's readings ---------------------------------------------------------------
+    def candidates(self, word: str) -> dict[str, float]:
+        """P(tag | word) for a lower-case word (by its ending when unknown); the dict is
+        shared, do not change it."""
+        found = self._cands.get(word)
+        if found is None:
+            if len(self._cands) > 200_000:
+                self._cands.clear()
+            found = self._cands[word] = self._candidates(word)
+        return found
+
+    def _candidates(self, word: str) -> dict[str, float]:
+        known = self.words.get(word)
+        if known:
+            total = sum(known.values())
+            return {t: n / total for t, n in known.items()}
+        return dict(self._guess(word))
+
+    def most_likely(self, word: str) -> str:
+        cands = self.candidates(word)
+        return max(cands, key=cands.__getitem__)
+
+    def _guess(self, word: str) -> list[tuple[str, float]]:
+        if word[:1].isdigit():
+            return [("CD", 1.0)]
+        for k in (3, 2, 1):
+            row = self.suffixes.get(word[-k:])
+            if row and sum(row.values()) >= 5:
+                total = sum(row.values())
+                best = sorted(row.items(), key=lambda kv: -kv[1])[:UNKNOWN_TAGS]
+                return [(t, n / total) for t, n in best]
+        return [("NN", 0.6), ("NNP", 0.2), ("JJ", 0.1), ("VB", 0.1)]
+
+    def emissions(self, word: str, capital: bool = False) -> tuple[tuple[str, float], ...]:
+        """log P(word | tag) up to a constant, for each tag the word can have: P(tag | word)
+        divided by P(tag). A capitalised word the model does not know is mostly a name."""
+        key = word if not capital else word + "\0"
+        found = self._emit.get(key)
+        if found is None:
+            if capital and word not in self.words:
+                cands = {"NNP": 0.85, "NNPS": 0.05, "NN": 0.05, "JJ": 0.05}
+            else:
+                cands = self.candidates(word)
+            found = tuple(
+                (t, math.log(p) - math.log(self.tag_totals.get(t, 1) / self.total))
+                for t, p in cands.items()
+                if p > 0.0
+            )
+            if len(self._emit) > 200_000:
+                self._emit.clear()
+            self._emit[key] = found
+        return found
+
+    def trans(self, a: str, b: str) -> float:
+        row = self.log_trans.get(a)
+        if row is None:
+            return math.log(1e-4)
+        return row.get(b, self._log_floor[a])
+
+    # ---- sentences -----------------------------------------------------------------------
+    def _emits(self, words: list[str], caps: list[bool] | None) -> list:
+        caps = caps or [False] * len(words)
+        return [self.emissions(w, c) for w, c in zip(words, caps, strict=True)]
+
+    def tag(self, words: list[str], caps: list[bool] | None = None) -> list[str]:
+        """The most likely tag of each word (Viterbi)."""
+        if not words:
+            return []
+        emits = self._emits(words, caps)
+        trans = self.trans
+        best = {t: (trans("<s>", t) + e, [t]) for t, e in emits[0]}
+        for row in emits[1:]:
+            nxt = {}
+            for t, e in row:
+                score, path = max(
+                    ((s + trans(p, t), path) for p, (s, path) in best.items()),
+                    key=lambda sp: sp[0],
+                )
+                nxt[t] = (score + e, [*path, t])
+            best = nxt
+        final = max(best.items(), key=lambda kv: kv[1][0] + trans(kv[0], "</s>"))
+        return final[1][1]
+
+    def slot_score(
+        self, words: list[str], i: int, word: str, caps: list[bool] | None = None
+    ) -> float:
+        """log P(the sentence ``words`` with ``word`` at position ``i``), all tag paths
+        summed, the written words' priors left out at ``i`` (so rivals compete by fit)."""
+        emits = self._emits(words, caps)
+        emits[i] = self.emissions(word)
+        trans = self.trans
+        alpha = {t: trans("<s>", t) + e for t, e in emits[0]}
+        for row in emits[1:]:
+            alpha = {t: e + _logsumexp([a + trans(p, t) for p, a in alpha.items()]) for t, e in row}
+        return _logsumexp([a + trans(t, "</s>") for t, a in alpha.items()])
+
+
+def _parse(tags: str) -> dict[str, float]:
+    return {t: float(n) for t, _, n in (p.rpartition(":") for p in tags.split())}
+
+
+class _LazyTable(dict):
+    """word -> {tag: count}, parsed from the model's text on first access."""
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        super().__init__()
+        self.raw = raw
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.raw
+
+    def get(self, word, default=None):
+        found = dict.get(self, word)
+        if found is None:
+            text = self.raw.get(word)
+            if text is None:
+                return default
+            found = self[word] = _parse(text)
+        return found
+
+
+def _logsumexp(values: list[float]) -> float:
+    top = max(values)
+    return top + math.log(sum(math.exp(v - top) for v in values))
+
+
+_MODEL: list[Tagger] = []
+
+
+def model() -> Tagger:
+    """The shipped model, loaded on first use (about 40 ms)."""
+    if not _MODEL:
+        _MODEL.append(Tagger.load(Path(__file__).parent / "data" / "model.tsv"))
+    return _MODEL[0]

@@ -1,0 +1,568 @@
+"""Number agreement: a plural subject with a singular verb ("The figures shows"), "there
+is" before a plural (GRAM009); an article before a plural noun, a number before a singular
+one (GRAM011); a decade with an apostrophe (GRAM012); "less" before a plural count noun
+(GRAM013)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import compress, count
+from typing import ClassVar
+
+from linter.language import candidates, forms
+from linter.rule import Example, Match, Rule
+
+# Plural-looking words that are singular or uncountable ("the news shows", "a series").
+SINGULAR_IN_S = frozenset(
+    """news series species means physics politics economics mathematics statistics ethics
+    athletics gymnastics measles diabetes lens bus gas plus yes thus this has was is its
+    always perhaps across unless whereas headquarters crossroads barracks""".split()
+)
+IRREGULAR_PLURALS = frozenset("people children men women feet teeth mice geese".split())
+PLURAL_COUNTS = frozenset(
+    """many several few numerous both two three four five six seven eight nine ten eleven
+    twelve twenty thirty forty fifty hundreds thousands millions dozens""".split()
+)
+
+
+def plural_noun(word: str) -> bool:
+    """A plural noun by its readings, not a word that only looks plural."""
+    if word in IRREGULAR_PLURALS:
+        return True
+    if word in SINGULAR_IN_S or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    cands = candidates(word)
+    return cands.get("NNS", 0.0) + cands.get("NNPS", 0.0) >= 0.6
+
+
+def article_plural(word: str) -> bool:
+    """ "officials" after "a": a plural noun no singular reading can rescue ("a people"
+    is a nation)."""
+    if word in IRREGULAR_PLURALS:
+        return False
+    if not plural_noun(word):
+        return False
+    cands = candidates(word)
+    return cands.get("NNS", 0.0) + cands.get("NNPS", 0.0) >= 0.9 and word[:-1] not in SINGULAR_IN_S
+
+
+class NumberAgreement(Rule):
+    """What it does: flags a verb that does not agree with the head noun of its subject
+    ("The figures shows a rise" -> "show", "My wife want to" -> "wants", "a person who are"
+    -> "is") and "there is"/"there was" before a plural ("There is many reasons" -> "are").
+    The subject's noun phrase is read from the linguistic layer's tags and must open its
+    clause, so the noun of a prepositional phrase ("the size of the cars is") is never taken
+    for it; coordinated subjects ("Mohamed and his father are"), the subjunctive ("if he
+    were", "recommended that the project invest"), collective nouns ("the team are") and
+    words that only look plural ("news", "series", "politics") are left alone.
+    """
+
+    id = "GRAM009"
+    name = "number-agreement"
+    pack = "grammar"
+    severity = "error"
+    quote_severity = "info"
+    message = "The verb does not agree with its plural subject: write '{suggestion}'."
+    why = "A plural subject takes a plural verb."
+    source = "AP Stylebook, 'subject-verb agreement'; Chicago Manual of Style 5.138"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="The figures shows a rise."),
+        Example(
+            bad="There is many reasons to doubt it.", fixed="There are many reasons to doubt it."
+        ),
+        Example(bad="There was three people inside.", fixed="There were three people inside."),
+        Example(bad="If the teacher teach them, they learn."),
+        Example(bad="My wife want to see the sites."),
+        Example(
+            good="The figures show a rise. The news shows a fall. There is a lot of reasons "
+            "and there was one. The TV shows are popular."
+        ),
+    ]
+
+    def prepare(self, settings) -> None:
+        from linter.packs.grammar.cue_index import watch
+
+        watch(CUES)
+
+    def check(self, doc) -> Iterator[Match]:
+        seen: set[int] = set()
+        for match in (
+            *self._there(doc),
+            *self._head(doc),
+        ):
+            if match.start not in seen:
+                seen.add(match.start)
+                yield match
+
+    def _there(self, doc) -> Iterator[Match]:
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.cue_index import index
+
+        ix = index(doc, CUES)
+        lows, words = ix.lows, ix.words
+        for k in ix.positions(THERE):
+            if k + 2 >= ix.n or lows[k + 1] not in ("is", "was") or ix.breaks_after(k):
+                continue
+            nxt = lows[k + 2]
+            if ix.breaks_after(k + 1) or not _spaces(ix, k, k + 2):
+                continue
+            plural = nxt in PLURAL_COUNTS or (nxt.isdigit() and nxt not in ("0", "1"))
+            if not plural and article_plural(nxt):  # "there is editors"
+                plural = k + 3 >= ix.n or ix.breaks_after(k + 2) or not _nounish(lows[k + 3])
+            if nxt.isdigit() and k + 3 < ix.n and lows[k + 3] in MEASURES:
+                continue  # "there was 5 million dollars", "10 percent"
+            if not plural:
+                continue
+            if k + 3 < ix.n and lows[k + 3] in ("of", "percent", "%"):
+                continue  # "there is many of", "there was two percent"
+            start, end, text = words[k + 1]
+            new = match_case(text, "are" if lows[k + 1] == "is" else "were")
+            yield Match(start, end, self.format_message(suggestion=new), (new,), new)
+
+    def _head(self, doc) -> Iterator[Match]:
+        """A verb right after the head noun of the clause's subject: "the heart disease
+        patients shows", "my wife want to", "endangered animals is", "a person who are".
+        The subject's noun phrase must open the clause (after a comma, a conjunction, a
+        subordinator, a relative pronoun or "most of"), so the noun of a prepositional
+        phrase ("the size of the cars is") is never taken for the subject."""
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.context import sentence_of, tags_of
+
+        lows, words = doc.lower_words, doc.words
+        verbs, nouns = _VERB_NUMBER, _NOUN_NUMBER
+        if len(verbs) > 100_000 or len(nouns) > 100_000:
+            verbs.clear()
+            nouns.clear()
+        for low in set(lows).difference(verbs):
+            verbs[low] = _verb_number(low)
+        with_number = {w for w in set(lows) if verbs[w]}
+        for k in compress(count(), map(with_number.__contains__, lows)):
+            # cheap tests first, on words alone (remembered for the run): a verb with a
+            # number, and a noun of the other number (or who/that/which) right before it
+            if not k:
+                continue
+            low = lows[k]
+            number = verbs[low]
+            prev = lows[k - 1]
+            if prev in ("who", "that", "which"):
+                prev = lows[k - 2] if k > 1 else ""
+            other = nouns.get(prev, _UNSEEN)
+            if other is _UNSEEN:
+                other = nouns[prev] = _noun_number(prev)
+            if other is None or other == number:
+                continue
+            toks, j = sentence_of(doc, words[k][0])
+            if j < 1 or not toks[j - 1].is_word:
+                continue
+            head = j - 1
+            antecedent = toks[head].low in ("who", "that", "which")
+            if antecedent:
+                head -= 1  # "a person who are": the verb agrees with "person"
+                if head < 0 or not toks[head].is_word:
+                    continue
+            subject = _noun_number(toks[head].low)
+            if subject is None or subject == number:
+                continue
+            if subject == "sg" and lows[k] in ("were", "weren't"):
+                continue  # "if he were": the subjunctive
+            tags = tags_of(doc, words[k][0])
+            if tags[head] not in ("NN", "NNS", "NNP") or tags[j].split("+")[0] not in VERB_TAGS:
+                continue
+            if head and toks[head].text[:1].isupper():
+                continue  # a name or a title ("Hedge Funds are")
+            if number == "sg" and not tags[j].startswith("VBZ"):
+                continue  # "the TV shows": read as a noun here
+            if antecedent and not _object_of_verb(toks, tags, head):
+                continue  # "a girl in jeans who looks": the noun before may not be it
+            if not antecedent and not _opens_clause(toks, tags, head, subject):
+                continue
+            new = _agreeing(lows[k], subject)
+            if not new:
+                continue
+            start, end, text = words[k]
+            new = match_case(text, new)
+            message = self.format_message(suggestion=new)
+            if subject == "sg":
+                message = message.replace("plural subject", "singular subject")
+            yield Match(start, end, message, (new,))  # read from tags: suggested, not fixed
+
+
+THERE = frozenset({"there"})
+SINGULAR_BE = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
+               "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}  # fmt: skip
+PLURAL_BE = {v: k for k, v in SINGULAR_BE.items()}
+VERB_TAGS = frozenset("VBZ VBP VB VBD MD".split())
+# Nouns that take a plural verb in British use or by meaning ("the team are", "the police
+# want"): never judged as singular subjects.
+COLLECTIVE = frozenset(
+    """team government staff police family public committee board council crew audience
+    jury company majority minority couple band group party club class management media
+    data number rest total percent""".split()
+)
+NP_TAGS = frozenset("DT PDT PRP$ CD JJ JJR JJS NN NNS VBN VBG POS".split())
+CLAUSE_OPENERS = frozenset(
+    """because if when while although though since whether unless once until that""".split()
+)
+MANDATIVE = frozenset(
+    """recommend recommends recommended insist insists insisted demand demands demanded
+    require requires required ask asks asked urge urges urged propose proposes proposed
+    suggest suggests suggested request requests requested order ordered essential vital
+    important necessary""".split()
+)
+QUANTIFIERS_OF = frozenset("most many some all none each one both several few".split())
+
+
+_UNSEEN = object()
+_VERB_NUMBER: dict[str, str | None] = {}  # word -> "sg", "pl" or None, for the run
+_NOUN_NUMBER: dict[str, str | None] = {}
+
+
+def _verb_number(word: str) -> str | None:
+    """ "sg" for a verb form that needs a singular subject, "pl" for a plural one."""
+    if word in SINGULAR_BE:
+        return "sg"
+    if word in PLURAL_BE:
+        return "pl"
+    if not word.isalpha() or len(word) < 3:
+        return None
+    cands = candidates(word)
+    if cands.get("VBZ", 0.0) >= 0.4 and word.endswith("s"):
+        return "sg"  # "shows" is also a noun: the tagger's reading decides (``_head``)
+    if cands.get("VB", 0.0) + cands.get("VBP", 0.0) >= 0.8:
+        return "pl"
+    return None
+
+
+def _noun_number(word: str) -> str | None:
+    if word in COLLECTIVE or word in SINGULAR_IN_S:
+        return None
+    if plural_noun(word) and candidates(word).get("NNS", 0.0) >= 0.7:
+        return "pl"
+    cands = candidates(word)
+    # the lexicon is case-blind: "professor" is also a title ("Professor Smith"); the
+    # caller leaves capitalised words alone
+    if cands.get("NN", 0.0) + cands.get("NNP", 0.0) >= 0.85 and not word.endswith("s"):
+        return "sg" if cands.get("NN", 0.0) >= 0.3 else None
+    return None
+
+
+def _agreeing(verb: str, subject: str) -> str | None:
+    if subject == "pl":
+        if verb in SINGULAR_BE:
+            return SINGULAR_BE[verb]
+        base = forms.base(verb)
+        return (
+            base
+            if base and candidates(base).get("VBP", 0.0) + candidates(base).get("VB", 0.0) >= 0.2
+            else None
+        )
+    if verb in PLURAL_BE:
+        return PLURAL_BE[verb]
+    if verb in ("be", "do", "have"):
+        return None
+    third = forms.third_person(verb)
+    return third if candidates(third).get("VBZ", 0.0) >= 0.5 else None
+
+
+def _np_start(toks, tags, head: int) -> int:
+    """Where the noun phrase ending at ``head`` starts ("3,000" is one number)."""
+    m = head - 1
+    while m >= 0:
+        tok = toks[m]
+        if (tok.is_word and tags[m] in NP_TAGS) or (
+            tok.low == "," and m > 0 and toks[m - 1].low.isdigit() and toks[m + 1].low.isdigit()
+        ):
+            m -= 1
+        else:
+            break
+    return m + 1
+
+
+def _opens_clause(toks, tags, head: int, subject: str) -> bool:
+    """Whether the noun phrase ending at ``head`` opens its clause: a plural subject may
+    follow "and" ("..., and the figures shows"); a singular one may not, since "X and Y"
+    is plural."""
+    m = _np_start(toks, tags, head) - 1
+    if m < 0:
+        return True
+    before = toks[m]
+    if not before.is_word:
+        return before.low in (",", ";", ":", "(", '"')
+    if before.low in ("and", "or", "nor", "but"):
+        return subject == "pl"
+    if before.low == "that" and m > 0 and toks[m - 1].low in MANDATIVE:
+        return False  # "recommended that this project invest": the subjunctive
+    if before.low in CLAUSE_OPENERS:
+        return True
+    return before.low == "of" and m > 0 and toks[m - 1].low in QUANTIFIERS_OF
+
+
+def _object_of_verb(toks, tags, head: int) -> bool:
+    """ "need a person who are": the noun before "who" is a verb's object or opens the
+    sentence, not the end of a prepositional phrase ("a girl in jeans who")."""
+    m = _np_start(toks, tags, head) - 1
+    return m < 0 or tags[m].startswith("VB")
+
+
+CUES = THERE
+MEASURES = frozenset("million billion trillion percent dollars pounds euros".split())
+
+
+def _spaces(ix, a: int, b: int) -> bool:
+    prose, words = ix.prose, ix.words
+    return all(not prose[words[m][1] : words[m + 1][0]].strip() for m in range(a, b))
+
+
+NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty hundred".split()
+)
+UNITS = frozenset(
+    """year month week day hour minute second decade century mile kilometer kilometre meter
+    metre foot inch pound dollar percent point time""".split()
+)
+AFTER_UNIT_PLURAL = frozenset("ago later earlier before after since".split())
+
+
+class ArticleOrNumber(Rule):
+    """What it does: flags "a" or "an" before a plural noun ("A officials said": drop the
+    article, never "An officials") and a number above one before a singular unit ("Three
+    year ago" -> "years"). A unit only counts before "ago", "later", "earlier" and the like,
+    or at a clause's end: "a three year plan" is a compound and is left alone.
+    """
+
+    id = "GRAM011"
+    name = "article-or-number"
+    pack = "grammar"
+    severity = "error"
+    quote_severity = "info"
+    message = "{what}"
+    why = "An article takes a singular noun; a number above one takes a plural."
+    source = "AP Stylebook, 'a, an'; Chicago Manual of Style 5.15 (plurals)"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="A officials said the plan would work."),
+        Example(bad="Three year ago the plant closed.", fixed="Three years ago the plant closed."),
+        Example(bad="There are several reason.", fixed="There are several reasons."),
+        Example(
+            good="Officials said a three year plan began two years ago. A series ended. "
+            "Several research teams and two percent of these people agreed."
+        ),
+    ]
+
+    def prepare(self, settings) -> None:
+        from linter.packs.grammar.cue_index import watch
+
+        watch(ARTICLE_CUES)
+
+    def check(self, doc) -> Iterator[Match]:
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.cue_index import index
+
+        ix = index(doc, ARTICLE_CUES)
+        lows, words, prose = ix.lows, ix.words, ix.prose
+        for k in ix.positions(ARTICLE_CUES):
+            if k + 1 >= ix.n or ix.breaks_after(k) or not _spaces(ix, k, k + 1):
+                continue
+            nxt = lows[k + 1]
+            if lows[k] in ("a", "an"):
+                if not article_plural(nxt) or (words[k + 1][2][:1].isupper() and k):
+                    continue
+                if prose[words[k + 1][1] : words[k + 1][1] + 1] in ("'", "’"):
+                    continue  # "a merchants' guild": a plural possessive
+                if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and _nounish(lows[k + 2]):
+                    continue  # "a sports car", "a savings account": a compound
+                start, end, text = words[k]
+                noun = words[k + 1][2]
+                what = f"'{text}' cannot go before the plural '{noun}': drop the article."
+                new = match_case(text, noun) if k == 0 or text[:1].isupper() else noun
+                yield Match(start, words[k + 1][1], what, (new,))
+                continue
+            if lows[k] == "others" and plural_noun(nxt) and candidates(nxt).get("NNS", 0) >= 0.9:
+                start, end, text = words[k]
+                new = match_case(text, "other")
+                yield Match(start, end, f"Before a noun write '{new}'.", (new,), new)
+                continue  # "many others animals"
+            if lows[k] == "one":
+                found = self._one_of(ix, k)
+                if found:
+                    yield found
+                continue
+            if nxt not in UNITS:
+                found = self._counted(ix, k, forms)
+                if found:
+                    yield found
+                continue
+            after = lows[k + 2] if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) else ""
+            end_of_clause = k + 2 >= ix.n or prose[words[k + 1][1] : words[k + 1][1] + 1] in ".,;"
+            if after not in AFTER_UNIT_PLURAL and not (end_of_clause and not after):
+                continue
+            start, end, text = words[k + 1]
+            new = match_case(text, forms.plural(nxt))
+            what = f"A number above one takes the plural: write '{new}'."
+            yield Match(start, end, what, (new,), new)
+
+    def _one_of(self, ix, k: int) -> Match | None:
+        """ "one of the reason": "one of" picks from a plural."""
+        from linter.packs.grammar.common import match_case
+
+        lows, words = ix.lows, ix.words
+        if k + 3 >= ix.n or lows[k + 1] != "of" or lows[k + 2] not in ONE_OF_DETERMINERS:
+            return None
+        m = k + 3
+        while (
+            m < ix.n - 1
+            and candidates(lows[m]).get("JJ", 0) + candidates(lows[m]).get("JJS", 0) >= 0.8
+        ):
+            m += 1  # "one of the best player"
+        if not _spaces(ix, k, m) or (
+            m + 1 < ix.n and _spaces(ix, m, m + 1) and _nounish(lows[m + 1])
+        ):
+            return None  # "one of the union leaders": the noun comes later
+        noun = lows[m]
+        if candidates(noun).get("NN", 0.0) < 0.85 or noun in NOT_COUNTED:
+            return None
+        plural = forms.plural(noun)
+        if candidates(plural).get("NNS", 0.0) < 0.5 or plural not in _known():
+            return None
+        start, end, text = words[m]
+        new = match_case(text, plural)
+        return Match(start, end, f"'one of' takes a plural: write '{new}'.", (new,), new)
+
+    def _counted(self, ix, k: int, forms) -> Match | None:
+        """ "several reason", "many company", "these subject": a counter that needs a
+        plural before a singular count noun, when no noun follows (not "these subject
+        areas") and the lexicon knows the plural."""
+        from linter.packs.grammar.common import match_case
+
+        lows, words = ix.lows, ix.words
+        if lows[k] not in COUNTERS or (k and lows[k - 1] in ("a", "the", "one", "of")):
+            return None
+        noun = lows[k + 1]
+        if candidates(noun).get("NN", 0.0) < 0.85 or noun in NOT_COUNTED:
+            return None
+        if k + 2 < ix.n and _spaces(ix, k + 1, k + 2):
+            if lows[k + 2] in ("and", "or", "nor"):
+                return None  # "both population and economics"
+            nxt = candidates(lows[k + 2])
+            if (
+                nxt.get("NN", 0.0) + nxt.get("NNS", 0.0) + nxt.get("JJ", 0.0) + nxt.get("CD", 0.0)
+                >= 0.2
+            ):
+                return None
+        plural = forms.plural(noun)
+        if candidates(plural).get("NNS", 0.0) < 0.5 or plural not in _known():
+            return None
+        start, end, text = words[k + 1]
+        new = match_case(text, plural)
+        return Match(start, end, f"'{words[k][2]}' needs a plural: write '{new}'.", (new,), new)
+
+
+def _known():
+    from linter.language.tagger import model
+
+    return model().words
+
+
+COUNTERS = frozenset("several many these those various numerous both few".split()) | NUMBER_WORDS
+# Nouns that stay singular after a number ("two percent", "three dozen") or that are mass
+# nouns with no countable plural in news use.
+NOT_COUNTED = frozenset(
+    "percent hundred thousand million billion trillion dozen score times time lot".split()
+)
+ONE_OF_DETERMINERS = frozenset("the these those his her their our my your its".split())
+ARTICLE_CUES = frozenset({"a", "an", "others", "one"}) | COUNTERS
+
+
+def _nounish(word: str) -> bool:
+    cands = candidates(word)
+    return cands.get("NN", 0.0) + cands.get("NNS", 0.0) >= 0.5
+
+
+DECADE_RE = re.compile(r"\b(1[0-9]|20)?([0-9]0)['’]s\b")
+APOSTROPHE_S_RE = re.compile(r"0['’]s\b")  # a literal to find first: the scan is fast
+
+
+class DecadeApostrophe(Rule):
+    """What it does: flags a decade written with an apostrophe before the "s" ("the
+    1990's", "the 80's") and gives the form without it ("1990s", "'80s").
+    """
+
+    id = "GRAM012"
+    name = "decade-apostrophe"
+    pack = "grammar"
+    severity = "warning"
+    message = "Write '{suggestion}': a decade takes no apostrophe."
+    why = "A decade is a plural, not a possessive."
+    source = "AP Stylebook, 'years'; Chicago Manual of Style 9.34"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="It was released in the 1990's.", fixed="It was released in the 1990s."),
+        Example(good="It was released in the 1990s, in the '80s and in 1999."),
+    ]
+
+    def check(self, doc) -> Iterator[Match]:
+        prose = doc.prose
+        if "0'" not in prose and "0’" not in prose:
+            return
+        for hit in APOSTROPHE_S_RE.finditer(prose):
+            m = DECADE_RE.match(prose, max(0, hit.start() - 3))
+            if m is None or m.end() != hit.end():
+                m = DECADE_RE.match(prose, max(0, hit.start() - 1))
+                if m is None or m.end() != hit.end():
+                    continue
+            century, decade = m.group(1), m.group(2)
+            if not century and prose[m.start() - 1 : m.start()] not in ("'", "’"):
+                continue  # "80's" alone could be a score; "'80's" is the decade
+            new = (century or "") + decade + "s"
+            yield Match(m.start(), m.end(), self.format_message(suggestion=new), (new,), new)
+
+
+class FewerLess(Rule):
+    """What it does: suggests "fewer" before a plural count noun ("less people" -> "fewer
+    people"); "less" stays before amounts ("less money", "less than 10 miles").
+    """
+
+    id = "GRAM013"
+    name = "fewer-less"
+    pack = "grammar"
+    severity = "warning"
+    quote_severity = "info"
+    message = "Use 'fewer' with a plural count noun: write '{suggestion}'."
+    why = "'Fewer' is for things counted one by one, 'less' for amounts."
+    source = "AP Stylebook, 'fewer, less'"
+    examples: ClassVar[list[Example]] = [
+        Example(bad="Less people came this year.", fixed="Fewer people came this year."),
+        Example(good="Fewer people came; they spent less money, less than 10 dollars."),
+    ]
+
+    def prepare(self, settings) -> None:
+        from linter.packs.grammar.cue_index import watch
+
+        watch(LESS)
+
+    def check(self, doc) -> Iterator[Match]:
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.cue_index import index
+
+        ix = index(doc, LESS)
+        lows, words = ix.lows, ix.words
+        for k in ix.positions(LESS):
+            if k + 1 >= ix.n or ix.breaks_after(k) or not _spaces(ix, k, k + 1):
+                continue
+            nxt = lows[k + 1]
+            if nxt in AMOUNTS or not plural_noun(nxt) or (k and lows[k - 1] in ("no", "much")):
+                continue
+            start, end, text = words[k]
+            new = match_case(text, "fewer")
+            yield Match(start, end, self.format_message(suggestion=new), (new,), new)
+
+
+LESS = frozenset({"less"})
+# Plurals measured as amounts ("less dollars" is still "less money" to most editors).
+AMOUNTS = frozenset(
+    "dollars pounds euros years months weeks days hours minutes seconds miles percent "
+    "funds calories degrees points".split()
+)
+
+
+RULES = [NumberAgreement, ArticleOrNumber, DecadeApostrophe, FewerLess]

@@ -1,0 +1,405 @@
+"""Confusables decided by the slot they stand in: the part of speech the position needs,
+read from the neighbours' tag candidates (``linter.language``), not from word lists.
+
+Each function takes the window of tokens around a confusable and its index and returns the
+word to write, or None. They run after the phrase rules of ``confusion_model`` and, like
+them, see only the window (two words each side), so their decisions can be remembered by
+the window's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from linter.language import candidates
+from linter.packs.grammar import lexicon as lx
+from linter.packs.grammar.tokens import Tok, after, before
+
+NOUN = ("NN", "NNS", "NNP", "NNPS")  # the lexicon is case-blind: "pledge" is also a name
+VERB = ("VB", "VBP", "VBZ", "VBD", "VBN", "VBG", "MD")
+FINITE = ("VBP", "VBZ", "VBD", "MD")
+
+
+def p(word: str, *tags: str) -> float:
+    """P(one of ``tags`` | word) from the lexicon."""
+    if not word or not word[0].isalpha():
+        return 0.0
+    cands = candidates(word)
+    return sum(cands.get(t, 0.0) for t in tags)
+
+
+def noun_like(word: str) -> bool:
+    """A common noun by its readings (bags, ballots, forecast), not an adjective or a verb
+    form first."""
+    return p(word, *NOUN) >= 0.6 and p(word, "VBN", "VBG", "JJ", "RB", "IN") < 0.25
+
+
+def plural_noun(word: str) -> bool:
+    return p(word, "NNS", "NNPS") >= 0.6 and not word.endswith(("ss", "us", "is"))
+
+
+def participle_like(word: str) -> bool:
+    return p(word, "VBN", "VBD") >= 0.6 and p(word, *NOUN, "JJ") < 0.3
+
+
+# Nouns of time and place that follow the adverb "there" ("lived there years", "stayed
+# there overnight") and words after which "there" is an adverb ("in there", "get there").
+THERE_ADVERBIAL_NEXT = frozenset(
+    """years months weeks days hours minutes times today tonight now yesterday tomorrow
+    overnight once twice again anymore either too instead recently""".split()
+)
+THERE_ADVERB_BEFORE = frozenset(
+    """in out over up down back from here near around there then is are was were be been
+    being get gets got go goes going went gone live lives lived living stay stays stayed
+    stand stood sit sat remain remained work worked arrive arrived move moved""".split()
+)
+
+
+def there_for_their(toks: list[Tok], i: int) -> str | None:
+    """ "put there bags", "as there enemy": a noun phrase follows, which neither the adverb
+    nor the existential "there" (always followed by its verb) can have."""
+    nxt, prev, nxt2 = after(toks, i), before(toks, i), after(toks, i, 2)
+    if not nxt or not prev or toks[i + 1].text[:1].isupper():
+        return None
+    if nxt in THERE_ADVERBIAL_NEXT or prev in THERE_ADVERB_BEFORE or nxt in lx.DETERMINERS:
+        return None
+    if before(toks, i, 2) == "here":
+        return None  # "here and there"
+    if p(nxt, "VBZ", "VBP", "VBD", "MD", "IN", "RB") >= 0.3:
+        return None
+    if noun_like(nxt) or (p(nxt, "JJ") >= 0.5 and noun_like(nxt2)):
+        return "their"
+    return None
+
+
+WHERE_ADVERBS = frozenset("never very also still always largely mostly quite too so".split())
+
+
+def where_for_were(toks: list[Tok], i: int) -> str | None:
+    """ "Investors where told to wait", "the drives where never returned": "where" opens a
+    clause, which needs a subject; a participle or a predicate adjective cannot be one."""
+    nxt, prev, nxt2 = after(toks, i), before(toks, i), after(toks, i, 2)
+    if not nxt or not prev or nxt in lx.WHERE_PARTICIPLES:
+        return None
+    subject = plural_noun(prev) or prev in ("they", "we", "these", "those")
+    if subject and participle_like(nxt) and not noun_like(nxt2) and nxt2 not in lx.DETERMINERS:
+        return "were"
+    if nxt in WHERE_ADVERBS and (participle_like(nxt2) or p(nxt2, "JJ", "VBG") >= 0.7):
+        nxt3 = after(toks, i, 3)
+        if nxt2 not in lx.WHERE_PARTICIPLES and not noun_like(nxt3):
+            return "were"  # "where never returned", "where very threatening to"
+    nounish = subject or noun_like(prev) or toks[i - 1].text[:1].isupper()
+    predicate = p(nxt, "JJ", "VBN") >= 0.4 and p(nxt, "NN", "NNS") < 0.3
+    if nounish and predicate and nxt2 in lx.PREPOSITIONS | {"to", "about"}:
+        return "were"  # "organisations where critical of", "ants where present on"
+    if nounish and nxt == "there" and (not nxt2 or nxt2 in lx.PREPOSITIONS):
+        return "were"  # "fan organisations where there in a charitable capacity"
+    if nounish and nxt == "not" and nxt2 in ("a", "an", "the", "able", "allowed", "given"):
+        return "were"  # "religion and name where not a factor"
+    return None
+
+
+# Verbs that take a clause ("said it's", "found it's hard"): "it's" after them is right.
+CLAUSE_VERBS = frozenset(
+    """say says said saying think thinks thought know knows knew believe believes believed
+    hope hopes hoped feel feels felt guess mean means meant sure fear fears feared ensure
+    ensures show shows showed suggest suggests suggested admit admits admitted claim claims
+    claimed argue argues argued insist insists insisted realize realized realise realised
+    find finds found learn learned learnt hear heard see sees saw seen notice noticed
+    understand understood report reports reported announce announced add adds added
+    explain explained predict predicted warn warned confirm confirmed deny denied agree
+    agreed decide decided expect expected assume assumed doubt doubted wonder wondered
+    imagine imagined remember remembered forget forgot prove proved indicate indicated
+    reveal revealed note noted tell told guarantee guaranteed bet""".split()
+)
+CLAUSE_WORDS = frozenset("that what if because so as when where how why whether".split())
+
+
+def _noun_phrase_after(toks: list[Tok], i: int) -> bool:
+    """A noun, or an adjective and a noun, right after word ``i``, not "forecast to"."""
+    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    if p(nxt, *NOUN) >= 0.4 and p(nxt, "VBG", "JJ", "RB", "IN") <= 0.2:
+        return nxt2 not in ("to", "that", "for", "by") and nxt not in ("time", "worth", "fine")
+    return p(nxt, "JJ") >= 0.3 and p(nxt, "RB", "VBN", "IN") < 0.2 and noun_like(nxt2)
+
+
+def its_for_its(toks: list[Tok], i: int) -> str | None:
+    """ "cut it's forecast", "leaving it's elite group": "it's" in an object slot (after a
+    verb that takes no clause, or a preposition), before a noun phrase."""
+    prev = before(toks, i)
+    if toks[i].gap.strip().endswith("(") and _noun_phrase_after(toks, i):
+        return "its"  # "(it's online dictionary)": a bare noun phrase in brackets
+    if prev == "than" and _noun_phrase_after(toks, i) and plural_noun(after(toks, i, 2)):
+        return "its"  # "a greater range than it's shuttle cousins"
+    if not prev or prev in CLAUSE_VERBS or prev in lx.CONJUNCTIONS or prev in CLAUSE_WORDS:
+        return None
+    object_slot = p(prev, "VB", "VBD", "VBP", "VBZ", "VBN", "VBG") >= 0.5
+    if prev in lx.PREPOSITIONS - CLAUSE_OPENERS:
+        object_slot = True
+    return "its" if object_slot and _noun_phrase_after(toks, i) else None
+
+
+CLAUSE_OPENERS = frozenset("after before since until till despite like".split())
+
+
+def whos_for_whose(toks: list[Tok], i: int) -> str | None:
+    """ "Voters who's ballots were lost": a noun follows, so the possessive."""
+    nxt = after(toks, i)
+    if not nxt or nxt == "who" or toks[i + 1].text[:1].isupper():
+        return None
+    if plural_noun(nxt) and p(nxt, "VBZ") < 0.5:
+        return "whose"
+    if p(nxt, *NOUN) >= 0.3 and p(nxt, "VBG", "VBN", "JJ", "RB", "IN", "DT") < 0.2:
+        return "whose"
+    return None
+
+
+def your_for_youre(toks: list[Tok], i: int) -> str | None:
+    """ "Your invited to the briefing": a participle, not a noun, follows."""
+    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    if nxt and participle_like(nxt) and not noun_like(nxt2) and nxt2 not in lx.DETERMINERS:
+        return "you're"
+    return None
+
+
+def youre_for_your(toks: list[Tok], i: int) -> str | None:
+    """ "during you're journey", "you're results": a noun after "you are" cannot be, and a
+    preposition needs a noun phrase, not a clause."""
+    nxt, prev = after(toks, i), before(toks, i)
+    if not nxt or p(nxt, "VBG", "VBN", "RB", "JJ") >= 0.3:
+        return None
+    if prev in lx.PREPOSITIONS - CLAUSE_OPENERS and p(nxt, *NOUN) >= 0.3:
+        return "your"
+    if p(nxt, "NN") >= 0.8 and p(nxt, "JJ", "VBG", "VBN", "RB", "IN") < 0.1:
+        return "your"
+    return None
+
+
+COMPARATIVE_ADVERBS = frozenset("later earlier further farther sooner longer".split())
+NOT_COMPARISON = frozenset("if when once first after before until unless".split())
+
+
+def then_for_than(toks: list[Tok], i: int) -> str | None:
+    """ "higher then expected", "more damage to plants then all other pollutants": a
+    comparative earlier in the clause, and no "if" or "when" that would make "then" its
+    sequel."""
+    prev, nxt = before(toks, i), after(toks, i)
+    if not prev or prev in COMPARATIVE_ADVERBS or i + 1 >= len(toks):
+        return None
+    if (
+        toks[i + 1].gap.strip() not in ("", "$", "£", "€")
+        or p(nxt, "VB", "VBD", "VBZ", "MD") >= 0.3
+    ):
+        return None
+    if prev == "and" or (nxt in lx.SUBJECT_PRONOUNS and before(toks, i, 2) not in ("more", "less")):
+        return None  # "more came, and then", "more ... then they left"
+    for j in range(i - 1, -1, -1):
+        low = toks[j].low
+        if low in NOT_COMPARISON or toks[j + 1].gap.strip() or low in COMPARATIVE_ADVERBS:
+            return None
+        if low in ("more", "less", "fewer", "rather") or p(low, "JJR", "RBR") >= 0.6:
+            return "than"
+    return None
+
+
+NOUN_VERB = {
+    "advice": "advise",
+    "breath": "breathe",
+    "device": "devise",
+    "belief": "believe",
+    "proof": "prove",
+}
+VERB_NOUN = {verb: noun for noun, verb in NOUN_VERB.items()}
+VERB_BEFORE = lx.MODALS | frozenset(
+    "i you he she we they to not never did didn't don't doesn't also will please".split()
+)
+OBJECT_START = lx.DETERMINERS | lx.OBJECT_PRONOUNS | frozenset("that against them".split())
+
+
+def noun_or_verb(toks: list[Tok], i: int) -> str | None:
+    """ "He advice the council" (advise), "a deep breathe" (breath)."""
+    w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
+    if w in NOUN_VERB:
+        subject = prev in VERB_BEFORE and prev != "to"
+        ends = not nxt and (w == "breath" or prev == "please")
+        if (subject or prev == "to") and (nxt in OBJECT_START or ends):
+            return NOUN_VERB[w]
+        return None
+    if w in VERB_NOUN:
+        noun_before = prev in lx.DETERMINERS | lx.POSSESSIVES | {"of", "for", "deep", "legal"}
+        if noun_before and (not nxt or nxt in lx.PREPOSITIONS or nxt in ("and", "or")):
+            return VERB_NOUN[w]
+    return None
+
+
+def weather(toks: list[Tok], i: int) -> str | None:
+    """ "know weather it will rain" (whether); "bad whether" (weather)."""
+    w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
+    if w == "weather":
+        if prev in lx.DETERMINERS or prev in lx.POSSESSIVES or p(prev, "JJ") >= 0.5:
+            return None
+        if nxt in lx.SUBJECT_PRONOUNS or nxt == "or" or (nxt == "to" and prev):
+            return "whether"
+    elif w == "whether" and (prev in ("the", "bad", "good", "cold", "warm", "hot", "wet")):
+        return "weather"
+    return None
+
+
+def quite(toks: list[Tok], i: int) -> str | None:
+    """ "quiet a few", "quiet good" (quite); "the quite room" (quiet)."""
+    w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
+    if w == "quiet" and (nxt in ("a", "an", "so") or p(nxt, "JJ", "RB") >= 0.7):
+        return None if prev in ("the", "a", "very", "so", "too", "and") else "quite"
+    if w == "quite" and prev in ("the", "a", "very", "so", "too") and (not nxt or noun_like(nxt)):
+        return "quiet"
+    return None
+
+
+BORDER_NEXT = frozenset(
+    """crossing crossings wall patrol security agents agent town towns region dispute
+    control closure checkpoint checkpoints guards states fence officials""".split()
+)
+
+
+def boarder(toks: list[Tok], i: int) -> str | None:
+    """ "the boarder crossing" (border): a frontier, not a lodger."""
+    prev, nxt = before(toks, i), after(toks, i)
+    if toks[i].low == "boarder" and (nxt in BORDER_NEXT or prev in ("across", "southern")):
+        return "border"
+    return None
+
+
+# Words after which "to" may end a clause: verbs and particles ("the man I spoke to",
+# "I'd love to", "what they are up to") take it as a stranded preposition or infinitive.
+STRANDING = frozenset(
+    """up back next close due according thanks forward used want wants wanted have has had
+    need needs ought going able trying try like love loved hope hoped plan plans planned
+    listen listened talk talked spoke agree agreed belong belongs refer referred return
+    returned go went come came get got""".split()
+)
+COLOURS = frozenset("red green blue black white yellow orange purple pink brown grey gray".split())
+
+
+def to_for_too(toks: list[Tok], i: int) -> str | None:
+    """ "that would be great to!", "a little to high", "it looks to pretty he said": "to"
+    with nothing to govern (the sentence's end after an adjective) or before a bare
+    adjective that ends the phrase is "too"."""
+    prev, nxt, nxt2 = before(toks, i), after(toks, i), after(toks, i, 2)
+    if not prev:
+        return None
+    if i + 1 == len(toks):  # the sentence ends after "to"
+        if prev in STRANDING:
+            return None
+        adjective = p(prev, "JJ") >= 0.6 and p(prev, "VB", "VBN", "VBD", "NN") < 0.2
+        return "too" if adjective or prev in ("me", "us") else None
+    if not nxt or nxt in COLOURS or any(t.low == "from" for t in toks[:i]):
+        return None
+    adjective = p(nxt, "JJ") >= 0.8 and p(nxt, "VB", "VBP", "NN", "NNS") < 0.1
+    loose = p(nxt, "JJ", "RB") >= 0.7 and p(nxt, "VB", "VBP", "NN", "NNS", "IN") < 0.15
+    if loose and prev in ("little", "bit", "way", "far"):
+        return "too"  # "a little to high"
+    phrase_ends = i + 2 == len(toks) or nxt2 in lx.SUBJECT_PRONOUNS or nxt2 in ("to", "for")
+    if adjective and phrase_ends and p(prev, "VB", "VBD", "VBN", "VBG", "VBP", "VBZ") < 0.5:
+        return "too"  # "looks to pretty he"
+    if loose and phrase_ends and prev in ("looks", "look", "looked", "seems", "seemed"):
+        return "too"  # "looks to pretty he said"
+    return None
+
+
+def than_at_end(toks: list[Tok], i: int) -> str | None:
+    """ "is it good or not than.": "than" needs what it compares with."""
+    return "then" if i + 1 == len(toks) and before(toks, i) else None
+
+
+def their_at_end(toks: list[Tok], i: int) -> str | None:
+    """ "How many are their?": the possessive needs its noun."""
+    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    if i + 1 == len(toks) and before(toks, i):
+        return "there"
+    if nxt in ("and", "or", "but") and nxt2 not in lx.POSSESSIVES and nxt2 != "own":
+        return "there"  # "are their and who" (not "their and our children")
+    return None
+
+
+def were_for_where(toks: list[Tok], i: int) -> str | None:
+    """ "photos of the lab were uranium is enriched": a clause with its own subject and
+    verb follows, so the relative "where"."""
+    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    if noun_like(nxt) and not plural_noun(nxt) and nxt2 in ("is", "was", "has", "can", "will"):
+        return "where"
+    return None
+
+
+def lead_by(toks: list[Tok], i: int) -> str | None:
+    """ "The party lead by Hamid": a passive participle, not the noun or present."""
+    prev, nxt = before(toks, i), after(toks, i)
+    if nxt != "by" or after(toks, i, 2) == "example" or toks[i].text.isupper():
+        return None
+    if noun_like(prev) and prev not in lx.DETERMINERS:
+        return "led"
+    return None
+
+
+NOT_AGE = frozenset("old older younger ago away behind ahead clear short down up late".split())
+
+
+def whos_number(toks: list[Tok], i: int) -> str | None:
+    """ "the group who's three robots earned": a counted noun, so the possessive (not
+    "who's three years old")."""
+    nxt, nxt2, nxt3 = after(toks, i), after(toks, i, 2), after(toks, i, 3)
+    counted = nxt.isdigit() or nxt in lx.ORDINAL_OR_NUMBER
+    if counted and plural_noun(nxt2) and nxt3 not in NOT_AGE and nxt2 not in ("years", "points"):
+        return "whose"
+    return None
+
+
+def whos_adjective(toks: list[Tok], i: int) -> str | None:
+    """ "a company who's main goal": an adjective and a noun, so the possessive."""
+    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    if p(nxt, "JJ") >= 0.7 and p(nxt, "VBN", "VBG", "RB") < 0.1 and noun_like(nxt2):
+        return "whose"
+    return None
+
+
+def _first(*rules):
+    def decide(toks: list[Tok], i: int) -> str | None:
+        for rule in rules:
+            found = rule(toks, i)
+            if found:
+                return found
+        return None
+
+    return decide
+
+
+SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
+    "there": there_for_their,
+    "where": where_for_were,
+    "were": were_for_where,
+    "it's": its_for_its,
+    "who's": _first(whos_for_whose, whos_adjective, whos_number),
+    "to": to_for_too,
+    "than": than_at_end,
+    "their": their_at_end,
+    "lead": lead_by,
+    "your": your_for_youre,
+    "you're": youre_for_your,
+    "then": then_for_than,
+    "weather": weather,
+    "whether": weather,
+    "quiet": quite,
+    "quite": quite,
+    "boarder": boarder,
+    **{w: noun_or_verb for w in (*NOUN_VERB, *VERB_NOUN)},
+}
+NEW_FAMILIES: dict[str, tuple[str, ...]] = {
+    **{noun: (noun, verb) for noun, verb in NOUN_VERB.items()},
+    "whether": ("whether", "weather"),
+    "quite": ("quite", "quiet"),
+    "border": ("border", "boarder"),
+}
+
+
+def decide(toks: list[Tok], i: int) -> str | None:
+    rule = SLOT_RULES.get(toks[i].low)
+    return rule(toks, i) if rule else None

@@ -64,7 +64,7 @@ def _flags(rule) -> list[str]:
         flags.append("opt-in (select it by id)")
     if rule.guides:
         flags.append("style guide: " + ", ".join(sorted(rule.guides)))
-    if getattr(rule, "skip_quotes", False):
+    if rule.skip_quotes:
         flags.append("skips quotations")
     return flags
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from linter.document import Document
 from linter.errors import CopydeskError, InputError, display_path
@@ -167,11 +168,9 @@ class Engine:
         self.rule_ids = frozenset(r.id for r in self.rules)
         for rule in self.rules:
             rule.prepare(settings)
-        entries = []
+        entries: list[tuple[str, tuple[Rule, Any]]] = []
         for rule in self.rules:
-            phrases = getattr(rule, "phrases", None)
-            if phrases:
-                entries.extend((phrase, (rule, payload)) for phrase, payload in phrases())
+            entries.extend((phrase, (rule, payload)) for phrase, payload in rule.phrases())
         literals = frozenset().union(*(r.required_literals for r in self.rules))
         self.matcher = PhraseMatcher(entries, literals)
 

@@ -35,6 +35,7 @@ def describe(rule, settings=None) -> str:
         "",
         f"Severity: {severity}{default}    Pack: {rule.pack}",
         f"Status: {'on' if on else 'off: ' + why}",
+        f"Defined in: {rule.defined_in}",
     ]
     if rule.guides:
         lines.append(f"Style guide: {', '.join(sorted(rule.guides))} only")

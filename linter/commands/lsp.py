@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
         from linter.lsp.server import build_server
     except ImportError as exc:  # pygls is a dependency, but a broken install says so clearly
         raise CopydeskError(
-            f"the language server needs pygls and lsprotocol ({exc}); pip install 'pygls>=2'"
+            f"the language server needs pygls and lsprotocol ({exc}); install the lsp extra: pip install 'copydesk[lsp]'"
         ) from None
     import logging
     import sys

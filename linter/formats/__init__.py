@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 from linter.document import Document, mask
 from linter.spans import SpanSet
@@ -31,7 +32,14 @@ def first_line_span(prose: str) -> tuple[int, int] | None:
     line = prose[start:end].rstrip()
     if len(line) > HEADLINE_MAX_CHARS or line.rstrip("\"'”’)").endswith((".", ",", ":", ";")):
         return None
+    if _SENTENCE_INSIDE.search(line):  # "The players put ... bus. Investors where told ..."
+        return None
     return start, start + len(line)
+
+
+# a sentence ending inside the line, after a lower-case word, with another sentence after it:
+# such a first line is body text run on, not a headline ("U.S. Senate" is no sentence end)
+_SENTENCE_INSIDE = re.compile(r"\b[a-z]{2,}[.!?][\"'”’)]?\s+[\"“‘]?[A-Z]")
 
 
 def build_document(

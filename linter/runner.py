@@ -16,6 +16,7 @@ from linter.literals import LITERALS
 from linter.packs import all_rules, ignored_for_path, is_selected, severity_for
 from linter.phrases import PhraseMatcher
 from linter.regexsafe import RegexTimeout, end_document, start_document, time_limit
+from linter.reporters._util import escape_control
 from linter.rule import Rule
 from linter.settings import Settings
 from linter.source import SourceText, read_source
@@ -145,6 +146,7 @@ class Engine:
                         elif count == MAX_PER_RULE + 1:
                             errors.append(_capped(doc.path, rule.id))
         end_document()
+        errors = [escape_control(e) for e in errors]  # a path or text may hold controls
         findings = self._findings(doc, raw)
         if len(findings) > MAX_PER_FILE:
             del findings[MAX_PER_FILE:]

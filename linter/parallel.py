@@ -44,6 +44,7 @@ def lint_source(settings: Settings, path: str, text: str) -> Outcome:
     """Findings and one-line errors for one decoded text; never raises."""
     from linter.errors import CopydeskError
     from linter.formats import build_document
+    from linter.reporters._util import escape_control
     from linter.runner import engine_for
 
     try:
@@ -52,9 +53,9 @@ def lint_source(settings: Settings, path: str, text: str) -> Outcome:
     except CopydeskError as exc:
         return [], [str(exc)]
     except RecursionError:
-        return [], [f"{path}: too deeply nested to parse; skipped"]
+        return [], [escape_control(f"{path}: too deeply nested to parse; skipped")]
     except Exception as exc:  # a crash is a bug; it must not cost the other files
-        return [], [f"{path}: internal error: {type(exc).__name__}: {exc}"]
+        return [], [escape_control(f"{path}: internal error: {type(exc).__name__}: {exc}")]
 
 
 _WORKER_SETTINGS: Settings | None = None

@@ -12,6 +12,7 @@ from typing import Any
 
 from linter.document import Document
 from linter.errors import CopydeskError, InputError, display_path
+from linter.escape import escape_control
 from linter.finding import Finding
 from linter.formats import build_document
 from linter.literals import LITERALS
@@ -244,6 +245,7 @@ class Engine:
                         elif count == MAX_PER_RULE + 1:
                             errors.append(_capped(doc.path, rule.id))
         end_document()
+        errors = [escape_control(e) for e in errors]  # a path or text may hold controls
         findings = self._findings(doc, raw)
         if len(findings) > MAX_PER_FILE:
             del findings[MAX_PER_FILE:]

@@ -47,6 +47,7 @@ def _frame(text: str, line: int, column: int, end_line: int, end_column: int) ->
         return []
     source = lines[line - 1].rstrip("\r")
     end = end_column - 1 if end_line == line else len(source)
+    end = min(end, column - 1 + MAX_LINE)  # a span of a whole paragraph: show its start
     # a paragraph is often one long line: show a window around the span, not all of it
     if len(source) > MAX_LINE:
         left = max(0, column - 1 - CONTEXT)

@@ -44,7 +44,7 @@ def lint_source(settings: Settings, path: str, text: str) -> Outcome:
     """Findings and one-line errors for one decoded text; never raises."""
     from linter.errors import CopydeskError
     from linter.formats import build_document
-    from linter.reporters._util import escape_control
+    from linter.escape import escape_control
     from linter.runner import engine_for
 
     try:

@@ -40,7 +40,7 @@ def _freeze_today() -> None:
 
     class Day(dt.date):
         @classmethod
-        def today(cls):  # noqa: ANN206
+        def today(cls) -> dt.date:
             return DAY
 
     shim = types.ModuleType("datetime")

@@ -421,7 +421,7 @@ def main() -> None:
             "draft_s": median_run([*cmds["check"], str(one)], work, args.repeat, env_here).seconds,
         }
     figures = throughput(items, all_tools, work, env)
-    scale = scaling(copydesk, work, env, args.corpus_repeat)
+    scale = scaling(copydesk, work, env, max(1, args.corpus_repeat))
     trees = tree_runs(copydesk, args.files, work, env, args.corpus_repeat)
     meta = {
         "date": dt.date.today().isoformat(),

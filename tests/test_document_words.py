@@ -14,3 +14,17 @@ def test_repeated_words_share_one_string():
     assert doc.words[0][2] is doc.words[5][2]
     assert doc.lower_words == ["the", "cat", "saw", "the", "cat", "the", "end"]
     assert doc.lower_words[0] is doc.lower_words[3] is doc.lower_words[5]
+
+
+def test_building_words_leaves_the_collector_as_it_was():
+    import gc
+
+    was = gc.isenabled()
+    try:
+        for state in (True, False):
+            (gc.enable if state else gc.disable)()
+            doc = build_document("a.txt", "One two three.\n", None, None)
+            assert len(doc.words) == 3
+            assert gc.isenabled() is state
+    finally:
+        (gc.enable if was else gc.disable)()

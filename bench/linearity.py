@@ -31,7 +31,7 @@ STAGES = ("parse", "phrases", "findings")
 NOISE_S = 0.2  # a rule under this many seconds on the big file is too small to judge
 
 
-def measure(megabytes: float) -> dict:
+def measure(megabytes: float, no_gc: bool = False) -> dict:
     """Seconds by stage and rule on one file of ``megabytes``, in a fresh process."""
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         cmd = [
@@ -43,6 +43,7 @@ def measure(megabytes: float) -> dict:
             "cpu",
             "--json",
             out.name,
+            *(["--no-gc"] if no_gc else []),
         ]
         print(f"profiling one {megabytes:g} MB file ...", file=sys.stderr)
         subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
@@ -111,8 +112,13 @@ def main() -> None:
     parser.add_argument("--big", type=float, default=8.0, help="MB of the big file")
     parser.add_argument("--limit", type=float, default=1.3, help="largest ratio that passes")
     parser.add_argument("--json", metavar="FILE", help="also write both profiles as JSON")
+    parser.add_argument(
+        "--no-gc",
+        action="store_true",
+        help="diagnostic: no garbage collection while linting (is the growth the collector's?)",
+    )
     args = parser.parse_args()
-    small, big = measure(args.small), measure(args.big)
+    small, big = measure(args.small, args.no_gc), measure(args.big, args.no_gc)
     passed, report = compare(small, big, args.limit)
     print(report)
     if args.json:

@@ -35,11 +35,15 @@ def rule_packs(select: list[str] | None = None) -> dict[str, str]:
 
 
 def profile(
-    paths: list[Path], select: list[str] | None = None, clock=time.perf_counter
+    paths: list[Path],
+    select: list[str] | None = None,
+    clock=time.perf_counter,
+    no_gc: bool = False,
 ) -> dict[str, float]:
     """Seconds by stage: ``load`` (rules and engine), ``parse``, ``phrases``, ``findings``
     (positions, suppression) and one entry per rule id. ``clock``: wall time by default;
-    ``time.process_time`` (CPU time) is steadier on a busy machine."""
+    ``time.process_time`` (CPU time) is steadier on a busy machine. ``no_gc``: no garbage
+    collection after loading (a diagnostic: how much of a rule's time is the collector's)."""
     time_now = clock
     from linter.formats import build_document
     from linter.literals import LITERALS
@@ -53,6 +57,10 @@ def profile(
     from linter.parallel import settle_gc
 
     settle_gc()  # as the CLI does once the engine is loaded (fewer, smaller collections)
+    if no_gc:
+        import gc
+
+        gc.disable()
     for path in paths:
         text = path.read_text("utf-8")
         t0 = time_now()
@@ -113,6 +121,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=15, help="rules to list")
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall")
     parser.add_argument("--json", metavar="FILE", help="write the seconds by stage as JSON")
+    parser.add_argument("--no-gc", action="store_true", help="diagnostic: collector off")
     args = parser.parse_args()
     if args.fresh_one:
         from fresh_corpus import one_file
@@ -128,7 +137,7 @@ def main() -> None:
     select = args.select.split(",") if args.select else None
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
     print(f"{len(paths)} files, {megabytes:.1f} MB, one process, {args.clock} time\n")
-    times = profile(paths, select, clock)
+    times = profile(paths, select, clock, args.no_gc)
     print(table(times, megabytes, args.top))
     if args.json:
         Path(args.json).write_text(

@@ -110,7 +110,13 @@ class ChangedLines:
 
         files, _ = discover(paths, settings)
         missing = [p for p in paths if not os.path.exists(p)]
-        return [*missing, *(f for f in files if self._key(f) in self.lines)]
+        # resolving every path costs a system call per folder level: only a file with a
+        # changed file's name, or a link (it may point to one), can be a changed file
+        names = {os.path.basename(key) for key in self.lines}
+        maybe = (
+            f for f in files if os.path.normcase(os.path.basename(f)) in names or os.path.islink(f)
+        )
+        return [*missing, *(f for f in maybe if self._key(f) in self.lines)]
 
     @staticmethod
     def _key(path: str) -> str:

@@ -92,9 +92,9 @@ def draft(words: int = 1000) -> Path:
 
 
 def size_of(folder: Path) -> tuple[int, int, int]:
-    """(files, bytes, words) of the .txt files under ``folder``."""
+    """(files, bytes, words) of the .txt files under ``folder`` (or of one file)."""
     files = nbytes = words = 0
-    for path in folder.rglob("*.txt"):
+    for path in [folder] if folder.is_file() else folder.rglob("*.txt"):
         text = path.read_text("utf-8")
         files += 1
         nbytes += len(text.encode("utf-8"))

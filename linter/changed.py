@@ -1,8 +1,11 @@
-"""``--changed-since REF``: keep only findings on lines changed since a git ref.
+"""``--changed-since REF``: lint only the drafts changed since a git ref, and keep only
+findings on their changed lines.
 
 Changed lines come from ``git diff --unified=0 REF`` (committed, staged and unstaged changes
 against REF, as a pull request shows them) plus every line of files git does not track yet.
-A finding counts when any line of its span was added or modified.
+A finding counts when any line of its span was added or modified. Only the changed and
+untracked files among the drafts a run would find reach the engine (``ChangedLines.drafts``),
+so a one-line edit in a tree of thousands of drafts costs the lint of one draft.
 """
 
 from __future__ import annotations
@@ -115,11 +118,31 @@ class ChangedLines:
         for path in filter(None, untracked.split("\0")):
             self.lines[self._abs(path)] = ALL_LINES
 
+    def drafts(self, paths: list[str], settings) -> list[str]:
+        """The files a run over ``paths`` would lint (``discovery.discover``: extensions,
+        .gitignore, the config's ``exclude``) that changed or are new since the ref. A path
+        that is neither file nor folder is kept, so the run reports it as usual."""
+        from linter.discovery import discover
+
+        files, _ = discover(paths, settings)
+        missing = [p for p in paths if not os.path.exists(p)]
+        # resolving every path costs a system call per folder level: only a file with a
+        # changed file's name, or a link (it may point to one), can be a changed file
+        names = {os.path.basename(key) for key in self.lines}
+        maybe = (
+            f for f in files if os.path.normcase(os.path.basename(f)) in names or os.path.islink(f)
+        )
+        return [*missing, *(f for f in maybe if self._key(f) in self.lines)]
+
+    @staticmethod
+    def _key(path: str) -> str:
+        return os.path.normcase(os.path.realpath(path))
+
     def _abs(self, path: str) -> str:
         return os.path.normcase(os.path.join(self.root, path))
 
     def touches(self, finding: Finding) -> bool:
-        key = os.path.normcase(os.path.realpath(finding.path))
+        key = self._key(finding.path)
         if key not in self.lines:
             return False
         lines = self.lines[key]

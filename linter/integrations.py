@@ -21,7 +21,7 @@ def after_lint(
     if args.changed_since:  # a bad ref or a bad baseline fails before any file is touched
         from linter.changed import ChangedLines
 
-        changed = ChangedLines(args.changed_since)
+        changed = getattr(args, "changed_lines", None) or ChangedLines(args.changed_since)
     if args.baseline:
         from linter.baseline import Baseline
 

@@ -43,8 +43,8 @@ def worker_count(jobs: int | None, sizes: Sequence[int]) -> int:
 def lint_source(settings: Settings, path: str, text: str) -> Outcome:
     """Findings and one-line errors for one decoded text; never raises."""
     from linter.errors import CopydeskError
-    from linter.formats import build_document
     from linter.escape import escape_control
+    from linter.formats import build_document
     from linter.runner import engine_for
 
     try:

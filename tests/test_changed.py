@@ -3,6 +3,7 @@ not track yet); a ref that does not exist is a one-line error (exit 2)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 
@@ -101,3 +102,51 @@ def test_fix_touches_only_changed_lines(run_cli, repo):
     assert (repo / "a.txt").read_text("utf-8") == (
         "Old the the slip.\nClean line, with edits.\nAnother  old slip.\n"
     )
+
+
+def test_only_changed_and_untracked_drafts_are_linted(run_cli, repo):
+    """Unchanged drafts never reach the engine: an unchanged file that cannot be read is not
+    read (the old whole-tree run failed on it), and the summary counts the linted files."""
+    (repo / "broken.txt").write_bytes(b"Caf\xe9 the the bar.\n")  # not UTF-8
+    (repo / "c.md").write_text("Clean clean.\n", encoding="utf-8")
+    git(repo, "add", "broken.txt", "c.md")
+    git(repo, "commit", "-q", "-m", "more")
+    (repo / "c.md").write_text("Clean clean.\nA new new line.\n", encoding="utf-8")
+    (repo / "new.txt").write_text("Brand new new file.\n", encoding="utf-8")
+    (repo / "notes.json").write_text("{}\n", encoding="utf-8")  # not a draft: never linted
+    code, out, err = run_cli(
+        "check", "--select", "CORE", "--format", "json", "--changed-since", "HEAD", "."
+    )
+    assert (code, err) == (1, "")
+    report = json.loads(out)
+    assert report["summary"]["files"] == 2
+    assert [(f["path"], f["line"], f["column"]) for f in report["findings"]] == [
+        ("c.md", 2, 3),
+        ("new.txt", 1, 7),
+    ]
+
+
+def test_no_changed_draft_means_no_file_linted(run_cli, repo):
+    (repo / "elsewhere").mkdir()
+    (repo / "elsewhere" / "x.txt").write_text("Far far away.\n", encoding="utf-8")
+    code, out, _ = run_cli(
+        "check", "--select", "CORE", "--format", "json", "--changed-since", "HEAD", "a.txt"
+    )
+    assert code == 0
+    assert json.loads(out)["summary"] == {
+        "files": 0,
+        "findings": 0,
+        "errors": 0,
+        "warnings": 0,
+        "infos": 0,
+    }
+
+
+def test_baseline_with_changed_since_records_only_changed_drafts(run_cli, repo):
+    (repo / "new.txt").write_text("Brand new new file.\n", encoding="utf-8")
+    code, _, err = run_cli(
+        "check", "--select", "CORE", "--baseline", "base.json", "--changed-since", "HEAD", "."
+    )
+    assert code == 0 and "recorded 1 findings" in err
+    recorded = json.loads((repo / "base.json").read_text("utf-8"))
+    assert "a.txt" not in json.dumps(recorded) and "new.txt" in json.dumps(recorded)

@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     from linter.errors import CopydeskError
     from linter.integrations import after_lint
     from linter.reporters import Report, render
-    from linter.runner import LazyRules, lint_paths
+    from linter.runner import LazyRules, Result, lint_paths
 
     try:
         settings = settings_from_args(args)
@@ -104,15 +104,25 @@ def run(args: argparse.Namespace) -> int:
         raise
     from linter.reporters._progress import Progress
 
+    paths = args.paths or ["."]
+    if args.changed_since:  # only the changed drafts reach the engine (and --fix, --baseline)
+        from linter.changed import ChangedLines
+
+        args.changed_lines = ChangedLines(args.changed_since)
+        paths = args.changed_lines.drafts(paths, settings)
     progress = Progress()
     try:
-        result = lint_paths(
-            args.paths or ["."],
-            settings=settings,
-            cache=not args.no_cache,
-            jobs=args.jobs,
-            progress=progress,
-            own_process=True,
+        result = (
+            lint_paths(
+                paths,
+                settings=settings,
+                cache=not args.no_cache,
+                jobs=args.jobs,
+                progress=progress,
+                own_process=True,
+            )
+            if paths
+            else Result()
         )
     finally:
         progress.close()

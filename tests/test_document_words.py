@@ -1,0 +1,30 @@
+"""Document.words keeps one string per distinct word, so that a big document's word list
+costs the tuples alone, not a new string for every occurrence."""
+
+from __future__ import annotations
+
+from linter.formats import build_document
+
+
+def test_repeated_words_share_one_string():
+    doc = build_document("a.txt", "The cat saw the cat. The end.\n", None, None)
+    assert [w for _, _, w in doc.words] == ["The", "cat", "saw", "the", "cat", "The", "end"]
+    assert [(s, e) for s, e, _ in doc.words][:3] == [(0, 3), (4, 7), (8, 11)]
+    assert doc.words[1][2] is doc.words[4][2]
+    assert doc.words[0][2] is doc.words[5][2]
+    assert doc.lower_words == ["the", "cat", "saw", "the", "cat", "the", "end"]
+    assert doc.lower_words[0] is doc.lower_words[3] is doc.lower_words[5]
+
+
+def test_building_words_leaves_the_collector_as_it_was():
+    import gc
+
+    was = gc.isenabled()
+    try:
+        for state in (True, False):
+            (gc.enable if state else gc.disable)()
+            doc = build_document("a.txt", "One two three.\n", None, None)
+            assert len(doc.words) == 3
+            assert gc.isenabled() is state
+    finally:
+        (gc.enable if was else gc.disable)()

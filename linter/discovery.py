@@ -23,6 +23,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.settings import Settings
 from linter.source import DATA_MAX_BYTES, file_kind, read_text_limited
@@ -31,14 +32,17 @@ ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__"
 GIT_TIMEOUT = 60.0  # seconds for ``git ls-files`` on one folder
 GIT_MAX_OUTPUT = 256 * 1024 * 1024  # bytes of file names; more is not a repository of drafts
 
+if TYPE_CHECKING:  # pragma: no cover
+    from pathspec import GitIgnoreSpec
 
-def _spec(lines: list[str]):
+
+def _spec(lines: list[str]) -> GitIgnoreSpec:
     import pathspec
 
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def _read_ignore(folder: Path, errors: list[str] | None = None):
+def _read_ignore(folder: Path, errors: list[str] | None = None) -> GitIgnoreSpec | None:
     """The folder's ``.gitignore`` as a spec (None when absent or empty). It is read like every
     other file: regular files only, bounded (a link to /dev/zero is not read)."""
     path = folder / ".gitignore"
@@ -64,9 +68,9 @@ def _git_root(folder: Path) -> Path | None:
     return None
 
 
-def _ancestor_specs(folder: Path, top: Path | None) -> list[tuple[Path, object]]:
+def _ancestor_specs(folder: Path, top: Path | None) -> list[tuple[Path, GitIgnoreSpec]]:
     """.gitignore files above ``folder`` up to ``top`` (the repository root), outermost first."""
-    specs = []
+    specs: list[tuple[Path, GitIgnoreSpec]] = []
     for parent in folder.parents:
         if top is None or not _is_within(parent, top):
             break
@@ -76,7 +80,7 @@ def _ancestor_specs(folder: Path, top: Path | None) -> list[tuple[Path, object]]
     return list(reversed(specs))
 
 
-def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, object]]) -> bool:
+def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, GitIgnoreSpec]]) -> bool:
     """git's verdict: the last matching pattern decides, and a deeper .gitignore comes later
     than a shallower one, so ``!keep.md`` in a subfolder re-includes what the root ignored."""
     for base, spec in reversed(specs):
@@ -168,7 +172,9 @@ class _Walk:
         specs = _ancestor_specs(real, top)
         self._walk(given, real, root, specs)
 
-    def _walk(self, given: str, real_top: Path, root: Path, specs: list) -> None:
+    def _walk(
+        self, given: str, real_top: Path, root: Path, specs: list[tuple[Path, GitIgnoreSpec]]
+    ) -> None:
         def onerror(exc: OSError) -> None:
             where = exc.filename or given
             self.error(f"{where}: cannot read folder: {exc.strerror or exc}")

@@ -51,14 +51,16 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
     out = text
     applied = 0
     last_start = len(text) + 1
-    ordered = sorted(
-        (f for f in findings if f.fix is not None), key=lambda f: (f.start, f.end), reverse=True
+    edits = sorted(
+        ((f.start, f.end, f.fix) for f in findings if f.fix is not None),
+        key=lambda edit: (edit[0], edit[1]),
+        reverse=True,
     )
-    for f in ordered:
-        if f.end > last_start or not 0 <= f.start <= f.end <= len(text):
+    for start, end, fix in edits:
+        if end > last_start or not 0 <= start <= end <= len(text):
             continue
-        out = out[: f.start] + f.fix + out[f.end :]
-        last_start = f.start
+        out = out[:start] + fix + out[end:]
+        last_start = start
         applied += 1
     return out, applied
 
@@ -282,6 +284,13 @@ class FixRun:
         return sum(f.applied for f in self.changed)
 
 
+def _linter_for(
+    lint_text: Callable[[str, str], list[Finding]], path: str
+) -> Callable[[str], list[Finding]]:
+    """``lint_text`` with the path bound: lints a text as the file ``path``."""
+    return lambda text: lint_text(text, path)
+
+
 def fix_paths(
     paths: Iterable[str],
     lint_text: Callable[[str, str], list[Finding]],
@@ -300,7 +309,7 @@ def fix_paths(
         run.files.append(
             fix_file(
                 path,
-                lambda text, path=path: lint_text(text, path),
+                _linter_for(lint_text, path),
                 write=write,
                 linted_text=linted.get(path),
             )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -61,7 +61,8 @@ class Rule:
     message: str = ""  # may hold {placeholders} filled by ``format_message``
     why: str = ""  # the one statement of why the rule exists (docs, explain, JSON)
     source: str = ""  # the style guide or data the rule follows
-    examples: ClassVar[list[Example]] = []
+    # a code rule's examples are a class attribute, a YAML rule's are set per instance
+    examples: Sequence[Example] = ()
     scope: frozenset[str] = PROSE_REGIONS  # the regions it reports in
     quote_severity: str | None = None  # severity of a finding inside a quotation
     enabled: bool = True  # False: opt-in, selected only by its id

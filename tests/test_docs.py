@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
 
 from linter import docs_gen
 from linter.rule import Example, Rule
@@ -40,7 +40,7 @@ class Sample(Rule):
     why = "Because."
     source = "Nowhere."
     enabled = False
-    examples: ClassVar[list[Example]] = [Example(bad="a `b`\nc", fixed="a c"), Example(good="fine")]
+    examples: Sequence[Example] = (Example(bad="a `b`\nc", fixed="a c"), Example(good="fine"))
 
 
 def test_render_of_one_rule():

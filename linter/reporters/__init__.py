@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.finding import Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.rule import Rule
 
 
 @dataclass
@@ -19,7 +24,8 @@ class Report:
     files: int
     errors: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)  # path -> source text
-    rules: dict = field(default_factory=dict)  # rule id -> Rule
+    # rule id -> Rule; any mapping, so the CLI's ``LazyRules`` loads them only when read
+    rules: Mapping[str, Rule] = field(default_factory=dict)
     color: bool = False
     statistics: bool = False
     paths: list[str] = field(default_factory=list)  # every file checked, in order

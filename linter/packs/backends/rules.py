@@ -7,7 +7,7 @@ severities work by prefix; the backend's own rule id is named in every message.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from linter.rule import Example, Match, Rule
@@ -104,10 +104,10 @@ class LanguageToolGrammar(_LanguageToolRule):
         "LanguageTool has thousands of hand-written English rules; for newsrooms that run a "
         "server it adds coverage."
     )
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="LanguageTool flags this when a server is configured: he could of won."),
         Example(good="He could have won."),
-    ]
+    )
 
 
 class LanguageToolSpelling(_LanguageToolRule):
@@ -125,10 +125,10 @@ class LanguageToolSpelling(_LanguageToolRule):
         "The spelling pack (SPELL) handles names and news vocabulary; this is for teams who "
         "prefer LanguageTool's dictionary."
     )
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="LanguageTool flags this when configured: teh end."),
         Example(good="A spelling check."),
-    ]
+    )
 
 
 class LanguageToolStyle(_LanguageToolRule):
@@ -142,10 +142,10 @@ class LanguageToolStyle(_LanguageToolRule):
     quote_severity = "info"
     message = "LanguageTool: a style or typography suggestion."
     why = "LanguageTool's style advice is useful, but closer to house style than to errors."
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="LanguageTool flags this when configured: a very unique case."),
         Example(good="A unique case."),
-    ]
+    )
 
 
 # ---- Harper ------------------------------------------------------------------------------
@@ -212,13 +212,13 @@ class HarperGrammar(_HarperRule):
     why = (
         "A second, independent grammar engine, limited to the lints that stay precise on news text."
     )
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(
             bad="He would of known it was more then enough.",
             fixed="He would have known it was more than enough.",
         ),
         Example(good="He would have known it was more than enough."),
-    ]
+    )
 
 
 class HarperSpelling(_HarperRule):
@@ -237,10 +237,10 @@ class HarperSpelling(_HarperRule):
         "Harper's dictionary, as a second opinion on spelling; it flags proper names, handles "
         "and hashtags, so the spelling pack stays the default."
     )
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="There was a speling slip in the copy."),
         Example(good="There was a spelling slip in the copy."),
-    ]
+    )
 
 
 class HarperStyle(_HarperRule):
@@ -257,10 +257,10 @@ class HarperStyle(_HarperRule):
         "Harper's style lints encode its own house style: advice, not errors, and none is on "
         "unless named."
     )
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="Harper flags this when its style lints are named: red, white and blue."),
         Example(good="Red, white, and blue."),
-    ]
+    )
 
     def example_settings(self):
         from linter.settings import Settings

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from linter.language import candidates, forms
 from linter.packs.grammar.lexicon import PREPOSITIONS
 from linter.rule import Example, Match, Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.packs.grammar.cue_index import WordIndex
 
 SINGULAR = frozenset("he she it".split())
 PLURAL = frozenset("we they".split())
@@ -64,7 +67,7 @@ class PronounAgreement(Rule):
     message = "The verb does not agree with '{subject}': write '{suggestion}'."
     why = "A singular subject takes a singular verb; a plural subject, a plural verb."
     source = "AP Stylebook, 'subject-verb agreement'; Chicago Manual of Style 5.138"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="She don't know the answer.", fixed="She doesn't know the answer."),
         Example(bad="They was told to leave.", fixed="They were told to leave."),
         Example(
@@ -76,7 +79,7 @@ class PronounAgreement(Rule):
             good="Let it have its say; does he have a plan? They were told more than he does, "
             "and what it is, they know. Let him go; she insists that he leave."
         ),
-    ]
+    )
 
     def prepare(self, settings) -> None:
         from linter.packs.grammar.cue_index import watch
@@ -115,6 +118,10 @@ class PronounAgreement(Rule):
             message = self.format_message(suggestion=new).replace("{subject}", tok.text)
             yield Match(v.start, v.end, message, (new,), new)
 
+    def _lexical(self, ix: WordIndex, k: int) -> Match | None:
+        """A pronoun before a verb that no agreement table lists ("he enjoy it")."""
+        return _lexical_match(self, ix, k)
+
 
 PRONOUNS = SINGULAR | PLURAL
 # Before the pronoun: words that make the verb after it a bare infinitive or subjunctive
@@ -127,7 +134,7 @@ NOT_SUBJECT_LEXICAL = NOT_SUBJECT_BEFORE | frozenset(
 # Pronoun + verb pairs the lexicon misreads: "it rains" is fine; only clear verbs count.
 
 
-def _lexical_match(rule, ix, k):
+def _lexical_match(rule: Rule, ix: WordIndex, k: int) -> Match | None:
     from linter.packs.grammar.common import match_case
 
     pronoun, verb = ix.lows[k], ix.low(k + 1)
@@ -151,9 +158,10 @@ def _lexical_match(rule, ix, k):
     else:
         if cands.get("VBZ", 0.0) < 0.5 or not verb.endswith("s"):
             return None
-        new = forms.base(verb)
-        if not new or candidates(new).get("VB", 0.0) + candidates(new).get("VBP", 0.0) < 0.5:
+        base = forms.base(verb)
+        if not base or candidates(base).get("VB", 0.0) + candidates(base).get("VBP", 0.0) < 0.5:
             return None
+        new = base
     if not nxt and k + 2 < ix.n:
         return None  # a comma or a dash after the verb: too little to judge
     start, end, text = words[k + 1]
@@ -164,7 +172,6 @@ def _lexical_match(rule, ix, k):
 
 # Plain verbs that follow a pronoun in set phrases ("it mean", "he say" in headlines).
 SKIP_VERBS = frozenset("be have do let go".split())
-PronounAgreement._lexical = lambda self, ix, k: _lexical_match(self, ix, k)
 
 
 RULES = [PronounAgreement]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
 
 from linter.rule import Example, Match, Rule
 
@@ -28,7 +27,7 @@ class IndefiniteArticle(Rule):
     message = "Write '{suggestion}' before '{word}'."
     why = "'An' goes before a vowel sound, 'a' before a consonant sound."
     source = "AP Stylebook, 'a, an'"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="It was a honest mistake.", fixed="It was an honest mistake."),
         Example(bad="He joined an union in 1990.", fixed="He joined a union in 1990."),
         Example(bad="Prices rose by a 8% margin.", fixed="Prices rose by an 8% margin."),
@@ -36,7 +35,7 @@ class IndefiniteArticle(Rule):
             good="An hour later, a European union leader and an unidentified man made a one-off "
             "visit to an FBI office and a university."
         ),
-    ]
+    )
 
     def prepare(self, settings) -> None:
         from linter.packs.grammar.cue_index import watch

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar, NamedTuple
+from collections.abc import Iterator, Sequence
+from enum import Enum
+from typing import Final, NamedTuple
 
 from linter.rule import Example, Match, Rule
 
@@ -32,7 +33,7 @@ class ConfusableByRule(Rule):
     message = "Wrong word: write '{suggestion}', not '{match}'."
     why = "Sound-alike words pass a spelling check but change the meaning or the grammar."
     source = "AP Stylebook, 'confusing words'; Merriam-Webster usage notes"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="Their is no doubt about it.", fixed="There is no doubt about it."),
         Example(bad="It was more then enough.", fixed="It was more than enough."),
         Example(bad="The storm will loose strength.", fixed="The storm will lose strength."),
@@ -43,7 +44,7 @@ class ConfusableByRule(Rule):
         Example(bad="The rule had no affect on prices.", fixed="The rule had no effect on prices."),
         Example(good="There is no doubt their plan will lose money; it's more than that."),
         Example(good="Since then, the effect has been to affect how they lead."),
-    ]
+    )
 
     def prepare(self, settings) -> None:
         from linter.packs.grammar.confusion_model import CUES
@@ -83,11 +84,11 @@ class ConfusableByStatistics(Rule):
     message = "Probably the wrong word: write '{suggestion}', not '{match}'."
     why = "Sound-alike words pass a spelling check; word-pair statistics show the likely one."
     source = "Golding and Roth, context-sensitive spelling correction; Google Books Ngram counts"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="How reliable are you're results?"),
         Example(bad="They said their going home."),
         Example(good="How reliable are your results? They listed their country; it's there."),
-    ]
+    )
     margin = 2.0  # natural log: the rival must be about 7 times likelier (contractions: 55)
 
     def prepare(self, settings) -> None:
@@ -141,7 +142,15 @@ class Confusable(NamedTuple):
 # run for each phrasing ("more then", "their own"), which drafts repeat. Bounded like the
 # spelling memos: past the limit they start afresh, which costs time, never a finding.
 MEMO_LIMIT = 200_000
-_UNDECIDED = object()
+
+
+class _Undecided(Enum):
+    """The memos' "not decided yet", apart from a decision of None (leave the word)."""
+
+    TOKEN = 0
+
+
+_UNDECIDED: Final = _Undecided.TOKEN
 _RULE_DECISIONS: dict[tuple[int, str], str | None] = {}
 # The window itself (its words, where it starts, the first word's gap) is settled by the
 # text around the cue (``WordIndex.place``): remembered by that text, with the decision,
@@ -158,37 +167,39 @@ def _confusables(doc) -> list[Confusable]:
     from linter.packs.grammar.lexicon import DEGREE_WORDS
 
     ix = index(doc, CUES)
-    found = ix.shared.get("confusables")
-    if found is None:
-        found = []
-        last = ix.n - 1
-        decided, places = _RULE_DECISIONS, _PLACES
-        if len(decided) > MEMO_LIMIT:
-            decided.clear()
-        if len(places) > MEMO_LIMIT:
-            places.clear()
-        for k in ix.positions(CUES):
-            if ix.lows[k] == "to" and k != last and not _to_candidate(ix, k, DEGREE_WORDS):
-                continue
-            back = 8 if ix.lows[k] == "then" else 2  # "more X to Y then": the comparative
-            place = ix.place(k, back, 2)
-            known = places.get(place[0]) if place else None
-            if known is None:
-                a, b, first = ix.bounds(k, back, 2)
-                gap_start = ix.gap_start(a, first)
-                key = (k - a, ix.text_of(a, b, gap_start))
-                choice = decided.get(key, _UNDECIDED)
-                if choice is _UNDECIDED:
-                    choice = decided[key] = decide_by_rule(ix.tokens(a, b, gap_start), k - a)
-                if place:
-                    _, lo, base = place
-                    places[place[0]] = (a - lo, b - lo, gap_start - base, key, choice)
-            else:
+    cached = ix.shared.get("confusables")
+    if isinstance(cached, list):
+        return cached
+    found: list[Confusable] = []
+    last = ix.n - 1
+    decided, places = _RULE_DECISIONS, _PLACES
+    if len(decided) > MEMO_LIMIT:
+        decided.clear()
+    if len(places) > MEMO_LIMIT:
+        places.clear()
+    for k in ix.positions(CUES):
+        if ix.lows[k] == "to" and k != last and not _to_candidate(ix, k, DEGREE_WORDS):
+            continue
+        back = 8 if ix.lows[k] == "then" else 2  # "more X to Y then": the comparative
+        place = ix.place(k, back, 2)
+        known = places.get(place[0]) if place else None
+        if place and known is not None:
+            _, lo, base = place
+            a, b, gap_start, key, choice = known
+            a, b, gap_start = a + lo, b + lo, gap_start + base
+        else:
+            a, b, first = ix.bounds(k, back, 2)
+            gap_start = ix.gap_start(a, first)
+            key = (k - a, ix.text_of(a, b, gap_start))
+            decision = decided.get(key, _UNDECIDED)
+            if decision is _UNDECIDED:
+                decision = decided[key] = decide_by_rule(ix.tokens(a, b, gap_start), k - a)
+            choice = decision
+            if place:
                 _, lo, base = place
-                a, b, gap_start, key, choice = known
-                a, b, gap_start = a + lo, b + lo, gap_start + base
-            found.append(Confusable(k, a, b, gap_start, key, choice))
-        ix.shared["confusables"] = found
+                places[place[0]] = (a - lo, b - lo, gap_start - base, key, choice)
+        found.append(Confusable(k, a, b, gap_start, key, choice))
+    ix.shared["confusables"] = found
     return found
 
 

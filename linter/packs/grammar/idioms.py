@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, overload
 
 from linter.rule import Example, Match, Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.packs.grammar.cue_index import WordIndex
 
 
 class CorruptedIdiom(Rule):
@@ -28,7 +31,7 @@ class CorruptedIdiom(Rule):
     message = "Corrupted idiom: write '{suggestion}'."
     why = "An idiom with a swapped, dropped or misspelled word reads as a slip."
     source = "Merriam-Webster, 'eggcorns'; AP Stylebook; Garner's Modern English Usage"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="Fans waited with baited breath.", fixed="Fans waited with bated breath."),
         Example(bad="He refused to tow the line.", fixed="He refused to toe the line."),
         Example(bad="It is, for all intents purposes, over."),
@@ -38,7 +41,7 @@ class CorruptedIdiom(Rule):
             good="Fans waited with bated breath; he refused to toe the line, and for all "
             "intents and purposes the tow truck had its roof blown away."
         ),
-    ]
+    )
 
     def prepare(self, settings) -> None:
         from linter.packs.grammar.common import data_dir
@@ -86,15 +89,21 @@ class CorruptedIdiom(Rule):
             yield Match(start, end, self.format_message(suggestion=fix), (fix,))
 
 
-class _Lows:
+class _Lows(Sequence[str]):
     """The document's words in lower case with straight apostrophes, made on demand: the
     near-miss search reads only the few words around an anchor."""
 
-    def __init__(self, ix) -> None:
+    def __init__(self, ix: WordIndex) -> None:
         self._ix = ix
 
     def __len__(self) -> int:
         return self._ix.n
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
 
     def __getitem__(self, i: int | slice) -> str | list[str]:
         if isinstance(i, slice):

@@ -6,9 +6,8 @@ one (GRAM011); a decade with an apostrophe (GRAM012); "less" before a plural cou
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import compress, count
-from typing import ClassVar
 
 from linter.language import candidates, forms
 from linter.rule import Example, Match, Rule
@@ -66,7 +65,7 @@ class NumberAgreement(Rule):
     message = "The verb does not agree with its plural subject: write '{suggestion}'."
     why = "A plural subject takes a plural verb."
     source = "AP Stylebook, 'subject-verb agreement'; Chicago Manual of Style 5.138"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="The figures shows a rise."),
         Example(
             bad="There is many reasons to doubt it.", fixed="There are many reasons to doubt it."
@@ -78,7 +77,7 @@ class NumberAgreement(Rule):
             good="The figures show a rise. The news shows a fall. There is a lot of reasons "
             "and there was one. The TV shows are popular."
         ),
-    ]
+    )
 
     def prepare(self, settings) -> None:
         from linter.packs.grammar.cue_index import watch
@@ -340,7 +339,7 @@ class ArticleOrNumber(Rule):
     message = "{what}"
     why = "An article takes a singular noun; a number above one takes a plural."
     source = "AP Stylebook, 'a, an'; Chicago Manual of Style 5.15 (plurals)"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="A officials said the plan would work."),
         Example(bad="Three year ago the plant closed.", fixed="Three years ago the plant closed."),
         Example(bad="There are several reason.", fixed="There are several reasons."),
@@ -348,7 +347,7 @@ class ArticleOrNumber(Rule):
             good="Officials said a three year plan began two years ago. A series ended. "
             "Several research teams and two percent of these people agreed."
         ),
-    ]
+    )
 
     def prepare(self, settings) -> None:
         from linter.packs.grammar.cue_index import watch
@@ -495,10 +494,10 @@ class DecadeApostrophe(Rule):
     message = "Write '{suggestion}': a decade takes no apostrophe."
     why = "A decade is a plural, not a possessive."
     source = "AP Stylebook, 'years'; Chicago Manual of Style 9.34"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="It was released in the 1990's.", fixed="It was released in the 1990s."),
         Example(good="It was released in the 1990s, in the '80s and in 1999."),
-    ]
+    )
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose
@@ -530,10 +529,10 @@ class FewerLess(Rule):
     message = "Use 'fewer' with a plural count noun: write '{suggestion}'."
     why = "'Fewer' is for things counted one by one, 'less' for amounts."
     source = "AP Stylebook, 'fewer, less'"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="Less people came this year.", fixed="Fewer people came this year."),
         Example(good="Fewer people came; they spent less money, less than 10 dollars."),
-    ]
+    )
 
     def prepare(self, settings) -> None:
         from linter.packs.grammar.cue_index import watch

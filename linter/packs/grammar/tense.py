@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
 
 from linter.rule import Example, Match, Rule
 
@@ -74,13 +73,13 @@ class TenseSlip(Rule):
     message = "Tense changes mid-sentence: the clause before is in the past ('{past}'); use the past tense of '{match}'."
     why = "A narrative clause in the past joined to one in the present reads as a slip."
     source = "Chicago Manual of Style 5.132 (sequence of tenses); AP Stylebook, 'tenses'"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="Hundreds of followers pressed the button, some even record videos of it."),
         Example(bad="The fans cheered loudly, they wave flags all night."),
         Example(good="Hundreds of followers pressed the button, some even recorded videos of it."),
         Example(good="Prices rose sharply last year, some even say too fast."),
         Example(good="He said the plan is working, they even expected more."),
-    ]
+    )
 
     def prepare(self, settings) -> None:
         from linter.packs.grammar.cue_index import watch

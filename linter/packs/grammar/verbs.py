@@ -4,8 +4,7 @@ past the bill"); GRAM010: a verb form the auxiliary before it rules out ("has we
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
 
 from linter.language import candidates, forms
 from linter.rule import Example, Match, Rule
@@ -32,7 +31,7 @@ class VerbSlot(Rule):
     message = "The sentence needs its verb here: write '{suggestion}', not '{match}'."
     why = "A sound-alike noun or preposition in the verb's place leaves the sentence without one."
     source = "Merriam-Webster usage notes, 'past/passed', 'lead/led'"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(
             bad="The senator past the bill last week.",
             fixed="The senator passed the bill last week.",
@@ -41,7 +40,7 @@ class VerbSlot(Rule):
             bad="The union lead the strike last year.", fixed="The union led the strike last year."
         ),
         Example(good="The road past the church is closed. The union lead negotiator spoke."),
-    ]
+    )
 
     def prepare(self, settings) -> None:
         from linter.packs.grammar.cue_index import watch
@@ -128,7 +127,7 @@ class VerbForm(Rule):
     message = "Wrong verb form after '{aux}': write '{suggestion}'."
     why = "The perfect takes the past participle; a modal takes the bare infinitive."
     source = "Chicago Manual of Style 5.132-5.145 (verb forms)"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="She has went to the meeting.", fixed="She has gone to the meeting."),
         Example(bad="The board will goes ahead.", fixed="The board will go ahead."),
         Example(bad="They had already took the money.", fixed="They had already taken the money."),
@@ -138,7 +137,7 @@ class VerbForm(Rule):
             good="She has gone; they had put it back; it will set a record; he could say; "
             "it is used by many; they didn't want it; the will of the people."
         ),
-    ]
+    )
 
     def prepare(self, settings) -> None:
         from linter.packs.grammar.cue_index import watch

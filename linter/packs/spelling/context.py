@@ -120,7 +120,7 @@ class SpellingContext:
             for memo in memos:
                 memo.clear()
 
-    def candidates(self, words: set[str], vocab: Vocabulary) -> dict[str, int]:
+    def candidates(self, words: frozenset[str], vocab: Vocabulary) -> dict[str, int]:
         """The token forms that some rule may report, with their flags, among a draft's
         distinct engine words (``doc.words``, which hold every token), sifted in C against
         the words already known to hold nothing reportable."""
@@ -152,8 +152,8 @@ class SpellingContext:
         return found
 
     def _sift(
-        self, fresh: set[str], ours: set[str], capitals: set[str], others: set[str]
-    ) -> set[str]:
+        self, fresh: frozenset[str], ours: set[str], capitals: set[str], others: set[str]
+    ) -> frozenset[str]:
         """The new engine words that hold no reportable form, as far as the hashed lists
         tell in bulk (the rest are classified one by one): a listed word that starts in lower case is one
         token (an engine word starts and ends with a letter) that no rule reports, unless a
@@ -336,7 +336,7 @@ class SpellingContext:
             self._english[word] = found
         return found
 
-    def suspicious(self, words: set[str]) -> set[str]:
+    def suspicious(self, words: frozenset[str]) -> set[str]:
         """The lower-case token forms among a draft's engine words that are function
         words of another language or unknown to English (see ``Draft._span_foreign``)."""
         found: set[str] = set()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from linter.packs.spelling.rule import SpellingRule
 from linter.rule import Example, Match
@@ -29,11 +29,11 @@ class DialectSpelling(SpellingRule):
     message = "'{match}' is spelled the other dialect's way: write '{suggestion}'."
     why = "A publication spells consistently in one dialect."
     source = "SCOWL en-US and en-GB word lists"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="The colour of the flag."),  # advice (info): suggested, never auto-fixed
         Example(bad="Labour leaders met in the centre of town."),
         Example(good="The color of the flag, the center of town."),
-    ]
+    )
 
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.packs.spelling.context import DIALECT, match_case

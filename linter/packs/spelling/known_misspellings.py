@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from linter.packs.spelling.rule import SpellingRule
 from linter.rule import Example, Match
@@ -31,7 +31,7 @@ class KnownMisspelling(SpellingRule):
     message = "'{match}' is misspelled: write '{suggestion}'."
     why = "A misspelled word in print costs the story its credibility."
     source = "codespell's dictionary (CC BY-SA 3.0), copied into rules/spelling/data"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="The effect was miniscule.", fixed="The effect was minuscule."),
         Example(bad="Recieve the award on Friday.", fixed="Receive the award on Friday."),
         Example(
@@ -39,7 +39,7 @@ class KnownMisspelling(SpellingRule):
         ),
         Example(good="The effect was minuscule, officials in Herat said."),
         Example(good="Follow @recieve and #miniscule, or mail recieve@example.com."),
-    ]
+    )
 
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.packs.spelling.context import KNOWN, match_case, quoted

@@ -5,9 +5,9 @@ speed")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from linter.packs.spelling.rule import SpellingRule
 from linter.rule import Example, Match
@@ -52,12 +52,12 @@ class RealWordTypo(SpellingRule):
         " words quiet."
     )
     source = "symspellpy's bigram counts (Google Books Ngram, CC BY 3.0); SCOWL; wordfreq"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="Then he sid the council would act."),  # "said" or "did": no fix
         Example(bad="The car went at hi speed.", fixed="The car went at high speed."),
         Example(good="She said hi to the council, and Sid left."),
         Example(good="The sed command edits the stream."),
-    ]
+    )
 
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.packs.spelling.draft import _find

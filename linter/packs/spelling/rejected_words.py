@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from linter.packs.spelling.rule import SpellingRule
 from linter.rule import Example, Match
@@ -30,12 +30,12 @@ class RejectedWord(SpellingRule):
     message = "'{match}' is on the project's reject list."
     why = "The project's vocabulary rejects this word."
     source = "the project's vocabulary files"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="---\nvocabulary: {reject: [alright]}\n---\nIt is alright.", format="markdown"),
         Example(
             good="---\nvocabulary: {reject: [alright]}\n---\nIt is all right.", format="markdown"
         ),
-    ]
+    )
 
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.packs.spelling.context import REJECT

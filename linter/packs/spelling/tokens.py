@@ -159,7 +159,7 @@ class Positions:
             # mid-sentence, as most names stand: one space after a word or a comma opens
             # nothing (no colon, line, sentence end or quotation mark) but the headline's end
             head = self.doc.headline
-            return bool(head) and at - 1 <= head[1] <= at
+            return head is not None and at - 1 <= head[1] <= at
         return (
             self._after_colon(at)
             or self._opens_line(at)

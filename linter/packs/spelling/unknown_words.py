@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from linter.packs.spelling.rule import SpellingRule
 from linter.rule import Example, Match
@@ -32,7 +32,7 @@ class UnknownWord(SpellingRule):
     message = "'{match}' is not a word: write '{suggestion}'."
     why = "A word no dictionary knows, one slip away from a common word, is a typo."
     source = "SCOWL word lists (en-US, en-GB, size 80); word frequencies from wordfreq"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(
             bad="The storm hit on the annivresary of the flood.",
             fixed="The storm hit on the anniversary of the flood.",
@@ -41,7 +41,7 @@ class UnknownWord(SpellingRule):
         Example(good="The anniversary is on Friday, councillors said."),
         Example(good="IONIQ6 and InfoWars trended; see @kevinbacon and #IONIQ6 at 9am."),
         Example(good="“Los funcionarios pueden ayudar a la comunidad,” dijo."),
-    ]
+    )
     confident = True
 
     def check(self, doc: Document) -> Iterator[Match]:
@@ -101,10 +101,10 @@ class UnrecognisedWord(UnknownWord):
         " copy: a lower-case word none of them knows is almost always a slip, and a slip must"
         " stop the commit."
     )
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="Dozens of podcasterz attended."),
         Example(good="Dozens of podcasters attended the relicensing talks."),
-    ]
+    )
     confident = False
 
     def describe(self, written: str, words: tuple[str, ...]) -> str:

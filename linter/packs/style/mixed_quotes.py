@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
 
 from linter.rule import Example, Match, Rule
 from linter.text import char_positions
@@ -29,11 +28,11 @@ class MixedQuotes(Rule):
         "prints unevenly."
     )
     source = "AP Stylebook, 'quotation marks'; Chicago Manual of Style 6.115"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad='“Press heart,” Musk tweeted. “Now,” he said. He then said "it works."'),
         Example(good='“Press heart,” Musk tweeted. He said “it works.” A 12" pizza.'),
         Example(good='"Press heart," Musk tweeted. He said "it works."'),
-    ]
+    )
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
 
 from linter.rule import Example, Match, Rule
 from linter.text import OPENERS
@@ -42,7 +41,7 @@ class PunctuationInsideQuotes(Rule):
         "copy."
     )
     source = "AP Stylebook, 'quotation marks' (placement with other punctuation)"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(
             bad="Despite his claims to be a “free speech absolutist”, he shut accounts.",
             fixed="Despite his claims to be a “free speech absolutist,” he shut accounts.",
@@ -52,7 +51,7 @@ class PunctuationInsideQuotes(Rule):
             fixed='She called it a "disaster." Then she left.',
         ),
         Example(good="She called it a “disaster,” then asked: “Who pays?” The workers’, not ours."),
-    ]
+    )
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose

@@ -3,8 +3,7 @@ goes outside the closing quotation mark."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
 
 from linter.packs.style.punct_inside_quotes import closed_quotations
 from linter.rule import Example, Match, Rule
@@ -34,13 +33,13 @@ class PunctuationOutsideQuotes(Rule):
         "comma."
     )
     source = "Guardian and Observer style guide, 'quotation marks'; New Hart's Rules 9.2.5"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(
             bad="He called it a “disaster,” then left.",
             fixed="He called it a “disaster”, then left.",
         ),
         Example(good="He called it a “disaster”, then said: “We will rebuild the plant.” He left."),
-    ]
+    )
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
 
 from linter.rule import Example, Match, Rule
 
@@ -49,7 +48,7 @@ class FirstNameSecondReference(Rule):
         "familiar or as a different person."
     )
     source = "AP Stylebook, 'names' (second reference) and 'courtesy titles'"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(
             bad="Council vote\n\nJane Ortiz chairs the council. Jane said the vote was fair.",
             fixed="Council vote\n\nJane Ortiz chairs the council. Ortiz said the vote was fair.",
@@ -58,7 +57,7 @@ class FirstNameSecondReference(Rule):
             good="Council vote\n\nJane Ortiz and Mark Ortiz run the shop. Jane said it was fair. "
             "Ortiz said so too. “Jane said no,” he added."
         ),
-    ]
+    )
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
 
 from linter.rule import Example, Match, Rule
 from linter.text import BLANK_LINE_RE, sentence_starts_at
@@ -35,7 +34,7 @@ class SentenceInitialNumeral(Rule):
         "the sentence."
     )
     source = "AP Stylebook, 'numerals' (at the start of a sentence)"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(
             bad="Crash on Route 9\n\nThe car hit a wall. 3 people were hurt.",
             fixed="Crash on Route 9\n\nThe car hit a wall. Three people were hurt.",
@@ -45,7 +44,7 @@ class SentenceInitialNumeral(Rule):
             good="Crash on Route 9\n\n1976 was a good year. Three people were hurt. "
             "9/11 changed it. 3D films."
         ),
-    ]
+    )
 
     def check(self, doc) -> Iterator[Match]:
         runs = doc.digit_starts

@@ -4,8 +4,7 @@ guide's exceptions."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
 
 from linter.rule import Example, Match, Rule
 from linter.text import figure_matches
@@ -55,7 +54,7 @@ class SmallNumbers(Rule):
     message = "Spell out numbers under 10 in running text: write '{suggestion}'."
     why = "News style spells out one through nine and uses figures for 10 and up."
     source = "AP Stylebook, 'numerals'; Guardian and Observer style guide, 'numbers'"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(
             bad="Musk headline\n\nMusk met 3 executives on Friday.",
             fixed="Musk headline\n\nMusk met three executives on Friday.",
@@ -64,7 +63,7 @@ class SmallNumbers(Rule):
             good="Musk headline\n\nMusk met three executives, a 5-year-old, 4 years old, at 9 a.m.;"
             " 5 percent, 3 million, $5, 6 feet, between 3 and 12 people, Route 9, Ioniq 6 cars."
         ),
-    ]
+    )
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose

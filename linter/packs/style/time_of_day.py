@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
 
 from linter.rule import Example, Match, Rule
 from linter.text import figure_matches
@@ -34,12 +33,12 @@ class TimeOfDay(Rule):
         "AP writes figures, a space, lowercase a.m. or p.m. with periods, and no ':00' on the hour."
     )
     source = "AP Stylebook, 'times' and 'a.m., p.m.'"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="The ad ran at 9:00 PM on Friday.", fixed="The ad ran at 9 p.m. on Friday."),
         Example(bad="The ad ran at 9am on Friday.", fixed="The ad ran at 9 a.m. on Friday."),
         Example(bad="It ran at 10:30 A.M. Friday.", fixed="It ran at 10:30 a.m. Friday."),
         Example(good="The ad ran at 9 a.m. and again at 10:30 p.m."),
-    ]
+    )
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose

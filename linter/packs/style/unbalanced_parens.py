@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
 
 from linter.packs.style.common import block_around, paragraph_holding
 from linter.rule import Example, Match, Rule
@@ -38,11 +37,11 @@ class UnbalancedParentheses(Rule):
         "slip from cutting a sentence short."
     )
     source = "AP Stylebook, 'parentheses'; Chicago Manual of Style 6.95"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="The ad (which features Kevin Bacon ran on Friday."),
         Example(bad="The ad which features Kevin Bacon) ran on Friday."),
         Example(good="The ad (which features Kevin Bacon) ran on Friday [sic]. Choose a) or b) :)"),
-    ]
+    )
 
     def check(self, doc) -> Iterator[Match]:
         prose = doc.prose

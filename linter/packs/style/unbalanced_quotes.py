@@ -4,8 +4,7 @@ within a paragraph."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
 
 from linter.packs.style.common import check_guide, next_block_opens_quote, paragraph_holding
 from linter.rule import Example, Match, Rule
@@ -36,7 +35,7 @@ class UnbalancedQuotes(Rule):
         "words end and the reporter's begin."
     )
     source = "AP Stylebook, 'quotation marks' (running quotations across paragraphs)"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="“Press heart, Musk tweeted to his followers on Friday."),
         Example(bad="Press heart,” Musk tweeted to his followers on Friday."),
         Example(bad='He said "press heart to his followers on Friday.'),
@@ -44,7 +43,7 @@ class UnbalancedQuotes(Rule):
             good="“Press heart,” Musk tweeted.\n\n“We will win. And we will grow.\n\n"
             '“The ad is good,” he said. A 12" pizza.'
         ),
-    ]
+    )
 
     def prepare(self, settings) -> None:
         check_guide(settings)

@@ -45,7 +45,7 @@ class Term:
     district: int | None = None  # 0: at large
 
     def covers(self, day: dt.date) -> bool:
-        return self.start <= day and (self.end is None or day < self.end)
+        return self.start <= day and (self.end is None or day <= self.end)
 
     def describe(self) -> str:
         end = self.end.isoformat() if self.end else "open"
@@ -64,7 +64,9 @@ class Person:
 
     @property
     def name(self) -> str:
-        return self.full or f"{self.nickname or self.first} {self.last}"
+        if self.nickname:
+            return f"{self.nickname} {self.last}"
+        return self.full or f"{self.first} {self.last}"
 
     def firsts(self) -> set[str]:
         """The folded given names this person goes by."""

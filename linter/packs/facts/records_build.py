@@ -179,18 +179,24 @@ def _compact(person: dict, executive: bool = False) -> list | None:
         kind = t.get("type")
         if kind not in ("sen", "rep", "prez", "viceprez"):
             continue
-        party = str(t.get("party") or "")
         district = t.get("district")
-        terms.append(
-            [
-                kind,
-                str(t.get("start") or ""),
-                str(t.get("end") or ""),
-                PARTY.get(party, party),
-                str(t.get("state") or ""),
-                district if isinstance(district, int) else None,
-            ]
-        )
+        spans = [
+            (a.get("start"), a.get("end"), a.get("party"))
+            for a in t.get("party_affiliations") or ()
+            if isinstance(a, dict)
+        ] or [(t.get("start"), t.get("end"), t.get("party"))]
+        for start, end, party in spans:  # a change of party splits the term
+            party = str(party or "")
+            terms.append(
+                [
+                    kind,
+                    str(start or ""),
+                    str(end or ""),
+                    PARTY.get(party, party),
+                    str(t.get("state") or ""),
+                    district if isinstance(district, int) else None,
+                ]
+            )
     roles = [
         [str(r.get("title") or ""), str(r.get("start") or ""), str(r.get("end") or "")]
         for r in person.get("leadership_roles") or ()

@@ -54,6 +54,7 @@ class StaleTitle(Rule):
     name = "stale-title"
     pack = "facts"
     severity = "error"
+    quote_severity = "info"  # quotes are sacred: advice there, never a fix
     message = "This person did not hold this title on the article's date."
     why = "A title is a dated fact: on the article's date the person must hold the office."
     source = "AP Stylebook, titles (former, then-); the facts knowledge pack (offices.yaml)"
@@ -105,8 +106,16 @@ class StaleTitle(Rule):
         )
 
     def check(self, doc: Document) -> Iterator[Match]:
-        if not self.knowledge.by_title or not self._may_hold_title(doc):
-            return
+        if self.knowledge.by_title and self._may_hold_title(doc):
+            yield from self._offices(doc)
+        from linter.packs.facts.congress import may_need
+
+        if may_need(doc):
+            from linter.packs.facts.stale_congress import stale_congress
+
+            yield from stale_congress(doc)
+
+    def _offices(self, doc: Document) -> Iterator[Match]:
         prose = doc.prose  # the article's date is resolved only for a title that needs it
         for m in self._titles(doc):
             title = re.sub(r"\s+", " ", m.group())

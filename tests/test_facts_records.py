@@ -138,7 +138,7 @@ def test_knowledge_build_from_a_folder(tmp_path, capsys):
     )
     out = tmp_path / "pack.json.gz"
     assert main(["knowledge", "build", "--from", str(data), "-o", str(out)]) == 0
-    head = json.loads(gzip.open(out).read().decode().split("\n")[0])
+    head = json.loads(gzip.decompress(out.read_bytes()).decode().split("\n")[0])
     assert head["counts"]["people"] == 2 and head["counts"]["senators"] == 1
     assert main(["knowledge", "info", "--pack", str(out)]) == 0
     assert "2 people" in capsys.readouterr().out

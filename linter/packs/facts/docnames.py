@@ -336,8 +336,24 @@ def doc_runs(doc: Document) -> _DocRuns:
     cached = doc.__dict__.get("_facts_runs")
     if cached is None:
         start = _body_start(doc)
-        cached = doc.__dict__["_facts_runs"] = _DocRuns(*run_texts(doc.prose, start), start)
+        offsets, texts, before = run_texts(doc.prose, start)
+        long = [i for i, t in enumerate(texts) if len(t) > _LONG_CHARS and _too_long(t)]
+        if long:  # no name is that long: leave the run out (bounds the work on it)
+            drop = set(long)
+            keep = [i for i in range(len(texts)) if i not in drop]
+            offsets = [offsets[i] for i in keep]
+            texts = [texts[i] for i in keep]
+            before = "".join(before[i] for i in keep)
+        cached = doc.__dict__["_facts_runs"] = _DocRuns(offsets, texts, before, start)
     return cached
+
+
+MAX_RUN_WORDS = 16  # a run of more capitalised words is a Title Case line, not a name
+_LONG_CHARS = MAX_RUN_WORDS * 2
+
+
+def _too_long(text: str) -> bool:
+    return text.count(" ") + text.count("\u00a0") + text.count("\n") >= MAX_RUN_WORDS
 
 
 # ---- every key a run may give, whatever the document around it -------------------------

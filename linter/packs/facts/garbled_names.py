@@ -20,6 +20,17 @@ if TYPE_CHECKING:  # pragma: no cover
 _VARIANTS: dict[tuple[str, ...], tuple] = {}
 
 
+def _near_any(near_spelling, by_bucket: dict[tuple[str, int], set[str]], word: str) -> bool:
+    """Some word of ``by_bucket`` (keyed by first letter and length) is a near spelling of
+    ``word``: only the buckets near_spelling could accept are visited."""
+    initial, n = word[0].lower(), len(word)
+    for size in range(n - 2, n + 3):
+        for w in by_bucket.get((initial, size), ()):
+            if near_spelling(w, word):
+                return True
+    return False
+
+
 def variants(key: tuple[str, ...]) -> tuple:
     """The forms under which a garble of ``key`` would be indexed: its words sorted (a
     swap), each word wildcarded (a misspelling), each interior word dropped (with its
@@ -40,6 +51,9 @@ def variants(key: tuple[str, ...]) -> tuple:
     return found
 
 
+_WILD_LIMIT = 64  # keys kept per wildcarded form and bucket
+
+
 class _Seen:
     """The names met so far, indexed for the three ways a later mention garbles one:
     words sorted (a swap), an interior word left out (a drop), one word wildcarded (a
@@ -50,7 +64,9 @@ class _Seen:
         self.first: dict[tuple[str, ...], Named] = {}
         self.swaps: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         self.drops: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = {}
-        self.wild: dict[tuple, list[tuple[str, ...]]] = {}
+        # a wildcarded form -> the keys giving it, by the left-out word's first letter and
+        # length (near_spelling pairs only words of one initial, at most two letters apart)
+        self.wild: dict[tuple, dict[tuple[str, int], list[tuple[str, ...]]]] = {}
         self.hot_swaps, self.hot_wild, self.hot_drops = hot
 
     def add(self, key: tuple[str, ...], n: Named) -> None:
@@ -61,12 +77,24 @@ class _Seen:
         swap, wild, drops = variants(key)[:3]
         if swap in self.hot_swaps:
             self.swaps.setdefault(swap, []).append(key)
-        for form in wild:
+        for i, form in enumerate(wild):
             if form in self.hot_wild:
-                self.wild.setdefault(form, []).append(key)
+                word = key[i]
+                bucket = self.wild.setdefault(form, {}).setdefault((word[:1], len(word)), [])
+                if len(bucket) < _WILD_LIMIT:  # bounds the comparisons per mention
+                    bucket.append(key)
         for form, i in drops:
             if form in self.hot_drops:
                 self.drops.setdefault(form, []).append((key, i))
+
+    def near_wild(self, form: tuple, word: str) -> Iterator[tuple[str, ...]]:
+        """The keys giving ``form`` whose left-out word may be a near spelling of ``word``."""
+        by_bucket = self.wild.get(form)
+        if not by_bucket:
+            return
+        initial, n = word[:1], len(word)
+        for size in range(n - 2, n + 3):
+            yield from by_bucket.get((initial, size), ())
 
     def may_find(self, key: tuple[str, ...]) -> bool:
         """A lookup of ``key`` may find another key."""
@@ -218,17 +246,19 @@ class GarbledName(Rule):
         # near miss in the pack; a single word no full name holds, near a surname.
         near = self.knowledge.near
         watch = {k for k in multi if (indexed and seen.may_find(k)) or near(k) is not None}
-        last_words: dict[str, list[str]] = {}  # by first letter (near_spelling's first test)
+        # surnames by first letter and length (near_spelling's first tests: the same
+        # initial, at most two letters longer or shorter), each written once
+        last_words: dict[tuple[str, int], set[str]] = {}
         for k in multi:
             if len(k[-1]) >= 4:
-                last_words.setdefault(k[-1][0].lower(), []).append(k[-1])
+                last_words.setdefault((k[-1][0].lower(), len(k[-1])), set()).add(k[-1])
         if last_words:
             watch.update(
                 k
                 for k in singles
                 if len(k[0]) >= 5
                 and k[0] not in in_full_names
-                and any(near_spelling(w, k[0]) for w in last_words.get(k[0][0].lower(), ()))
+                and _near_any(near_spelling, last_words, k[0])
             )
         if not watch:
             return
@@ -244,8 +274,12 @@ class GarbledName(Rule):
         def met(x: tuple[str, ...], t: int) -> bool:
             return at.get(x, never) < t or tails.get(x, never) < t
 
+        first_at: dict[tuple[str, ...], int] = {}
+        for i, k in enumerate(keys):  # each key's first mention, indexed once
+            first_at.setdefault(k, i)
+
         def first(key: tuple[str, ...]) -> Named:
-            return names[keys.index(key)]
+            return names[first_at[key]]
 
         surnames = None
         for t in sorted(visit):
@@ -418,7 +452,7 @@ class GarbledName(Rule):
             if len(first.words) == len(k1) and not self._person_like(first):
                 return self._dropped(doc, n, first.text, k1[i], evidence=first)
         for i in range(len(key)):
-            for k1 in seen.wild.get(wild[i], ()):
+            for k1 in seen.near_wild(wild[i], key[i]):
                 if k1 == key or counts[key] > max(counts[k1], 1):
                     continue
                 if i == 0 and both_given_names(k1[0], key[0]):

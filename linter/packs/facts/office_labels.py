@@ -25,6 +25,12 @@ CHAMBER_TITLE = {
 }
 
 
+def _past_as_of(recs: Records, term: Term, day) -> bool:
+    """The day is past the pack's as-of date and the term was open then: the seat, party
+    or district may have changed since, so the record cannot tell."""
+    return day > recs.as_of and (term.end is None or term.end > recs.as_of)
+
+
 class OfficeLabel(Rule):
     """What it does:
     Checks the party letter, state and district of a member of Congress, written after the
@@ -77,7 +83,7 @@ class OfficeLabel(Rule):
             if m.kind not in ("sen", "rep"):
                 continue
             now = m.person.term_on(day)
-            if now is None or now.kind == m.kind:
+            if now is None or now.kind == m.kind or _past_as_of(recs, now, day):
                 continue
             if congress.not_current_before(prose, m.start):
                 continue
@@ -120,6 +126,8 @@ class OfficeLabel(Rule):
             term = person.term_on(day)
             if term is None:
                 continue  # not in Congress that day: the label is history or FACT002's
+            if _past_as_of(recs, term, day):
+                continue
             found = self._judge(m, term, person)
             if found:
                 yield found

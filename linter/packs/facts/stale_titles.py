@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
+from linter.memo import PerDocument
 from linter.rule import Example, Match, Rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,6 +29,21 @@ CASE_ODD = "\u0130\u0131\u017f\u212a"
 _ODD_RE = re.compile(f"[{CASE_ODD}]")
 _FORMS_LIMIT = 500_000  # forms judged by _may_hold_title: a bound on memory over a long run
 PRONOUN = {"he": "he", "she": "she"}
+
+
+def _low(doc: Document) -> str | None:
+    """The prose lower-cased as ``_may_name_holder`` does, if offsets still match."""
+    prose = doc.prose
+    if "Σ" in prose:
+        return None
+    low = prose.lower().replace("’", "'")
+    return low if len(low) == len(prose) else None
+
+
+_LOW: PerDocument[str | None] = PerDocument("facts.stale_titles.low", _low)
+_FIRST_ENDS: PerDocument[dict[str, int]] = PerDocument(
+    "facts.stale_titles.first_ends", lambda d: {}
+)
 
 
 class StaleTitle(Rule):
@@ -303,6 +319,21 @@ class StaleTitle(Rule):
         low = text.lower().replace("’", "'")
         return any(w in low for w in lasts)
 
+    def _holder_named_before(self, doc: Document, m: re.Match) -> bool:
+        """``_may_name_holder`` over the whole text before ``m``, answered from where each
+        title's holders' surnames first end in the draft (found once per draft and title),
+        not by a scan from the document's start for each title."""
+        title = re.sub(r"\s+", " ", m.group()).lower()
+        firsts = _FIRST_ENDS.of(doc)
+        end = firsts.get(title)
+        if end is None:
+            low = _LOW.of(doc)
+            if low is None:  # lower-casing changed lengths: the plain test
+                return self._may_name_holder(doc.prose, 0, m)
+            ends = [i + len(w) for w in self._holder_lasts(title) if (i := low.find(w)) >= 0]
+            end = firsts[title] = min(ends, default=-1)
+        return 0 <= end <= m.start()
+
     def _holder_lasts(self, title: str) -> frozenset[str]:
         found = self._lasts.get(title)
         if found is None:
@@ -326,7 +357,7 @@ class StaleTitle(Rule):
     def _generic(self, doc, m, title) -> Match | None:
         from linter.packs.facts.docnames import names_between
 
-        if not self._may_name_holder(doc.prose, 0, m):
+        if not self._holder_named_before(doc, m):
             return None
         window_start = self._window_start(doc, m.start())
         people: dict[str, tuple[Office, Holder]] = {}
@@ -347,8 +378,9 @@ class StaleTitle(Rule):
             or not self._can_tell(office, holder, day)
         ):
             return None
-        the = re.search(r"the\s+$", doc.prose[: m.start()], re.IGNORECASE)
-        start = the.start() if the else m.start()
+        lead = max(0, m.start() - 40)  # a window, not the whole prefix: linear in the draft
+        the = re.search(r"the\s+$", doc.prose[lead : m.start()], re.IGNORECASE)
+        start = lead + the.start() if the else m.start()
         written = doc.prose[start : m.end()]
         return self._report(
             doc, start, m.end(), written, office, holder, day, insert_at=m.start(), resolved=True
@@ -398,7 +430,9 @@ class StaleTitle(Rule):
         terms = holder.describe_terms()
         who = f"'{written}' refers to {holder.name}, who" if resolved else holder.name
         if was_before:
-            before = doc.prose[:insert_at].rstrip(" \u00a0")
+            before = doc.prose[max(0, insert_at - 200) : insert_at].rstrip(" \u00a0")
+            if not before and insert_at > 200:
+                before = doc.prose[:insert_at].rstrip(" \u00a0")
             at_sentence_start = before == "" or before[-1] in "\n.!?“\"‘('"
             word = "Former " if at_sentence_start and not resolved else "former "
             fixed = doc.prose[start:insert_at] + word + doc.prose[insert_at:end]

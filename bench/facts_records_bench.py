@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import DATA, ROOT, clean_files  # noqa: E402
+from common import DATA, ROOT, clean_files
 
 SCORE = DATA.parent / "bench" / "score.py"
 TITLE_RE = re.compile(
@@ -139,7 +139,7 @@ def stale_cases(recs, name: str, text: str) -> list[Case]:
             continue
         found.append((m, kind, person, n))
     ends = []
-    for _m, kind, person, _n in found:
+    for _m, _kind, person, _n in found:
         terms = [t for t in person.terms if t.kind in ("sen", "rep")]
         last = max((t.end for t in terms if t.end), default=None)
         if last and last < recs.as_of - dt.timedelta(days=200):
@@ -290,11 +290,13 @@ def consistent_day(recs, text: str, titled: dict, person) -> dt.date | None:
         ok = True
         for lm, who in labels:
             term = who.term_on(day)
-            if term is None or lm["state"] != term.state or term.state not in STATES:
-                ok = False
-            elif lm["party"] and lm["party"] != term.party:
-                ok = False
-            elif lm["dist"] and (term.kind != "rep" or int(lm["dist"]) != term.district):
+            if (
+                term is None
+                or lm["state"] != term.state
+                or term.state not in STATES
+                or (lm["party"] and lm["party"] != term.party)
+                or (lm["dist"] and (term.kind != "rep" or int(lm["dist"]) != term.district))
+            ):
                 ok = False
         if ok:
             return day

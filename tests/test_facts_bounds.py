@@ -23,7 +23,9 @@ def test_long_run_of_capitalised_words_is_linear():
 
 def test_many_generic_titles_do_not_rescan_the_draft():
     text = "Headline\n\nBarack Obama spoke. " + "The President said no. " * 20000 + "\n"
-    assert timed(text, ["FACT002"]) < 5.0
+    assert timed(text, ["FACT002"]) < 15.0  # was 140 s; a few seconds on a busy machine
+    one_line = "Headline\n\n" + "Mitt Romney, the senator, said no. " * 20000 + "\n"
+    assert timed(one_line, ["FACT002"]) < 15.0
 
 
 def test_generic_title_still_resolved_after_the_index():

@@ -29,6 +29,7 @@ CASE_ODD = "\u0130\u0131\u017f\u212a"
 _ODD_RE = re.compile(f"[{CASE_ODD}]")
 _FORMS_LIMIT = 500_000  # forms judged by _may_hold_title: a bound on memory over a long run
 PRONOUN = {"he": "he", "she": "she"}
+WINDOW = 1000  # characters of context a title is judged by (sentence, names before it)
 
 
 def _low(doc: Document) -> str | None:
@@ -223,7 +224,11 @@ class StaleTitle(Rule):
         found = [
             m
             for m in self.appos_re.finditer(prose)
-            if self._may_name_holder(prose, prose.rfind("\n", 0, m.start()) + 1, m)
+            if self._may_name_holder(
+                prose,
+                max(prose.rfind("\n", m.start() - WINDOW, m.start()) + 1, m.start() - WINDOW, 0),
+                m,
+            )
         ]
         if not found:
             return
@@ -359,7 +364,8 @@ class StaleTitle(Rule):
 
         if not self._holder_named_before(doc, m):
             return None
-        window_start = self._window_start(doc, m.start())
+        # at most WINDOW characters back: a run-on "sentence" must not make it quadratic
+        window_start = max(self._window_start(doc, m.start()), m.start() - WINDOW)
         people: dict[str, tuple[Office, Holder]] = {}
         for n in names_between(doc, window_start, m.start()):
             if n.end > m.start():
@@ -413,8 +419,9 @@ class StaleTitle(Rule):
         i, s, e = sentence_at(doc, offset)
         if i < 0:
             return False
-        s = max(s, doc.prose.rfind("\n", 0, offset) + 1)
-        nl = doc.prose.find("\n", offset)
+        s, e = max(s, offset - WINDOW), min(e, offset + WINDOW)  # bounded, however long
+        s = max(s, doc.prose.rfind("\n", s, offset) + 1)
+        nl = doc.prose.find("\n", offset, e)
         e = e if nl < 0 else min(e, nl)
         for y in YEAR_RE.findall(doc.prose[s:e]):
             year = int(y)

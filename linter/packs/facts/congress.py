@@ -84,10 +84,20 @@ for _code, (_name, _ap) in STATES.items():
 _BY_WRITTEN["W. Va."] = "WV"
 _BY_WRITTEN["Penn."] = "PA"
 _BY_WRITTEN["Tex."] = "TX"
-_STATE_ALT = "|".join(
-    re.escape(w).replace(r"\ ", r"\s") for w in sorted(_BY_WRITTEN, key=len, reverse=True)
-)
-_NAMES_ALT = "|".join(re.escape(n).replace(r"\ ", r"\s") for _c, (n, _a) in STATES.items())
+# A state as written in a label, found by shape and checked against the tables (one small
+# pattern instead of an alternation of every spelling: cheaper to compile on first use).
+_STATE_ALT = r"W\.\s?Va\.|[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}|[A-Z][a-z]+"
+_NAMES_ALT = r"[A-Z][a-z]+(?:\s(?:of\s)?[A-Z][a-z]+){0,2}"
+
+
+def state_name_prefix(text: str) -> str:
+    """The longest run of words at the start of ``text`` that names a state, or ""."""
+    words = text.split()
+    for n in range(len(words), 0, -1):
+        if " ".join(words[:n]) in _BY_WRITTEN:
+            return " ".join(words[:n])
+    return ""
+
 
 # A title before a name, as news copy writes it (capitalised, AP abbreviations).
 TITLES = {
@@ -145,9 +155,6 @@ LABEL_RE = re.compile(
     rf"|,[ \u00a0]+(?:an?[ \u00a0]+)?(?P<pword>Republican|Democrat|Independent|independent)"
     rf"[ \u00a0]+(?:of|from)[ \u00a0]+(?P<sname>{_NAMES_ALT})\b"
 )
-LABEL_HINT_RE = re.compile(
-    rf"[DRI]{_DASH}[A-Z]|[A-Z]{{2}}{_DASH}(?:\d|AL)|(?:Republican|Democrat|[Ii]ndependent)\s+(?:of|from)\s"
-)
 NAME_BEFORE_RE = re.compile(
     r"(?:(?P<title>Sen\.|Senator|Rep\.|Representative|Congressman|Congresswoman|Del\.)"
     r"[ \u00a0]+)?(?P<name>(?:[A-Z][\w'’\-]*\.?[ \u00a0]+){0,3}[A-Z][\w'’\-]*(?:,?\s+(?:Jr\.|Sr\.|III|II))?)[ \u00a0]*$"
@@ -168,9 +175,9 @@ class Mention:
     person: Person
 
 
-def may_need(doc: Document) -> bool:
-    """The draft may hold a congressional title or label (no pack load otherwise)."""
-    return not FIRST_WORDS.isdisjoint(doc.word_forms) or LABEL_HINT_RE.search(doc.prose) is not None
+from linter.packs.facts.congress_hint import LABEL_HINT_RE, may_need  # noqa: E402
+
+__all__ = ["LABEL_HINT_RE", "may_need"]
 
 
 def records() -> Records | None:

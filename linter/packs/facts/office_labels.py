@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from linter.packs.facts import congress
 from linter.rule import Example, Match, Rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,17 +65,23 @@ class OfficeLabel(Rule):
     ]
 
     def check(self, doc: Document) -> Iterator[Match]:
-        if not congress.may_need(doc):
+        from linter.packs.facts.congress_hint import LABEL_HINT_RE, may_need
+
+        if not may_need(doc):
             return
+        from linter.packs.facts import congress
+
         recs = congress.records()
         if recs is None:
             return
         yield from self._chambers(doc, recs)
-        if congress.LABEL_HINT_RE.search(doc.prose):
+        if LABEL_HINT_RE.search(doc.prose):
             yield from self._labels(doc, recs)
 
     # ---- "Senator" for a member of the House -------------------------------------------
     def _chambers(self, doc: Document, recs: Records) -> Iterator[Match]:
+        from linter.packs.facts import congress
+
         day = doc.date
         prose = doc.prose
         for m in congress.mentions(doc, recs, any_seat=True):
@@ -104,6 +109,8 @@ class OfficeLabel(Rule):
 
     # ---- "(D-Calif.)", "Republican of Texas" --------------------------------------------
     def _labels(self, doc: Document, recs: Records) -> Iterator[Match]:
+        from linter.packs.facts import congress
+
         day = doc.date
         prose = doc.prose
         for m in congress.LABEL_RE.finditer(prose):
@@ -133,10 +140,15 @@ class OfficeLabel(Rule):
                 yield found
 
     def _judge(self, m: re.Match, term: Term, person: Person) -> Match | None:
+        from linter.packs.facts import congress
+
         name = person.name
         if m["pword"]:
             party = {"republican": "R", "democrat": "D", "independent": "I"}[m["pword"].lower()]
-            state = congress._BY_WRITTEN.get(re.sub(r"\s+", " ", m["sname"]), "")
+            written = congress.state_name_prefix(m["sname"])
+            state = congress._BY_WRITTEN.get(written, "")
+            if not state:
+                return None
             if term.party not in ("D", "R", "I"):
                 return None
             if party == term.party and state == term.state:
@@ -145,7 +157,7 @@ class OfficeLabel(Rule):
             if m["pword"][0].isupper() and term.party == "I":
                 right_party = "Independent" if m["pword"] == "Independent" else right_party
             right_state = congress.STATES.get(term.state, (term.state,))[0]
-            start, end = m.start("pword"), m.end("sname")
+            start, end = m.start("pword"), m.start("sname") + len(written)
             fixed = f"{right_party} {m.group()[m.end('pword') - m.start() : m.start('sname') - m.start()].strip()} {right_state}"
             return self._report(m, start, end, fixed, name, term)
         if m["state2"]:
@@ -183,6 +195,8 @@ class OfficeLabel(Rule):
         return self._report(m, start, end, fixed, name, term)
 
     def _report(self, m, start, end, fixed, name, term) -> Match:
+        from linter.packs.facts import congress
+
         seat = "the Senate" if term.kind == "sen" else "the House"
         return Match(
             start,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from linter.packs.facts import congress
-from linter.rule import Match
+from linter.rule import Match  # imported by FACT002 only once a draft may need the pack
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document

@@ -125,7 +125,7 @@ class StaleTitle(Rule):
     def check(self, doc: Document) -> Iterator[Match]:
         if self.knowledge.by_title and self._may_hold_title(doc):
             yield from self._offices(doc)
-        from linter.packs.facts.congress import may_need
+        from linter.packs.facts.congress_hint import may_need
 
         if may_need(doc):
             from linter.packs.facts.stale_congress import stale_congress

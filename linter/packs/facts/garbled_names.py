@@ -51,6 +51,43 @@ def variants(key: tuple[str, ...]) -> tuple:
     return found
 
 
+# a name ending in one of these, less a middle word, is a short title, not a garble
+SHORT_TITLE_HEADS = frozenset({"act", "acts", "law", "bill", "district", "code", "amendment"})
+# heads of an institution's name written both ways: "Department of X" and "X Department"
+INSTITUTION_HEADS = frozenset(
+    {"department", "ministry", "office", "bureau", "agency", "committee", "commission"}
+    | {"council", "board", "service", "administration", "institute", "court", "secretary"}
+)
+
+
+def institutional_variant(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
+    """One name is "Head of X" and the other "X Head" (the usual short form of an agency)."""
+    for one, two in ((a, b), (b, a)):
+        words = [w.lower() for w in one]
+        other = [w.lower() for w in two]
+        if len(words) >= 3 and words[1] in ("of", "on", "for") and words[0] in INSTITUTION_HEADS:
+            rest = [w for w in words[2:] if w not in ("the", "and", "&")]
+            if (
+                other
+                and other[-1] == words[0]
+                and [w for w in other[:-1] if w != "and"] == [w for w in rest if w != "and"]
+            ):
+                return True
+    return False
+
+
+def two_real_people(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
+    """Both names are people the public-records pack knows, and not the same person."""
+    from linter.packs.facts.records import load
+
+    recs = load()
+    if recs is None or len(a) < 2 or len(b) < 2:
+        return False
+    one = recs.people(tuple(a))
+    two = recs.people(tuple(b))
+    return bool(one) and bool(two) and not {id(p) for p in one} & {id(p) for p in two}
+
+
 _WILD_LIMIT = 64  # keys kept per wildcarded form and bucket
 
 
@@ -443,11 +480,15 @@ class GarbledName(Rule):
         for k1 in seen.swaps.get(swap, ()):
             if k1 != key:
                 first = seen.first[k1]
+                if institutional_variant(first.words, n.words):
+                    continue  # "Department of Homeland Security", "Homeland Security Department"
                 return self._report(
                     doc, n, first.text, "has its words in the wrong order", evidence=first
                 )
         for k1, i in seen.drops.get(key, ()):
             first = seen.first[k1]
+            if k1[-1] in SHORT_TITLE_HEADS:
+                continue  # "the Inflation Act", "the 7th District": a short title
             # no "of" or initials inside, and not a person's middle name
             if len(first.words) == len(k1) and not self._person_like(first):
                 return self._dropped(doc, n, first.text, k1[i], evidence=first)
@@ -459,6 +500,8 @@ class GarbledName(Rule):
                     continue  # Mark and Mary Smith: two people of one family
                 if near_spelling(k1[i], key[i]) and not self.knowledge.is_single_name(key[i]):
                     first = seen.first[k1]
+                    if two_real_people(first.words, n.words):
+                        continue  # "Bob Casey" and "Ed Case": both in the record
                     return self._report(
                         doc, n, first.text, "is misspelled", evidence=first, safe=False
                     )
@@ -523,6 +566,10 @@ class GarbledName(Rule):
         if near is None:
             return None
         evidence = f"knowledge pack: {near.source}"
+        if near.how == "dropped" and n.key[-1] in SHORT_TITLE_HEADS:
+            return None
+        if near.how == "swapped" and institutional_variant(tuple(near.name.split()), n.words):
+            return None
         if near.how == "dropped":
             return self._dropped(doc, n, near.name, near.dropped, source=evidence)
         how = "is misspelled" if near.how == "misspelled" else "has its words in the wrong order"

@@ -63,3 +63,15 @@ def _read(pack):
     from linter.packs.facts.records import Records
 
     return Records(gzip.decompress(pack.read_bytes()).decode())
+
+
+def test_surname_misspelt_at_a_sentence_start():
+    text = (
+        "Marc Montalvo left the group in May. He said the claims were lies. Mobtalvo was "
+        "then charged.\n"
+    )
+    findings = lint_text(HEAD + text, "d.txt", select=["FACT001"], date=dt.date(2020, 2, 2))
+    assert [(f.line, f.column, f.suggestions) for f in findings] == [(3, 68, ("Montalvo",))]
+    # an ordinary word at a sentence start is left alone ("Hardly" beside "Tom Hardy")
+    calm = "Tom Hardy spoke. Hardly anyone came. Hardy left.\n"
+    assert lint_text(HEAD + calm, "d.txt", select=["FACT001"], date=dt.date(2020, 2, 2)) == []

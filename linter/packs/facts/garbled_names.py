@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import chain, count, repeat
@@ -86,6 +87,20 @@ def two_real_people(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[st
     one = recs.people(tuple(a))
     two = recs.people(tuple(b))
     return bool(one) and bool(two) and not {id(p) for p in one} & {id(p) for p in two}
+
+
+_INITIAL_RE = re.compile(r"([A-Z][a-z]{4,})(?:['’]s)?\b(?![-.'’]?[A-Za-z])")
+
+
+def _lexicon():
+    """The spelling pack's dictionary (American), or None when it cannot be had: a word it
+    holds at a sentence start is an ordinary word, not a misspelt surname."""
+    try:
+        from linter.packs.spelling.lexicon import lexicon
+
+        return lexicon("en-US")
+    except Exception:
+        return None
 
 
 _WILD_LIMIT = 64  # keys kept per wildcarded form and bucket
@@ -265,6 +280,7 @@ class GarbledName(Rule):
         from linter.packs.facts.docnames import doc_keys, doc_names
         from linter.packs.facts.name_mentions import near_spelling
 
+        yield from self._initial_surnames(doc)
         if not self._may_report(doc):
             return
         names = doc_names(doc)
@@ -340,6 +356,53 @@ class GarbledName(Rule):
             for i in range(1, len(key) - 1):  # "Philosopher Noam Chomsky" names
                 if not met(key[i:], t):
                     seen.add(key[i:], n)  # "Noam Chomsky" too
+
+    def _initial_surnames(self, doc: Document) -> Iterator[Match]:
+        """A surname misspelt at the start of a sentence ("... were lies. Mobtalvo was"
+        after "Marc Montalvo"), which is no name mention (a capital there says nothing). Only
+        a word written once, never in lower case, unknown to the dictionary and to the
+        pack, one letter from the surname of a full name met before it, is reported."""
+        prose = doc.prose
+        cands = []
+        for s, _e in doc.sentences:
+            m = _INITIAL_RE.match(prose, s)
+            if m is not None:
+                cands.append((m.start(1), m.end(1), m.group(1)))
+        if not cands:
+            return
+        words = doc.word_texts
+        cands = [c for c in cands if c[2].lower() not in doc.word_set]
+        if not cands:
+            return
+        from collections import Counter as _Counter
+
+        from linter.packs.facts.docnames import doc_names
+        from linter.packs.facts.name_mentions import near_spelling
+
+        counts = _Counter(w for w in words if w[:1].isupper())
+        lexicon = _lexicon()
+        firsts: dict[str, object] = {}
+        for n in doc_names(doc):
+            if len(n.key) >= 2 and len(n.words[-1]) >= 5 and n.words[-1] not in firsts:
+                firsts[n.words[-1]] = n
+        if not firsts:
+            return
+        for start, end, word in cands:
+            if counts[word] != 1 or (lexicon is not None and word.lower() in lexicon):
+                continue
+            if self.knowledge.is_single_name(word):
+                continue
+            for surname, full in firsts.items():
+                if full.end <= start and near_spelling(surname, word):  # type: ignore[attr-defined]
+                    yield Match(
+                        start,
+                        end,
+                        f"'{word}' spells the surname in '{full.text}' another way: write "  # type: ignore[attr-defined]
+                        f"'{surname}' (evidence: the earlier mention '{full.text}' (line "  # type: ignore[attr-defined]
+                        f"{doc.position(full.start)[0]})).",  # type: ignore[attr-defined]
+                        suggestions=(surname,),
+                    )
+                    break
 
     def _may_report(self, doc: Document) -> bool:
         """Whether any name of ``doc`` could be reported, decided before any name is made,

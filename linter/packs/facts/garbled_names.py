@@ -387,12 +387,21 @@ class GarbledName(Rule):
                 firsts[n.words[-1]] = n
         if not firsts:
             return
+        by_bucket: dict[tuple[str, int], list[str]] = {}  # near_spelling's first tests
+        for surname in firsts:
+            by_bucket.setdefault((surname[0], len(surname)), []).append(surname)
         for start, end, word in cands:
             if counts[word] != 1 or (lexicon is not None and word.lower() in lexicon):
                 continue
             if self.knowledge.is_single_name(word):
                 continue
-            for surname, full in firsts.items():
+            near = [
+                w
+                for size in range(len(word) - 2, len(word) + 3)
+                for w in by_bucket.get((word[0], size), ())
+            ]
+            for surname in near:
+                full = firsts[surname]
                 if full.end <= start and near_spelling(surname, word):  # type: ignore[attr-defined]
                     yield Match(
                         start,

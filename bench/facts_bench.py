@@ -28,7 +28,16 @@ HEAD_NOUNS_HINT = "school university party committee department council center c
 
 
 # The facts rules on by default (FACT008, renamed entities, is opt-in; a prefix would select it).
-DEFAULT_FACTS = ["FACT001", "FACT002", "FACT003", "FACT004", "FACT005", "FACT006", "FACT007"]
+DEFAULT_FACTS = [
+    "FACT001",
+    "FACT002",
+    "FACT003",
+    "FACT004",
+    "FACT005",
+    "FACT006",
+    "FACT007",
+    "FACT009",
+]
 
 
 def strip_front(name: str) -> str | None:

@@ -10,7 +10,7 @@ import sys
 
 from linter import __version__
 
-COMMANDS = ("check", "rules", "explain", "init", "learn", "lsp")
+COMMANDS = ("check", "rules", "explain", "init", "learn", "lsp", "knowledge")
 
 
 def _available() -> list[str]:

@@ -17,6 +17,7 @@ ENGINE = ("runner", "parallel", "cache", "discovery", "config")
 FORBIDDEN = {
     "foundation": (*TOP, *ENGINE, "registry", "kinds", "packs", "rule", "formats", "testing"),
     "formats": (*TOP, *ENGINE, "registry", "kinds", "packs", "rule", "testing"),
+    "language": (*TOP, *ENGINE, "kinds", "packs", "rule", "formats", "testing"),
     "rules": (*TOP, *ENGINE, "testing"),
     "reporters": (*ENGINE, "cli", "commands", "lsp", "registry", "kinds", "packs", "runner"),
 }
@@ -32,6 +33,8 @@ def _group(module: str) -> str | None:
         return "foundation"
     if head == "formats":
         return "formats"
+    if head == "language":
+        return "language"
     if head in ("kinds", "packs", "rule"):
         return "rules"
     if head == "reporters":

@@ -280,8 +280,8 @@ def test_per_word_memos_are_bounded_and_forgetting_loses_nothing(monkeypatch):
 def test_dialect_swap_prefilter_misses_no_pattern():
     """``dialect_variant`` tries the swap patterns only where their joined form matches:
     wherever it does not, no pattern would change the word."""
+    from linter.language.lexicon import lexicon
     from linter.packs.spelling.context import _any_dialect_swap, _dialect_swaps
-    from linter.packs.spelling.lexicon import lexicon
 
     lex = lexicon("en-US")
     words = [w for lst in lex.lists for n in (4, 6, 8, 10) for w in lst.words(n)[::7]]
@@ -295,7 +295,7 @@ def test_dialect_swap_prefilter_misses_no_pattern():
 def test_codespell_lookup_finds_every_listed_word():
     """``KnownMisspellings`` looks a word up near the sampled keys that bracket it: every
     key in lower case is found with its corrections, anything else is not listed."""
-    from linter.packs.spelling.lexicon import _corrections, known_misspellings
+    from linter.language.lexicon import _corrections, known_misspellings
 
     known = known_misspellings()
     for line in known.text.splitlines():
@@ -310,7 +310,7 @@ def test_codespell_lookup_finds_every_listed_word():
 
 
 def test_codespell_lookup_at_the_edges_of_the_list():
-    from linter.packs.spelling.lexicon import KnownMisspellings
+    from linter.language.lexicon import KnownMisspellings
 
     known = KnownMisspellings("abc->abd\nteh->the\nzzz->buzz, fizz,\n")
     assert known.lookup("abc") == ("abd",)
@@ -321,7 +321,7 @@ def test_codespell_lookup_at_the_edges_of_the_list():
 
 
 def test_word_index_is_the_same_before_and_after_splitting():
-    from linter.packs.spelling.lexicon import WordList, lexicon
+    from linter.language.lexicon import WordList, lexicon
 
     for lst in lexicon("en-US").lists:
         words = [w for n in lst.groups for w in lst.words(n)[::5]]
@@ -345,8 +345,8 @@ def test_edits1_is_every_string_one_slip_away():
 
 
 def _fresh_context(hashed: bool):
+    from linter.language.lexicon import Lexicon
     from linter.packs.spelling.context import SpellingContext
-    from linter.packs.spelling.lexicon import Lexicon
     from linter.settings import Settings
 
     ctx = SpellingContext(Settings())

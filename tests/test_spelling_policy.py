@@ -165,7 +165,7 @@ def test_a_slip_of_said_right_after_a_quotation(tmp_path, run_json):
     ],
 )
 def test_words_made_by_rule(word, made):
+    from linter.language.lexicon import lexicon
     from linter.packs.spelling.derive import Deriver
-    from linter.packs.spelling.lexicon import lexicon
 
     assert Deriver(lexicon("en-US")).derived(word) is made

@@ -12,4 +12,5 @@ RULE_MODULES: tuple[str, ...] = (
     "dates",
     "renamed",
     "numbers",
+    "office_labels",
 )

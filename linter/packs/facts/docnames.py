@@ -331,28 +331,29 @@ class _DocRuns(NamedTuple):
     start: int  # where the body starts (after a Title Case headline)
 
 
-MAX_RUN_WORDS = 24  # a longer run of capitalised words is no name (a Title Case list)
-
-
-def _capped(offsets: list[int], texts: list[str], before: str) -> tuple:
-    """The runs less those of ``MAX_RUN_WORDS`` words or more: a run's keys cost the cube of
-    its length, so 2,000 capitalised words in a row took 50 s."""
-    long = [i for i, t in enumerate(texts) if t.count(" ") + t.count("\u00a0") >= MAX_RUN_WORDS]
-    if not long:
-        return offsets, texts, before
-    drop = set(long)
-    keep = [i for i in range(len(texts)) if i not in drop]
-    return [offsets[i] for i in keep], [texts[i] for i in keep], "".join(before[i] for i in keep)
-
-
 def doc_runs(doc: Document) -> _DocRuns:
     """The runs of capitalised words after the headline, kept on the document."""
     cached = doc.__dict__.get("_facts_runs")
     if cached is None:
         start = _body_start(doc)
-        runs = _capped(*run_texts(doc.prose, start))
-        cached = doc.__dict__["_facts_runs"] = _DocRuns(*runs, start)
+        offsets, texts, before = run_texts(doc.prose, start)
+        long = [i for i, t in enumerate(texts) if len(t) > _LONG_CHARS and _too_long(t)]
+        if long:  # no name is that long: leave the run out (bounds the work on it)
+            drop = set(long)
+            keep = [i for i in range(len(texts)) if i not in drop]
+            offsets = [offsets[i] for i in keep]
+            texts = [texts[i] for i in keep]
+            before = "".join(before[i] for i in keep)
+        cached = doc.__dict__["_facts_runs"] = _DocRuns(offsets, texts, before, start)
     return cached
+
+
+MAX_RUN_WORDS = 16  # a run of more capitalised words is a Title Case line, not a name
+_LONG_CHARS = MAX_RUN_WORDS * 2
+
+
+def _too_long(text: str) -> bool:
+    return text.count(" ") + text.count("\u00a0") + text.count("\n") >= MAX_RUN_WORDS
 
 
 # ---- every key a run may give, whatever the document around it -------------------------

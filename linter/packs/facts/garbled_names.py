@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import chain, count, repeat
@@ -18,6 +19,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 _VARIANTS: dict[tuple[str, ...], tuple] = {}
+
+
+def _near_any(near_spelling, by_bucket: dict[tuple[str, int], set[str]], word: str) -> bool:
+    """Some word of ``by_bucket`` (keyed by first letter and length) is a near spelling of
+    ``word``: only the buckets near_spelling could accept are visited."""
+    initial, n = word[0].lower(), len(word)
+    for size in range(n - 2, n + 3):
+        for w in by_bucket.get((initial, size), ()):
+            if near_spelling(w, word):
+                return True
+    return False
 
 
 def variants(key: tuple[str, ...]) -> tuple:
@@ -40,6 +52,57 @@ def variants(key: tuple[str, ...]) -> tuple:
     return found
 
 
+# a name ending in one of these, less a middle word, is a short title, not a garble
+SHORT_TITLE_HEADS = frozenset({"act", "acts", "law", "bill", "district", "code", "amendment"})
+# heads of an institution's name written both ways: "Department of X" and "X Department"
+INSTITUTION_HEADS = frozenset(
+    {"department", "ministry", "office", "bureau", "agency", "committee", "commission"}
+    | {"council", "board", "service", "administration", "institute", "court", "secretary"}
+)
+
+
+def institutional_variant(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
+    """One name is "Head of X" and the other "X Head" (the usual short form of an agency)."""
+    for one, two in ((a, b), (b, a)):
+        words = [w.lower() for w in one]
+        other = [w.lower() for w in two]
+        if len(words) >= 3 and words[1] in ("of", "on", "for") and words[0] in INSTITUTION_HEADS:
+            rest = [w for w in words[2:] if w not in ("the", "and", "&")]
+            if (
+                other
+                and other[-1] == words[0]
+                and [w for w in other[:-1] if w != "and"] == [w for w in rest if w != "and"]
+            ):
+                return True
+    return False
+
+
+def two_real_people(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str]) -> bool:
+    """Both names are people the public-records pack knows, and not the same person."""
+    from linter.packs.facts.records import load
+
+    recs = load()
+    if recs is None or len(a) < 2 or len(b) < 2:
+        return False
+    one = recs.people(tuple(a))
+    two = recs.people(tuple(b))
+    return bool(one) and bool(two) and not {id(p) for p in one} & {id(p) for p in two}
+
+
+_INITIAL_RE = re.compile(r"([A-Z][a-z]{4,})(?:['’]s)?\b(?![-.'’]?[A-Za-z])")
+
+
+def _lexicon():
+    """The English dictionary the spelling pack uses (American, ``linter.language``): a word
+    it holds at a sentence start is an ordinary word, not a misspelt surname."""
+    from linter.language.lexicon import lexicon
+
+    return lexicon("en-US")
+
+
+_WILD_LIMIT = 64  # keys kept per wildcarded form and bucket
+
+
 class _Seen:
     """The names met so far, indexed for the three ways a later mention garbles one:
     words sorted (a swap), an interior word left out (a drop), one word wildcarded (a
@@ -50,7 +113,9 @@ class _Seen:
         self.first: dict[tuple[str, ...], Named] = {}
         self.swaps: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         self.drops: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = {}
-        self.wild: dict[tuple, list[tuple[str, ...]]] = {}
+        # a wildcarded form -> the keys giving it, by the left-out word's first letter and
+        # length (near_spelling pairs only words of one initial, at most two letters apart)
+        self.wild: dict[tuple, dict[tuple[str, int], list[tuple[str, ...]]]] = {}
         self.hot_swaps, self.hot_wild, self.hot_drops = hot
 
     def add(self, key: tuple[str, ...], n: Named) -> None:
@@ -61,12 +126,24 @@ class _Seen:
         swap, wild, drops = variants(key)[:3]
         if swap in self.hot_swaps:
             self.swaps.setdefault(swap, []).append(key)
-        for form in wild:
+        for i, form in enumerate(wild):
             if form in self.hot_wild:
-                self.wild.setdefault(form, []).append(key)
+                word = key[i]
+                bucket = self.wild.setdefault(form, {}).setdefault((word[:1], len(word)), [])
+                if len(bucket) < _WILD_LIMIT:  # bounds the comparisons per mention
+                    bucket.append(key)
         for form, i in drops:
             if form in self.hot_drops:
                 self.drops.setdefault(form, []).append((key, i))
+
+    def near_wild(self, form: tuple, word: str) -> Iterator[tuple[str, ...]]:
+        """The keys giving ``form`` whose left-out word may be a near spelling of ``word``."""
+        by_bucket = self.wild.get(form)
+        if not by_bucket:
+            return
+        initial, n = word[:1], len(word)
+        for size in range(n - 2, n + 3):
+            yield from by_bucket.get((initial, size), ())
 
     def may_find(self, key: tuple[str, ...]) -> bool:
         """A lookup of ``key`` may find another key."""
@@ -194,6 +271,7 @@ class GarbledName(Rule):
         from linter.packs.facts.docnames import doc_keys, doc_names
         from linter.packs.facts.name_mentions import near_spelling
 
+        yield from self._initial_surnames(doc)
         if not self._may_report(doc):
             return
         names = doc_names(doc)
@@ -212,17 +290,19 @@ class GarbledName(Rule):
         # near miss in the pack; a single word no full name holds, near a surname.
         near = self.knowledge.near
         watch = {k for k in multi if (indexed and seen.may_find(k)) or near(k) is not None}
-        last_words: dict[str, list[str]] = {}  # by first letter (near_spelling's first test)
+        # surnames by first letter and length (near_spelling's first tests: the same
+        # initial, at most two letters longer or shorter), each written once
+        last_words: dict[tuple[str, int], set[str]] = {}
         for k in multi:
             if len(k[-1]) >= 4:
-                last_words.setdefault(k[-1][0].lower(), []).append(k[-1])
+                last_words.setdefault((k[-1][0].lower(), len(k[-1])), set()).add(k[-1])
         if last_words:
             watch.update(
                 k
                 for k in singles
                 if len(k[0]) >= 5
                 and k[0] not in in_full_names
-                and any(near_spelling(w, k[0]) for w in last_words.get(k[0][0].lower(), ()))
+                and _near_any(near_spelling, last_words, k[0])
             )
         if not watch:
             return
@@ -238,8 +318,12 @@ class GarbledName(Rule):
         def met(x: tuple[str, ...], t: int) -> bool:
             return at.get(x, never) < t or tails.get(x, never) < t
 
+        first_at: dict[tuple[str, ...], int] = {}
+        for i, k in enumerate(keys):  # each key's first mention, indexed once
+            first_at.setdefault(k, i)
+
         def first(key: tuple[str, ...]) -> Named:
-            return names[keys.index(key)]
+            return names[first_at[key]]
 
         surnames = None
         for t in sorted(visit):
@@ -263,6 +347,62 @@ class GarbledName(Rule):
             for i in range(1, len(key) - 1):  # "Philosopher Noam Chomsky" names
                 if not met(key[i:], t):
                     seen.add(key[i:], n)  # "Noam Chomsky" too
+
+    def _initial_surnames(self, doc: Document) -> Iterator[Match]:
+        """A surname misspelt at the start of a sentence ("... were lies. Mobtalvo was"
+        after "Marc Montalvo"), which is no name mention (a capital there says nothing). Only
+        a word written once, never in lower case, unknown to the dictionary and to the
+        pack, one letter from the surname of a full name met before it, is reported."""
+        prose = doc.prose
+        cands = []
+        for s, _e in doc.sentences:
+            m = _INITIAL_RE.match(prose, s)
+            if m is not None:
+                cands.append((m.start(1), m.end(1), m.group(1)))
+        if not cands:
+            return
+        words = doc.word_texts
+        cands = [c for c in cands if c[2].lower() not in doc.word_set]
+        if not cands:
+            return
+        from collections import Counter as _Counter
+
+        from linter.packs.facts.docnames import doc_names
+        from linter.packs.facts.name_mentions import near_spelling
+
+        counts = _Counter(w for w in words if w[:1].isupper())
+        lexicon = _lexicon()
+        firsts: dict[str, object] = {}
+        for n in doc_names(doc):
+            if len(n.key) >= 2 and len(n.words[-1]) >= 5 and n.words[-1] not in firsts:
+                firsts[n.words[-1]] = n
+        if not firsts:
+            return
+        by_bucket: dict[tuple[str, int], list[str]] = {}  # near_spelling's first tests
+        for surname in firsts:
+            by_bucket.setdefault((surname[0], len(surname)), []).append(surname)
+        for start, end, word in cands:
+            if counts[word] != 1 or (lexicon is not None and word.lower() in lexicon):
+                continue
+            if self.knowledge.is_single_name(word):
+                continue
+            near = [
+                w
+                for size in range(len(word) - 2, len(word) + 3)
+                for w in by_bucket.get((word[0], size), ())
+            ]
+            for surname in near:
+                full = firsts[surname]
+                if full.end <= start and near_spelling(surname, word):  # type: ignore[attr-defined]
+                    yield Match(
+                        start,
+                        end,
+                        f"'{word}' spells the surname in '{full.text}' another way: write "  # type: ignore[attr-defined]
+                        f"'{surname}' (evidence: the earlier mention '{full.text}' (line "  # type: ignore[attr-defined]
+                        f"{doc.position(full.start)[0]})).",  # type: ignore[attr-defined]
+                        suggestions=(surname,),
+                    )
+                    break
 
     def _may_report(self, doc: Document) -> bool:
         """Whether any name of ``doc`` could be reported, decided before any name is made,
@@ -403,22 +543,28 @@ class GarbledName(Rule):
         for k1 in seen.swaps.get(swap, ()):
             if k1 != key:
                 first = seen.first[k1]
+                if institutional_variant(first.words, n.words):
+                    continue  # "Department of Homeland Security", "Homeland Security Department"
                 return self._report(
                     doc, n, first.text, "has its words in the wrong order", evidence=first
                 )
         for k1, i in seen.drops.get(key, ()):
             first = seen.first[k1]
+            if k1[-1] in SHORT_TITLE_HEADS:
+                continue  # "the Inflation Act", "the 7th District": a short title
             # no "of" or initials inside, and not a person's middle name
             if len(first.words) == len(k1) and not self._person_like(first):
                 return self._dropped(doc, n, first.text, k1[i], evidence=first)
         for i in range(len(key)):
-            for k1 in seen.wild.get(wild[i], ()):
+            for k1 in seen.near_wild(wild[i], key[i]):
                 if k1 == key or counts[key] > max(counts[k1], 1):
                     continue
                 if i == 0 and both_given_names(k1[0], key[0]):
                     continue  # Mark and Mary Smith: two people of one family
                 if near_spelling(k1[i], key[i]) and not self.knowledge.is_single_name(key[i]):
                     first = seen.first[k1]
+                    if two_real_people(first.words, n.words):
+                        continue  # "Bob Casey" and "Ed Case": both in the record
                     return self._report(
                         doc, n, first.text, "is misspelled", evidence=first, safe=False
                     )
@@ -483,6 +629,10 @@ class GarbledName(Rule):
         if near is None:
             return None
         evidence = f"knowledge pack: {near.source}"
+        if near.how == "dropped" and n.key[-1] in SHORT_TITLE_HEADS:
+            return None
+        if near.how == "swapped" and institutional_variant(tuple(near.name.split()), n.words):
+            return None
         if near.how == "dropped":
             return self._dropped(doc, n, near.name, near.dropped, source=evidence)
         how = "is misspelled" if near.how == "misspelled" else "has its words in the wrong order"

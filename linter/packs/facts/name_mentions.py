@@ -513,12 +513,17 @@ def _osa():
     return OSA.distance
 
 
+_HAS_DIGIT = re.compile(r"\d").search
+
+
 @lru_cache(maxsize=65536)
 def near_spelling(a: str, b: str) -> bool:
     """True when ``b`` looks like ``a`` with a letter or two wrong: distance 1 (2 for long
     words), same first letter, and not merely an inflection (Sweden/Swedes, America/American)."""
     if a == b or len(a) < 4 or len(b) < 4 or a[0].lower() != b[0].lower():
         return False
+    if _HAS_DIGIT(a) or _HAS_DIGIT(b):
+        return False  # "Zeta12" and "Zeta13" are two labels, not one name misspelt
     la, lb = a.lower(), b.lower()
     if la == lb:
         return False

@@ -14,15 +14,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache, partial
 
-from linter.packs.facts.name_mentions import near_spelling
+from linter.packs.facts.name_mentions import _HAS_DIGIT, near_spelling
 
 _NEIGHBOURS: dict[str, set[str]] = {}
 _BY_VARIANT: dict[str, tuple[str, ...]] = {}
 _LIMIT = 200_000  # words kept: a bound on memory over a long run of documents
 _NONE: frozenset[str] = frozenset()
+_VARIANT_LIMIT = 256  # words kept per variant: bounds the pairs tried per new word
 _MET: set[str] = set()  # the words learnt
 _PAIRED: set[str] = set()  # those with a neighbour
-_LONG: dict[str, tuple[list[str], list[str]]] = {}  # long words by first letter: lower, as met
+# long words by first letter and length: lower, as met
+_LONG: dict[tuple[str, int], tuple[list[str], list[str]]] = {}
+_BUCKET_LIMIT = 2_000  # long words kept per bucket: bounds the work per new long word
 
 
 def _variants(word: str) -> set[str]:
@@ -44,17 +47,22 @@ def _long_neighbours(word: str) -> list[str]:
     """The long words met before whose lower-cased form is within two edits of this long
     word's (two edits are allowed only between words of eight letters or more), found
     by rapidfuzz among the long words of the same first letter (``near_spelling``
-    requires it)."""
+    requires it) and a length at most two apart; at most ``_BUCKET_LIMIT`` words are kept
+    per letter and length, so the work per word is bounded however long the run."""
     low = word.lower()
-    lows, words = _LONG.setdefault(low[0], ([], []))
-    found = []
-    if lows:
-        extract = _extract()
-        if extract is None:  # pragma: no cover - rapidfuzz is a dependency
-            return found
-        found = [words[i] for _, _, i in extract(low, lows)]
-    lows.append(low)
-    words.append(word)
+    found: list[str] = []
+    extract = _extract()
+    if extract is None:  # pragma: no cover - rapidfuzz is a dependency
+        return found
+    for size in range(len(low) - 2, len(low) + 3):  # two edits change the length by two
+        bucket = _LONG.get((low[0], size))
+        if bucket and bucket[0]:
+            lows, words = bucket
+            found.extend(words[i] for _, _, i in extract(low, lows))
+    lows, words = _LONG.setdefault((low[0], len(low)), ([], []))
+    if len(lows) < _BUCKET_LIMIT:  # past it, a new word is still paired, not kept
+        lows.append(low)
+        words.append(word)
     return found
 
 
@@ -71,8 +79,8 @@ def _extract():
 def _learn(word: str) -> None:
     """Index ``word`` and pair it with the words met before it that share a variant (or,
     for two long words, that rapidfuzz finds within two edits)."""
-    if len(word) < 4:
-        return  # near_spelling refuses short words
+    if len(word) < 4 or _HAS_DIGIT(word):
+        return  # near_spelling refuses short words and words with a figure
     mine: set[str] = set()
     _NEIGHBOURS[word] = mine
     long_ = len(word) >= 8
@@ -82,7 +90,8 @@ def _learn(word: str) -> None:
     candidates: list[str] = []
     for v in found - new:
         others = _BY_VARIANT[v]
-        _BY_VARIANT[v] = (*others, word)
+        if len(others) < _VARIANT_LIMIT:  # past it a word is still paired, not kept
+            _BY_VARIANT[v] = (*others, word)
         candidates.extend(others)
     if long_ and _extract() is not None:
         candidates.extend(_long_neighbours(word))

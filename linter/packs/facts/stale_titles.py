@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
+from linter.memo import PerDocument
 from linter.rule import Example, Match, Rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,6 +29,22 @@ CASE_ODD = "\u0130\u0131\u017f\u212a"
 _ODD_RE = re.compile(f"[{CASE_ODD}]")
 _FORMS_LIMIT = 500_000  # forms judged by _may_hold_title: a bound on memory over a long run
 PRONOUN = {"he": "he", "she": "she"}
+WINDOW = 1000  # characters of context a title is judged by (sentence, names before it)
+
+
+def _low(doc: Document) -> str | None:
+    """The prose lower-cased as ``_may_name_holder`` does, if offsets still match."""
+    prose = doc.prose
+    if "Σ" in prose:
+        return None
+    low = prose.lower().replace("’", "'")
+    return low if len(low) == len(prose) else None
+
+
+_LOW: PerDocument[str | None] = PerDocument("facts.stale_titles.low", _low)
+_FIRST_ENDS: PerDocument[dict[str, int]] = PerDocument(
+    "facts.stale_titles.first_ends", lambda d: {}
+)
 
 
 class _LowIndex:
@@ -83,6 +100,7 @@ class StaleTitle(Rule):
     name = "stale-title"
     pack = "facts"
     severity = "error"
+    quote_severity = "info"  # quotes are sacred: advice there, never a fix
     message = "This person did not hold this title on the article's date."
     why = "A title is a dated fact: on the article's date the person must hold the office."
     source = "AP Stylebook, titles (former, then-); the facts knowledge pack (offices.yaml)"
@@ -134,8 +152,16 @@ class StaleTitle(Rule):
         )
 
     def check(self, doc: Document) -> Iterator[Match]:
-        if not self.knowledge.by_title or not self._may_hold_title(doc):
-            return
+        if self.knowledge.by_title and self._may_hold_title(doc):
+            yield from self._offices(doc)
+        from linter.packs.facts.congress_hint import may_need
+
+        if may_need(doc):
+            from linter.packs.facts.stale_congress import stale_congress
+
+            yield from stale_congress(doc)
+
+    def _offices(self, doc: Document) -> Iterator[Match]:
         prose = doc.prose  # the article's date is resolved only for a title that needs it
         for m in self._titles(doc):
             title = re.sub(r"\s+", " ", m.group())
@@ -227,7 +253,11 @@ class StaleTitle(Rule):
         found = [
             m
             for m in self.appos_re.finditer(prose)
-            if self._may_name_holder(prose, prose.rfind("\n", 0, m.start()) + 1, m)
+            if self._may_name_holder(
+                prose,
+                max(prose.rfind("\n", m.start() - WINDOW, m.start()) + 1, m.start() - WINDOW, 0),
+                m,
+            )
         ]
         if not found:
             return
@@ -335,6 +365,21 @@ class StaleTitle(Rule):
             memo = self._low_index = _LowIndex(prose)
         return memo if memo.low is not None else None
 
+    def _holder_named_before(self, doc: Document, m: re.Match) -> bool:
+        """``_may_name_holder`` over the whole text before ``m``, answered from where each
+        title's holders' surnames first end in the draft (found once per draft and title),
+        not by a scan from the document's start for each title."""
+        title = re.sub(r"\s+", " ", m.group()).lower()
+        firsts = _FIRST_ENDS.of(doc)
+        end = firsts.get(title)
+        if end is None:
+            low = _LOW.of(doc)
+            if low is None:  # lower-casing changed lengths: the plain test
+                return self._may_name_holder(doc.prose, 0, m)
+            ends = [i + len(w) for w in self._holder_lasts(title) if (i := low.find(w)) >= 0]
+            end = firsts[title] = min(ends, default=-1)
+        return 0 <= end <= m.start()
+
     def _holder_lasts(self, title: str) -> frozenset[str]:
         found = self._lasts.get(title)
         if found is None:
@@ -358,9 +403,10 @@ class StaleTitle(Rule):
     def _generic(self, doc, m, title) -> Match | None:
         from linter.packs.facts.docnames import names_between
 
-        if not self._may_name_holder(doc.prose, 0, m):
+        if not self._holder_named_before(doc, m):
             return None
-        window_start = self._window_start(doc, m.start())
+        # at most WINDOW characters back: a run-on "sentence" must not make it quadratic
+        window_start = max(self._window_start(doc, m.start()), m.start() - WINDOW)
         people: dict[str, tuple[Office, Holder]] = {}
         for n in names_between(doc, window_start, m.start()):
             if n.end > m.start():
@@ -379,8 +425,9 @@ class StaleTitle(Rule):
             or not self._can_tell(office, holder, day)
         ):
             return None
-        the = re.search(r"the\s+$", doc.prose[: m.start()], re.IGNORECASE)
-        start = the.start() if the else m.start()
+        lead = max(0, m.start() - 40)  # a window, not the whole prefix: linear in the draft
+        the = re.search(r"the\s+$", doc.prose[lead : m.start()], re.IGNORECASE)
+        start = lead + the.start() if the else m.start()
         written = doc.prose[start : m.end()]
         return self._report(
             doc, start, m.end(), written, office, holder, day, insert_at=m.start(), resolved=True
@@ -413,8 +460,9 @@ class StaleTitle(Rule):
         i, s, e = sentence_at(doc, offset)
         if i < 0:
             return False
-        s = max(s, doc.prose.rfind("\n", 0, offset) + 1)
-        nl = doc.prose.find("\n", offset)
+        s, e = max(s, offset - WINDOW), min(e, offset + WINDOW)  # bounded, however long
+        s = max(s, doc.prose.rfind("\n", s, offset) + 1)
+        nl = doc.prose.find("\n", offset, e)
         e = e if nl < 0 else min(e, nl)
         for y in YEAR_RE.findall(doc.prose[s:e]):
             year = int(y)
@@ -430,7 +478,9 @@ class StaleTitle(Rule):
         terms = holder.describe_terms()
         who = f"'{written}' refers to {holder.name}, who" if resolved else holder.name
         if was_before:
-            before = doc.prose[:insert_at].rstrip(" \u00a0")
+            before = doc.prose[max(0, insert_at - 200) : insert_at].rstrip(" \u00a0")
+            if not before and insert_at > 200:
+                before = doc.prose[:insert_at].rstrip(" \u00a0")
             at_sentence_start = before == "" or before[-1] in "\n.!?“\"‘('"
             word = "Former " if at_sentence_start and not resolved else "former "
             fixed = doc.prose[start:insert_at] + word + doc.prose[insert_at:end]

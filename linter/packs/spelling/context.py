@@ -16,8 +16,8 @@ from linter.packs.spelling.tokens import FOREIGN_FUNCTION_WORDS, base, is_title
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
+    from linter.language.lexicon import KnownMisspellings, Lexicon
     from linter.packs.spelling.derive import Deriver
-    from linter.packs.spelling.lexicon import KnownMisspellings, Lexicon
     from linter.packs.spelling.vocabulary import Vocabulary
     from linter.settings import Settings
 
@@ -67,7 +67,7 @@ class SpellingContext:
     drafts repeat the same words, so each form is judged once per run."""
 
     def __init__(self, settings: Settings) -> None:
-        from linter.packs.spelling.lexicon import NO_MISSPELLINGS, known_misspellings, lexicon
+        from linter.language.lexicon import NO_MISSPELLINGS, known_misspellings, lexicon
         from linter.packs.spelling.vocabulary import vocabulary
 
         self.lexicon: Lexicon = lexicon(settings.dialect)

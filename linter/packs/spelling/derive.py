@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from linter.packs.spelling.suggest import edit_strings
 
 if TYPE_CHECKING:  # pragma: no cover
-    from linter.packs.spelling.lexicon import Lexicon
+    from linter.language.lexicon import Lexicon
 
 # prefixes that make new words of any word: "re-license", "cyber-attack", "non-group"
 PREFIXES = tuple(

@@ -104,7 +104,7 @@ def _suspect(word: str, dialect: str) -> tuple[str, ...]:
     short = len(word) <= FRAGMENT_LENGTH
     if word in common.words and not short:
         return ()  # most words of a draft
-    from linter.packs.spelling.lexicon import lexicon
+    from linter.language.lexicon import lexicon
 
     lex = lexicon(dialect)
     if word in lex:
@@ -129,7 +129,7 @@ def _attribution(word: str, dialect: str) -> tuple[str, ...]:
     quotation is a slip of, one or two edits away ("sed" for "said")."""
     from rapidfuzz.distance import OSA
 
-    from linter.packs.spelling.lexicon import lexicon
+    from linter.language.lexicon import lexicon
 
     if not word.isalpha() or not word.islower() or word in ATTRIBUTION:
         return ()
@@ -212,7 +212,7 @@ def _one_slip(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _common() -> Common:
-    from linter.packs.spelling.lexicon import data_dir
+    from linter.language.lexicon import data_dir
 
     return Common((data_dir() / "common.txt").read_text("ascii").split())
 
@@ -267,7 +267,7 @@ class Pairs:
 @lru_cache(maxsize=1)
 def _pairs() -> Pairs:
     """Loaded when a suspect word first has two lower-case neighbours."""
-    from linter.packs.spelling.lexicon import data_dir
+    from linter.language.lexicon import data_dir
 
     return Pairs((data_dir() / "pairs.txt").read_text("ascii"))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from linter.packs.spelling.lexicon import Lexicon
+    from linter.language.lexicon import Lexicon
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 COMMON = 3.0  # Zipf frequency of a word met about once per million words

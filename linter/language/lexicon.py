@@ -1,5 +1,8 @@
 """The English dictionary: SCOWL word lists per dialect, modern vocabulary, frequencies, and
 codespell's list of known misspellings (copied into the data folder by ``build_data``).
+Part of the language layer because more than one pack asks it: spelling judges words with it,
+and facts asks whether a capitalised word at a sentence start is an ordinary word. The lists
+themselves are the spelling pack's data (``rules/spelling/data``).
 
 Why binary search and not a set: hashing 130,000 words costs about 20 ms on every run, while a
 draft needs only a few hundred lookups; searching the file's text in place costs nothing to

@@ -1,0 +1,166 @@
+"""The public-records pack: every member of Congress (since the data's first commit), every
+president and vice president, with dated terms, party, state and district.
+
+Built by ``records_build.py`` (``copydesk knowledge build --from PATH``) into
+``rules/facts/knowledge/records.json.gz`` and loaded here once per process, only when a
+draft holds a congressional title or label (a run that never needs it pays nothing).
+People are indexed by folded surname.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PACK_NAME = "records.json.gz"
+MAX_PACK_BYTES = 16 << 20  # a bound on what is read, whatever the file is
+
+
+def pack_path() -> Path:
+    from linter.registry import builtin_rules_dir
+
+    return builtin_rules_dir() / "facts" / "knowledge" / PACK_NAME
+
+
+def fold_name(word: str) -> str:
+    """Lower case without accents: "Peña" and "Pena" are one surname."""
+    low = word.lower().replace("’", "'")
+    if low.isascii():
+        return low
+    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Term:
+    kind: str  # sen, rep, prez, viceprez, or a leadership role's title
+    start: dt.date
+    end: dt.date | None
+    party: str = ""  # D, R, I or the party's name
+    state: str = ""  # postal code
+    district: int | None = None  # 0: at large
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    def describe(self) -> str:
+        end = self.end.isoformat() if self.end else "open"
+        return f"{self.start.isoformat()} to {end}"
+
+
+@dataclass
+class Person:
+    first: str
+    last: str
+    nickname: str
+    full: str
+    suffix: str
+    terms: list[Term]
+    roles: list[Term]
+
+    @property
+    def name(self) -> str:
+        if self.nickname:
+            return f"{self.nickname} {self.last}"
+        return self.full or f"{self.first} {self.last}"
+
+    def firsts(self) -> set[str]:
+        """The folded given names this person goes by."""
+        out = {fold_name(w) for w in (self.first.split()[:1] + self.nickname.split()[:1])}
+        if self.full:
+            out.add(fold_name(self.full.split()[0]))
+        return {w.rstrip(".") for w in out if w}
+
+    def terms_of(self, kind: str) -> list[Term]:
+        if kind in ("sen", "rep", "prez", "viceprez"):
+            return [t for t in self.terms if t.kind == kind]
+        return [t for t in self.roles if t.kind == kind]
+
+    def term_on(self, day: dt.date, kinds: tuple[str, ...] = ("sen", "rep")) -> Term | None:
+        for t in self.terms:
+            if t.kind in kinds and t.covers(day):
+                return t
+        return None
+
+
+class Records:
+    """The pack's header (as-of date, sources, counts) and an index from folded surname to
+    the people's lines; a person's line is parsed on first lookup."""
+
+    def __init__(self, text: str) -> None:
+        head, _, body = text.partition("\n")
+        header = json.loads(head)
+        self.as_of = dt.date.fromisoformat(header["as_of"])
+        self.sources: list[dict] = header.get("sources", [])
+        self.counts: dict[str, int] = header.get("counts", {})
+        self._lines = body.splitlines()
+        self._people: dict[int, Person] = {}
+        self.by_surname: dict[str, list[int]] = {}
+        index = self.by_surname
+        for i, line in enumerate(self._lines):
+            keys, _, _ = line.partition("\t")
+            for key in keys.split("|"):
+                index.setdefault(key, []).append(i)
+
+    def person(self, i: int) -> Person:
+        found = self._people.get(i)
+        if found is None:
+            found = self._people[i] = _person(json.loads(self._lines[i].partition("\t")[2]))
+        return found
+
+    def _find(self, key: str) -> list[Person]:
+        return [self.person(i) for i in self.by_surname.get(key, ())]
+
+    def all_people(self) -> list[Person]:
+        return [self.person(i) for i in range(len(self._lines))]
+
+    def people(self, words: tuple[str, ...]) -> list[Person]:
+        """People whose surname is the last word and whose given name (if written) fits."""
+        if not words:
+            return []
+        found = self._find(fold_name(words[-1]))
+        if len(words) >= 2 and found:
+            if "-" not in words[-1] and len(words) >= 2:
+                pair = fold_name(f"{words[-2]} {words[-1]}")  # "Van Hollen"
+                two = self._find(pair)
+                if two:
+                    return list(two)
+            first = fold_name(words[0]).rstrip(".")
+            found = [
+                p
+                for p in found
+                if first in p.firsts() or (len(first) == 1 and p.first[:1].lower() == first)
+            ]
+        return list(found)
+
+
+def _person(row: list) -> Person:
+    first, last, nick, full, suffix, terms, roles = row
+    day = dt.date.fromisoformat
+    return Person(
+        first,
+        last,
+        nick,
+        full,
+        suffix,
+        [Term(k, day(s), day(e) if e else None, p, st, d) for k, s, e, p, st, d in terms],
+        [Term(k, day(s), day(e) if e else None) for k, s, e in roles],
+    )
+
+
+@lru_cache(maxsize=4)
+def load(path: str | None = None) -> Records | None:
+    """The pack, or None when it is missing or unreadable (the rules then stay silent)."""
+    target = Path(path) if path else pack_path()
+    try:
+        with gzip.open(target, "rb") as handle:
+            raw = handle.read(MAX_PACK_BYTES + 1)
+        if len(raw) > MAX_PACK_BYTES:
+            return None
+        return Records(raw.decode("utf-8"))
+    except (OSError, ValueError, KeyError, TypeError, EOFError, UnicodeDecodeError):
+        return None

@@ -24,13 +24,18 @@ def main() -> None:
     words = word_count(files)
     extra = ["--select", args.select] if args.select else []
     report = copydesk_json(files, *extra)
-    counted = [f for f in report["findings"] if f["severity"] in ("error", "warning")]
-    infos = len(report["findings"]) - len(counted)
+    # a stale title in an undated archival text (press releases, interviews: no dateline) is
+    # judged at today's date, as documented; like the project's scorer, count it apart
+    undated = [f for f in report["findings"] if _undated_title(f)]
+    shown = [f for f in report["findings"] if not _undated_title(f)]
+    counted = [f for f in shown if f["severity"] in ("error", "warning")]
+    infos = len(shown) - len(counted)
     print(f"files: {len(files)}  words: {words:,}")
     print(
         f"error+warning findings: {len(counted)}  per 1,000 words: {1000 * len(counted) / words:.3f}"
     )
     print(f"info findings (not counted): {infos}")
+    print(f"stale titles in undated texts, judged at today's date (not counted): {len(undated)}")
     for rule, count in Counter(f["rule"] for f in counted).most_common():
         print(f"  {rule:<10} {count}")
     texts: dict[str, list[str]] = {}
@@ -49,6 +54,13 @@ def main() -> None:
         print(
             f"{f['path'].split('data/')[-1]}:{f['line']}:{f['column']} {f['rule']} [{span}] …{context}…"
         )
+
+
+def _undated_title(finding: dict) -> bool:
+    """FACT002 on a text with no date of its own: the Wikinews news articles carry a
+    dateline; the interviews and press releases do not."""
+    name = finding["path"].replace("\\", "/").split("/")[-1]
+    return finding["rule"] == "FACT002" and not name.startswith("GUM_news_")
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ from pathlib import Path
 from common import ROOT
 
 PY = sys.executable
-# measured on the sample corpus only (Harper: 38 s for 1.47 MB in DESIGN.md); "copydesk
+# measured on the sample corpus only (Harper took 38 s for 1.47 MB of news when the project began); "copydesk
 # +HARPER" is copydesk with its opt-in Harper backend rules added to the default packs
 SLOW = ("copydesk +HARPER", "harper-py")
 HARPER_SCRIPT = """

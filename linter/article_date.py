@@ -1,4 +1,5 @@
-"""The article's date, as DESIGN.md orders it: --date, front matter, dateline, today."""
+"""The article's date, in the contract's order (docs/architecture.md): --date, front matter,
+dateline, today."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import contextlib
 import datetime as dt
 import re
 from typing import TYPE_CHECKING
+
+from linter.memo import PerDocument
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -147,10 +150,7 @@ def resolve_with_source(doc: Document) -> tuple[dt.date, str]:
     "front matter", "dateline" or "today" (no evidence: rules that would guess from the date
     alone, such as a year in the future, stay quiet then). Found once per document: the
     date and its source are asked by several rules."""
-    cached = doc.__dict__.get("_date_resolved")
-    if cached is None:
-        cached = doc.__dict__["_date_resolved"] = _resolve_with_source(doc)
-    return cached
+    return _RESOLVED.of(doc)
 
 
 def _resolve_with_source(doc: Document) -> tuple[dt.date, str]:
@@ -163,6 +163,9 @@ def _resolve_with_source(doc: Document) -> tuple[dt.date, str]:
     if found:
         return found, "dateline"
     return dt.date.today(), "today"
+
+
+_RESOLVED: PerDocument[tuple[dt.date, str]] = PerDocument("article date", _resolve_with_source)
 
 
 def date_source(doc: Document) -> str:

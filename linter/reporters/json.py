@@ -1,4 +1,4 @@
-"""JSON: exactly the contract of DESIGN.md; benchmarks and CI tools parse it."""
+"""JSON: exactly the contract in docs/architecture.md (Contracts); benchmarks and CI tools parse it."""
 
 from __future__ import annotations
 

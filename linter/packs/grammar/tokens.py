@@ -8,8 +8,9 @@ against.
 
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING, NamedTuple
+
+from linter.memo import PerDocument
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -23,14 +24,12 @@ class Tok(NamedTuple):
     gap: str  # the text between the previous word of the sentence (or its start) and this word
 
 
-_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def sentence_tokens(doc: Document) -> list[list[Tok]]:
-    """The words of each sentence of ``doc`` (over the masked prose)."""
-    cached = _CACHE.get(doc)
-    if cached is not None:
-        return cached
+    """The words of each sentence of ``doc`` (over the masked prose), kept on the document."""
+    return SENTENCE_TOKENS.of(doc)
+
+
+def _sentence_tokens(doc: Document) -> list[list[Tok]]:
     prose = doc.prose
     words = doc.words
     result: list[list[Tok]] = []
@@ -48,7 +47,6 @@ def sentence_tokens(doc: Document) -> list[list[Tok]]:
             i += 1
         if toks:
             result.append(toks)
-    _CACHE[doc] = result
     return result
 
 
@@ -77,3 +75,8 @@ def end_after(toks: list[Tok], i: int, prose: str) -> str:
     """The punctuation right after word ``i`` ('' when a word follows directly)."""
     nxt = toks[i + 1].start if i + 1 < len(toks) else len(prose)
     return prose[toks[i].end : nxt].strip()[:1] if i + 1 < len(toks) else "."
+
+
+SENTENCE_TOKENS: PerDocument[list[list[Tok]]] = PerDocument(
+    "grammar sentence tokens", _sentence_tokens
+)

@@ -16,9 +16,9 @@ from typing import Any
 
 import regex
 
-TIMEOUT_SECONDS = 1.0  # per document, plus a second per megabyte of text
+TIMEOUT_SECONDS = 2.0  # per document, plus two seconds per megabyte of text
 MAX_EXPANSION = 100_000  # characters a pattern's counted repeats may multiply out to
-DOCUMENT_BUDGET = 3.0  # seconds for every search of one document, plus 3 s per megabyte
+DOCUMENT_BUDGET = 5.0  # seconds for every search of one document, plus 5 s per megabyte
 RUN_BUDGET = 300.0  # seconds for every search of the process...
 RUN_REFILL = 0.5  # ...plus half of the time the process has run (a language server lives long)
 _spent = 0.0  # seconds spent searching in this process
@@ -148,4 +148,4 @@ def end_document() -> None:
 
 def time_limit(text: str) -> float:
     """Seconds a pattern may run over ``text``, however many searches it takes."""
-    return TIMEOUT_SECONDS + len(text) / 1_000_000
+    return TIMEOUT_SECONDS * (1 + len(text) / 1_000_000)

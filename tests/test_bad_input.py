@@ -135,7 +135,7 @@ def test_catastrophic_regex_is_bounded(tree, run_json):
     assert code == 2
     line = one_line(err)
     assert line.startswith(
-        "copydesk: error: pack/slow.yaml: rule SLOW001: its pattern ran over 1 s on csv.txt"
+        "copydesk: error: pack/slow.yaml: rule SLOW001: its pattern ran over 2 s on csv.txt"
     )
     assert [f["rule"] for f in report["findings"]] == ["CORE001"]  # the other rules still ran
 
@@ -153,7 +153,7 @@ def test_a_file_that_grows_while_read_is_read_whole(tmp_path, monkeypatch):
 def test_within_line_shares_one_time_limit_across_lines(monkeypatch):
     """A ``within_line`` rule searches line by line; the lines share the document's time
     limit, so a slow pattern cannot take a limit per line (here each search seems to take
-    0.6 s of a 1 s limit: the second line's search is refused)."""
+    1.2 s of a 2 s limit: the second line's search is refused)."""
     import itertools
 
     from linter import yamlload
@@ -163,7 +163,7 @@ def test_within_line_shares_one_time_limit_across_lines(monkeypatch):
 
     data = yamlload.load(SLOW_RULE + 'requires: [","]\nwithin_line: true\n')
     rule = kind_class("pattern")(data, "pack/slow.yaml", "pack")
-    clock = itertools.count(step=0.6)
+    clock = itertools.count(step=1.2)
     monkeypatch.setattr(pattern.time, "monotonic", lambda: next(clock))
     doc = build_document("csv.txt", "a,b\nc,d\ne,f\n")
     with pytest.raises(RegexTimeout):

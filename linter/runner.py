@@ -27,8 +27,17 @@ from linter.suppress import Suppressions
 QUOTE_NOTE = " (in a quotation)"
 # Caps on findings (issue 17): a draft of two million quotation marks gave one finding each
 # and took 5 GB. No real draft comes near these; reaching one is reported as an error line.
-MAX_PER_RULE = 1_000  # findings of one rule in one file
-MAX_PER_FILE = 10_000  # findings in one file
+MAX_PER_RULE = 1_000  # findings of one rule in one file, plus one per 100 characters
+MAX_PER_FILE = 10_000  # findings in one file, plus one per 20 characters
+
+
+def finding_caps(text: str) -> tuple[int, int]:
+    """The caps for one document: a 1 MB novel may hold thousands of curly quotes among
+    straight ones, while a run of quotation marks cannot make more findings than a linear
+    share of its size (a 10 MB file at most about 100,000 a rule)."""
+    return MAX_PER_RULE + len(text) // 100, MAX_PER_FILE + len(text) // 20
+
+
 # how a file error that stopped the whole file ends (markdown front matter, article_date)
 NOT_LINTED_ENDINGS = ("; skipped", "; file not linted")
 # Findings of these packs inside a quotation are advice: the speaker's words are reported as
@@ -207,6 +216,7 @@ class Engine:
         )
         raw: list[tuple[Rule, object]] = []
         per_rule: dict[str, int] = {}
+        rule_cap, file_cap = finding_caps(doc.text)
         start_document(doc.text)  # one regex time budget for all the rules on this document
         # one pass finds the phrases and the literals the pattern rules require
         phrase_hits, present = self.matcher.scan(doc.folded)
@@ -216,10 +226,10 @@ class Engine:
             if rule.id not in active:
                 continue
             try:
-                found = list(islice(rule.check(doc), MAX_PER_RULE + 1))
-                if len(found) > MAX_PER_RULE:
-                    del found[MAX_PER_RULE:]
-                    errors.append(_capped(doc.path, rule.id))
+                found = list(islice(rule.check(doc), rule_cap + 1))
+                if len(found) > rule_cap:
+                    del found[rule_cap:]
+                    errors.append(_capped(doc.path, rule.id, rule_cap))
                 per_rule[rule.id] = len(found)
                 raw.extend((rule, m) for m in found)
             except RegexTimeout:
@@ -240,17 +250,17 @@ class Engine:
                     match = rule.on_phrase(doc, start, end, payload)
                     if match is not None:
                         count = per_rule[rule.id] = per_rule.get(rule.id, 0) + 1
-                        if count <= MAX_PER_RULE:
+                        if count <= rule_cap:
                             raw.append((rule, match))
-                        elif count == MAX_PER_RULE + 1:
-                            errors.append(_capped(doc.path, rule.id))
+                        elif count == rule_cap + 1:
+                            errors.append(_capped(doc.path, rule.id, rule_cap))
         end_document()
         errors = [escape_control(e) for e in errors]  # a path or text may hold controls
         findings = self._findings(doc, raw)
-        if len(findings) > MAX_PER_FILE:
-            del findings[MAX_PER_FILE:]
+        if len(findings) > file_cap:
+            del findings[file_cap:]
             errors.append(
-                f"{doc.path}: stopped after {MAX_PER_FILE:,} findings; "
+                f"{doc.path}: stopped after {file_cap:,} findings; "
                 "fix these and run again to see the rest"
             )
         return findings, errors
@@ -325,9 +335,9 @@ class Engine:
         return result
 
 
-def _capped(path: str, rule_id: str) -> str:
+def _capped(path: str, rule_id: str, cap: int) -> str:
     return (
-        f"{path}: rule {rule_id} stopped after {MAX_PER_RULE:,} findings; "
+        f"{path}: rule {rule_id} stopped after {cap:,} findings; "
         "fix these and run again to see the rest"
     )
 

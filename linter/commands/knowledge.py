@@ -67,8 +67,11 @@ def _info(args: argparse.Namespace) -> int:
     records = load(path)
     if records is None:
         raise CopydeskError("not a readable records pack", path)
-    header = {"as_of": records.as_of.isoformat(), "sources": records.sources}
-    header["counts"] = records.counts
+    header: dict[str, object] = {
+        "as_of": records.as_of.isoformat(),
+        "sources": records.sources,
+        "counts": records.counts,
+    }
     if args.format == "json":
         print(json.dumps({"pack": path, **header}, indent=2, ensure_ascii=False))
         return 0

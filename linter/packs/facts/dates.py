@@ -5,9 +5,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import repeat
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from linter.rule import Example, Match, Rule
 
@@ -147,12 +147,12 @@ class WeekdayMismatch(Rule):
     message = "The weekday contradicts the date."
     why = "A weekday and a date that disagree: one of them is wrong."
     source = "The calendar (Python's datetime, proleptic Gregorian)"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="The team won on Saturday, July 21, 2017, in Washington."),
         Example(bad="Fans queued on Sunday, 10 February.", date="2023-02-10"),
         Example(good="The team won on Friday, July 21, 2017, in Washington."),
         Example(good="It was published on Friday, Feb. 10, 2023."),
-    ]
+    )
 
     def check(self, doc: Document) -> Iterator[Match]:
         starts = weekday_starts(doc.prose)
@@ -194,12 +194,12 @@ class ImpossibleDate(Rule):
     message = "This date does not exist."
     why = "A date that does not exist is always a slip in the day or the month."
     source = "The calendar (Python's calendar module)"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="The vote was held on June 31, 2022."),
         Example(bad="The deadline is Feb. 29, 2023."),
         Example(good="The vote was held on June 30, 2022, and on Feb. 29, 2024."),
         Example(good="Turnout rose to 31 percent in May 31 districts."),
-    ]
+    )
 
     def check(self, doc: Document) -> Iterator[Match]:
         prose = doc.prose
@@ -270,11 +270,11 @@ class FutureYearInPast(Rule):
     message = "This year is after the article's date, but the sentence speaks of the past."
     why = "A story cannot report what has not happened yet; the year is almost always a typo."
     source = "Copy-editing practice: check every date against the dateline"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="In 2032, the shooting killed 26 people.", date="2023-02-10"),
         Example(good="In 2012, the shooting killed 26 people.", date="2023-02-10"),
         Example(good="In 2032, the city will host the games.", date="2023-02-10"),
-    ]
+    )
 
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.article_date import date_source

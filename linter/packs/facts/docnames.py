@@ -227,7 +227,8 @@ def _analyse(text: str, initial: bool, inside: tuple[int, ...]) -> _Run:
         entries.append(_Entry(m.start, m.end, m.words[0], plain, alone))
     deciding = [e for e in entries if e.plain is not e.alone]
     names = None if deciding else tuple(t for e in entries for t in e.plain)
-    word, names_if = None, ((), ())
+    word: str | None = None
+    names_if: tuple[tuple[_Template, ...], tuple[_Template, ...]] = ((), ())
     if len(deciding) == 1:
         word = deciding[0].first
         names_if = (
@@ -282,9 +283,13 @@ def _choose(run: _Run, at: int, skip_first: bool, code, inner_caps: set[str]) ->
 
 # Distinct runs, by text ("\0" appended when a sentence starts with the run); a run with a
 # full stop inside, where a sentence may start, is kept by (text, initial, starts inside).
-_RUNS: dict[str, _Run | object] = {}
+_RUNS: dict[str, _Run] = {}
 _INSIDE: dict[tuple, _Run] = {}
-_SEE_INSIDE = object()
+# placeholders among the runs, never equal to a real one (a real run whose names are left
+# to the document has entries): in ``_RUNS``, a run with a full stop inside; as the default
+# of a lookup, a run not seen yet
+_SEE_INSIDE = _Run((), None, _NO_CAPS, _NO_CAPS, False)
+_UNSEEN = _Run((), None, _NO_CAPS, _NO_CAPS, True)
 _LIMIT = 100_000  # runs kept per table: a bound on memory over a long run of documents
 _MARK = ("", "\0")
 _HANDLE_RE = re.compile("[#@]")
@@ -375,7 +380,15 @@ class RunKeys(NamedTuple):
     single_words: frozenset[str]  # the words of ``single``
 
 
-_KEYSETS: dict[str, RunKeys] = {}
+class _KeySets(dict[str, RunKeys]):
+    """Each run text's keys, worked out when first asked for (a miss calls ``__missing__``;
+    hits stay in C), at most ``_LIMIT`` kept."""
+
+    def __missing__(self, text: str) -> RunKeys:
+        return _remember(self, text, _keys_of_run(text))
+
+
+_KEYSETS = _KeySets()
 _NO_KEYS: frozenset[tuple[str, ...]] = frozenset()
 _NO_WORDS: frozenset[str] = frozenset()
 _UNKNOWN = RunKeys(_NO_KEYS, _NO_KEYS, True, _NO_KEYS, _NO_WORDS, _NO_WORDS)
@@ -550,11 +563,7 @@ def run_keys(texts: list[str]) -> list[RunKeys]:
     """For each run text, every key the run can give in some document (``doc_names`` gives
     a subset: a sentence may start at the run or after a full stop in it, or not; its first
     word may be capitalised elsewhere, or not; a mention may be in code or after a handle)."""
-    found = list(map(_KEYSETS.get, texts))
-    if None in found:
-        for i in _indexes(found, None):
-            found[i] = _remember(_KEYSETS, texts[i], _keys_of_run(texts[i]))
-    return found
+    return list(map(_KEYSETS.__getitem__, texts))
 
 
 def _run_after_headline(doc: Document) -> int:
@@ -595,8 +604,9 @@ def doc_names(doc: Document) -> list[Named]:
         return []
     starts = SentenceStarts(doc)
     flags = starts.flags(offsets)
-    infos = list(map(_RUNS.get, map(add, texts, map(_MARK.__getitem__, flags))))
-    for i in _indexes(infos, None):  # first seen
+    keys = map(add, texts, map(_MARK.__getitem__, flags))
+    infos = list(map(_RUNS.get, keys, repeat(_UNSEEN)))
+    for i in _indexes(infos, _UNSEEN):  # first seen
         text = texts[i]
         if ". " in text or ".\u00a0" in text:  # a sentence may start inside
             _remember(_RUNS, text + _MARK[flags[i]], _SEE_INSIDE)

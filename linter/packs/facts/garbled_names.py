@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import chain, count, repeat
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, NamedTuple
 
 from linter.rule import Example, Match, Rule
 
@@ -18,7 +18,35 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.settings import Settings
 
 
-_VARIANTS: dict[tuple[str, ...], tuple] = {}
+class Variants(NamedTuple):
+    """The forms under which a garble of a key would be indexed (see ``variants``)."""
+
+    swap: tuple[str, ...]  # its words sorted
+    wild: tuple[tuple[str | None, ...], ...]  # each word in turn wildcarded (None)
+    drops: tuple[tuple[tuple[str, ...], int], ...]  # each interior word dropped, with its place
+    drop_forms: tuple[tuple[str, ...], ...]  # the same forms alone
+    tails: tuple[tuple[str, ...], ...]  # the key less its first words, two words at least
+
+
+class _VariantTable(dict[tuple[str, ...], Variants]):
+    """Each key's variants, worked out when first asked for (a miss calls ``__missing__``;
+    hits stay in C), at most 200,000 kept."""
+
+    def __missing__(self, key: tuple[str, ...]) -> Variants:
+        if len(self) >= 200_000:
+            self.clear()
+        drops = tuple(((*key[:i], *key[i + 1 :]), i) for i in range(1, len(key) - 1))
+        found = self[key] = Variants(
+            tuple(sorted(key)),
+            tuple((*key[:i], None, *key[i + 1 :]) for i in range(len(key))),
+            drops,
+            tuple(f for f, _ in drops),
+            tuple(key[i:] for i in range(1, len(key) - 1)),
+        )
+        return found
+
+
+_VARIANTS = _VariantTable()
 
 
 def _near_any(near_spelling, by_bucket: dict[tuple[str, int], set[str]], word: str) -> bool:
@@ -32,24 +60,12 @@ def _near_any(near_spelling, by_bucket: dict[tuple[str, int], set[str]], word: s
     return False
 
 
-def variants(key: tuple[str, ...]) -> tuple:
+def variants(key: tuple[str, ...]) -> Variants:
     """The forms under which a garble of ``key`` would be indexed: its words sorted (a
     swap), each word wildcarded (a misspelling), each interior word dropped (with its
     place, and alone); then its tails (the key less its first words, two words at least).
     Kept for the process: the same names recur from document to document."""
-    found = _VARIANTS.get(key)
-    if found is None:
-        if len(_VARIANTS) >= 200_000:
-            _VARIANTS.clear()
-        drops = tuple(((*key[:i], *key[i + 1 :]), i) for i in range(1, len(key) - 1))
-        found = _VARIANTS[key] = (
-            tuple(sorted(key)),
-            tuple((*key[:i], None, *key[i + 1 :]) for i in range(len(key))),
-            drops,
-            tuple(f for f, _ in drops),
-            tuple(key[i:] for i in range(1, len(key) - 1)),
-        )
-    return found
+    return _VARIANTS[key]
 
 
 # a name ending in one of these, less a middle word, is a short title, not a garble
@@ -154,17 +170,15 @@ class _Seen:
 def _hot(multi: list[tuple[str, ...]]) -> tuple[set, set, set]:
     """The forms shared by two of the multi-word keys (or their tails, which are indexed
     too), and the drops that give another key."""
-    found = list(map(_VARIANTS.get, multi))
-    if None in found:
-        found = list(map(variants, multi))
+    found = list(map(_VARIANTS.__getitem__, multi))
     cands = set(multi)
-    extra = set(chain.from_iterable(map(itemgetter(4), found))) - cands
+    extra = set(chain.from_iterable(v.tails for v in found)) - cands
     if extra:
         cands |= extra
         found += map(variants, extra)
-    swaps = list(map(itemgetter(0), found))
-    wild = list(chain.from_iterable(map(itemgetter(1), found)))
-    drops = set(chain.from_iterable(map(itemgetter(3), found))) & cands
+    swaps = [v.swap for v in found]
+    wild = list(chain.from_iterable(v.wild for v in found))
+    drops = set(chain.from_iterable(v.drop_forms for v in found)) & cands
     return _shared(swaps), _shared(wild), drops
 
 
@@ -233,7 +247,7 @@ class GarbledName(Rule):
     message = "This name looks garbled."
     why = "A garbled name is a factual error every word of which a spell checker accepts."
     source = "AP Stylebook, names; the facts knowledge pack (rules/facts/knowledge/)"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(
             bad="The shooting at Sandy Elementary School. Hook in 2012 killed 26 people.",
             fixed="The shooting at Sandy Hook Elementary School in 2012 killed 26 people.",
@@ -247,7 +261,7 @@ class GarbledName(Rule):
         ),
         Example(good="The shooting at Sandy Hook Elementary School in 2012 shocked the nation."),
         Example(good="Joe Biden spoke first. Biden then left, and Joseph R. Biden Jr. signed."),
-    ]
+    )
 
     def prepare(self, settings: Settings) -> None:
         from linter.packs.facts.knowledge import load

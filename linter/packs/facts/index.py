@@ -28,10 +28,9 @@ _KEYS: dict[str | tuple[str, ...], tuple[str, ...]] = {}
 
 
 def _name_key(words: tuple[str, ...] | str) -> tuple[str, ...]:
-    if isinstance(words, str):
-        words = words.replace("’", "'").split()
+    tokens = words.replace("’", "'").split() if isinstance(words, str) else words
     out = []
-    for w in words:
+    for w in tokens:
         if w.isalpha():  # the commonest word: nothing to strip
             low = w.lower()
             if low not in CONNECTORS and not (len(w) == 1 and w.isupper()):  # no initial
@@ -252,7 +251,7 @@ class Knowledge:
     def person_offices(self, name_words: tuple[str, ...]) -> list[tuple[Office, Holder]]:
         """Every office a named person held, matched by full name or alias only."""
         key = name_key(name_words)
-        out = []
+        out: list[tuple[Office, Holder]] = []
         if not key:
             return out
         for office in self.offices:

@@ -104,6 +104,11 @@ def _day(value: int | None) -> dt.date | None:
     return dt.date.fromordinal(value) if value is not None else None
 
 
+def _required_day(value: int) -> dt.date:
+    """A date that is never missing (a term's start, a renaming's date)."""
+    return dt.date.fromordinal(value)
+
+
 def to_data(entities: list[Entity], offices: list[Office], renamings: list[Renaming]) -> tuple:
     return (
         [(e.name, e.type, e.aliases, e.source, e.origin) for e in entities],
@@ -144,11 +149,11 @@ def from_data(data: tuple) -> tuple[list[Entity], list[Office], list[Renaming]]:
                 Holder(
                     name,
                     tuple(aliases),
-                    [Term(_day(a), _day(b)) for a, b in terms],
+                    [Term(_required_day(a), _day(b)) for a, b in terms],
                     hsource,
                     horigin,
                 )
             )
         offices.append(office)
-    renamings = [Renaming(o, n, _day(d), t, s, g) for o, n, d, t, s, g in rens]
+    renamings = [Renaming(o, n, _required_day(d), t, s, g) for o, n, d, t, s, g in rens]
     return entities, offices, renamings

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from linter.rule import Example, Match, Rule
 from linter.text import figure_matches
@@ -65,7 +65,7 @@ class InconsistentQuantity(Rule):
     message = "The same quantity is given twice with different values."
     why = "A figure that changes between paragraphs makes the reader doubt both."
     source = "Copy-editing practice: figures must agree throughout a story"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(
             bad="Musk has 129 million followers.\n\nMany of his 130 million followers liked it."
         ),
@@ -73,7 +73,7 @@ class InconsistentQuantity(Rule):
             good="Musk has 129 million followers.\n\nMany of his 129 million followers liked it."
         ),
         Example(good="The fund has 2,000 members.\n\nMembership rose to 2,100 members by May."),
-    ]
+    )
 
     def check(self, doc: Document) -> Iterator[Match]:
         found = []
@@ -151,11 +151,11 @@ class ContradictedComparison(Rule):
     message = "The numbers contradict the comparison."
     why = "A comparison its own figures contradict is a slip in the figures or the comparison."
     source = "Copy-editing practice: check that figures support the claims made with them"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="The ad had 3,077 likes. The tweet has more likes (2,550) than the ad."),
         Example(bad="The tweet has more likes (2,550) than the ad (3,077)."),
         Example(good="The ad had 2,550 likes. The tweet has more likes (3,077) than the ad."),
-    ]
+    )
 
     def check(self, doc: Document) -> Iterator[Match]:
         prose = doc.prose
@@ -196,7 +196,7 @@ class ContradictedComparison(Rule):
             return None
         start = paras[-2][0] if len(paras) >= 2 else paras[-1][0]
         end = next((p[1] for p in doc.paragraphs if p[0] <= at < p[1] + 1), at)
-        values = {}
+        values: dict[float, int] = {}  # each other figure and where it first is
         for m in re.finditer(rf"(?P<n>{NUMBER})\s+{re.escape(noun)}\b", doc.prose[start:end]):
             v = value_of(m["n"], None)
             if v != n1:

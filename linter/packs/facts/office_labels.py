@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from linter.rule import Example, Match, Rule
 
@@ -52,13 +52,13 @@ class OfficeLabel(Rule):
         " in Congress on the article's date, is checked; a former member's label is history."
     )
     source = "unitedstates/congress-legislators (CC0); AP Stylebook, party affiliation"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="Sen. Bernie Sanders (D-Vt.) spoke on Tuesday.", date="2024-03-05"),
         Example(bad="Senator Kevin McCarthy said the vote would wait.", date="2022-05-05"),
         Example(bad="Rep. Liz Cheney (R-WY-2) voted no.", date="2022-05-05"),
         Example(good="Sen. Bernie Sanders (I-Vt.) spoke on Tuesday.", date="2024-03-05"),
         Example(good="Rep. Liz Cheney, a Republican of Wyoming, voted no.", date="2022-05-05"),
-    ]
+    )
 
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.packs.facts.congress_hint import LABEL_HINT_RE, may_need
@@ -131,16 +131,18 @@ class OfficeLabel(Rule):
                 continue  # not in Congress that day: the label is history or FACT002's
             if _past_as_of(recs, term, day):
                 continue
-            found = self._judge(m, term, person)
-            if found:
-                yield found
+            match = self._judge(m, term, person)
+            if match:
+                yield match
 
     def _judge(self, m: re.Match, term: Term, person: Person) -> Match | None:
         from linter.packs.facts import congress
 
         name = person.name
         if m["pword"]:
-            party = {"republican": "R", "democrat": "D", "independent": "I"}[m["pword"].lower()]
+            party: str | None = {"republican": "R", "democrat": "D", "independent": "I"}[
+                m["pword"].lower()
+            ]
             written = congress.state_name_prefix(m["sname"])
             state = congress._BY_WRITTEN.get(written, "")
             if not state:

@@ -25,6 +25,7 @@ import gzip
 import json
 import re
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -225,14 +226,16 @@ def build(path: Path, out: Path, as_of: str | None = None) -> dict:
     executive = src.read(EXECUTIVE)
     note = ""
     if historical is not None:
-        people = {}
+        by_id: dict[str | int, dict] = {}  # by bioguide id, else by identity
         for text, where in ((historical, HISTORICAL), (current, CURRENT)):
             for person in _yaml(text, where) or ():
                 pid = (person.get("id") or {}).get("bioguide") or id(person)
-                people[pid] = person
+                by_id[pid] = person
+        people: Iterable[dict] = by_id.values()
         route = f"{CURRENT} and {HISTORICAL}"
     elif src.git_dir is not None:
-        people, versions = _people_from_history(src)
+        by_bioguide, versions = _people_from_history(src)
+        people = by_bioguide.values()
         route = f"every committed version of {CURRENT} ({versions} versions)"
         note = (
             f"{HISTORICAL} is absent from this copy: members who left Congress before the "
@@ -243,7 +246,7 @@ def build(path: Path, out: Path, as_of: str | None = None) -> dict:
             f"{path}: {HISTORICAL} not found; give a git copy of the repository to build "
             "from the history of the current file"
         )
-    records = [r for r in map(_compact, people.values()) if r]
+    records = [r for r in map(_compact, people) if r]
     if executive is not None:
         records.extend(r for r in map(_compact, _yaml(executive, EXECUTIVE) or ()) if r)
     records.sort(key=lambda r: (r[1].lower(), r[0], r[5][0][1]))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from linter.rule import Example, Match, Rule
 
@@ -40,11 +40,11 @@ class RenamedEntity(Rule):
     message = "This name was changed before the article's date."
     why = "Call a person, company or place by its current name; say the old one where needed."
     source = "The facts knowledge pack (renamings.yaml), with the date of each change"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(bad="Swaziland's king spoke on Monday.", date="2024-03-01"),
         Example(good="Swaziland's king spoke on Monday.", date="2015-03-01"),
         Example(good="Eswatini, formerly Swaziland, voted.", date="2024-03-01"),
-    ]
+    )
 
     def prepare(self, settings: Settings) -> None:
         from linter.packs.facts.knowledge import load

@@ -3,14 +3,17 @@ McCarthy" after he lost the gavel, checked against the records pack's dated term
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from linter.packs.facts import congress
 from linter.rule import Match  # imported by FACT002 only once a draft may need the pack
 
 if TYPE_CHECKING:  # pragma: no cover
+    import datetime as dt
+
     from linter.document import Document
+    from linter.packs.facts.records import Term
 
 OFFICE_NAMES = {"sen": "a senator", "rep": "a member of the House"}
 
@@ -36,7 +39,7 @@ def stale_congress(doc: Document) -> Iterator[Match]:
             continue
         if congress.past_event(doc, m.start, terms):
             continue
-        last = max((t for t in terms if t.end), key=lambda t: t.end)  # type: ignore[arg-type,return-value]
+        last_end = max(t.end for t in terms if t.end is not None)  # one ended: none covers day
         before = prose[: m.start].rstrip(" \u00a0")[-1:]
         word = "Former " if before in ("", "\n", ".", "!", "?", "“", '"', "(") else "former "
         written = prose[m.start : m.name_end]
@@ -45,23 +48,24 @@ def stale_congress(doc: Document) -> Iterator[Match]:
         spans = " and ".join(t.describe() for t in _merged(terms))
         message = (
             f"On {day.isoformat()} {person.name} was no longer {office} (last term ended "
-            f"{last.end.isoformat()}; held it {spans}): write '{fixed}'. Source: "  # type: ignore[union-attr]
+            f"{last_end.isoformat()}; held it {spans}): write '{fixed}'. Source: "
             f"{_source(recs)}"
         )
         yield Match(m.start, m.name_end, message, suggestions=(fixed,), fix=fixed)
 
 
-def _merged(terms):
+def _merged(terms: Iterable[Term]) -> list[Term]:
     """Back-to-back terms joined into spans of service."""
-    out = []
+    spans: list[tuple[dt.date, dt.date | None]] = []
     for t in sorted(terms, key=lambda t: t.start):
-        if out and out[-1][1] is not None and (t.start - out[-1][1]).days <= 45:
-            out[-1][1] = t.end
+        last_end = spans[-1][1] if spans else None
+        if last_end is not None and (t.start - last_end).days <= 45:
+            spans[-1] = (spans[-1][0], t.end)
         else:
-            out.append([t.start, t.end])
+            spans.append((t.start, t.end))
     from linter.packs.facts.records import Term
 
-    return [Term("", s, e) for s, e in out]
+    return [Term("", s, e) for s, e in spans]
 
 
 def _source(recs) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from linter.memo import PerDocument
 from linter.rule import Example, Match, Rule
@@ -104,7 +104,7 @@ class StaleTitle(Rule):
     message = "This person did not hold this title on the article's date."
     why = "A title is a dated fact: on the article's date the person must hold the office."
     source = "AP Stylebook, titles (former, then-); the facts knowledge pack (offices.yaml)"
-    examples: ClassVar[list[Example]] = [
+    examples: Sequence[Example] = (
         Example(
             bad="Roger Stone, an adviser to President Donald Trump, spoke.",
             fixed="Roger Stone, an adviser to former President Donald Trump, spoke.",
@@ -122,7 +122,7 @@ class StaleTitle(Rule):
             good="Former President Donald Trump and President Joe Biden spoke.", date="2023-02-10"
         ),
         Example(good="Apple CEO Tim Cook and Prime Minister Rishi Sunak met.", date="2023-02-10"),
-    ]
+    )
 
     def prepare(self, settings: Settings) -> None:
         from linter.packs.facts.knowledge import load
@@ -132,7 +132,7 @@ class StaleTitle(Rule):
         self._met_forms: set[str] = set()  # word forms judged by _may_hold_title
         self._hit_forms: set[str] = set()  # those that may start a title
         titles = sorted(self.knowledge.by_title, key=len, reverse=True)
-        self.first_words = frozenset(
+        self.first_words: frozenset[str] | None = frozenset(
             m.group().lower() for m in map(re.compile(r"\w+").match, titles) if m
         )
         if any(not re.match(r"\w", t) for t in titles):

@@ -32,7 +32,7 @@ class SentenceStarts:
         may = {m.end() for m in MAY_START_RE.finditer(prose)}
         may.add(len(prose) - len(prose.lstrip()))
         if self.head_end is not None:
-            may.add(self._after_headline())
+            may.add(self._after_headline(self.head_end))
         found = {at for at in may.intersection(offsets) if self.opens(at)}
         if offsets[0] == 0:
             found.add(0)
@@ -44,14 +44,14 @@ class SentenceStarts:
         starts."""
         cand = [s + m.end() for m in DOT_SPACE_RE.finditer(text)]
         if self.head_end is not None:
-            at = self._after_headline()
+            at = self._after_headline(self.head_end)
             if s < at < s + len(text) and at not in cand:
                 cand.append(at)
                 cand.sort()
         return tuple(at - s for at in cand if self.opens(at))
 
-    def _after_headline(self) -> int:
-        prose, at = self.prose, self.head_end
+    def _after_headline(self, head_end: int) -> int:
+        prose, at = self.prose, head_end
         while at < len(prose) and prose[at].isspace():
             at += 1
         return at

@@ -114,22 +114,25 @@ def test_user_office_checks_titles(tmp_path, monkeypatch, capsys):
     assert findings[0]["suggestions"] == ["Former Mayor Joe Quimby"]
 
 
-def test_caches_rebuild_when_missing_or_corrupt(tmp_path, monkeypatch):
-    from linter.packs.facts.knowledge import _read_cached, builtin_dir
+def test_a_missing_or_corrupt_parse_falls_back_to_the_yaml(tmp_path, monkeypatch):
+    import shutil
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    path = builtin_dir() / "offices.yaml"
-    stat = path.stat()
-    item = (str(path), stat.st_size, stat.st_mtime_ns)
-    first = _read_cached(item)
-    cached = list((tmp_path / "copydesk").glob("knowledge-*.marshal"))
-    assert len(cached) == 1
-    again = _read_cached(item)  # from the cache: same offices, terms and sources
+    from linter.packs.facts import knowledge
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(builtin_dir(), folder)
+    monkeypatch.setattr(knowledge, "builtin_dir", lambda: folder)
+    path = folder / "offices.yaml"
+    item = (str(path), 0, 0)
+    first = knowledge._read_cached(item)
+    (folder / "parsed" / "offices.json").write_text("junk")
+    assert knowledge._shipped(path) is None
+    again = knowledge._read_cached(item)  # from the YAML: same offices, terms and sources
     assert [(o.id, [(h.name, h.terms, h.source) for h in o.holders]) for o in first[1]] == [
         (o.id, [(h.name, h.terms, h.source) for h in o.holders]) for o in again[1]
     ]
-    cached[0].write_bytes(b"junk")
-    assert len(_read_cached(item)[1]) == len(first[1])
+    (folder / "parsed" / "offices.json").unlink()
+    assert len(knowledge._read_cached(item)[1]) == len(first[1])
 
 
 def test_unwritable_cache_still_works(tmp_path, monkeypatch):
@@ -141,3 +144,30 @@ def test_unwritable_cache_still_works(tmp_path, monkeypatch):
     path = builtin_dir() / "offices.yaml"
     stat = path.stat()
     assert _read_cached((str(path), stat.st_size, stat.st_mtime_ns))[1]  # offices, uncached
+
+
+def test_the_shipped_parse_of_each_builtin_file_is_current_and_equal():
+    """rules/facts/knowledge/parsed/*.json is what reading the YAML gives (run
+    ``python -m linter.packs.facts.knowledge`` after editing a knowledge file)."""
+    from linter.packs.facts import knowledge
+    from linter.packs.facts.schema import read_file
+
+    for path in sorted(builtin_dir().glob("*.yaml")):
+        shipped = knowledge._shipped(path)
+        assert shipped is not None, f"{path.name}: parse missing or stale"
+        assert shipped == read_file(path), path.name
+
+
+def test_a_stale_parse_is_ignored(tmp_path, monkeypatch):
+    """A knowledge file edited after its parse was shipped is read from its YAML."""
+    import shutil
+
+    from linter.packs.facts import knowledge
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(builtin_dir(), folder)
+    monkeypatch.setattr(knowledge, "builtin_dir", lambda: folder)
+    renamings = folder / "renamings.yaml"
+    assert knowledge._shipped(renamings) is not None
+    renamings.write_text(renamings.read_text("utf-8") + "\n# edited\n", "utf-8")
+    assert knowledge._shipped(renamings) is None

@@ -82,11 +82,6 @@ def test_place_lists_write_nothing(tmp_path, monkeypatch):
     assert _files_under(tmp_path) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="linter.packs.facts.knowledge._read_cached still keeps parsed knowledge files "
-    "under ~/.cache/copydesk; remove this mark when that cache goes",
-)
 def test_lint_text_writes_nothing(tmp_path, monkeypatch):
     """The README calls lint_text pure: a library call writes no file."""
     from linter.packs.facts import knowledge

@@ -5,7 +5,6 @@ computes none. Reading it writes nothing anywhere."""
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,13 +17,6 @@ def data_dir() -> Path:
     from linter.registry import builtin_rules_dir
 
     return builtin_rules_dir() / "facts" / "data"
-
-
-def cache_dir() -> Path:
-    """The user's copydesk cache folder. Not used here any more: kept only for
-    ``knowledge._read_cached`` until that parse cache follows the caller's cache setting."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "copydesk"
 
 
 def _read(name: str) -> str:

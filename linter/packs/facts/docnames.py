@@ -9,6 +9,7 @@ from itertools import chain, repeat
 from operator import add, attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
+from linter.memo import PerDocument
 from linter.packs.facts.index import name_key
 from linter.packs.facts.name_mentions import (
     _PLAIN_RUN,
@@ -338,19 +339,23 @@ class _DocRuns(NamedTuple):
 
 def doc_runs(doc: Document) -> _DocRuns:
     """The runs of capitalised words after the headline, kept on the document."""
-    cached = doc.__dict__.get("_facts_runs")
-    if cached is None:
-        start = _body_start(doc)
-        offsets, texts, before = run_texts(doc.prose, start)
-        long = [i for i, t in enumerate(texts) if len(t) > _LONG_CHARS and _too_long(t)]
-        if long:  # no name is that long: leave the run out (bounds the work on it)
-            drop = set(long)
-            keep = [i for i in range(len(texts)) if i not in drop]
-            offsets = [offsets[i] for i in keep]
-            texts = [texts[i] for i in keep]
-            before = "".join(before[i] for i in keep)
-        cached = doc.__dict__["_facts_runs"] = _DocRuns(offsets, texts, before, start)
-    return cached
+    return _DOC_RUNS.of(doc)
+
+
+def _doc_runs(doc: Document) -> _DocRuns:
+    start = _body_start(doc)
+    offsets, texts, before = run_texts(doc.prose, start)
+    long = [i for i, t in enumerate(texts) if len(t) > _LONG_CHARS and _too_long(t)]
+    if long:  # no name is that long: leave the run out (bounds the work on it)
+        drop = set(long)
+        keep = [i for i in range(len(texts)) if i not in drop]
+        offsets = [offsets[i] for i in keep]
+        texts = [texts[i] for i in keep]
+        before = "".join(before[i] for i in keep)
+    return _DocRuns(offsets, texts, before, start)
+
+
+_DOC_RUNS: PerDocument[_DocRuns] = PerDocument("facts: runs of capitals", _doc_runs)
 
 
 MAX_RUN_WORDS = 16  # a run of more capitalised words is a Title Case line, not a name
@@ -593,15 +598,15 @@ def doc_names(doc: Document) -> list[Named]:
     Runs are looked up in C (``map`` over the run texts); Python steps only for runs seen
     for the first time, runs with a full stop inside, runs after "#" or "@", runs in code
     and sentence-initial mentions whose fate depends on the document's other capitals."""
-    cached = doc.__dict__.get("_facts_names")
-    if cached is not None:
-        return cached
+    return _DOC_NAMES.of(doc)[0]
+
+
+def _doc_names(doc: Document) -> tuple[list[Named], list[tuple[str, ...]]]:
+    """The names and their keys (made in C), computed together."""
     prose = doc.prose
     offsets, texts, before, body_start = doc_runs(doc)
     if not offsets:
-        doc.__dict__["_facts_names"] = []
-        doc.__dict__["_facts_keys"] = []
-        return []
+        return [], []
     starts = SentenceStarts(doc)
     flags = starts.flags(offsets)
     keys = map(add, texts, map(_MARK.__getitem__, flags))
@@ -645,24 +650,27 @@ def doc_names(doc: Document) -> list[Named]:
     flat = list(chain.from_iterable(chosen))
     bases = chain.from_iterable(map(repeat, offsets, map(len, chosen)))
     out = list(map(tuple.__new__, repeat(Named), zip(flat, bases, strict=True)))
-    doc.__dict__["_facts_names"] = out
-    doc.__dict__["_facts_keys"] = list(map(itemgetter(0), flat))
-    return out
+    return out, list(map(itemgetter(0), flat))
+
+
+_DOC_NAMES: PerDocument[tuple[list[Named], list[tuple[str, ...]]]] = PerDocument(
+    "facts: name mentions", _doc_names
+)
 
 
 def doc_keys(doc: Document) -> list[tuple[str, ...]]:
     """The keys of ``doc_names(doc)``, in the same order (made in C)."""
-    doc_names(doc)
-    return doc.__dict__["_facts_keys"]
+    return _DOC_NAMES.of(doc)[1]
 
 
 def lowercase_words(doc: Document) -> set[str]:
     """Words the document writes in lower case (common words, not names)."""
-    cached = doc.__dict__.get("_facts_lower")
-    if cached is None:
-        cached = {w for _, _, w in doc.words if w.islower()}
-        doc.__dict__["_facts_lower"] = cached
-    return cached
+    return _LOWER.of(doc)
+
+
+_LOWER: PerDocument[set[str]] = PerDocument(
+    "facts: lower-case words", lambda doc: {w for _, _, w in doc.words if w.islower()}
+)
 
 
 def sentence_at(doc: Document, offset: int) -> tuple[int, int, int]:
@@ -670,11 +678,7 @@ def sentence_at(doc: Document, offset: int) -> tuple[int, int, int]:
     a long document stay cheap); (-1, offset, offset) between sentences."""
     from bisect import bisect_right
 
-    starts = doc.__dict__.get("_facts_sentence_starts")
-    if starts is None:
-        starts = [s for s, _ in doc.sentences]
-        doc.__dict__["_facts_sentence_starts"] = starts
-    i = bisect_right(starts, offset) - 1
+    i = bisect_right(_SENTENCE_STARTS.of(doc), offset) - 1
     if i >= 0:
         s, e = doc.sentences[i]
         if offset < e:
@@ -687,9 +691,18 @@ def names_between(doc: Document, start: int, end: int) -> list[Named]:
     from bisect import bisect_left
 
     names = doc_names(doc)
-    starts = doc.__dict__.get("_facts_name_starts")
-    if starts is None:  # template start plus offset, in C
-        templates, offsets = map(itemgetter(0), names), map(itemgetter(1), names)
-        starts = list(map(add, map(itemgetter(2), templates), offsets))
-        doc.__dict__["_facts_name_starts"] = starts
+    starts = _NAME_STARTS.of(doc)
     return names[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+def _name_starts(doc: Document) -> list[int]:
+    """Where each name of ``doc_names`` starts: template start plus offset, in C."""
+    names = doc_names(doc)
+    templates, offsets = map(itemgetter(0), names), map(itemgetter(1), names)
+    return list(map(add, map(itemgetter(2), templates), offsets))
+
+
+_SENTENCE_STARTS: PerDocument[list[int]] = PerDocument(
+    "facts: sentence starts", lambda doc: [s for s, _ in doc.sentences]
+)
+_NAME_STARTS: PerDocument[list[int]] = PerDocument("facts: name starts", _name_starts)

@@ -37,6 +37,11 @@ class PerDocument(Generic[T]):
             value = store[self] = self.compute(doc)
             return value
 
+    def recompute(self, doc: Document) -> T:
+        """Compute the value again and keep it (its inputs outside the document changed)."""
+        value = doc.analyses[self] = self.compute(doc)
+        return value
+
     def __repr__(self) -> str:
         return f"PerDocument({self.name!r})"
 

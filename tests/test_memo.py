@@ -27,3 +27,14 @@ def test_bounded_memo_empties_when_full():
     assert len(memo) == 2
     memo.remember("c", 3)
     assert dict(memo) == {"c": 3}
+
+
+def test_recompute_replaces_the_kept_value():
+    state = {"n": 1}
+    key = PerDocument("n", lambda doc: state["n"])
+    doc = build_document("a.txt", "text\n")
+    assert key.of(doc) == 1
+    state["n"] = 2
+    assert key.of(doc) == 1  # kept
+    assert key.recompute(doc) == 2
+    assert key.of(doc) == 2

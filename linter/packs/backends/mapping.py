@@ -8,12 +8,12 @@ strings); Python counts code points, so a character outside the Basic Multilingu
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
 from linter.errors import ConfigError
+from linter.memo import PerDocument
 
 
 def utf16_to_index(text: str) -> Callable[[int], int]:
@@ -31,25 +31,23 @@ def utf16_to_index(text: str) -> Callable[[int], int]:
     return convert
 
 
-class PerDocument:
+class BackendRun:
     """Runs a backend once per document and shares its matches among the backend's rules
-    (one request to LanguageTool, one Harper pass, however many categories are selected)."""
+    (one request to LanguageTool, one Harper pass, however many categories are selected);
+    the matches are kept on the document (``linter.memo.PerDocument``)."""
 
     def __init__(self, run: Callable[[Any], list]) -> None:
-        self._run = run
-        self._cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._matches: PerDocument[list] = PerDocument("backend matches", run)
         self.failed = False  # after one failure the backend is skipped: one message a run
 
     def __call__(self, doc: Any) -> list:
         if self.failed:
             return []
-        if doc not in self._cache:
-            try:
-                self._cache[doc] = self._run(doc)
-            except Exception:
-                self.failed = True
-                raise
-        return self._cache[doc]
+        try:
+            return self._matches.of(doc)
+        except Exception:
+            self.failed = True
+            raise
 
 
 def check_keys(table: dict[str, Any], name: str, allowed: dict[str, type | tuple]) -> None:

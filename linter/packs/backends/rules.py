@@ -58,12 +58,12 @@ class _LanguageToolRule(Rule):
 
     def prepare(self, settings) -> None:
         from linter.packs.backends.languagetool import client_from_settings
-        from linter.packs.backends.mapping import PerDocument
+        from linter.packs.backends.mapping import BackendRun
 
         def make():
             client = client_from_settings(settings)
             client.ping()
-            return PerDocument(lambda doc: client.check(doc.prose))
+            return BackendRun(lambda doc: client.check(doc.prose))
 
         self._run = _shared("languagetool", settings, make)
 
@@ -161,13 +161,13 @@ class _HarperRule(Rule):
 
     def prepare(self, settings) -> None:
         from linter.packs.backends.harper import HarperBackend
-        from linter.packs.backends.mapping import PerDocument
+        from linter.packs.backends.mapping import BackendRun
 
         def make():
             backend = HarperBackend(settings)
             if spelling:  # Harper's dictionary flags names: only when asked for by id
                 backend.enable_spelling()
-            return PerDocument(lambda doc: backend.check(doc.prose))
+            return BackendRun(lambda doc: backend.check(doc.prose))
 
         table = settings.table("harper")
         spelling = "HARPER002" in (settings.select or ())

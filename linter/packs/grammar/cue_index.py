@@ -15,10 +15,10 @@ an abbreviation. No cut falls inside a word, so "same sentence" is a property of
 from __future__ import annotations
 
 import re
-import weakref
 from itertools import compress, count
 from typing import TYPE_CHECKING
 
+from linter.memo import PerDocument
 from linter.packs.grammar.tokens import Tok
 from linter.text import BLANK_LINE_RE, SENTENCE_END_RE, ends_sentence
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
 
 _new = tuple.__new__  # a Tok without the Python-level __new__ of a named tuple
-_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_generation = 0  # bumped when new cue words are watched: indexes built before miss them
 # Lower-case forms (straight and curly apostrophes) of every word some rule asks for.
 _WATCHED: set[str] = set()
 _WATCHED_SETS: set[frozenset[str]] = set()  # cue sets known to lie in ``_WATCHED``
@@ -41,9 +41,10 @@ def watch(words: Iterable[str]) -> None:
     for word in words:
         new.add(word)
         new.add(word.replace("'", "’"))
+    global _generation
     if not new <= _WATCHED:
         _WATCHED.update(new)
-        _CACHE.clear()
+        _generation += 1
 
 
 def index(doc: Document, cues: frozenset[str]) -> WordIndex:
@@ -53,10 +54,14 @@ def index(doc: Document, cues: frozenset[str]) -> WordIndex:
         if not cues <= _WATCHED:
             watch(cues)
         _WATCHED_SETS.add(cues)  # watched words are never dropped: true from now on
-    found = _CACHE.get(doc)
-    if found is None:
-        found = _CACHE[doc] = WordIndex(doc)
+    generation, found = _INDEX.of(doc)
+    if generation != _generation:
+        generation, found = _INDEX.recompute(doc)
     return found
+
+
+def _new_index(doc: Document) -> tuple[int, WordIndex]:
+    return _generation, WordIndex(doc)
 
 
 class WordIndex:
@@ -249,3 +254,6 @@ def _with_curly(words: frozenset[str]) -> frozenset[str]:
     if found is None:
         found = _CURLY[words] = words | {w.replace("'", "’") for w in words}
     return found
+
+
+_INDEX: PerDocument[tuple[int, WordIndex]] = PerDocument("grammar: cue index", _new_index)

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
+from linter.memo import PerDocument
 from linter.packs.spelling.draft import Draft, Token, word_tokens
 from linter.packs.spelling.suggest import Verdict, edit_strings, judge
 from linter.packs.spelling.tokens import FOREIGN_FUNCTION_WORDS, base, is_title
@@ -77,7 +77,10 @@ class SpellingContext:
         # the latest document's draft: a Draft holds its document, so a WeakKeyDictionary
         # (whose values keep their keys alive) would keep every document of a run in memory
         self._last_draft: tuple[Document, Draft] | None = None
-        self._unknown: WeakKeyDictionary = WeakKeyDictionary()
+        # per document and per context (a context is one run's settings)
+        self._unknown: PerDocument[list[Unknown]] = PerDocument(
+            "spelling: unknown words", lambda doc: list(self._find_unknown(doc))
+        )
         self._boring: set[str] = set()  # engine words holding no form any rule may report
         self._forms: dict[str, tuple[tuple[str, int], ...]] = {}  # engine word -> candidates
         self._flags: dict[str, int] = {}
@@ -378,9 +381,7 @@ class SpellingContext:
     def unknown(self, doc: Document) -> list[Unknown]:
         """Words that no list knows and codespell does not list either, each with its
         ranked corrections."""
-        if doc not in self._unknown:
-            self._unknown[doc] = list(self._find_unknown(doc))
-        return self._unknown[doc]
+        return self._unknown.of(doc)
 
     def _find_unknown(self, doc: Document):
         draft = self.draft(doc)

@@ -1,33 +1,61 @@
 """What ``copydesk check`` does between linting and reporting: ``--fix`` / ``--diff``,
-``--changed-since`` and ``--baseline``. Kept out of the command module so that the command
-stays a thin layer of flags; each step imports its module only when its flag is given."""
+``--changed-since`` and ``--baseline``. Typed steps, not the command's flags, so that the
+command stays a thin layer over them and they can be called without argparse; each step
+imports its module only when it is asked for."""
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.changed import ChangedLines
+    from linter.finding import Finding
+    from linter.settings import Settings
+
+
+@dataclass
+class Steps:
+    """The steps after linting that a run asked for."""
+
+    fix: bool = False  # apply safe fixes and write the files
+    diff: bool = False  # print the fixes as a unified diff instead (writes nothing)
+    changed: ChangedLines | None = None  # report only findings on changed lines
+    baseline: str | None = None  # report only findings the baseline file does not hold
+    update_baseline: bool = False  # record every finding in the baseline instead
+
+
+@dataclass
+class AfterLint:
+    """The findings to report, and what the steps did."""
+
+    findings: list[Finding]
+    exit_code: int | None = None  # set when a step's output is the whole output (--diff)
+    files_changed: bool = False  # --fix wrote a file (pre-commit wants exit 1 then)
 
 
 def after_lint(
-    args, settings, findings: list, errors: list, texts: dict
-) -> tuple[list, int | None]:
-    """--fix/--diff, --changed-since and --baseline, in that order; returns the findings to
-    report and, for --diff, the exit code (the diff is the whole output)."""
-    changed = baseline = None
-    if args.update_baseline and not args.baseline:
+    steps: Steps,
+    settings: Settings,
+    findings: list[Finding],
+    errors: list[str],
+    texts: dict[str, Any],
+) -> AfterLint:
+    """--fix/--diff, --changed-since and --baseline, in that order."""
+    changed, baseline = steps.changed, None
+    if steps.update_baseline and not steps.baseline:
         from linter.errors import CopydeskError
 
         raise CopydeskError("--update-baseline needs --baseline FILE")
-    if args.changed_since:  # a bad ref or a bad baseline fails before any file is touched
-        from linter.changed import ChangedLines
-
-        changed = getattr(args, "changed_lines", None) or ChangedLines(args.changed_since)
-    if args.baseline:
+    if steps.baseline:
         from linter.baseline import Baseline
 
-        if os.path.exists(args.baseline) and not args.update_baseline:
-            baseline = Baseline.load(args.baseline)
-    if args.fix or args.diff:
+        if os.path.exists(steps.baseline) and not steps.update_baseline:
+            baseline = Baseline.load(steps.baseline)
+    files_changed = False
+    if steps.fix or steps.diff:
         from linter.fixer import fix_paths, unified_diff
         from linter.runner import engine_for
 
@@ -42,15 +70,15 @@ def after_lint(
         run = fix_paths(
             dict.fromkeys(f.path for f in findings),
             lint,
-            write=args.fix and not args.diff,  # --diff never writes
+            write=steps.fix and not steps.diff,  # --diff never writes
             linted=texts,
         )
         errors.extend(run.errors)
-        if args.diff:
+        if steps.diff:
             sys.stdout.write("".join(unified_diff(f) for f in run.changed))
             for error in errors:
                 print(f"copydesk: error: {error}", file=sys.stderr)
-            return findings, 2 if errors else (1 if run.changed else 0)
+            return AfterLint(findings, 2 if errors else (1 if run.changed else 0))
         fixed = {f.path: f for f in run.changed}
         texts.update({path: f.after for path, f in fixed.items()})
         remaining = [x for f in fixed.values() for x in f.remaining]  # already filtered
@@ -61,7 +89,7 @@ def after_lint(
                 f"copydesk: fixed {run.applied} finding{'s' * (run.applied != 1)} in {n} file{'s' * (n != 1)}",
                 file=sys.stderr,
             )
-            args.files_changed = True
+            files_changed = True
     else:
         remaining = []
 
@@ -75,18 +103,18 @@ def after_lint(
                 texts[path] = None
         return texts[path]
 
-    if args.baseline and baseline is None:  # first run or --update-baseline: record them all
+    if steps.baseline and baseline is None:  # first run or --update-baseline: record them all
         from linter.baseline import Baseline
 
         everything = [*_shown(findings, changed, None, text_of), *remaining]
-        Baseline.write(args.baseline, everything, text_of)
-        print(f"copydesk: recorded {len(everything)} findings in {args.baseline}", file=sys.stderr)
-        return [], None
+        Baseline.write(steps.baseline, everything, text_of)
+        print(f"copydesk: recorded {len(everything)} findings in {steps.baseline}", file=sys.stderr)
+        return AfterLint([], files_changed=files_changed)
     findings = [*_shown(findings, changed, baseline, text_of), *remaining]
-    return sorted(findings, key=lambda f: f.sort_key()), None
+    return AfterLint(sorted(findings, key=lambda f: f.sort_key()), files_changed=files_changed)
 
 
-def _shown(findings: list, changed, baseline, text_of) -> list:
+def _shown(findings: list, changed: Any, baseline: Any, text_of: Any) -> list:
     """The findings left after --changed-since and the baseline."""
     if changed is not None:
         findings = changed.filter(findings)

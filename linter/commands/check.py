@@ -90,7 +90,7 @@ def exit_code(findings, errors, fail_on: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from linter.errors import CopydeskError
-    from linter.integrations import after_lint
+    from linter.integrations import Steps, after_lint
     from linter.reporters import Report, render
     from linter.runner import LazyRules, Result, lint_paths
 
@@ -105,11 +105,14 @@ def run(args: argparse.Namespace) -> int:
     from linter.reporters._progress import Progress
 
     paths = args.paths or ["."]
+    steps = Steps(args.fix, args.diff, None, args.baseline, args.update_baseline)
+    if args.update_baseline and not args.baseline:  # before any file is touched
+        raise CopydeskError("--update-baseline needs --baseline FILE")
     if args.changed_since:  # only the changed drafts reach the engine (and --fix, --baseline)
         from linter.changed import ChangedLines
 
-        args.changed_lines = ChangedLines(args.changed_since)
-        paths = args.changed_lines.drafts(paths, settings)
+        steps.changed = ChangedLines(args.changed_since)  # a bad ref fails here, first
+        paths = steps.changed.drafts(paths, settings)
     progress = Progress()
     try:
         result = (
@@ -129,9 +132,10 @@ def run(args: argparse.Namespace) -> int:
     findings = result.findings
     errors = result.all_errors
     texts = {r.path: r.source.text for r in result.files if r.source}
-    findings, done = after_lint(args, settings, findings, errors, texts)
-    if done is not None:
-        return done
+    after = after_lint(steps, settings, findings, errors, texts)
+    if after.exit_code is not None:
+        return after.exit_code
+    findings = after.findings
     report = Report(
         findings=findings,
         files=len(result.files),
@@ -153,4 +157,4 @@ def run(args: argparse.Namespace) -> int:
     for error in errors:
         print(f"copydesk: error: {error}", file=sys.stderr)
     code = exit_code(findings, errors, settings.fail_on)
-    return max(code, 1) if getattr(args, "files_changed", False) and code != 2 else code
+    return max(code, 1) if after.files_changed and code != 2 else code

@@ -130,9 +130,11 @@ def test_note_on_keyboard_focus(page):
 
 
 def test_summary_by_rule_and_counts(page):
+    # the id cell opens the rule's help (a <details>): its summary is the id
     rows = page.eval_on_selector_all(
         "table.rules tbody tr",
-        "rows => rows.map(r => [...r.cells].map(c => c.textContent))",
+        "rows => rows.map(r => [...r.cells].map("
+        "c => (c.querySelector('summary') || c).textContent))",
     )
     assert rows == [
         ["CORE001", "doubled-word", "error", "2"],
@@ -141,6 +143,8 @@ def test_summary_by_rule_and_counts(page):
     ]
     assert "2 errors" in page.locator(".counts").inner_text()
     assert "No slips in: clean.md" in page.locator("p.clean").inner_text()
+    help_text = page.locator('tr[data-rule="CORE001"] details .help').text_content()
+    assert "typed twice" in help_text  # the rule's why, inline: no link to a missing site
 
 
 def test_self_contained(page):

@@ -124,26 +124,26 @@ def test_a_missing_or_corrupt_parse_falls_back_to_the_yaml(tmp_path, monkeypatch
     monkeypatch.setattr(knowledge, "builtin_dir", lambda: folder)
     path = folder / "offices.yaml"
     item = (str(path), 0, 0)
-    first = knowledge._read_cached(item)
+    first = knowledge._read_knowledge_file(item)
     (folder / "parsed" / "offices.json").write_text("junk")
     assert knowledge._shipped(path) is None
-    again = knowledge._read_cached(item)  # from the YAML: same offices, terms and sources
+    again = knowledge._read_knowledge_file(item)  # from the YAML: same offices, terms and sources
     assert [(o.id, [(h.name, h.terms, h.source) for h in o.holders]) for o in first[1]] == [
         (o.id, [(h.name, h.terms, h.source) for h in o.holders]) for o in again[1]
     ]
     (folder / "parsed" / "offices.json").unlink()
-    assert len(knowledge._read_cached(item)[1]) == len(first[1])
+    assert len(knowledge._read_knowledge_file(item)[1]) == len(first[1])
 
 
 def test_unwritable_cache_still_works(tmp_path, monkeypatch):
-    from linter.packs.facts.knowledge import _read_cached, builtin_dir
+    from linter.packs.facts.knowledge import _read_knowledge_file, builtin_dir
 
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     path = builtin_dir() / "offices.yaml"
     stat = path.stat()
-    assert _read_cached((str(path), stat.st_size, stat.st_mtime_ns))[1]  # offices, uncached
+    assert _read_knowledge_file((str(path), stat.st_size, stat.st_mtime_ns))[1]  # offices, uncached
 
 
 def test_the_shipped_parse_of_each_builtin_file_is_current_and_equal():

@@ -106,8 +106,6 @@ def run(args: argparse.Namespace) -> int:
 
     paths = args.paths or ["."]
     steps = Steps(args.fix, args.diff, None, args.baseline, args.update_baseline)
-    if args.update_baseline and not args.baseline:  # before any file is touched
-        raise CopydeskError("--update-baseline needs --baseline FILE")
     if args.changed_since:  # only the changed drafts reach the engine (and --fix, --baseline)
         from linter.changed import ChangedLines
 

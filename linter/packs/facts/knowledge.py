@@ -80,7 +80,7 @@ def load(settings: Settings) -> Knowledge:
 def _load(stamp: tuple[tuple[str, int, int], ...], gazetteer: bool) -> Knowledge:
     knowledge = Knowledge()
     for item in stamp:
-        entities, offices, renamings, as_of = _read_cached(item)
+        entities, offices, renamings, as_of = _read_knowledge_file(item)
         knowledge.add(entities, offices, renamings)
         if as_of and (knowledge.as_of is None or as_of < knowledge.as_of):
             knowledge.as_of = as_of
@@ -92,7 +92,7 @@ def _load(stamp: tuple[tuple[str, int, int], ...], gazetteer: bool) -> Knowledge
     return knowledge
 
 
-def _read_cached(item: tuple[str, int, int]):
+def _read_knowledge_file(item: tuple[str, int, int]):
     """One knowledge file, parsed and validated. A built-in file's parsed form ships beside it
     (``parsed/<name>.json``, written by ``write_parsed``) and is used when its checksum is that
     of the file as it stands: YAML parsing of the built-in pack costs about 50 ms, the JSON

@@ -9,7 +9,7 @@ from itertools import chain, repeat
 from operator import add, attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from linter.memo import PerDocument
+from linter.memo import BoundedMemo, PerDocument
 from linter.packs.facts.index import name_key
 from linter.packs.facts.name_mentions import (
     _PLAIN_RUN,
@@ -284,25 +284,18 @@ def _choose(run: _Run, at: int, skip_first: bool, code, inner_caps: set[str]) ->
 
 # Distinct runs, by text ("\0" appended when a sentence starts with the run); a run with a
 # full stop inside, where a sentence may start, is kept by (text, initial, starts inside).
-_RUNS: dict[str, _Run] = {}
-_INSIDE: dict[tuple, _Run] = {}
+_LIMIT = 100_000  # entries kept per table: a bound on memory over a long run of documents
+_RUNS: BoundedMemo[str, _Run] = BoundedMemo(_LIMIT)
+_INSIDE: BoundedMemo[tuple, _Run] = BoundedMemo(_LIMIT)
 # placeholders among the runs, never equal to a real one (a real run whose names are left
 # to the document has entries): in ``_RUNS``, a run with a full stop inside; as the default
 # of a lookup, a run not seen yet
 _SEE_INSIDE = _Run((), None, _NO_CAPS, _NO_CAPS, False)
 _UNSEEN = _Run((), None, _NO_CAPS, _NO_CAPS, True)
-_LIMIT = 100_000  # runs kept per table: a bound on memory over a long run of documents
 _MARK = ("", "\0")
 _HANDLE_RE = re.compile("[#@]")
 _get_names = attrgetter("names")
 _get_caps = attrgetter("caps")
-
-
-def _remember(table: dict, key, value):
-    if len(table) >= _LIMIT:
-        table.clear()
-    table[key] = value
-    return value
 
 
 def _indexes(items: list, value) -> list[int]:
@@ -319,7 +312,7 @@ def _indexes(items: list, value) -> list[int]:
 def _with_inside(starts: SentenceStarts, s: int, text: str, initial: bool) -> _Run:
     inside = starts.inside(s, text)
     key = (text, initial, inside)
-    return _INSIDE.get(key) or _remember(_INSIDE, key, _analyse(text, initial, inside))
+    return _INSIDE.get(key) or _INSIDE.remember(key, _analyse(text, initial, inside))
 
 
 def _body_start(doc: Document) -> int:
@@ -385,22 +378,22 @@ class RunKeys(NamedTuple):
     single_words: frozenset[str]  # the words of ``single``
 
 
-class _KeySets(dict[str, RunKeys]):
+class _KeySets(BoundedMemo[str, RunKeys]):
     """Each run text's keys, worked out when first asked for (a miss calls ``__missing__``;
     hits stay in C), at most ``_LIMIT`` kept."""
 
     def __missing__(self, text: str) -> RunKeys:
-        return _remember(self, text, _keys_of_run(text))
+        return self.remember(text, _keys_of_run(text))
 
 
-_KEYSETS = _KeySets()
+_KEYSETS = _KeySets(_LIMIT)
 _NO_KEYS: frozenset[tuple[str, ...]] = frozenset()
 _NO_WORDS: frozenset[str] = frozenset()
 _UNKNOWN = RunKeys(_NO_KEYS, _NO_KEYS, True, _NO_KEYS, _NO_WORDS, _NO_WORDS)
 
 
-_MENTION_KEYS: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
-_ALONE_KEYS: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+_MENTION_KEYS: BoundedMemo[tuple[str, ...], tuple[tuple[str, ...], ...]] = BoundedMemo(_LIMIT)
+_ALONE_KEYS: BoundedMemo[tuple[str, ...], tuple[tuple[str, ...], ...]] = BoundedMemo(_LIMIT)
 
 
 def _mention_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -421,7 +414,7 @@ def _mention_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
                     if len(head) >= 2:
                         found = (*found, head)
                 break
-        found = _remember(_MENTION_KEYS, words, found)
+        found = _MENTION_KEYS.remember(words, found)
     return found
 
 
@@ -434,7 +427,7 @@ def _alone_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
         while i < n and words[i][:1].islower():
             i += 1
         found = _mention_keys(words[i:]) if 1 < i < n else ()
-        found = _remember(_ALONE_KEYS, words, found)
+        found = _ALONE_KEYS.remember(words, found)
     return found
 
 
@@ -614,10 +607,10 @@ def _doc_names(doc: Document) -> tuple[list[Named], list[tuple[str, ...]]]:
     for i in _indexes(infos, _UNSEEN):  # first seen
         text = texts[i]
         if ". " in text or ".\u00a0" in text:  # a sentence may start inside
-            _remember(_RUNS, text + _MARK[flags[i]], _SEE_INSIDE)
+            _RUNS.remember(text + _MARK[flags[i]], _SEE_INSIDE)
             infos[i] = _with_inside(starts, offsets[i], text, flags[i])
         else:
-            infos[i] = _remember(_RUNS, text + _MARK[flags[i]], _analyse(text, flags[i], ()))
+            infos[i] = _RUNS.remember(text + _MARK[flags[i]], _analyse(text, flags[i], ()))
     for i in _indexes(infos, _SEE_INSIDE):
         infos[i] = _with_inside(starts, offsets[i], texts[i], flags[i])
     i = _run_after_headline(doc)

@@ -9,6 +9,7 @@ from itertools import chain, count, repeat
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
+from linter.memo import BoundedMemo
 from linter.rule import Example, Match, Rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,25 +29,25 @@ class Variants(NamedTuple):
     tails: tuple[tuple[str, ...], ...]  # the key less its first words, two words at least
 
 
-class _VariantTable(dict[tuple[str, ...], Variants]):
+class _VariantTable(BoundedMemo[tuple[str, ...], Variants]):
     """Each key's variants, worked out when first asked for (a miss calls ``__missing__``;
     hits stay in C), at most 200,000 kept."""
 
     def __missing__(self, key: tuple[str, ...]) -> Variants:
-        if len(self) >= 200_000:
-            self.clear()
         drops = tuple(((*key[:i], *key[i + 1 :]), i) for i in range(1, len(key) - 1))
-        found = self[key] = Variants(
-            tuple(sorted(key)),
-            tuple((*key[:i], None, *key[i + 1 :]) for i in range(len(key))),
-            drops,
-            tuple(f for f, _ in drops),
-            tuple(key[i:] for i in range(1, len(key) - 1)),
+        return self.remember(
+            key,
+            Variants(
+                tuple(sorted(key)),
+                tuple((*key[:i], None, *key[i + 1 :]) for i in range(len(key))),
+                drops,
+                tuple(f for f, _ in drops),
+                tuple(key[i:] for i in range(1, len(key) - 1)),
+            ),
         )
-        return found
 
 
-_VARIANTS = _VariantTable()
+_VARIANTS = _VariantTable(200_000)
 
 
 def _near_any(near_spelling, by_bucket: dict[tuple[str, int], set[str]], word: str) -> bool:

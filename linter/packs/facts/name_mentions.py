@@ -12,6 +12,8 @@ from itertools import accumulate, repeat
 from operator import sub
 from typing import NamedTuple
 
+from linter.memo import BoundedMemo
+
 # A token: a word (letters, digits, inner apostrophes and hyphens) or an initial like "J."
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|['’\-](?=\w))*\.?|\d[\w,.]*")
 CONNECTORS = frozenset(
@@ -441,7 +443,7 @@ def _flush_plain(current: list[tuple[int, int, str]], out: list[Mention], initia
         current.clear()
 
 
-_FORMS: dict[str, tuple[str, int]] = {}
+_FORMS: BoundedMemo[str, tuple[str, int]] = BoundedMemo(200_000)
 _SPACES = (" ", "\u00a0")
 
 
@@ -450,10 +452,7 @@ def _form(token: str) -> tuple[str, int]:
     the length it spans (its possessive left out); kept for the process, bounded."""
     bare = strip_possessive(token)
     found = (token if is_initial(token) else bare.rstrip("."), len(bare))
-    if len(_FORMS) >= 200_000:
-        _FORMS.clear()
-    _FORMS[token] = found
-    return found
+    return _FORMS.remember(token, found)
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:

@@ -19,6 +19,11 @@ second column) or a Harper lint that is not a spelling lint overlaps its word.
 
     python bench/grammar_learner.py /tmp/gram/data          # folder with the fetched files
     python bench/grammar_learner.py /tmp/gram/data --misses 20
+    python bench/grammar_learner.py /tmp/gram/data --split dev    # or held, or both
+
+``--split`` keeps one fixed half of the slips, chosen by a hash of the sentence (``dev``:
+the half rules are developed against; ``held``: the held-out half, for reporting only);
+``both`` prints each half and the whole. Clean-text false alarms are measured either way.
 
 The folder holds jfleg.dev.src, jfleg.dev.ref0-3 (jfleg's dev/dev.src, dev/dev.ref0-3),
 ewt-dev.conllu and ewt-test.conllu (EWT's en_ewt-ud-dev/test.conllu) and pud.conllu
@@ -30,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import hashlib
 import re
 import sys
 import time
@@ -215,12 +221,26 @@ def ewt_slips(folder: Path) -> list[tuple[str, int, int, str, str, str]]:
     return out
 
 
+def confusion_set(wrong: str, right: str) -> str:
+    """The confusion set a confusable slip belongs to, named by its words ("its/it's")."""
+    w, r = wrong.lower().replace("’", "'"), right.lower().replace("’", "'")
+    found = next((s for s in CONFUSABLE_SETS if w in s and r in s), {w, r})
+    return "/".join(sorted(found))
+
+
+def half(sentence: str) -> str:
+    """The fixed half a slip's sentence falls in: ``dev`` or ``held`` (md5, first byte)."""
+    return "dev" if hashlib.md5(sentence.encode("utf-8")).digest()[0] % 2 == 0 else "held"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--misses", type=int, default=0)
     parser.add_argument("--alarms", type=int, default=0)
     parser.add_argument("--no-harper", action="store_true")
+    parser.add_argument("--split", choices=("all", "dev", "held", "both"), default="all")
+    parser.add_argument("--no-clean", action="store_true", help="skip the clean-text count")
     args = parser.parse_args()
 
     from linter.runner import Engine
@@ -234,19 +254,34 @@ def main() -> None:
         harper = harper_mod.Linter(harper_mod.Dialect.AMERICAN)  # its default lints
 
     slips = jfleg_slips(args.folder) + ewt_slips(args.folder)
+    halves = ("dev", "held", "all") if args.split == "both" else (args.split,)
+    for which in halves:
+        kept = [s for s in slips if which == "all" or half(s[0]) == which]
+        recall(engine, harper, kept, which, args.misses if which != "held" else 0)
+    if not args.no_clean:
+        clean(engine, harper, args.alarms, args.folder)
+
+
+def recall(engine, harper, slips, which: str, show: int) -> None:
+    """Recall per family on ``slips``; the first ``show`` misses printed."""
     total, caught, caught_err, caught_h = Counter(), Counter(), Counter(), Counter()
     misses = []
+    by_set, caught_set = Counter(), Counter()
     for text, start, end, wrong, right, fam in slips:
         total[fam] += 1
         found = [f for f in engine.lint_text(text, "s.md") if _overlaps(f, text, start, end)]
         caught[fam] += bool(found)
         caught_err[fam] += any(f.severity == "error" for f in found)
+        if fam == "confusable":
+            name = confusion_set(wrong, right)
+            by_set[name] += 1
+            caught_set[name] += bool(found)
         if not found:
             misses.append((fam, wrong, right, text))
         if harper is not None:
             lints = [x for x in harper.lint(text) if x.lint_kind != "Spelling"]
             caught_h[fam] += any(lint.span.start < end and start < lint.span.end for lint in lints)
-    print(f"slips: {len(slips)} (JFLEG dev and EWT CorrectForm)")
+    print(f"slips, {which}: {len(slips)} (JFLEG dev and EWT CorrectForm)")
     print(f"{'family':12} {'slips':>6} {'copydesk':>9} {'(error)':>8} {'harper':>7}")
     for fam in ("confusable", "agreement", "verb-form"):
         n = total[fam] or 1
@@ -254,9 +289,10 @@ def main() -> None:
             f"{fam:12} {total[fam]:6} {caught[fam] / n:9.2f} {caught_err[fam] / n:8.2f} "
             f"{caught_h[fam] / n if harper else float('nan'):7.2f}"
         )
-    for fam, wrong, right, text in misses[: args.misses]:
+    sets = ", ".join(f"{k} {caught_set[k]}/{v}" for k, v in sorted(by_set.items()))
+    print(f"confusables by set (any severity): {sets}")
+    for fam, wrong, right, text in misses[:show]:
         print(f"MISS {fam}: {wrong} -> {right} | {text[:140]}")
-    clean(engine, harper, args.alarms, args.folder)
 
 
 def clean(engine, harper, show: int, folder: Path) -> None:

@@ -141,6 +141,58 @@ def its_for_its(toks: list[Tok], i: int) -> str | None:
 
 CLAUSE_OPENERS = frozenset("after before since until till despite like".split())
 
+QUOTES = "'\"‘’“”"
+# Words that stand where a noun does but head no noun phrase a possessive could own.
+NOT_OWNED = frozenset(
+    """time nothing something anything everything everyone everybody someone somebody
+    anyone anybody none one all both each more most much enough kind sort lot part""".split()
+)
+
+
+def words_ahead(toks: list[Tok], i: int, n: int) -> list[Tok]:
+    """Up to ``n`` tokens after ``i`` with only spaces or quotation marks between ("it's
+    'gimmick' was"): a quoted word still fills its slot in the clause."""
+    found = []
+    for j in range(i + 1, min(i + n + 1, len(toks))):
+        gap = toks[j].gap
+        if gap.strip(" " + QUOTES) or "\n\n" in gap:
+            break
+        found.append(toks[j])
+    return found
+
+
+def finite_verb(word: str, plural: bool) -> bool:
+    """A verb that needs a subject of its own ("was", "is", "will", "has"; after a plural
+    noun also "have", "include"): finite by every reading, and neither a noun, an
+    adjective, a preposition nor a participle ("spent", "said", "like")."""
+    if p(word, *NOUN, "JJ", "IN", "RB", "VBN", "VBG") >= 0.2:
+        return False
+    if p(word, "VBZ", "VBD", "MD") >= 0.8:
+        return True
+    return plural and p(word, "VBP", "VB") >= 0.8 and p(word, "VBZ") < 0.1
+
+
+def possessive_before_subject(toks: list[Tok], i: int) -> str | None:
+    """ "It's gimmick was", "they're parents have", "who's turn is": a contraction, then
+    a bare noun, then a finite verb. "It is gimmick was" has two finite verbs and a
+    singular noun with no article; only the possessive reads ("its gimmick was"). A noun
+    between the two ("it's time prices fell") or an adjective ("it's likely costs rise")
+    could open a clause, so the rule wants the noun right before the verb."""
+    nxt = words_ahead(toks, i, 2)
+    if len(nxt) < 2:
+        return None
+    noun, verb = nxt
+    if noun.text[:1].isupper() or noun.low in NOT_OWNED or "'" in noun.low:
+        return None
+    plural = plural_noun(noun.low)
+    nounish = p(noun.low, *NOUN) >= 0.4 and p(noun.low, "JJ", "RB", "IN", "VBN", "VBG") < 0.25
+    if not (nounish or plural) or not finite_verb(verb.low, plural):
+        return None
+    return CONTRACTION_POSSESSIVE.get(toks[i].low)
+
+
+CONTRACTION_POSSESSIVE = {"it's": "its", "who's": "whose", "they're": "their", "you're": "your"}
+
 
 def whos_for_whose(toks: list[Tok], i: int) -> str | None:
     """ "Voters who's ballots were lost": a noun follows, so the possessive."""
@@ -213,12 +265,17 @@ VERB_NOUN = {verb: noun for noun, verb in NOUN_VERB.items()}
 VERB_BEFORE = lx.MODALS | frozenset(
     "i you he she we they to not never did didn't don't doesn't also will please".split()
 )
+SUBJECT_ONLY = frozenset("i we they he she".split())  # never an object ("give you advice")
 OBJECT_START = lx.DETERMINERS | lx.OBJECT_PRONOUNS | frozenset("that against them".split())
 
 
 def noun_or_verb(toks: list[Tok], i: int) -> str | None:
     """ "He advice the council" (advise), "a deep breathe" (breath)."""
     w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
+    if w in NOUN_VERB and prev in SUBJECT_ONLY and nxt not in ("is", "was", "and", "or"):
+        return NOUN_VERB[w]  # "I advice all people": a subject pronoun wants its verb
+    if w in VERB_NOUN and prev in lx.POSSESSIVES - {"her"}:
+        return VERB_NOUN[w]  # "my advise to all": a possessive wants a noun
     if w in NOUN_VERB:
         subject = prev in VERB_BEFORE and prev != "to"
         ends = not nxt and (w == "breath" or prev == "please")
@@ -294,6 +351,9 @@ def to_for_too(toks: list[Tok], i: int) -> str | None:
         return "too" if adjective or prev in ("me", "us") else None
     if not nxt or nxt in COLOURS or any(t.low == "from" for t in toks[:i]):
         return None
+    degree = degree_after_to(toks, i, prev, nxt, nxt2)
+    if degree:
+        return degree
     adjective = p(nxt, "JJ") >= 0.8 and p(nxt, "VB", "VBP", "NN", "NNS") < 0.1
     loose = p(nxt, "JJ", "RB") >= 0.7 and p(nxt, "VB", "VBP", "NN", "NNS", "IN") < 0.15
     if loose and prev in ("little", "bit", "way", "far"):
@@ -306,9 +366,47 @@ def to_for_too(toks: list[Tok], i: int) -> str | None:
     return None
 
 
+# "amount to much", "come to much", "up to much": verbs that take a quantity after "to".
+AMOUNT_TO = frozenset(
+    "amount amounts amounted amounting come comes came coming up add adds".split()
+)
+QUANTITY_PRONOUNS = frozenset("many few little more most enough".split())  # "spoke to many"
+
+
+def degree_after_to(toks: list[Tok], i: int, prev: str, nxt: str, nxt2: str) -> str | None:
+    """ "is to late", "are to many people", "affect them to much.": a degree word that
+    can be neither a verb (an infinitive) nor a noun (an object of "to") after "to" that
+    ends the phrase, or follows a form of "be" where no infinitive follows."""
+    if nxt not in lx.DEGREE_WORDS or p(nxt, "VB", "VBP", "NN", "NNS", "NNP") >= 0.1:
+        return None
+    if p(nxt2, "VB") >= 0.4:
+        return None  # "is to soon begin": a split infinitive
+    ends = i + 2 == len(toks) or toks[i + 2].gap.strip()[:1] in (".", ",", ";", ":", "!", "?")
+    clause_next = nxt2 in ("to", "for", "and") or nxt2 in lx.SUBJECT_PRONOUNS
+    if prev in lx.BE and (ends or clause_next or nxt in ("many", "much")):
+        return "too"  # "it is to late.", "there are to many people", "was to bad she"
+    if p(nxt2, "JJ", "JJR", "RBR", "RB", "VBZ", "VBD", "VBP", "MD") >= 0.4:
+        return None  # "to far deeper indignation": a degree adverb inside the object
+    if p(nxt, "RB") >= 0.8 and nxt2 not in ("away", "off", "out"):
+        return "too"  # "sink to far into", "all to often the": an adverb is no object
+    ranged = prev[:1].isdigit() or p(prev, "JJ", "RB", "CD") >= 0.5  # "fair to good,"
+    if ends and not ranged and prev not in AMOUNT_TO and nxt not in QUANTITY_PRONOUNS:
+        return "too"  # "not going to affect them to much."
+    return None
+
+
+# Modals that are never nouns ("a stronger will than", "more might than"): "than" cannot
+# follow them.
+MODALS_NOT_NOUNS = lx.MODALS - {"will", "can", "may", "might", "must", "'ll"}
+
+
 def than_at_end(toks: list[Tok], i: int) -> str | None:
-    """ "is it good or not than.": "than" needs what it compares with."""
-    return "then" if i + 1 == len(toks) and before(toks, i) else None
+    """ "is it good or not than.": "than" needs what it compares with; "would than rally":
+    a modal wants a verb or an adverb, and "than" is neither."""
+    prev = before(toks, i)
+    if prev in MODALS_NOT_NOUNS:
+        return "then"
+    return "then" if i + 1 == len(toks) and prev else None
 
 
 def their_at_end(toks: list[Tok], i: int) -> str | None:
@@ -376,14 +474,15 @@ SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "there": there_for_their,
     "where": where_for_were,
     "were": were_for_where,
-    "it's": its_for_its,
-    "who's": _first(whos_for_whose, whos_adjective, whos_number),
+    "it's": _first(its_for_its, possessive_before_subject),
+    "who's": _first(whos_for_whose, whos_adjective, whos_number, possessive_before_subject),
+    "they're": possessive_before_subject,
     "to": to_for_too,
     "than": than_at_end,
     "their": their_at_end,
     "lead": lead_by,
     "your": your_for_youre,
-    "you're": youre_for_your,
+    "you're": _first(youre_for_your, possessive_before_subject),
     "then": then_for_than,
     "weather": weather,
     "whether": weather,

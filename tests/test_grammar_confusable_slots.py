@@ -74,3 +74,21 @@ def test_a_subject_pronoun_wants_the_verb_and_a_possessive_the_noun():
         ("GRAM001", 3, 3, ("advise",)),
         ("GRAM001", 3, 33, ("advice",)),
     ]
+
+
+def test_accept_and_except_by_the_slot():
+    text = (
+        "Note\n\nI except your offer. Everyone accept him came. It was fine, accept for the "
+        "food.\nWe accept the terms. They all accept it. The rule will except children. "
+        "Everyone except him came.\n"
+    )
+    assert confusables(text) == [
+        ("GRAM001", 3, 3, ("accept",)),
+        ("GRAM001", 3, 31, ("except",)),
+        ("GRAM001", 3, 61, ("except",)),
+    ]
+
+
+def test_a_boarder_with_a_country_is_a_border():
+    text = "Note\n\nThey live south of the boarder with Mexico. The boarder pays rent.\n"
+    assert confusables(text) == [("GRAM001", 3, 24, ("border",))]

@@ -44,6 +44,8 @@ class ConfusableByRule(Rule):
         Example(bad="The rule had no affect on prices.", fixed="The rule had no effect on prices."),
         Example(good="There is no doubt their plan will lose money; it's more than that."),
         Example(good="Since then, the effect has been to affect how they lead."),
+        Example(bad="It's 'gimmick' was a free bowl. The cuts won't affect them to much."),
+        Example(good="It didn't amount to much; it's time prices fell. I accept."),
     )
 
     def prepare(self, settings) -> None:

@@ -47,6 +47,7 @@ FAMILIES.update(
         "whether": ("whether", "weather"),
         "quite": ("quite", "quiet"),
         "border": ("border", "boarder"),
+        "accept": ("accept", "except"),
     }
 )  # decided by the slot the word stands in (linter.packs.grammar.slots)
 FAMILY_OF = {word: name for name, words in FAMILIES.items() for word in words}

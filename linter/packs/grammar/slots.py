@@ -321,8 +321,12 @@ BORDER_NEXT = frozenset(
 def boarder(toks: list[Tok], i: int) -> str | None:
     """ "the boarder crossing" (border): a frontier, not a lodger."""
     prev, nxt = before(toks, i), after(toks, i)
-    if toks[i].low == "boarder" and (nxt in BORDER_NEXT or prev in ("across", "southern")):
+    if toks[i].low != "boarder":
+        return None
+    if nxt in BORDER_NEXT or prev in ("across", "southern"):
         return "border"
+    if prev == "the" and nxt in ("with", "between"):
+        return "border"  # "south of the boarder with": a frontier runs with or between
     return None
 
 
@@ -459,6 +463,31 @@ def whos_adjective(toks: list[Tok], i: int) -> str | None:
     return None
 
 
+# Pronouns that stand for everyone or everything but one: "everyone accept him" (except).
+ALL_BUT = frozenset(
+    "everyone everybody everything nobody nothing anyone anybody anything none".split()
+)
+ACCEPT_BEFORE = SUBJECT_ONLY | lx.MODALS | frozenset("to please not don't didn't".split())
+
+
+def accept(toks: list[Tok], i: int) -> str | None:
+    """ "I except your offer", "will except the terms" (accept): a subject or an auxiliary
+    wants the verb, and the verb "except" (leave out) is rare beside them. "Everyone accept
+    him", "fine, accept for the food" (except): "everyone" would take "accepts", and a
+    clause that starts with "accept for the" has no subject."""
+    w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
+    if w == "except" and prev in ACCEPT_BEFORE and prev != "to":
+        if nxt in lx.DETERMINERS or nxt in lx.OBJECT_PRONOUNS or nxt in ("responsibility", "it"):
+            return "accept"
+    elif w == "accept":
+        objects = lx.DETERMINERS | lx.OBJECT_PRONOUNS | lx.PREPOSITIONS
+        if prev in ALL_BUT and (nxt in objects or nxt[:1].isupper()):
+            return "except"
+        if toks[i].gap.strip() in (",", ";", "(", "—", "–") and nxt == "for":
+            return "except" if after(toks, i, 2) in lx.DETERMINERS else None
+    return None
+
+
 def _first(*rules):
     def decide(toks: list[Tok], i: int) -> str | None:
         for rule in rules:
@@ -489,6 +518,8 @@ SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "quiet": quite,
     "quite": quite,
     "boarder": boarder,
+    "accept": accept,
+    "except": accept,
     **{w: noun_or_verb for w in (*NOUN_VERB, *VERB_NOUN)},
 }
 NEW_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -496,6 +527,7 @@ NEW_FAMILIES: dict[str, tuple[str, ...]] = {
     "whether": ("whether", "weather"),
     "quite": ("quite", "quiet"),
     "border": ("border", "boarder"),
+    "accept": ("accept", "except"),
 }
 
 

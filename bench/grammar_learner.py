@@ -24,6 +24,10 @@ second column) or a Harper lint that is not a spelling lint overlaps its word.
 ``--split`` keeps one fixed half of the slips, chosen by a hash of the sentence (``dev``:
 the half rules are developed against; ``held``: the held-out half, for reporting only);
 ``both`` prints each half and the whole. Clean-text false alarms are measured either way.
+``--development`` reads other slips, built the same way, to develop rules on: JFLEG test
+(jfleg.test.src, jfleg.test.ref0-3) and EWT train (ewt-train.conllu; the tagger was trained
+on it, so the tags there are a little better than on new text). Its recall is a
+development figure, not the measure.
 
 The folder holds jfleg.dev.src, jfleg.dev.ref0-3 (jfleg's dev/dev.src, dev/dev.ref0-3),
 ewt-dev.conllu and ewt-test.conllu (EWT's en_ewt-ud-dev/test.conllu) and pud.conllu
@@ -157,10 +161,10 @@ def detok(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     return text, spans
 
 
-def jfleg_slips(folder: Path) -> list[tuple[str, int, int, str, str, str]]:
-    """(sentence, start, end, wrong, right, family) for JFLEG dev."""
-    src = (folder / "jfleg.dev.src").read_text("utf-8").splitlines()
-    refs = [(folder / f"jfleg.dev.ref{i}").read_text("utf-8").splitlines() for i in range(4)]
+def jfleg_slips(folder: Path, part: str = "dev") -> list[tuple[str, int, int, str, str, str]]:
+    """(sentence, start, end, wrong, right, family) for JFLEG dev (or ``part``)."""
+    src = (folder / f"jfleg.{part}.src").read_text("utf-8").splitlines()
+    refs = [(folder / f"jfleg.{part}.ref{i}").read_text("utf-8").splitlines() for i in range(4)]
     out = []
     for n, line in enumerate(src):
         toks = line.split()
@@ -190,10 +194,12 @@ def jfleg_slips(folder: Path) -> list[tuple[str, int, int, str, str, str]]:
     return out
 
 
-def ewt_slips(folder: Path) -> list[tuple[str, int, int, str, str, str]]:
+def ewt_slips(
+    folder: Path, names: tuple[str, ...] = ("ewt-dev.conllu", "ewt-test.conllu")
+) -> list[tuple[str, int, int, str, str, str]]:
     """(sentence, start, end, wrong, right, family) from EWT's CorrectForm annotations."""
     out = []
-    for name in ("ewt-dev.conllu", "ewt-test.conllu"):
+    for name in names:
         text, pos, pending = "", 0, []
         for line in (folder / name).read_text("utf-8").splitlines():
             if line.startswith("# text = "):
@@ -241,6 +247,11 @@ def main() -> None:
     parser.add_argument("--no-harper", action="store_true")
     parser.add_argument("--split", choices=("all", "dev", "held", "both"), default="all")
     parser.add_argument("--no-clean", action="store_true", help="skip the clean-text count")
+    parser.add_argument(
+        "--development",
+        action="store_true",
+        help="JFLEG test and EWT train instead: slips to develop rules on, never reported as recall",
+    )
     args = parser.parse_args()
 
     from linter.runner import Engine
@@ -253,11 +264,15 @@ def main() -> None:
 
         harper = harper_mod.Linter(harper_mod.Dialect.AMERICAN)  # its default lints
 
-    slips = jfleg_slips(args.folder) + ewt_slips(args.folder)
+    if args.development:
+        slips = jfleg_slips(args.folder, "test") + ewt_slips(args.folder, ("ewt-train.conllu",))
+    else:
+        slips = jfleg_slips(args.folder) + ewt_slips(args.folder)
     halves = ("dev", "held", "all") if args.split == "both" else (args.split,)
     for which in halves:
         kept = [s for s in slips if which == "all" or half(s[0]) == which]
-        recall(engine, harper, kept, which, args.misses if which != "held" else 0)
+        source = "JFLEG test and EWT train" if args.development else "JFLEG dev and EWT CorrectForm"
+        recall(engine, harper, kept, f"{which}, {source}", args.misses if which != "held" else 0)
     if not args.no_clean:
         clean(engine, harper, args.alarms, args.folder)
 
@@ -281,7 +296,7 @@ def recall(engine, harper, slips, which: str, show: int) -> None:
         if harper is not None:
             lints = [x for x in harper.lint(text) if x.lint_kind != "Spelling"]
             caught_h[fam] += any(lint.span.start < end and start < lint.span.end for lint in lints)
-    print(f"slips, {which}: {len(slips)} (JFLEG dev and EWT CorrectForm)")
+    print(f"slips ({which}): {len(slips)}")
     print(f"{'family':12} {'slips':>6} {'copydesk':>9} {'(error)':>8} {'harper':>7}")
     for fam in ("confusable", "agreement", "verb-form"):
         n = total[fam] or 1

@@ -210,3 +210,20 @@ def test_letter_tokens_are_the_word_pattern_with_letters():
         "th", "x²y", "abc", "def", "rock’n’roll", "ab"
     ]  # fmt: skip
     assert re.fullmatch(LETTER_RE, "don't")
+
+
+def test_the_packs_read_the_layers_definitions():
+    """The packs' token and sentence helpers are the layer's, not copies that could drift:
+    a pack that compiles its own word or sentence pattern again fails here."""
+    from linter.language.tokens import Token
+    from linter.packs.facts import starts
+    from linter.packs.grammar import cue_index
+    from linter.packs.grammar import tokens as grammar
+    from linter.packs.spelling import tokens as spelling
+
+    assert grammar.Tok is Token
+    assert spelling.TOKEN_RE is LETTER_RE and spelling.TOKEN_FROM_RE is LETTER_FROM_RE
+    assert spelling.starts_token is starts_token and spelling.ends_token is ends_token
+    assert spelling.OPENING == layer.OPENERS
+    assert starts.MAY_START_RE is layer.MAY_START_RE
+    assert cue_index.cut_in_gap is layer.cut_in_gap

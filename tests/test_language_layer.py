@@ -10,6 +10,7 @@ a byte-order mark, non-ASCII letters and digits, and every kind of quotation mar
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -118,6 +119,12 @@ def check_views(doc: Document) -> None:
         assert [(t.start, t.end, t.text) for t in lang.tokens(index) if t.is_word] == [
             (t.start, t.end, t.text) for t in toks
         ]
+        s_start, s_end = sentences[index]
+        prev = s_start
+        for tok in lang.tokens(index):  # punctuation too: the document's own characters
+            assert prose[tok.start : tok.end] == tok.text and tok.gap == prose[prev : tok.start]
+            assert s_start <= tok.start and tok.end <= s_end
+            prev = tok.end
 
     # the spelling view: letter tokens are the word tokens' letters
     letters = list(letter_tokens(words))
@@ -190,11 +197,11 @@ PIECES = st.lists(
 
 
 @settings(
-    max_examples=200,
+    max_examples=max(200, int(os.environ.get("COPYDESK_HYPOTHESIS_EXAMPLES", "0"))),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(PIECES, st.sampled_from(FORMATS))
+@given(st.one_of(PIECES, st.text(max_size=200)), st.sampled_from(FORMATS))
 def test_views_agree_with_the_layer_on_any_text(text, fmt):
     check_views(build_document("draft", text, fmt))
 

@@ -1,4 +1,8 @@
-"""Shared tokenisation: words, sentences, paragraphs and quotations, each with spans.
+"""The text machinery under the linguistic layer: what a word token is (``WORD_RE``), where
+sentences, paragraphs and quotations are (``sentences``, ``paragraphs``, ``quotations``),
+and addresses and figures. ``Document`` applies these once per document; the packs read them
+through ``linter.language`` (``tokens``, ``sentences``), whose views are tested against them,
+so there is one definition of a word and one sentence splitter.
 
 Every function takes the masked prose (markup already blanked) so spans index the source.
 """

@@ -1,26 +1,26 @@
 """Sentence starts where runs of capitalised words begin, each decided from the characters
-before it, as ``linter.text.sentences`` would cut there: no split of the whole draft."""
+before it with the layer's local test (``linter.language.sentences``): no split of the whole
+draft."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from linter.text import SENTENCE_CLOSERS, sentence_starts_at
+from linter.language.sentences import MAY_START_RE, sentence_starts_at
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
 
+__all__ = ["DOT_SPACE_RE", "MAY_START_RE", "SentenceStarts"]
+
 DOT_SPACE_RE = re.compile(r"\.[ \u00a0]")  # a full stop and a space inside a run
-# where a sentence may start: after terminal punctuation, closing marks and whitespace, or
-# after a line break and whitespace (a superset; ``SentenceStarts.opens`` decides)
-MAY_START_RE = re.compile(rf"(?:[.!?][{re.escape(SENTENCE_CLOSERS)}]*\s+|\n\s*)(?=\S)")
 
 
 class SentenceStarts:
     """Membership in ``sentence_starts(doc)`` (the starts of the sentences, paragraphs and
     lines), asked only for the offsets where runs begin, each decided from the characters
-    before it, as ``text.sentences`` would cut there: no split of the whole draft."""
+    before it, as ``Document.sentences`` would cut there: no split of the whole draft."""
 
     def __init__(self, doc: Document) -> None:
         self.prose = doc.prose
@@ -59,7 +59,7 @@ class SentenceStarts:
     def opens(self, at: int) -> bool:
         """Whether ``at`` (a capital) is in ``sentence_starts``: a line starts there, only
         whitespace lies before it, or the whitespace before it holds the end of the headline
-        or a blank line, or follows a sentence end that ``text.sentences`` cuts at (its own
-        tests, asked of that one end)."""
+        or a blank line, or follows a sentence end that the splitter cuts at (the layer's
+        ``sentence_starts_at``)."""
         prose = self.prose
         return at == 0 or prose[at - 1] == "\n" or sentence_starts_at(prose, at, self.head_end)

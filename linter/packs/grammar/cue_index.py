@@ -18,9 +18,9 @@ import re
 from itertools import compress, count
 from typing import TYPE_CHECKING
 
+from linter.language.sentences import cut_in_gap
 from linter.memo import PerDocument
 from linter.packs.grammar.tokens import Tok
-from linter.text import BLANK_LINE_RE, SENTENCE_END_RE, ends_sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable
@@ -111,18 +111,7 @@ class WordIndex:
 
     def _last_cut(self, e: int, s: int) -> int:
         """The last place in the gap ``prose[e:s]`` where a sentence may start, or -1."""
-        prose = self.prose
-        best = self.headline_end if e <= self.headline_end <= s else -1
-        gap = prose[e:s]
-        if "\n" in gap:
-            for m in BLANK_LINE_RE.finditer(prose, e, s):
-                best = max(best, m.end())
-        if "." in gap or "!" in gap or "?" in gap:
-            # the look-ahead wants a capital or digit: the first character of the next word
-            for m in SENTENCE_END_RE.finditer(prose, e, s + 1):
-                if m.start() < s and ends_sentence(prose, m.start()):
-                    best = max(best, m.end())
-        return best
+        return cut_in_gap(self.prose, e, s, self.headline_end)
 
     def sentence_start_gap(self, j: int) -> str:
         """The gap of word ``j`` when it opens its sentence: the text from the sentence's

@@ -1,27 +1,26 @@
 """Sentence tokens for the grammar rules: each word with its span, its lower-cased form and
 the text between it and the previous word (so a rule can see a comma or a dash between).
 
-The rules build these tokens only around their cue words (``linter.packs.grammar.cue_index``);
+A ``Tok`` is the linguistic layer's ``Token`` (``linter.language.tokens``): the layer's word
+tokens, sentence by sentence, without the punctuation tokens the tagger reads. The rules
+build them only around their cue words (``linter.packs.grammar.cue_index``);
 ``sentence_tokens`` makes them for a whole document, the reference the index is tested
 against.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from linter.language.tokens import Token, words_by_sentence
 from linter.memo import PerDocument
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
 
-
-class Tok(NamedTuple):
-    start: int
-    end: int
-    text: str
-    low: str  # lower case, straight apostrophe
-    gap: str  # the text between the previous word of the sentence (or its start) and this word
+# start, end, text, low (lower case, straight apostrophe) and gap (the text between the
+# previous word of the sentence, or its start, and this word)
+Tok = Token
 
 
 def sentence_tokens(doc: Document) -> list[list[Tok]]:
@@ -30,24 +29,7 @@ def sentence_tokens(doc: Document) -> list[list[Tok]]:
 
 
 def _sentence_tokens(doc: Document) -> list[list[Tok]]:
-    prose = doc.prose
-    words = doc.words
-    result: list[list[Tok]] = []
-    i, n = 0, len(words)
-    for s_start, s_end in doc.sentences:
-        while i < n and words[i][0] < s_start:
-            i += 1
-        toks: list[Tok] = []
-        prev_end = s_start
-        while i < n and words[i][1] <= s_end:
-            start, end, word = words[i]
-            low = word.lower().replace("’", "'")
-            toks.append(Tok(start, end, word, low, prose[prev_end:start]))
-            prev_end = end
-            i += 1
-        if toks:
-            result.append(toks)
-    return result
+    return words_by_sentence(doc.prose, doc.words, doc.sentences)
 
 
 def joined(gap: str) -> bool:

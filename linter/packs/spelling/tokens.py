@@ -1,13 +1,14 @@
 """What a word's surroundings say, asked only about the few words a spelling rule may report.
 
-Why a tokenizer of its own: the engine's word pattern keeps digits and underscores and splits
-at hyphens without saying so; spelling needs to know that "th" followed "20", that "kevinbacon"
-followed "@", that "co" is the first half of "co-founder" and that a sentence is in Spanish.
+The unit spelling judges is the layer's letter token (``linter.language.tokens``): the
+letters of a word token, split at digits and underscores, so that "th" of "20th" is judged
+knowing it followed "20". Whether a token is a handle ("@kevinbacon"), half of a compound
+("co" of "co-founder") or in a Spanish sentence is read here from the characters around it.
 
 Why only on demand: a draft has about 170,000 tokens per megabyte and almost all are ordinary
 words no rule reports. The rules find the few candidate words by their distinct forms (see
 ``draft``); the context of a token is worked out from the characters around it, here, for
-those words alone.
+those words alone, with the layer's local sentence tests (``linter.language.sentences``).
 """
 
 from __future__ import annotations
@@ -16,24 +17,27 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from linter import text as textmod
+from linter.language import sentences as layer
+
+# the layer's letter tokens and their edges, as the pack's modules import them
+from linter.language.tokens import (  # noqa: F401
+    LETTER_FROM_RE,
+    LETTER_RE,
+    ends_token,
+    is_letter,
+    start_of_token_ending,
+    starts_token,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
 
-TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-# the same tokens, found from any offset: never the tail of a token that starts earlier
-TOKEN_FROM_RE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])[^\W\d_]+(?:['’][^\W\d_]+)*")
-OPENING = "“‘\"'([«„"
+TOKEN_RE = LETTER_RE  # the layer's letter tokens
+TOKEN_FROM_RE = LETTER_FROM_RE  # the same, found from any offset
+OPENING = layer.OPENERS
 GLUE = "@#_/\\=&%+*"  # a word touching these is a handle, tag, path or code
-APOSTROPHES = "'’"
 SIC_RE = re.compile(r"\s*[\[(]sic[\])]", re.I)
 LONG_HEADLINE = 200  # a "headline" this long is a one-line file, not a headline
-
-
-def is_letter(ch: str) -> bool:
-    """What ``[^\\W\\d_]`` matches: \\w is alphanumeric or "_", \\d a decimal digit."""
-    return ch.isalnum() and not ch.isdecimal()
 
 
 def is_title(text: str) -> bool:
@@ -46,36 +50,6 @@ def base(word: str) -> str:
         if word.endswith(ending) and len(word) > 3:
             return word[:-1] if ending == "s'" else word[:-2]
     return word
-
-
-def starts_token(prose: str, at: int) -> bool:
-    """Whether a letter at ``at`` opens a token (rather than continuing one)."""
-    if at == 0:
-        return True
-    if is_letter(prose[at - 1]):
-        return False
-    return not (prose[at - 1] in APOSTROPHES and at >= 2 and is_letter(prose[at - 2]))
-
-
-def ends_token(prose: str, end: int) -> bool:
-    """Whether a token whose last letter is at ``end - 1`` ends there."""
-    if end >= len(prose):
-        return True
-    if is_letter(prose[end]):
-        return False
-    return not (prose[end] in APOSTROPHES and end + 1 < len(prose) and is_letter(prose[end + 1]))
-
-
-def start_of_token_ending(prose: str, end: int) -> int:
-    """The start of the token whose last letter is at ``end - 1``."""
-    i = end - 1
-    while True:
-        while i > 0 and is_letter(prose[i - 1]):
-            i -= 1
-        if i >= 2 and prose[i - 1] in APOSTROPHES and is_letter(prose[i - 2]):
-            i -= 2
-            continue
-        return i
 
 
 def skipped(prose: str, s: int, e: int) -> bool:
@@ -169,23 +143,9 @@ class Positions:
 
     def _opens_sentence(self, at: int) -> bool:
         """Whether a sentence of ``doc.sentences`` starts here, once openers and spaces
-        are skipped, decided without splitting the document: some sentence starts at or
-        after ``i``, where skipping back over openers and spaces stops, exactly when a
-        paragraph does (a blank line in between), the headline ends there, or the sentence
-        end that ``i`` follows is one (``text.sentences``' own test, asked of it alone)."""
-        prose = self.prose
-        i = at
-        while i > 0 and (prose[i - 1] in OPENING or prose[i - 1].isspace()):
-            i -= 1
-        if i == 0:
-            return True
+        are skipped (the layer's local test, ``word_opens_sentence``)."""
         head = self.doc.headline
-        if head and i <= head[1] <= at:
-            return True
-        if textmod.BLANK_LINE_RE.search(prose, i, at):
-            return True
-        cut = textmod.sentence_cut_before(prose, i)
-        return cut is not None and i <= cut <= at
+        return layer.word_opens_sentence(self.prose, at, head[1] if head else None)
 
     def _opens_quote(self, at: int) -> bool:
         if at == 0 or self.prose[at - 1] not in OPENING:
@@ -231,51 +191,9 @@ class Positions:
 
 def sentence_around(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     """The span of ``doc.sentences`` that holds the token at ``start:end``, found from the
-    sentence ends next to it (``text.sentences``' own tests, asked of those alone) rather
-    than by splitting the whole draft; None when the headline ends inside the token."""
-    prose = doc.prose
-    paragraphs = doc.paragraphs
-    i = bisect_right(paragraphs, (start, float("inf"))) - 1
-    if i < 0 or paragraphs[i][1] < end:
-        return None
-    first, last = paragraphs[i]
-    head = doc.headline
-    if head and start < head[1] < end:
-        return None
-    lo = first  # the last cut at or before the token
-    stop = start
-    while True:
-        at = max(
-            prose.rfind(".", first, stop),
-            prose.rfind("!", first, stop),
-            prose.rfind("?", first, stop),
-        )
-        if at < 0:
-            break
-        while at > first and prose[at - 1] in ".!?":
-            at -= 1
-        m = textmod.SENTENCE_END_RE.match(prose, at)
-        if m is not None and textmod.ends_sentence(prose, at):
-            lo = m.end()
-            break
-        stop = at
-    hi = last  # the first cut after it
-    for m in textmod.SENTENCE_END_RE.finditer(prose, end):
-        if m.end() >= last:
-            break
-        if textmod.ends_sentence(prose, m.start()):
-            hi = m.end()
-            break
-    if head and first < head[1] < last:
-        if head[1] <= start:
-            lo = max(lo, head[1])
-        else:
-            hi = min(hi, head[1])
-    while lo < hi and prose[lo].isspace():
-        lo += 1
-    while hi > lo and prose[hi - 1].isspace():
-        hi -= 1
-    return lo, hi
+    sentence ends next to it (``linter.language.sentences.sentence_around``) rather than by
+    splitting the whole draft; None when the headline ends inside the token."""
+    return layer.sentence_around(doc.prose, doc.paragraphs, start, end, doc.headline)
 
 
 def _skip_openers(prose: str, at: int) -> int:

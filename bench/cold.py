@@ -72,7 +72,10 @@ def main() -> None:
         "copydesk --help": ([*copydesk, "--help"], env),
         "copydesk rules": ([*copydesk, "rules"], env),
         "copydesk explain CORE001": ([*copydesk, "explain", "CORE001"], env),
-        "copydesk check --no-cache DRAFT (cold)": ([*copydesk, "check", "--no-cache", str(draft)], env),
+        "copydesk check --no-cache DRAFT (cold)": (
+            [*copydesk, "check", "--no-cache", str(draft)],
+            env,
+        ),
     }
     best = {name: float("inf") for name in commands}
     for _ in range(args.runs):  # interleaved, so a busy moment hits every command alike

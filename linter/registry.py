@@ -11,6 +11,7 @@ from pathlib import Path
 from linter.errors import RuleError
 from linter.kinds import kind_class, kind_names
 from linter.rule import Rule
+from linter.rulecache import MISS, ParseCache
 from linter.settings import Settings
 
 ENTRY_POINT_PACKS = "copydesk.packs"  # value: a callable returning a folder path
@@ -24,23 +25,16 @@ def builtin_rules_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "rules"
 
 
-def load_rule_file(path: Path, pack: str) -> list[Rule]:
-    """All rules in one YAML file: one mapping, or a list of mappings."""
-    import yaml  # here, not at import time: a run where every file hits the cache skips it
-
-    from linter import yamlload
-    from linter.source import read_text_limited
-
+def load_rule_file(path: Path, pack: str, parsed: ParseCache | None = None) -> list[Rule]:
+    """All rules in one YAML file: one mapping, or a list of mappings. With ``parsed`` (the
+    built-in folder's parse cache) the file's kept parse is used when it is current, and the
+    rules compile their patterns on first use (the test suite compiles every built-in one)."""
     origin = str(path)
-    try:
-        text = read_text_limited(path)  # a regular file, bounded (issue 17)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"cannot read rule file: {exc}", origin) from None
-    try:
-        data = yamlload.load(text)
-    except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise RuleError(f"invalid YAML: {problem}", origin, yamlload.error_line(exc)) from None
+    data = parsed.get(path) if parsed is not None else MISS
+    if data is MISS:
+        data = _parse(path)
+        if parsed is not None:
+            parsed.put(path, data)
     if data is None:
         return []
     items = data if isinstance(data, list) else [data]
@@ -58,20 +52,42 @@ def load_rule_file(path: Path, pack: str) -> list[Rule]:
                 origin,
                 line,
             )
-        rules.append(cls(item, origin, pack))
+        rules.append(cls(item, origin, pack, deferred=parsed is not None))
     return rules
+
+
+def _parse(path: Path):
+    """The YAML of one rule file, or ``RuleError`` naming the file and line."""
+    import yaml  # here, not at import time: a run that parses no rule file skips it
+
+    from linter import yamlload
+    from linter.source import read_text_limited
+
+    origin = str(path)
+    try:
+        text = read_text_limited(path)  # a regular file, bounded (issue 17)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read rule file: {exc}", origin) from None
+    try:
+        return yamlload.load(text)
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(f"invalid YAML: {problem}", origin, yamlload.error_line(exc)) from None
 
 
 DATA_FOLDERS = frozenset({"knowledge", "data", "vocabulary"})  # packs' data, not rules
 
 
-def load_folder(folder: Path) -> list[Rule]:
+def load_folder(folder: Path, builtin: bool = False) -> list[Rule]:
     """Every ``*.yaml``/``*.yml`` under ``folder`` outside data folders (``knowledge/``,
-    ``data/``, ``vocabulary/``); the pack is the folder below ``folder`` holding the file."""
+    ``data/``, ``vocabulary/``); the pack is the folder below ``folder`` holding the file.
+    ``builtin``: the folder that comes with copydesk, whose parse is kept between runs."""
     if not folder.is_dir():
         raise RuleError("rule folder not found", str(folder))
     rules: list[Rule] = []
     from linter.trust import within
+
+    parsed = ParseCache.open(folder) if builtin else None
 
     for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")]):
         parts = path.relative_to(folder).parts
@@ -79,7 +95,9 @@ def load_folder(folder: Path) -> list[Rule]:
             continue
         if not within(path, folder):  # issue 17: a link out of the folder is not followed
             raise RuleError("a link to a file outside the rule folder; refused", str(path))
-        rules.extend(load_rule_file(path, parts[0] if len(parts) > 1 else folder.name))
+        rules.extend(load_rule_file(path, parts[0] if len(parts) > 1 else folder.name, parsed))
+    if parsed is not None:
+        parsed.save()
     return rules
 
 
@@ -167,7 +185,7 @@ def entry_point_rules() -> list[Rule]:
 
 @lru_cache(maxsize=8)
 def _all_rules_cached(extra: tuple[Path, ...]) -> tuple[Rule, ...]:
-    rules = [*load_folder(builtin_rules_dir()), *code_rules()]
+    rules = [*load_folder(builtin_rules_dir(), builtin=True), *code_rules()]
     for folder in extra:
         rules.extend(load_folder(folder))
     rules.extend(entry_point_rules())

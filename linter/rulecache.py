@@ -1,0 +1,133 @@
+"""The built-in rule files, parsed once per install and kept like bytecode.
+
+A cold run used to import the YAML parser (~20 ms, most of it compiling the parser's own
+regexes) and parse every built-in rule file (~10 ms) before linting a word. The parsed form
+of each built-in file is kept in one file per rule folder in the user's cache folder, keyed
+as Python keys its bytecode: copydesk's and Python's versions name the file, and each entry
+holds its rule file's size and modification time, so an edited file is parsed again.
+
+Only the built-in folder (part of the install) is kept here; rule folders of a repository are
+parsed on every run. The store is written with ``marshal`` in the user's own cache folder,
+never read from a repository; anything unreadable, of the wrong shape or from another
+version is a miss, and a folder that cannot be written only costs the parse.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import marshal
+import os
+import sys
+import zlib
+from pathlib import Path
+from typing import Any
+
+from linter import __version__
+from linter.linedict import LineDict
+from linter.userdir import user_cache_dir
+
+MISS = object()
+FORMAT = 1  # bump when the stored shape changes
+_MAPPING, _DATE = "m", "d"  # tags of the tuples that stand for a LineDict and a date
+
+
+def _encode(value: Any) -> Any:
+    """Plain data marshal can write; a mapping and a date become tagged tuples (YAML's safe
+    loader never makes a tuple, so a tuple is always a tag). ``ValueError`` for anything
+    else: that file is then not kept."""
+    if isinstance(value, LineDict):
+        items = {k: _encode(v) for k, v in value.items()}
+        return (_MAPPING, value.line, dict(getattr(value, "key_lines", {})), items)
+    if isinstance(value, dict):
+        return (_MAPPING, 0, {}, {k: _encode(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if type(value) is dt.date:
+        return (_DATE, value.isoformat())
+    if value is None or isinstance(value, (str, int, float, bytes)):
+        return value
+    raise ValueError(f"not kept: {type(value).__name__}")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if isinstance(value, tuple):
+        if value[0] == _DATE:
+            return dt.date.fromisoformat(value[1])
+        _, line, key_lines, items = value
+        mapping = LineDict((k, _decode(v)) for k, v in items.items())
+        mapping.line = line
+        mapping.key_lines = key_lines
+        return mapping
+    return value
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+class ParseCache:
+    """Parsed rule files of one folder: ``get`` before parsing, ``put`` after, ``save``."""
+
+    def __init__(self, store: Path, folder: str, entries: dict[str, tuple]) -> None:
+        self.store = store
+        self.folder = folder
+        self.entries = entries
+        self.changed = False
+
+    @classmethod
+    def open(cls, folder: Path) -> ParseCache:
+        tag = f"{zlib.crc32(str(folder).encode('utf-8', 'surrogatepass')):08x}"
+        name = f"parsed-rules-{FORMAT}-{__version__}-{sys.implementation.cache_tag}-{tag}.marshal"
+        store = user_cache_dir() / name
+        entries: dict[str, tuple] = {}
+        try:
+            with open(store, "rb") as handle:
+                loaded = marshal.load(handle)
+            if isinstance(loaded, dict) and loaded.get("folder") == str(folder):
+                entries = loaded["files"]
+        except Exception:  # missing, unreadable or not ours: parse, as without a cache
+            entries = {}
+        return cls(store, str(folder), entries)
+
+    def get(self, path: Path) -> Any:
+        """The parsed data of ``path`` as it stands, or ``MISS``."""
+        entry = self.entries.get(str(path))
+        if not isinstance(entry, tuple) or len(entry) != 2 or entry[0] != _stamp(path):
+            return MISS
+        try:
+            return _decode(entry[1])
+        except Exception:
+            return MISS
+
+    def put(self, path: Path, data: Any) -> None:
+        stamp = _stamp(path)
+        if stamp is None:
+            return
+        try:
+            self.entries[str(path)] = (stamp, _encode(data))
+        except ValueError:
+            return
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the store if something was parsed; a write that fails is no error."""
+        if not self.changed:
+            return
+        folder = str(self.store.parent)
+        temp = f"{self.store}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(folder, exist_ok=True)
+            with open(temp, "wb") as handle:
+                marshal.dump({"folder": self.folder, "files": self.entries}, handle)
+            os.replace(temp, self.store)
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        self.changed = False

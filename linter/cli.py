@@ -29,19 +29,35 @@ class _Parser(argparse.ArgumentParser):
         return " ".join(parts) + " " if parts else ""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: when it names a command, only that command's module is
+    imported and its options added (a cold ``copydesk check`` loads no other command);
+    otherwise every command is listed, by name and help line, for ``--help`` and errors."""
     parser = _Parser(
         prog="copydesk",
         description="Editorial style-and-accuracy linter for news drafts.",
     )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in _available():
+    available = _available()
+    named = _command_of(argv or [])
+    for name in [named] if named in available else available:
         module = importlib.import_module(f"linter.commands.{name}")
         sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)
-        module.add_arguments(sub)
+        if argv is None or name == named:  # a listed command's options are never parsed
+            module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser
+
+
+def _command_of(argv: list[str]) -> str | None:
+    """The command ``argv`` names: its first word that is not an option."""
+    for arg in argv:
+        if arg == "--":
+            return None
+        if not arg.startswith("-"):
+            return arg
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from linter.errors import CopydeskError
 
-    parser = build_parser()
+    parser = build_parser(argv)
     try:
         try:
             args = parser.parse_args(argv)

@@ -4,7 +4,6 @@ its pack, and whether it runs (and if not, why)."""
 from __future__ import annotations
 
 import argparse
-import json
 
 from linter.commands.common import add_config_arguments, settings_from_args
 
@@ -45,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     table = [r for r in rows(settings) if r["on"] or not args.on]
     if args.format == "json":
+        import json
+
         print(json.dumps(table, indent=2, ensure_ascii=False))
         return 0
     for row in table:

@@ -3,12 +3,15 @@ import what they need only when they run, so ``copydesk --version`` loads almost
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from linter import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    import argparse
 
 COMMANDS = ("check", "rules", "explain", "init", "learn", "lsp", "knowledge")
 
@@ -18,27 +21,33 @@ def _available() -> list[str]:
     return [c for c in COMMANDS if os.path.exists(os.path.join(here, c + ".py"))]
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that ends a usage error with exit 2 and one line, as the contract says."""
+def _parser_class() -> type[argparse.ArgumentParser]:
+    """argparse that ends a usage error with exit 2 and one line, as the contract says;
+    made when a parser is (``copydesk --version`` never imports argparse)."""
+    import argparse
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"copydesk: error: {message} (see 'copydesk {self._sub()}--help')\n")
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.exit(2, f"copydesk: error: {message} (see 'copydesk {self._sub()}--help')\n")
 
-    def _sub(self) -> str:
-        parts = self.prog.split()[1:]
-        return " ".join(parts) + " " if parts else ""
+        def _sub(self) -> str:
+            parts = self.prog.split()[1:]
+            return " ".join(parts) + " " if parts else ""
+
+    return _Parser
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv``: when it names a command, only that command's module is
     imported and its options added (a cold ``copydesk check`` loads no other command);
     otherwise every command is listed, by name and help line, for ``--help`` and errors."""
-    parser = _Parser(
+    parser_class = _parser_class()
+    parser = parser_class(
         prog="copydesk",
         description="Editorial style-and-accuracy linter for news drafts.",
     )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     available = _available()
     named = _command_of(argv or [])
     for name in [named] if named in available else available:

@@ -17,6 +17,7 @@ from typing import Any
 
 from linter import config_schema as schema
 from linter.errors import ConfigError
+from linter.lazyre import lazy
 from linter.settings import Settings
 from linter.source import read_text_limited
 
@@ -127,11 +128,11 @@ def load_config(path: Path | None, cwd: Path | None = None) -> Settings:
 
 
 # ---- line numbers ------------------------------------------------------------------------
-_HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY_RE = re.compile(
+_HEADER_RE = lazy(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY_RE = lazy(
     r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+))*)\s*="""
 )
-_PART_RE = re.compile(r""""([^"]*)"|'([^']*)'|([A-Za-z0-9_\-]+)""")
+_PART_RE = lazy(r""""([^"]*)"|'([^']*)'|([A-Za-z0-9_\-]+)""")
 
 
 def _parts(dotted: str) -> tuple[str, ...]:

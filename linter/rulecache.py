@@ -29,6 +29,7 @@ from linter.userdir import user_cache_dir
 
 MISS = object()
 FORMAT = 1  # bump when the stored shape changes
+KEEP_DAYS = 30  # another store not written for this long is dropped when one is written
 _MAPPING, _DATE = "m", "d"  # tags of the tuples that stand for a LineDict and a date
 
 
@@ -131,3 +132,18 @@ class ParseCache:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
         self.changed = False
+        _prune(self.store)
+
+
+def _prune(keep: Path) -> None:
+    """Drop other stores not written for ``KEEP_DAYS`` (checkouts and versions come and go;
+    a store still in use is written again after a prune, at the cost of one parse)."""
+    import time
+
+    cutoff = time.time() - KEEP_DAYS * 86400
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(keep.parent):
+            if entry.name.startswith("parsed-rules-") and entry.path != str(keep):
+                with contextlib.suppress(OSError):
+                    if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
+                        os.unlink(entry.path)

@@ -1,0 +1,201 @@
+"""What a cold start loads: ``--version`` and ``--help`` no rule pack, a cold check no YAML
+parser once the built-in rules' parse is kept, and patterns compiled on first use. These are
+behaviours (what is imported, what is parsed), not timings: bench/cold.py times them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from linter import lazyre, registry, rulecache
+from linter.errors import RuleError
+from linter.formats import build_document
+from linter.kinds import kind_class
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROBE = """
+import json, runpy, sys
+sys.argv = ["copydesk", *sys.argv[1:]]
+try:
+    runpy.run_module("linter", run_name="__main__")
+except SystemExit:
+    pass
+sys.stdout.flush()
+print("\\nMODULES " + json.dumps(sorted(sys.modules)))
+"""
+
+HEAVY = ("linter.packs", "linter.kinds", "linter.registry", "linter.runner", "yaml", "regex")
+
+
+def loaded_by(*argv: str, cwd: Path, cache: Path) -> set[str]:
+    """The modules a ``python -m linter ARGV`` process had imported when it ended."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(cache), "NO_COLOR": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    line = next(x for x in proc.stdout.splitlines() if x.startswith("MODULES "))
+    return set(json.loads(line[len("MODULES ") :]))
+
+
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.startswith(HEAVY))
+
+
+def test_version_imports_no_rule_pack_nor_parser(tmp_path):
+    modules = loaded_by("--version", cwd=tmp_path, cache=tmp_path / "cache")
+    assert heavy(modules) == []
+    assert "argparse" not in modules
+    assert "linter.cli" in modules  # the probe did run copydesk
+
+
+def test_help_lists_commands_without_loading_rules(tmp_path):
+    modules = loaded_by("--help", cwd=tmp_path, cache=tmp_path / "cache")
+    assert heavy(modules) == []
+    assert "linter.commands.check" in modules  # its help line is listed
+
+
+def test_a_named_command_loads_no_other_command(tmp_path):
+    (tmp_path / "draft.txt").write_text("Headline\n\nThe the cat sat.\n")
+    modules = loaded_by("check", "--no-cache", "draft.txt", cwd=tmp_path, cache=tmp_path / "c")
+    assert "linter.commands.check" in modules
+    assert not {"linter.commands.learn", "linter.commands.lsp", "linter.commands.init"} & modules
+
+
+def test_second_cold_check_parses_no_yaml(tmp_path):
+    (tmp_path / "draft.txt").write_text("Headline\n\nThe the cat sat.\n")
+    cache = tmp_path / "cache"
+    first = loaded_by("check", "--no-cache", "draft.txt", cwd=tmp_path, cache=cache)
+    second = loaded_by("check", "--no-cache", "draft.txt", cwd=tmp_path, cache=cache)
+    assert "yaml" in first  # nothing kept yet: the built-in rule files were parsed
+    assert "linter.packs.spelling.unknown_words" in second  # the rules did run
+    assert "yaml" not in second
+    assert list(cache.glob("copydesk/parsed-rules-*.marshal"))
+
+
+RULE = """\
+id: HOUSE001
+name: no-utilize
+kind: pattern
+severity: warning
+message: "Write 'use'."
+why: House style prefers plain words.
+source: Our style sheet.
+pattern: '{pattern}'
+examples:
+  - bad: We utilize data.
+  - good: We use data.
+"""
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "copydesk"
+
+
+def _house(tmp_path: Path, pattern: str) -> Path:
+    folder = tmp_path / "rules"
+    (folder / "house").mkdir(parents=True, exist_ok=True)
+    (folder / "house" / "words.yaml").write_text(RULE.format(pattern=pattern))
+    return folder
+
+
+def _patterns(folder: Path) -> list[str]:
+    return [r._source for r in registry.load_folder(folder, builtin=True)]
+
+
+def test_kept_parse_is_used_and_an_edited_file_parsed_again(tmp_path, cache_home):
+    folder = _house(tmp_path, r"\butilize\b")
+    assert _patterns(folder) == [r"\butilize\b"]
+    (store,) = cache_home.glob("parsed-rules-*.marshal")
+    kept = store.read_bytes()
+    assert _patterns(folder) == [r"\butilize\b"]
+    assert store.read_bytes() == kept  # a hit writes nothing
+    _house(tmp_path, r"\butili[sz]e\b")  # a different size: parsed again
+    assert _patterns(folder) == [r"\butili[sz]e\b"]
+
+
+def test_kept_parse_keeps_lines_for_errors(tmp_path, cache_home):
+    folder = _house(tmp_path, "(unclosed")
+    registry.load_folder(folder, builtin=True)  # deferred: the bad pattern is not compiled
+    (rule,) = registry.load_folder(folder, builtin=True)  # from the kept parse
+    doc = build_document("d.txt", "We utilize data.\n", None, None)
+    with pytest.raises(RuleError) as caught:
+        list(rule.check(doc))
+    assert "words.yaml:8: rule HOUSE001: key 'pattern' invalid regular expression" in str(
+        caught.value
+    )
+
+
+def test_corrupt_store_is_a_miss(tmp_path, cache_home):
+    folder = _house(tmp_path, r"\butilize\b")
+    registry.load_folder(folder, builtin=True)
+    (store,) = cache_home.glob("parsed-rules-*.marshal")
+    store.write_bytes(b"\x00not marshal at all")
+    assert _patterns(folder) == [r"\butilize\b"]
+
+
+def test_a_rule_folder_of_a_repository_is_checked_in_full_as_it_loads(tmp_path, cache_home):
+    folder = _house(tmp_path, "(unclosed")
+    with pytest.raises(RuleError, match="invalid regular expression"):
+        registry.load_folder(folder)
+    assert not cache_home.exists()  # and nothing of it is kept
+
+
+def test_deferred_pattern_compiles_on_first_use():
+    data = {
+        "id": "HOUSE001",
+        "name": "n",
+        "kind": "pattern",
+        "severity": "warning",
+        "message": "m",
+        "why": "w",
+        "source": "s",
+        "pattern": r"\butilize\b",
+        "examples": [{"bad": "We utilize data."}, {"good": "We use data."}],
+    }
+    rule = kind_class("pattern")(data, "x.yaml", "house", deferred=True)
+    assert rule._compiled is None
+    doc = build_document("d.txt", "Headline\n\nWe utilize data.\n", None, None)
+    assert [(m.start, m.end) for m in rule.check(doc)] == [(13, 20)]
+    assert rule._compiled is not None
+
+
+def test_lazy_pattern_compiles_on_first_use_and_matches_as_compiled():
+    pattern = lazyre.lazy(r"(?P<word>\w+)-(\d+)")
+    assert "_compiled" not in vars(pattern)
+    assert pattern.search("see item-42 here").group("word") == "item"
+    assert "_compiled" in vars(pattern)
+    assert pattern.groups == 2 and pattern.groupindex == {"word": 1}
+    assert [m.span() for m in pattern.finditer("a-1 b-2")] == [(0, 3), (4, 7)]
+
+
+def test_store_encodes_dates_and_nested_mappings(tmp_path, cache_home):
+    import datetime as dt
+
+    from linter.linedict import LineDict
+
+    inner = LineDict(bad="x", date=dt.date(2023, 2, 10))
+    inner.line, inner.key_lines = 3, {"bad": 3, "date": 4}
+    outer = LineDict(examples=[inner])
+    outer.line, outer.key_lines = 1, {"examples": 2}
+    path = tmp_path / "f.yaml"
+    path.write_text("x")
+    store = rulecache.ParseCache.open(tmp_path)
+    store.put(path, outer)
+    store.save()
+    back = rulecache.ParseCache.open(tmp_path).get(path)
+    assert back == outer
+    assert back.key_lines == {"examples": 2}
+    assert back["examples"][0].line == 3 and back["examples"][0]["date"] == dt.date(2023, 2, 10)

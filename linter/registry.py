@@ -185,7 +185,11 @@ def entry_point_rules() -> list[Rule]:
 
 @lru_cache(maxsize=8)
 def _all_rules_cached(extra: tuple[Path, ...]) -> tuple[Rule, ...]:
-    rules = [*load_folder(builtin_rules_dir(), builtin=True), *code_rules()]
+    return _gather(extra, code_rules())
+
+
+def _gather(extra: tuple[Path, ...], code: list[Rule]) -> tuple[Rule, ...]:
+    rules = [*load_folder(builtin_rules_dir(), builtin=True), *code]
     for folder in extra:
         rules.extend(load_folder(folder))
     rules.extend(entry_point_rules())
@@ -202,6 +206,20 @@ def _all_rules_cached(extra: tuple[Path, ...]) -> tuple[Rule, ...]:
 def all_rules(settings: Settings) -> list[Rule]:
     """Every known rule, selected or not, in id order."""
     return sorted(_all_rules_cached(tuple(settings.rule_dirs)), key=lambda r: r.id)
+
+
+def listed_rules(settings: Settings) -> list[Rule]:
+    """Every known rule as ``all_rules`` has it, for listing and explaining: the code rules
+    come from the kept index (``linter.ruleindex``), so no rule pack is imported when the
+    package is unchanged since the last listing. Never linted with: the engine uses
+    ``all_rules``."""
+    from linter.ruleindex import indexed_code_rules
+
+    return sorted(_gather(tuple(settings.rule_dirs), indexed_code_rules(code_rules)), key=_id)
+
+
+def _id(rule: Rule) -> str:
+    return rule.id
 
 
 def _matches(rule_id: str, prefixes: list[str]) -> int:
@@ -241,3 +259,34 @@ def ignored_for_path(path: str, per_file: dict[str, list[str]]) -> list[str]:
         if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
             prefixes.extend(ids)
     return prefixes
+
+
+def effective_severity(rule: Rule, settings: Settings) -> str:
+    """The severity a rule reports under ``settings`` ("off" when turned off). A breach of a
+    style guide the newsroom has not chosen is advice: a guide-specific warning stays info
+    until ``[style] guide`` is set."""
+    level = severity_for(rule, settings.severity)
+    overridden = any(rule.id.startswith(p) for p in settings.severity)
+    if rule.guides and level == "warning" and not overridden and not settings.style_guide_chosen:
+        return "info"
+    return level
+
+
+def rule_status(rule: Rule, settings: Settings) -> tuple[bool, str]:
+    """Whether the rule runs under ``settings``, and why not (empty when it runs)."""
+    if not is_selected(rule, settings.select, settings.ignore):
+        if not rule.enabled and not any(
+            p != "ALL" and rule.id.startswith(p) for p in settings.select or ()
+        ):
+            return False, f"opt-in: --select {rule.id} (or its prefix) turns it on"
+        return False, "not selected by select/ignore"
+    if not rule.applies_to(settings):
+        if rule.guides:
+            return False, (
+                f"{' and '.join(sorted(rule.guides))} guide only; "
+                f"this run uses the {settings.style_guide} guide"
+            )
+        return False, f"opt-in backend: --select {rule.id} or its config table turns it on"
+    if severity_for(rule, settings.severity) == "off":
+        return False, "turned off in [severity]"
+    return True, ""

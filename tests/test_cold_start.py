@@ -199,3 +199,55 @@ def test_store_encodes_dates_and_nested_mappings(tmp_path, cache_home):
     assert back == outer
     assert back.key_lines == {"examples": 2}
     assert back["examples"][0].line == 3 and back["examples"][0]["date"] == dt.date(2023, 2, 10)
+
+
+def test_rules_and_explain_import_no_rule_pack_once_indexed(tmp_path):
+    cache = tmp_path / "cache"
+    first = loaded_by("rules", cwd=tmp_path, cache=cache)
+    assert "linter.packs.spelling.unknown_words" in first  # nothing kept yet: every pack
+    listed = loaded_by("rules", cwd=tmp_path, cache=cache)
+    explained = loaded_by("explain", "SPELL001", cwd=tmp_path, cache=cache)
+    # the opt-in backends decide for themselves whether they run: their module is asked
+    assert [m for m in heavy(listed) if m.startswith("linter.packs")] == [
+        "linter.packs",
+        "linter.packs.backends",
+        "linter.packs.backends.rules",
+    ]
+    assert not [m for m in heavy(explained) if m.startswith("linter.packs")]
+    assert "yaml" not in listed and "yaml" not in explained
+
+
+def test_rule_index_is_rebuilt_when_a_module_changes(tmp_path, cache_home, monkeypatch):
+    from linter import ruleindex
+    from linter.registry import code_rules
+
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "mod.py").write_text("x = 1\n")
+    monkeypatch.setattr(ruleindex, "PACKAGE", package)
+    loads = []
+
+    def load():
+        loads.append(1)
+        return code_rules()[:2]
+
+    first = ruleindex.indexed_code_rules(load)
+    again = ruleindex.indexed_code_rules(load)
+    assert len(loads) == 1 and [r.id for r in again] == [r.id for r in first]
+    assert [r.summary() for r in again] == [r.summary() for r in code_rules()[:2]]
+    (package / "mod.py").write_text("x = 22\n")  # an edit: the kept index is stale
+    ruleindex.indexed_code_rules(load)
+    assert len(loads) == 2
+
+
+def test_indexed_rules_list_and_explain_as_the_rules_do(cache_home):
+    from linter.commands.explain import describe
+    from linter.registry import all_rules, listed_rules, rule_status
+    from linter.settings import Settings
+
+    british = Settings(tables={"style": {"guide": "british"}})
+    for listed, real in zip(listed_rules(Settings()), all_rules(Settings()), strict=True):
+        assert listed.summary() == real.summary()
+        for settings in (Settings(), british, Settings(select=["HARPER", "LT"])):
+            assert describe(listed, settings) == describe(real, settings)
+            assert rule_status(listed, settings) == rule_status(real, settings)

@@ -77,9 +77,9 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 def known_rule(rule_id: str, settings: Settings):
     from linter.errors import CopydeskError
-    from linter.registry import all_rules
+    from linter.registry import listed_rules
 
-    for rule in all_rules(settings):
+    for rule in listed_rules(settings):
         if rule.id == rule_id.upper():
             return rule
     raise CopydeskError(f"no rule with the id '{rule_id}' (see 'copydesk rules')")

@@ -23,11 +23,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def rows(settings) -> list[dict]:
     """One row per known rule, as ``copydesk rules`` shows it."""
-    from linter.registry import all_rules
-    from linter.runner import effective_severity, rule_status
+    from linter.registry import effective_severity, listed_rules, rule_status
 
     out = []
-    for rule in all_rules(settings):
+    for rule in listed_rules(settings):
         on, why = rule_status(rule, settings)
         row = rule.summary()
         row.update(

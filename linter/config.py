@@ -284,9 +284,9 @@ def check_rule_ids(settings: Settings, config: ConfigFile | None = None, flags=N
         named.extend((flag, (), item) for item in items or ())
     if not named:
         return
-    from linter.registry import all_rules
+    from linter.registry import listed_rules
 
-    ids = [r.id for r in all_rules(settings)]
+    ids = [r.id for r in listed_rules(settings)]  # ids only: no rule pack imported
     for what, keys, item in named:
         problem = unknown_rule_id(item, ids)
         if problem is None:

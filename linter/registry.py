@@ -213,13 +213,31 @@ def listed_rules(settings: Settings) -> list[Rule]:
     come from the kept index (``linter.ruleindex``), so no rule pack is imported when the
     package is unchanged since the last listing. Never linted with: the engine uses
     ``all_rules``."""
+    return sorted(_gather(tuple(settings.rule_dirs), list(_indexed_code())), key=_id)
+
+
+@lru_cache(maxsize=1)
+def _indexed_code() -> tuple[Rule, ...]:
     from linter.ruleindex import indexed_code_rules
 
-    return sorted(_gather(tuple(settings.rule_dirs), indexed_code_rules(code_rules)), key=_id)
+    return tuple(indexed_code_rules(code_rules))
 
 
 def _id(rule: Rule) -> str:
     return rule.id
+
+
+def engine_rules(settings: Settings) -> list[Rule]:
+    """The rules a run lints with, in id order: those selected that apply under ``settings``
+    (severity aside). A code rule's module is imported only when the rule is one of them:
+    ``--select SPELL`` imports the spelling pack alone."""
+    from linter.ruleindex import IndexedRule
+
+    chosen = []
+    for rule in listed_rules(settings):
+        if is_selected(rule, settings.select, settings.ignore) and rule.applies_to(settings):
+            chosen.append(rule.real() if isinstance(rule, IndexedRule) else rule)
+    return chosen
 
 
 def _matches(rule_id: str, prefixes: list[str]) -> int:

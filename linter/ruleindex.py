@@ -66,13 +66,23 @@ class IndexedRule(Rule):
         return super().applies_to(settings)
 
     def real(self) -> Rule:
-        """The rule itself (its module imported)."""
-        import importlib
+        """The rule itself (its module imported), one instance per process as
+        ``registry.code_rules`` makes them once per process."""
+        rule = _REAL.get(self.id)
+        if rule is None:
+            import importlib
 
-        cls = getattr(importlib.import_module(self.module), self.class_name)
-        rule = cls()
-        rule.origin = rule.origin or self.module
+            module = importlib.import_module(self.module)
+            cls = getattr(module, self.class_name, None)
+            rule = cls() if cls is not None else None
+            if rule is None or rule.id != self.id:  # a class made by a factory: by its id
+                rule = next(r for r in (c() for c in module.RULES) if r.id == self.id)
+            rule.origin = rule.origin or self.origin
+            _REAL[self.id] = rule
         return rule
+
+
+_REAL: dict[str, Rule] = {}
 
 
 def _record(rule: Rule) -> dict[str, Any]:

@@ -19,8 +19,8 @@ from linter.literals import LITERALS
 from linter.phrases import PhraseMatcher
 from linter.regexsafe import RegexTimeout, end_document, start_document, time_limit
 from linter.registry import (
-    all_rules,
     effective_severity,
+    engine_rules,
     ignored_for_path,
     is_selected,
 )
@@ -142,7 +142,7 @@ class Engine:
 
     def __init__(self, settings: Settings, rules: list[Rule] | None = None) -> None:
         self.settings = settings
-        candidates = rules if rules is not None else all_rules(settings)
+        candidates = rules if rules is not None else engine_rules(settings)
         self.rules = [
             r
             for r in candidates

@@ -251,3 +251,17 @@ def test_indexed_rules_list_and_explain_as_the_rules_do(cache_home):
         for settings in (Settings(), british, Settings(select=["HARPER", "LT"])):
             assert describe(listed, settings) == describe(real, settings)
             assert rule_status(listed, settings) == rule_status(real, settings)
+
+
+def test_check_imports_only_the_selected_rules_modules(tmp_path):
+    (tmp_path / "draft.txt").write_text("Headline\n\nThe the cat sat.\n")
+    cache = tmp_path / "cache"
+    loaded_by("rules", cwd=tmp_path, cache=cache)  # the index is kept
+    modules = loaded_by(
+        "check", "--no-cache", "--select", "SPELL001", "draft.txt", cwd=tmp_path, cache=cache
+    )
+    assert "linter.packs.spelling.unknown_words" in modules
+    assert not [m for m in modules if m.startswith(("linter.packs.facts", "linter.packs.style"))]
+    everything = loaded_by("check", "--no-cache", "draft.txt", cwd=tmp_path, cache=cache)
+    assert "linter.packs.facts.garbled_names" in everything
+    assert "linter.packs.facts.renamed" not in everything  # FACT008 is opt-in

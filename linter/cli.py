@@ -74,9 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] in (["--version"], ["-V"]):
         print(f"copydesk {__version__}")
         return 0
+    from linter import userdir
     from linter.errors import CopydeskError
 
     parser = build_parser(argv)
+    userdir.keep(True)  # the command may keep rule parses, as Python keeps bytecode
     try:
         try:
             args = parser.parse_args(argv)
@@ -103,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    finally:
+        userdir.keep(False)  # in-process callers (tests, the hook) go back to writing nothing
 
 
 if __name__ == "__main__":  # pragma: no cover

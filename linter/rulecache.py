@@ -7,7 +7,7 @@ as Python keys its bytecode: copydesk's and Python's versions name the file, and
 holds its rule file's size and modification time, so an edited file is parsed again.
 
 Only the built-in folder (part of the install) is kept here; rule folders of a repository are
-parsed on every run. The store is written with ``marshal`` in the user's own cache folder,
+parsed on every run. Only the ``copydesk`` command writes the store; a library call uses it. The store is written with ``marshal`` in the user's own cache folder,
 never read from a repository; anything unreadable, of the wrong shape or from another
 version is a miss, and a folder that cannot be written only costs the parse.
 """
@@ -25,7 +25,7 @@ from typing import Any
 
 from linter import __version__
 from linter.linedict import LineDict
-from linter.userdir import user_cache_dir
+from linter.userdir import keeping, user_cache_dir
 
 MISS = object()
 FORMAT = 1  # bump when the stored shape changes
@@ -118,8 +118,9 @@ class ParseCache:
         self.changed = True
 
     def save(self) -> None:
-        """Write the store if something was parsed; a write that fails is no error."""
-        if not self.changed:
+        """Write the store if something was parsed and this is the command's process (a
+        library call writes nothing); a write that fails is no error."""
+        if not self.changed or not keeping():
             return
         folder = str(self.store.parent)
         temp = f"{self.store}.{os.getpid()}.tmp"

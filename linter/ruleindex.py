@@ -7,7 +7,8 @@ metadata in the user's cache folder (``marshal``), keyed like bytecode: copydesk
 Python's versions, and the size and modification time of every module of ``linter/``. Each
 kept rule comes back as an ``IndexedRule``: it answers every metadata question as the rule
 does, and a rule whose class decides ``applies_to`` itself is imported to answer that.
-Linting never uses these: the engine runs the real rules.
+The engine asks them which rules run and imports only those. Only the ``copydesk`` command
+writes the index; a library call uses a kept one.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from linter import __version__
 from linter.rule import Example, Rule
-from linter.userdir import user_cache_dir
+from linter.userdir import keeping, user_cache_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.settings import Settings
@@ -139,6 +140,8 @@ def indexed_code_rules(load) -> list[Rule]:
         if kept["stamp"] == stamp:
             return [IndexedRule(record) for record in kept["rules"]]
     records = [_record(rule) for rule in load()]
+    if not keeping():  # a library call writes nothing
+        return [IndexedRule(record) for record in records]
     temp = f"{store}.{os.getpid()}.tmp"
     try:
         os.makedirs(store.parent, exist_ok=True)

@@ -100,7 +100,11 @@ examples:
 
 @pytest.fixture
 def cache_home(tmp_path, monkeypatch):
+    """A user cache folder of the test's own, written as the command writes it."""
+    from linter import userdir
+
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(userdir, "_keeping", True)
     return tmp_path / "cache" / "copydesk"
 
 
@@ -265,3 +269,18 @@ def test_check_imports_only_the_selected_rules_modules(tmp_path):
     everything = loaded_by("check", "--no-cache", "draft.txt", cwd=tmp_path, cache=cache)
     assert "linter.packs.facts.garbled_names" in everything
     assert "linter.packs.facts.renamed" not in everything  # FACT008 is opt-in
+
+
+def test_a_library_call_keeps_nothing_but_uses_what_the_command_kept(tmp_path, monkeypatch):
+    from linter import userdir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = _house(tmp_path, r"\butilize\b")
+    assert not userdir.keeping()
+    registry.load_folder(folder, builtin=True)
+    assert not (tmp_path / "cache").exists()
+    monkeypatch.setattr(userdir, "_keeping", True)
+    registry.load_folder(folder, builtin=True)
+    monkeypatch.setattr(userdir, "_keeping", False)
+    monkeypatch.setattr(registry, "_parse", None)  # parsing now would fail: the kept parse is read
+    assert _patterns(folder) == [r"\butilize\b"]

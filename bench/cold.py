@@ -10,11 +10,13 @@ bench/run.py does.
     python bench/cold.py                 # best of 7
     python bench/cold.py --runs 15 --draft seeds/musk-hyundai-ad.txt
     python bench/cold.py --importtime    # also the slowest imports of one cold check
+    python bench/cold.py --against main  # also another git ref's code, in the same run
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import subprocess
@@ -22,6 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from common import ROOT
 from run import snapshot
 
 PY = sys.executable
@@ -51,11 +54,27 @@ def slowest_imports(cmd: list[str], cwd: Path, env: dict[str, str], top: int) ->
     return [f"{t / 1000:7.1f} ms  (own {o / 1000:5.1f})  {n}" for t, o, n in rows[:top]]
 
 
+def snapshot_ref(work: Path, ref: str) -> dict[str, str]:
+    """``linter/`` and ``rules/`` as they are at git ``ref``, byte-compiled, and an
+    environment that runs them (as ``run.snapshot`` does for the checkout)."""
+    src = work / "ref-src"
+    src.mkdir()
+    archive = subprocess.run(
+        ["git", "archive", ref, "linter", "rules"], cwd=ROOT, capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(src)], input=archive.stdout, check=True)
+    subprocess.run([PY, "-m", "compileall", "-q", str(src)], check=True)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(src)
+    return env
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs of each command (best kept)")
     parser.add_argument("--draft", type=Path, help="the draft (default: bench/corpus.py's)")
     parser.add_argument("--importtime", action="store_true", help="show the slowest imports")
+    parser.add_argument("--against", metavar="REF", help="also time this git ref's code")
     args = parser.parse_args()
     if args.draft:
         draft = args.draft.resolve()
@@ -77,6 +96,14 @@ def main() -> None:
             env,
         ),
     }
+    if args.against:
+        ref_env = snapshot_ref(work, args.against)
+        for name in (
+            "copydesk --version",
+            "copydesk rules",
+            "copydesk check --no-cache DRAFT (cold)",
+        ):
+            commands[f"{name} @{args.against}"] = (commands[name][0], ref_env)
     best = {name: float("inf") for name in commands}
     for _ in range(args.runs):  # interleaved, so a busy moment hits every command alike
         for name, (cmd, cmd_env) in commands.items():

@@ -7,15 +7,16 @@ as Python keys its bytecode: copydesk's and Python's versions name the file, and
 holds its rule file's size and modification time, so an edited file is parsed again.
 
 Only the built-in folder (part of the install) is kept here; rule folders of a repository are
-parsed on every run. Only the ``copydesk`` command writes the store; a library call uses it. The store is written with ``marshal`` in the user's own cache folder,
-never read from a repository; anything unreadable, of the wrong shape or from another
-version is a miss, and a folder that cannot be written only costs the parse.
+parsed on every run. Only the ``copydesk`` command writes the store (a library call uses
+it), with ``marshal``, in the user's own cache folder, never in a repository. It holds plain
+data, which marshal reads back in C, and the lines of each rule and its keys for errors;
+anything unreadable, of the wrong shape or from another version is a miss, and a folder that
+cannot be written only costs the parse.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import marshal
 import os
 import sys
@@ -28,41 +29,49 @@ from linter.linedict import LineDict
 from linter.userdir import keeping, user_cache_dir
 
 MISS = object()
-FORMAT = 1  # bump when the stored shape changes
+FORMAT = 2  # bump when the stored shape changes
 KEEP_DAYS = 30  # another store not written for this long is dropped when one is written
-_MAPPING, _DATE = "m", "d"  # tags of the tuples that stand for a LineDict and a date
 
 
-def _encode(value: Any) -> Any:
-    """Plain data marshal can write; a mapping and a date become tagged tuples (YAML's safe
-    loader never makes a tuple, so a tuple is always a tag). ``ValueError`` for anything
-    else: that file is then not kept."""
-    if isinstance(value, LineDict):
-        items = {k: _encode(v) for k, v in value.items()}
-        return (_MAPPING, value.line, dict(getattr(value, "key_lines", {})), items)
+def _plain(value: Any) -> Any:
+    """``value`` as plain data marshal reads back in C (mappings as dicts); ``ValueError``
+    for anything else (a YAML date, say): that file is then parsed on every run."""
     if isinstance(value, dict):
-        return (_MAPPING, 0, {}, {k: _encode(v) for k, v in value.items()})
+        return {_plain(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_encode(v) for v in value]
-    if type(value) is dt.date:
-        return (_DATE, value.isoformat())
-    if value is None or isinstance(value, (str, int, float, bytes)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float)):
         return value
     raise ValueError(f"not kept: {type(value).__name__}")
 
 
-def _decode(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_decode(v) for v in value]
-    if isinstance(value, tuple):
-        if value[0] == _DATE:
-            return dt.date.fromisoformat(value[1])
-        _, line, key_lines, items = value
-        mapping = LineDict((k, _decode(v)) for k, v in items.items())
-        mapping.line = line
-        mapping.key_lines = key_lines
-        return mapping
-    return value
+def _encode(data: Any) -> tuple[Any, Any]:
+    """The file's data as plain data, and the lines of its rules: a rule (a mapping at the
+    top, or in the top list) keeps its line and its keys' lines, for errors that name them;
+    nothing below reads the lines of a nested mapping."""
+    lines = [_lines_of(item) for item in data] if isinstance(data, list) else _lines_of(data)
+    return _plain(data), lines
+
+
+def _lines_of(item: Any) -> tuple[int, dict[str, int]] | None:
+    if isinstance(item, LineDict):
+        return item.line, dict(getattr(item, "key_lines", {}))
+    return None
+
+
+def _decode(kept: tuple[Any, Any]) -> Any:
+    data, lines = kept
+    if isinstance(data, list):
+        return [_with_lines(item, line) for item, line in zip(data, lines, strict=True)]
+    return _with_lines(data, lines)
+
+
+def _with_lines(item: Any, lines: tuple[int, dict[str, int]] | None) -> Any:
+    if lines is None:
+        return item
+    mapping = LineDict(item)
+    mapping.line, mapping.key_lines = lines
+    return mapping
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -185,24 +185,29 @@ def test_lazy_pattern_compiles_on_first_use_and_matches_as_compiled():
     assert [m.span() for m in pattern.finditer("a-1 b-2")] == [(0, 3), (4, 7)]
 
 
-def test_store_encodes_dates_and_nested_mappings(tmp_path, cache_home):
+def test_store_keeps_each_rules_lines_and_refuses_what_marshal_cannot_hold(tmp_path, cache_home):
     import datetime as dt
 
     from linter.linedict import LineDict
 
-    inner = LineDict(bad="x", date=dt.date(2023, 2, 10))
-    inner.line, inner.key_lines = 3, {"bad": 3, "date": 4}
-    outer = LineDict(examples=[inner])
-    outer.line, outer.key_lines = 1, {"examples": 2}
-    path = tmp_path / "f.yaml"
-    path.write_text("x")
+    def rule(line: int) -> LineDict:
+        item = LineDict(id="HOUSE001", examples=[{"bad": "x"}])
+        item.line, item.key_lines = line, {"id": line, "examples": line + 1}
+        return item
+
+    one, many, dated = tmp_path / "one.yaml", tmp_path / "many.yaml", tmp_path / "d.yaml"
+    for path in (one, many, dated):
+        path.write_text("x")
     store = rulecache.ParseCache.open(tmp_path)
-    store.put(path, outer)
+    store.put(one, rule(1))
+    store.put(many, [rule(1), rule(9)])
+    store.put(dated, [{"date": dt.date(2023, 2, 10)}])  # a YAML date: parsed every run
     store.save()
-    back = rulecache.ParseCache.open(tmp_path).get(path)
-    assert back == outer
-    assert back.key_lines == {"examples": 2}
-    assert back["examples"][0].line == 3 and back["examples"][0]["date"] == dt.date(2023, 2, 10)
+    kept = rulecache.ParseCache.open(tmp_path)
+    back = kept.get(one)
+    assert back == rule(1) and (back.line, back.key_lines) == (1, {"id": 1, "examples": 2})
+    assert [(r.line, r.key_lines["examples"]) for r in kept.get(many)] == [(1, 2), (9, 10)]
+    assert kept.get(dated) is rulecache.MISS
 
 
 def test_rules_and_explain_import_no_rule_pack_once_indexed(tmp_path):

@@ -289,3 +289,62 @@ def test_a_library_call_keeps_nothing_but_uses_what_the_command_kept(tmp_path, m
     monkeypatch.setattr(userdir, "_keeping", False)
     monkeypatch.setattr(registry, "_parse", None)  # parsing now would fail: the kept parse is read
     assert _patterns(folder) == [r"\butilize\b"]
+
+
+FRONT_MATTERS = [
+    'title: "Elon Musk asks users to ‘like’ competing ads"\ndate: 2023-02-10',
+    "title: Musk's plan - a review (part 2)\nauthor: Jane Doe\n\nslug: musk/plan",
+    "title: 'single quoted'\ndate: 2023-2-10",
+    "date: 2023-02-31",
+    'title: "with \\"escapes\\""',
+    "title: it's 'quoted' inside",
+    "on: yes\ntitle: no",
+    "title: yes",
+    "title: null",
+    "title: ~",
+    "title: 12",
+    "title: 1.5e3",
+    "title: 12:30",
+    "title: a: b",
+    "title: x # comment",
+    "title: [a, b]",
+    "  title: indented",
+    "title: first\n  continued",
+    "date:",
+    'title: "tab\there"',
+    "title: Y",
+    "Title_2-x: Über ‘quotes’ “and” more",
+    "title: 'it''s'",
+    "date: 2023-02-10 12:00:00",
+    "title: x\ntitle: y",
+]
+
+
+@pytest.mark.parametrize("block", FRONT_MATTERS)
+def test_simple_front_matter_reads_as_yaml_or_leaves_it_to_yaml(block):
+    from linter import yamlload
+    from linter.formats.markdown import simple_front_matter
+
+    fast = simple_front_matter(block)
+    if fast is None:
+        return  # YAML reads it
+    assert fast == {str(k): v for k, v in yamlload.load(block).items()}
+    assert [type(v) for v in fast.values()] == [type(v) for v in yamlload.load(block).values()]
+
+
+def test_simple_front_matter_takes_the_seed_and_leaves_the_rest():
+    from linter.formats.markdown import simple_front_matter
+
+    taken = [b for b in FRONT_MATTERS if simple_front_matter(b) is not None]
+    # the plain forms; a line YAML reads otherwise (a number, a boolean, a comment, a flow
+    # list, an escape, a continuation, a letter outside ASCII to start) goes to YAML
+    assert taken == [FRONT_MATTERS[0], FRONT_MATTERS[1], FRONT_MATTERS[5]]
+    seed = (ROOT / "seeds" / "musk-hyundai-ad.md").read_text("utf-8").split("---\n")[1]
+    assert simple_front_matter(seed.rstrip("\n"))["date"].isoformat() == "2023-02-10"
+
+
+def test_markdown_draft_with_plain_front_matter_parses_no_yaml(tmp_path):
+    (tmp_path / "d.md").write_text('---\ntitle: "A title"\ndate: 2023-02-10\n---\n\nThe the cat.\n')
+    cache = tmp_path / "cache"
+    loaded_by("check", "--no-cache", "d.md", cwd=tmp_path, cache=cache)  # keeps the rules
+    assert "yaml" not in loaded_by("check", "--no-cache", "d.md", cwd=tmp_path, cache=cache)

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from linter.lazyre import lazy
 from linter.memo import PerDocument
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,13 +44,11 @@ DATELINE_WINDOW = 400
 
 
 FRONT_DATE_FORMS = (
-    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z ]*)?", re.I),  # ISO, time allowed
-    re.compile(_MONTH + r"\s+(\d{1,2}),?\s+(\d{4})", re.I),  # February 10, 2023
-    re.compile(r"(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})", re.I),  # 10 Feb 2023
+    lazy(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z ]*)?", re.I),  # ISO, time allowed
+    lazy(_MONTH + r"\s+(\d{1,2}),?\s+(\d{4})", re.I),  # February 10, 2023
+    lazy(r"(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})", re.I),  # 10 Feb 2023
 )
-WEEKDAY_RE = re.compile(
-    r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+", re.I
-)
+WEEKDAY_RE = lazy(r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+", re.I)
 
 
 class BadDate(ValueError):
@@ -95,7 +94,7 @@ def parse_date(value: object) -> dt.date | None:
     return None
 
 
-FRONT_DATE_KEY_RE = re.compile(r"^date[ \t]*:", re.M)
+FRONT_DATE_KEY_RE = lazy(r"^date[ \t]*:", re.M)
 
 
 def front_matter_date_error(doc: Document) -> str | None:

@@ -45,6 +45,7 @@ from typing import Any
 from linter.errors import ConfigError
 from linter.finding import SEVERITIES, Finding
 from linter.settings import Settings
+from linter.userdir import user_cache_dir
 
 CACHE_FORMAT = 1  # bump when the stored shape changes
 DEFAULT_DIR = ".copydesk_cache"
@@ -61,12 +62,6 @@ SECRET_NAME = "cache-secret"
 
 class UnsafeCache(OSError):
     """The cache folder's path holds a symbolic link or a file where a folder should be."""
-
-
-def user_cache_dir() -> Path:
-    """The user's own cache folder for copydesk (``$XDG_CACHE_HOME/copydesk``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(os.path.realpath(base)) / "copydesk"
 
 
 def _is_within(path: Path, base: Path) -> bool:

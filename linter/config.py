@@ -10,22 +10,16 @@ prefix named in the file matches a known rule, once the rules are known.
 
 from __future__ import annotations
 
-import difflib
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from linter import config_schema as schema
 from linter.errors import ConfigError
+from linter.lazyre import lazy
 from linter.settings import Settings
 from linter.source import read_text_limited
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_NAMES = (".copydesk.toml", "copydesk.toml", "pyproject.toml")
 PACK_TABLES = frozenset(schema.TABLES)  # kept for callers that list the known tables
@@ -75,6 +69,17 @@ def locate_config(path: Path | None, cwd: Path | None = None) -> tuple[Path | No
     return (found, "found") if found else (None, "none")
 
 
+def _toml():
+    """The TOML parser, imported when a config file is read (a run without one skips it)."""
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
+
+
 def read_config(path: Path, origin: str = "option") -> ConfigFile:
     """Read and parse one config file; every problem is a ConfigError naming file and line."""
     name = str(path)
@@ -85,8 +90,8 @@ def read_config(path: Path, origin: str = "option") -> ConfigFile:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config file: {exc}", name) from None
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = _toml().loads(text)
+    except _toml().TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         line = int(m[1]) if m else (text.count("\n") + 1 if "end of document" in str(exc) else None)
         raise ConfigError(f"invalid TOML: {exc}", name, line) from None
@@ -123,11 +128,11 @@ def load_config(path: Path | None, cwd: Path | None = None) -> Settings:
 
 
 # ---- line numbers ------------------------------------------------------------------------
-_HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY_RE = re.compile(
+_HEADER_RE = lazy(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY_RE = lazy(
     r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+))*)\s*="""
 )
-_PART_RE = re.compile(r""""([^"]*)"|'([^']*)'|([A-Za-z0-9_\-]+)""")
+_PART_RE = lazy(r""""([^"]*)"|'([^']*)'|([A-Za-z0-9_\-]+)""")
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
@@ -180,6 +185,8 @@ def _unknown(known, name: str) -> str:
     known = list(known)
     if not known:
         return "is unknown (this table takes no keys)"
+    import difflib
+
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"use {schema._either(known)}"
     return f"is unknown ({hint})"
@@ -250,6 +257,8 @@ def unknown_rule_id(name: str, ids: list[str]) -> str | None:
     """None when ``name`` (an id or prefix, or ALL) selects a known rule, else the message."""
     if name == "ALL" or any(rule_id.startswith(name) for rule_id in ids):
         return None
+    import difflib
+
     close = difflib.get_close_matches(name.upper(), sorted(_prefixes(ids)), n=1, cutoff=0.6)
     hint = f" (did you mean '{close[0]}'?)" if close else " (see 'copydesk rules')"
     return f"'{name}' matches no rule{hint}"
@@ -275,9 +284,9 @@ def check_rule_ids(settings: Settings, config: ConfigFile | None = None, flags=N
         named.extend((flag, (), item) for item in items or ())
     if not named:
         return
-    from linter.registry import all_rules
+    from linter.registry import listed_rules
 
-    ids = [r.id for r in all_rules(settings)]
+    ids = [r.id for r in listed_rules(settings)]  # ids only: no rule pack imported
     for what, keys, item in named:
         problem = unknown_rule_id(item, ids)
         if problem is None:

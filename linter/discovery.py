@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -242,6 +241,8 @@ def _git_list(given: str, errors: list[str]) -> list[str] | None:
     git = shutil.which("git")
     if git is None:
         return None
+    import subprocess  # here: a run on files, not folders, never starts git
+
     command = [
         git,
         "-c",

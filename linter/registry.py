@@ -11,6 +11,7 @@ from pathlib import Path
 from linter.errors import RuleError
 from linter.kinds import kind_class, kind_names
 from linter.rule import Rule
+from linter.rulecache import MISS, ParseCache
 from linter.settings import Settings
 
 ENTRY_POINT_PACKS = "copydesk.packs"  # value: a callable returning a folder path
@@ -24,23 +25,16 @@ def builtin_rules_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "rules"
 
 
-def load_rule_file(path: Path, pack: str) -> list[Rule]:
-    """All rules in one YAML file: one mapping, or a list of mappings."""
-    import yaml  # here, not at import time: a run where every file hits the cache skips it
-
-    from linter import yamlload
-    from linter.source import read_text_limited
-
+def load_rule_file(path: Path, pack: str, parsed: ParseCache | None = None) -> list[Rule]:
+    """All rules in one YAML file: one mapping, or a list of mappings. With ``parsed`` (the
+    built-in folder's parse cache) the file's kept parse is used when it is current, and the
+    rules compile their patterns on first use (the test suite compiles every built-in one)."""
     origin = str(path)
-    try:
-        text = read_text_limited(path)  # a regular file, bounded (issue 17)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"cannot read rule file: {exc}", origin) from None
-    try:
-        data = yamlload.load(text)
-    except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise RuleError(f"invalid YAML: {problem}", origin, yamlload.error_line(exc)) from None
+    data = parsed.get(path) if parsed is not None else MISS
+    if data is MISS:
+        data = _parse(path)
+        if parsed is not None:
+            parsed.put(path, data)
     if data is None:
         return []
     items = data if isinstance(data, list) else [data]
@@ -58,20 +52,42 @@ def load_rule_file(path: Path, pack: str) -> list[Rule]:
                 origin,
                 line,
             )
-        rules.append(cls(item, origin, pack))
+        rules.append(cls(item, origin, pack, deferred=parsed is not None))
     return rules
+
+
+def _parse(path: Path):
+    """The YAML of one rule file, or ``RuleError`` naming the file and line."""
+    import yaml  # here, not at import time: a run that parses no rule file skips it
+
+    from linter import yamlload
+    from linter.source import read_text_limited
+
+    origin = str(path)
+    try:
+        text = read_text_limited(path)  # a regular file, bounded (issue 17)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read rule file: {exc}", origin) from None
+    try:
+        return yamlload.load(text)
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(f"invalid YAML: {problem}", origin, yamlload.error_line(exc)) from None
 
 
 DATA_FOLDERS = frozenset({"knowledge", "data", "vocabulary"})  # packs' data, not rules
 
 
-def load_folder(folder: Path) -> list[Rule]:
+def load_folder(folder: Path, builtin: bool = False) -> list[Rule]:
     """Every ``*.yaml``/``*.yml`` under ``folder`` outside data folders (``knowledge/``,
-    ``data/``, ``vocabulary/``); the pack is the folder below ``folder`` holding the file."""
+    ``data/``, ``vocabulary/``); the pack is the folder below ``folder`` holding the file.
+    ``builtin``: the folder that comes with copydesk, whose parse is kept between runs."""
     if not folder.is_dir():
         raise RuleError("rule folder not found", str(folder))
     rules: list[Rule] = []
     from linter.trust import within
+
+    parsed = ParseCache.open(folder) if builtin else None
 
     for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")]):
         parts = path.relative_to(folder).parts
@@ -79,7 +95,9 @@ def load_folder(folder: Path) -> list[Rule]:
             continue
         if not within(path, folder):  # issue 17: a link out of the folder is not followed
             raise RuleError("a link to a file outside the rule folder; refused", str(path))
-        rules.extend(load_rule_file(path, parts[0] if len(parts) > 1 else folder.name))
+        rules.extend(load_rule_file(path, parts[0] if len(parts) > 1 else folder.name, parsed))
+    if parsed is not None:
+        parsed.save()
     return rules
 
 
@@ -167,7 +185,11 @@ def entry_point_rules() -> list[Rule]:
 
 @lru_cache(maxsize=8)
 def _all_rules_cached(extra: tuple[Path, ...]) -> tuple[Rule, ...]:
-    rules = [*load_folder(builtin_rules_dir()), *code_rules()]
+    return _gather(extra, code_rules())
+
+
+def _gather(extra: tuple[Path, ...], code: list[Rule]) -> tuple[Rule, ...]:
+    rules = [*load_folder(builtin_rules_dir(), builtin=True), *code]
     for folder in extra:
         rules.extend(load_folder(folder))
     rules.extend(entry_point_rules())
@@ -184,6 +206,38 @@ def _all_rules_cached(extra: tuple[Path, ...]) -> tuple[Rule, ...]:
 def all_rules(settings: Settings) -> list[Rule]:
     """Every known rule, selected or not, in id order."""
     return sorted(_all_rules_cached(tuple(settings.rule_dirs)), key=lambda r: r.id)
+
+
+def listed_rules(settings: Settings) -> list[Rule]:
+    """Every known rule as ``all_rules`` has it, for listing and explaining: the code rules
+    come from the kept index (``linter.ruleindex``), so no rule pack is imported when the
+    package is unchanged since the last listing. Never linted with: the engine uses
+    ``all_rules``."""
+    return sorted(_gather(tuple(settings.rule_dirs), list(_indexed_code())), key=_id)
+
+
+@lru_cache(maxsize=1)
+def _indexed_code() -> tuple[Rule, ...]:
+    from linter.ruleindex import indexed_code_rules
+
+    return tuple(indexed_code_rules(code_rules))
+
+
+def _id(rule: Rule) -> str:
+    return rule.id
+
+
+def engine_rules(settings: Settings) -> list[Rule]:
+    """The rules a run lints with, in id order: those selected that apply under ``settings``
+    (severity aside). A code rule's module is imported only when the rule is one of them:
+    ``--select SPELL`` imports the spelling pack alone."""
+    from linter.ruleindex import IndexedRule
+
+    chosen = []
+    for rule in listed_rules(settings):
+        if is_selected(rule, settings.select, settings.ignore) and rule.applies_to(settings):
+            chosen.append(rule.real() if isinstance(rule, IndexedRule) else rule)
+    return chosen
 
 
 def _matches(rule_id: str, prefixes: list[str]) -> int:
@@ -223,3 +277,34 @@ def ignored_for_path(path: str, per_file: dict[str, list[str]]) -> list[str]:
         if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
             prefixes.extend(ids)
     return prefixes
+
+
+def effective_severity(rule: Rule, settings: Settings) -> str:
+    """The severity a rule reports under ``settings`` ("off" when turned off). A breach of a
+    style guide the newsroom has not chosen is advice: a guide-specific warning stays info
+    until ``[style] guide`` is set."""
+    level = severity_for(rule, settings.severity)
+    overridden = any(rule.id.startswith(p) for p in settings.severity)
+    if rule.guides and level == "warning" and not overridden and not settings.style_guide_chosen:
+        return "info"
+    return level
+
+
+def rule_status(rule: Rule, settings: Settings) -> tuple[bool, str]:
+    """Whether the rule runs under ``settings``, and why not (empty when it runs)."""
+    if not is_selected(rule, settings.select, settings.ignore):
+        if not rule.enabled and not any(
+            p != "ALL" and rule.id.startswith(p) for p in settings.select or ()
+        ):
+            return False, f"opt-in: --select {rule.id} (or its prefix) turns it on"
+        return False, "not selected by select/ignore"
+    if not rule.applies_to(settings):
+        if rule.guides:
+            return False, (
+                f"{' and '.join(sorted(rule.guides))} guide only; "
+                f"this run uses the {settings.style_guide} guide"
+            )
+        return False, f"opt-in backend: --select {rule.id} or its config table turns it on"
+    if severity_for(rule, settings.severity) == "off":
+        return False, "turned off in [severity]"
+    return True, ""

@@ -18,7 +18,13 @@ from linter.formats import build_document
 from linter.literals import LITERALS
 from linter.phrases import PhraseMatcher
 from linter.regexsafe import RegexTimeout, end_document, start_document, time_limit
-from linter.registry import all_rules, ignored_for_path, is_selected, severity_for
+from linter.registry import (
+    effective_severity,
+    engine_rules,
+    ignored_for_path,
+    is_selected,
+)
+from linter.registry import rule_status as rule_status  # moved there; importable here too
 from linter.rule import Rule
 from linter.settings import Settings
 from linter.source import SourceText, read_source
@@ -131,43 +137,12 @@ class Result:
         return None
 
 
-def effective_severity(rule: Rule, settings: Settings) -> str:
-    """The severity a rule reports under ``settings`` ("off" when turned off). A breach of a
-    style guide the newsroom has not chosen is advice: a guide-specific warning stays info
-    until ``[style] guide`` is set."""
-    level = severity_for(rule, settings.severity)
-    overridden = any(rule.id.startswith(p) for p in settings.severity)
-    if rule.guides and level == "warning" and not overridden and not settings.style_guide_chosen:
-        return "info"
-    return level
-
-
-def rule_status(rule: Rule, settings: Settings) -> tuple[bool, str]:
-    """Whether the rule runs under ``settings``, and why not (empty when it runs)."""
-    if not is_selected(rule, settings.select, settings.ignore):
-        if not rule.enabled and not any(
-            p != "ALL" and rule.id.startswith(p) for p in settings.select or ()
-        ):
-            return False, f"opt-in: --select {rule.id} (or its prefix) turns it on"
-        return False, "not selected by select/ignore"
-    if not rule.applies_to(settings):
-        if rule.guides:
-            return False, (
-                f"{' and '.join(sorted(rule.guides))} guide only; "
-                f"this run uses the {settings.style_guide} guide"
-            )
-        return False, f"opt-in backend: --select {rule.id} or its config table turns it on"
-    if severity_for(rule, settings.severity) == "off":
-        return False, "turned off in [severity]"
-    return True, ""
-
-
 class Engine:
     """Rules loaded, selected and prepared once; then any number of documents."""
 
     def __init__(self, settings: Settings, rules: list[Rule] | None = None) -> None:
         self.settings = settings
-        candidates = rules if rules is not None else all_rules(settings)
+        candidates = rules if rules is not None else engine_rules(settings)
         self.rules = [
             r
             for r in candidates

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-COMMENT_RE = re.compile(
+from linter.lazyre import lazy
+
+COMMENT_RE = lazy(
     r"<!--\s*copydesk-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"
 )
 ALL = "*"

@@ -13,11 +13,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
+from linter.lazyre import lazy
+
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 # the same words as a splitting pattern: its split alternates gaps and words, and gives
 # both without a match object per word
 WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
-URL_RE = re.compile(
+URL_RE = lazy(
     r"\b(?:(?:https?|ftp)://|www\.)[^\s<>()\"“”]*[^\s<>()\"“”.,;:!?'’]"
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
     r"|\b(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|co|uk|de|fr|ly|tv|info|news)\b(?:/[^\s<>()\"“”]*[\w/])?"

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from linter.linedict import LineDict
+
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 1_000_000  # values once every alias is expanded
 MAX_DEPTH = 64  # nesting of sequences and mappings
@@ -29,13 +31,6 @@ class YamlTooLarge(yaml.YAMLError):
 class YamlBadValue(YamlTooLarge):
     """A scalar that cannot be built (a date like 2023-02-31, an int of 4,301+ digits): the
     document itself is well formed and measured, so a caller may re-read it as plain strings."""
-
-
-class LineDict(dict):
-    """A mapping that knows the 1-based line of itself and of each of its keys."""
-
-    line: int = 0
-    key_lines: dict[str, int]
 
 
 class _LineLoader(_Base):  # type: ignore[misc, valid-type]

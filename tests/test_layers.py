@@ -24,6 +24,7 @@ FORBIDDEN = {
 FOUNDATION = {
     "errors", "spans", "text", "finding", "settings", "yamlload", "regexsafe", "source",
     "memo", "escape", "document", "article_date", "phrases", "literals", "suppress",
+    "linedict", "userdir", "lazyre",
 }  # fmt: skip
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from linter.errors import CopydeskError
-from linter.settings import Settings
+if TYPE_CHECKING:  # pragma: no cover
+    import datetime as dt
+
+    from linter.settings import Settings
 
 
 def comma_list(value: str) -> list[str]:
@@ -15,6 +17,8 @@ def comma_list(value: str) -> list[str]:
 
 
 def iso_date(value: str) -> dt.date:
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -72,9 +76,10 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def known_rule(rule_id: str, settings: Settings):
-    from linter.registry import all_rules
+    from linter.errors import CopydeskError
+    from linter.registry import listed_rules
 
-    for rule in all_rules(settings):
+    for rule in listed_rules(settings):
         if rule.id == rule_id.upper():
             return rule
     raise CopydeskError(f"no rule with the id '{rule_id}' (see 'copydesk rules')")

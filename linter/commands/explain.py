@@ -23,7 +23,7 @@ def _example(label: str, text: str, date: str | None) -> list[str]:
 
 
 def describe(rule, settings=None) -> str:
-    from linter.runner import effective_severity, rule_status
+    from linter.registry import effective_severity, rule_status
     from linter.settings import Settings
 
     settings = settings or Settings()

@@ -4,7 +4,6 @@ print what the shipped pack holds (sources, as-of date, counts)."""
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 HELP = "build or describe the facts knowledge pack (public records of US officeholders)"
@@ -73,6 +72,8 @@ def _info(args: argparse.Namespace) -> int:
         "counts": records.counts,
     }
     if args.format == "json":
+        import json
+
         print(json.dumps({"pack": path, **header}, indent=2, ensure_ascii=False))
         return 0
     print(f"pack: {path}")

@@ -4,7 +4,6 @@ its pack, and whether it runs (and if not, why)."""
 from __future__ import annotations
 
 import argparse
-import json
 
 from linter.commands.common import add_config_arguments, settings_from_args
 
@@ -24,11 +23,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def rows(settings) -> list[dict]:
     """One row per known rule, as ``copydesk rules`` shows it."""
-    from linter.registry import all_rules
-    from linter.runner import effective_severity, rule_status
+    from linter.registry import effective_severity, listed_rules, rule_status
 
     out = []
-    for rule in all_rules(settings):
+    for rule in listed_rules(settings):
         on, why = rule_status(rule, settings)
         row = rule.summary()
         row.update(
@@ -45,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     table = [r for r in rows(settings) if r["on"] or not args.on]
     if args.format == "json":
+        import json
+
         print(json.dumps(table, indent=2, ensure_ascii=False))
         return 0
     for row in table:

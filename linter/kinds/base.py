@@ -29,8 +29,11 @@ class YamlRule(Rule):
     REQUIRED: ClassVar[tuple[str, ...]] = ()
     OPTIONAL: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, data: Any, origin: str, pack: str) -> None:
+    def __init__(self, data: Any, origin: str, pack: str, *, deferred: bool = False) -> None:
+        """``deferred``: compile regexes on first use, not here (the built-in rules, which
+        the test suite compiles; a user's rule file is checked in full as it loads)."""
         self.origin = origin
+        self.deferred = deferred
         self.pack = pack
         self._data = data
         self._validate_keys(data)

@@ -25,12 +25,27 @@ class ExistenceRule(YamlRule):
         if not phrases and not patterns:
             self.fail(None, "needs 'phrases' or 'patterns'")
         self._phrases = {fold_phrase(p): p for p in phrases}
-        self._patterns = []
-        for pattern in patterns:
+        self._sources = patterns
+        self._compiled: list[Any] | None = None
+        if not self.deferred:
+            self._compile_patterns()
+
+    def _compile_patterns(self) -> list[Any]:
+        compiled = []
+        for pattern in self._sources:
             try:
-                self._patterns.append(regexsafe.compile_pattern(pattern, self.ignorecase))
+                compiled.append(regexsafe.compile_pattern(pattern, self.ignorecase))
             except ValueError as exc:
                 self.fail("patterns", str(exc))
+        self._compiled = compiled
+        return compiled
+
+    @property
+    def _patterns(self) -> list[Any]:
+        """Compiled on first use when the rule was loaded ``deferred``."""
+        if self._compiled is None:
+            return self._compile_patterns()
+        return self._compiled
 
     def phrases(self) -> list[tuple[str, Any]]:
         return [(folded, original) for folded, original in self._phrases.items()]

@@ -24,22 +24,15 @@ class PatternRule(YamlRule):
     OPTIONAL = ("replacement", "group", "fix", "requires", "requires_words", "within_line")
 
     def compile(self, data: Any) -> None:
-        try:
-            self._pattern = regexsafe.compile_pattern(
-                self._str("pattern"), bool(data.get("ignorecase", False))
-            )
-        except ValueError as exc:
-            self.fail("pattern", str(exc))
+        self._source = self._str("pattern")
+        self._compiled: Any = None
+        if not self.deferred:
+            self._compile_pattern()
         self._group = data.get("group", 0)
         if not isinstance(self._group, (int, str)):
             self.fail("group", "must be a group number or name")
-        exists = (
-            self._group in self._pattern.groupindex
-            if isinstance(self._group, str)
-            else 0 <= self._group <= self._pattern.groups
-        )
-        if not exists:
-            self.fail("group", f"the pattern has no group {self._group!r}")
+        if not self.deferred:
+            self._check_group()
         self._replacement = data.get("replacement")
         if self._replacement is not None and not isinstance(self._replacement, str):
             self.fail("replacement", "must be text")
@@ -69,6 +62,33 @@ class PatternRule(YamlRule):
             self.fail(
                 "within_line", "needs `requires`: the lines to search are those that hold one"
             )
+
+    def _compile_pattern(self) -> Any:
+        try:
+            self._compiled = regexsafe.compile_pattern(
+                self._source, bool(self._data.get("ignorecase", False))
+            )
+        except ValueError as exc:
+            self.fail("pattern", str(exc))
+        return self._compiled
+
+    def _check_group(self) -> None:
+        exists = (
+            self._group in self._compiled.groupindex
+            if isinstance(self._group, str)
+            else 0 <= self._group <= self._compiled.groups
+        )
+        if not exists:
+            self.fail("group", f"the pattern has no group {self._group!r}")
+
+    @property
+    def _pattern(self) -> Any:
+        """The compiled pattern: compiled (and its group checked) on first use when the rule
+        was loaded ``deferred``, so a run whose drafts never need it never compiles it."""
+        if self._compiled is None:
+            self._compile_pattern()
+            self._check_group()
+        return self._compiled
 
     def check(self, doc):
         required = self.required_literals

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING
 
+from linter.lazyre import lazy
 from linter.rule import Example, Match, Rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,7 +35,7 @@ DATE_RES = (
     re.compile(
         rf"\b(?P<mon>{_MONTHS})\s+(?P<day>\d{{1,2}}){_ORD}\b(?!\s*(?:%|percent|\d|[-–]))(?:,?\s+(?P<year>\d{{4}})\b)?"
     ),
-    re.compile(
+    lazy(
         rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MONTHS})\b(?:,?\s+(?P<year>\d{{4}})\b)?"
     ),
 )
@@ -45,7 +46,7 @@ DATE_RES = (
 # the weekday before it. No match of these regexes holds a second weekday or month name,
 # so matching at every anchor gives what ``finditer`` gives.
 _WEEKDAY_END_RE = re.compile("day(?:" + "|".join(f"(?<={w})" for w in WEEKDAYS) + ")")
-_MONTH_RE = re.compile(f"(?:{_MONTHS})")
+_MONTH_RE = lazy(f"(?:{_MONTHS})")
 
 
 def weekday_starts(prose: str) -> list[int]:
@@ -241,7 +242,7 @@ PAST_VERBS = frozenset(
     arrested charged visited met told wrote founded married resigned retired moved sold
     bought acquired merged passed approved rejected""".split()
 )
-FUTURE_MARKERS = re.compile(
+FUTURE_MARKERS = lazy(
     r"\b(?:will|would|shall|'ll|plans?|planned|planning|expects?|expected|scheduled|set to|"
     r"aims?|intends?|hopes?|next|could|may|might|should|going to|targets?|to be|"
     r"deadline|projected|projects?|forecasts?|forecast|predicted|predicts?|estimated|"
@@ -251,8 +252,8 @@ FUTURE_MARKERS = re.compile(
     r"(?:(?:early|late|mid)[-\s])?\d{4})\b",
     re.IGNORECASE,
 )
-PAST_SUFFIX_RE = re.compile(r"\b[a-z]{3,}ed\b")
-IN_YEAR_RE = re.compile(r"\b(?i:in|during|since|back in)\s+(?:(?:early|late|mid)[-\s])?(\d{4})\b")
+PAST_SUFFIX_RE = lazy(r"\b[a-z]{3,}ed\b")
+IN_YEAR_RE = lazy(r"\b(?i:in|during|since|back in)\s+(?:(?:early|late|mid)[-\s])?(\d{4})\b")
 
 
 class FutureYearInPast(Rule):
@@ -317,7 +318,7 @@ class FutureYearInPast(Rule):
         return [found[i] for i in sorted(found)]
 
 
-IN_YEAR_FOLDED_RE = re.compile(r"(?:in|during|since)\s+(?:(?:early|late|mid)[-\s])?(\d{4})")
+IN_YEAR_FOLDED_RE = lazy(r"(?:in|during|since)\s+(?:(?:early|late|mid)[-\s])?(\d{4})")
 # IN_YEAR_FOLDED_RE as one regex per leading word: a regex that starts with a literal is
 # scanned fast, an alternation letter by letter. Their matches never overlap ("since" and
 # "during" hold "in", but not before a space), so together they are its matches.

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from linter.lazyre import lazy
 from linter.rule import Example, Match, Rule
 from linter.text import figure_matches
 
@@ -28,7 +29,7 @@ NOT_NOUNS = frozenset(
     second each other others total people persons dollars euros pounds cents miles km
     kilometers kilometres feet meters metres acres points degrees votes""".split()
 )
-CHANGE_RE = re.compile(
+CHANGE_RE = lazy(
     r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|increased?|increases|decreased?|grew|"
     r"grown|dropped|drop|climbed|jumped|surged|declined?|slipped|gained|lost|up from|down from|"
     r"compared|reached|now|another|additional|added|extra|to about|to nearly|to more|from|"
@@ -130,7 +131,7 @@ def _near_pair(found: list[tuple[tuple[str, bool], float, re.Match]]) -> bool:
     return False
 
 
-COMPARE_RE = re.compile(
+COMPARE_RE = lazy(
     rf"\b(?P<dir>more|fewer|less|higher|lower|larger|smaller|bigger)\s+(?P<noun>[a-z]+)?\s*"
     rf"\((?P<n1>{NUMBER})\)\s+than\b"
 )

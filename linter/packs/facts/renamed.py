@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from linter.lazyre import lazy
 from linter.rule import Example, Match, Rule
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
     from linter.settings import Settings
 
-EXPLAINED_RE = re.compile(
+EXPLAINED_RE = lazy(
     r"\b(?:formerly|previously|once|renamed|rebranded|now called|now known|known as|"
     r"then called|then known|old name|new name|changed its name|changed his name|"
     r"changed her name)\b",

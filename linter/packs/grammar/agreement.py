@@ -33,8 +33,11 @@ FOR_PLURAL = {
     "is": "are",
     "isn't": "aren't",
 }
+# The same forms written without their apostrophe ("he dont", "they doesnt").
+FOR_SINGULAR.update({"havent": "hasn't", "dont": "doesn't", "arent": "isn't"})
+FOR_PLURAL.update({"wasnt": "weren't", "hasnt": "haven't", "doesnt": "don't", "isnt": "aren't"})
 # Forms that are also bare infinitives: "let it have", "did she do", "if he have" (archaic).
-BARE_FORMS = frozenset({"have", "haven't", "do", "don't"})
+BARE_FORMS = frozenset({"have", "haven't", "do", "don't", "havent", "dont"})
 # Verbs after which a pronoun is an object ("made it", "saw they"... only "it" in practice).
 OBJECT_MAKERS = frozenset(
     "let lets make makes made help helps helped watch see saw hear heard".split()

@@ -10,13 +10,14 @@ from collections.abc import Iterator, Sequence
 from itertools import compress, count
 
 from linter.language import candidates, forms
+from linter.memo import BoundedMemo
 from linter.rule import Example, Match, Rule
 
 # Plural-looking words that are singular or uncountable ("the news shows", "a series").
 SINGULAR_IN_S = frozenset(
     """news series species means physics politics economics mathematics statistics ethics
     athletics gymnastics measles diabetes lens bus gas plus yes thus this has was is its
-    always perhaps across unless whereas headquarters crossroads barracks""".split()
+    always perhaps across unless whereas headquarters crossroads barracks corps""".split()
 )
 IRREGULAR_PLURALS = frozenset("people children men women feet teeth mice geese".split())
 PLURAL_COUNTS = frozenset(
@@ -31,8 +32,7 @@ def plural_noun(word: str) -> bool:
         return True
     if word in SINGULAR_IN_S or not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return False
-    cands = candidates(word)
-    return cands.get("NNS", 0.0) + cands.get("NNPS", 0.0) >= 0.6
+    return plural_reading(word) >= 0.6
 
 
 def article_plural(word: str) -> bool:
@@ -42,8 +42,45 @@ def article_plural(word: str) -> bool:
         return False
     if not plural_noun(word):
         return False
+    return plural_reading(word) >= 0.9 and word[:-1] not in SINGULAR_IN_S
+
+
+def plural_reading(word: str) -> float:
+    """How surely ``word`` is a plural noun: the lexicon's NNS share, or 1.0 when the word
+    is the regular plural of a word the lexicon knows only as a noun ("animals" of
+    "animal"), which mends readings the small tagger lexicon got wrong or never saw."""
     cands = candidates(word)
-    return cands.get("NNS", 0.0) + cands.get("NNPS", 0.0) >= 0.9 and word[:-1] not in SINGULAR_IN_S
+    found = cands.get("NNS", 0.0) + cands.get("NNPS", 0.0)
+    if found >= 0.9 or cands.get("VBZ", 0.0) >= 0.1:
+        return found
+    memo = _PLURAL_OF_NOUN.get(word)
+    if memo is None:
+        memo = _PLURAL_OF_NOUN.remember(word, _plural_of_noun(word))
+    return 1.0 if memo else found
+
+
+def singular_of(word: str) -> str | None:
+    """The singular of a regular plural noun when the lexicon knows it as a noun."""
+    stem = forms.base(word)
+    if not stem or stem == word or stem not in _known():
+        return None
+    return stem if candidates(stem).get("NN", 0.0) >= 0.5 else None
+
+
+def _plural_of_noun(word: str) -> bool:
+    """Whether ``word`` is the regular plural of a word the lexicon reads only as a noun
+    (no verb or adjective reading: "animal", not "mean" or "good")."""
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or word in SINGULAR_IN_S:
+        return False
+    stem = singular_of(word)
+    if stem is None:
+        return False
+    cands = candidates(stem)
+    other = sum(cands.get(t, 0.0) for t in ("VB", "VBP", "VBD", "VBN", "VBZ", "VBG", "JJ", "RB"))
+    return other < 0.05
+
+
+_PLURAL_OF_NOUN: BoundedMemo[str, bool] = BoundedMemo(100_000)
 
 
 class NumberAgreement(Rule):
@@ -166,11 +203,14 @@ class NumberAgreement(Rule):
             if subject == "sg" and lows[k] in ("were", "weren't"):
                 continue  # "if he were": the subjunctive
             tags = tags_of(doc, words[k][0])
-            if tags[head] not in ("NN", "NNS", "NNP") or tags[j].split("+")[0] not in VERB_TAGS:
+            plain = low in NO_APOSTROPHE  # "havent": a verb, whatever the tagger guessed
+            if tags[head] not in ("NN", "NNS", "NNP") or (
+                tags[j].split("+")[0] not in VERB_TAGS and not plain
+            ):
                 continue
             if head and toks[head].text[:1].isupper():
                 continue  # a name or a title ("Hedge Funds are")
-            if number == "sg" and not tags[j].startswith("VBZ"):
+            if number == "sg" and not tags[j].startswith("VBZ") and not plain:
                 continue  # "the TV shows": read as a noun here
             if antecedent and not _object_of_verb(toks, tags, head):
                 continue  # "a girl in jeans who looks": the noun before may not be it
@@ -217,8 +257,17 @@ _VERB_NUMBER: dict[str, str | None] = {}  # word -> "sg", "pl" or None, for the 
 _NOUN_NUMBER: dict[str, str | None] = {}
 
 
+# Contractions written without their apostrophe (a common slip in fast or learner copy);
+# "cant" and "wont" are words of their own and are left out.
+NO_APOSTROPHE = {
+    "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't",
+    "hasnt": "hasn't", "havent": "haven't", "doesnt": "doesn't", "dont": "don't",
+}  # fmt: skip
+
+
 def _verb_number(word: str) -> str | None:
     """ "sg" for a verb form that needs a singular subject, "pl" for a plural one."""
+    word = NO_APOSTROPHE.get(word, word)
     if word in SINGULAR_BE:
         return "sg"
     if word in PLURAL_BE:
@@ -234,9 +283,9 @@ def _verb_number(word: str) -> str | None:
 
 
 def _noun_number(word: str) -> str | None:
-    if word in COLLECTIVE or word in SINGULAR_IN_S:
+    if word in COLLECTIVE or word in SINGULAR_IN_S or word in NO_APOSTROPHE:
         return None
-    if plural_noun(word) and candidates(word).get("NNS", 0.0) >= 0.7:
+    if plural_noun(word) and plural_reading(word) >= 0.7:
         return "pl"
     cands = candidates(word)
     # the lexicon is case-blind: "professor" is also a title ("Professor Smith"); the
@@ -247,6 +296,7 @@ def _noun_number(word: str) -> str | None:
 
 
 def _agreeing(verb: str, subject: str) -> str | None:
+    verb = NO_APOSTROPHE.get(verb, verb)
     if subject == "pl":
         if verb in SINGULAR_BE:
             return SINGULAR_BE[verb]
@@ -377,11 +427,16 @@ class ArticleOrNumber(Rule):
                 new = match_case(text, noun) if k == 0 or text[:1].isupper() else noun
                 yield Match(start, words[k + 1][1], what, (new,))
                 continue
-            if lows[k] == "others" and plural_noun(nxt) and candidates(nxt).get("NNS", 0) >= 0.9:
+            if lows[k] == "others" and plural_noun(nxt) and plural_reading(nxt) >= 0.9:
                 start, end, text = words[k]
                 new = match_case(text, "other")
                 yield Match(start, end, f"Before a noun write '{new}'.", (new,), new)
                 continue  # "many others animals"
+            if lows[k] in SINGULAR_COUNTERS:
+                found = self._singular_after(ix, k)
+                if found:
+                    yield found
+                continue
             if lows[k] == "one":
                 found = self._one_of(ix, k)
                 if found:
@@ -400,6 +455,31 @@ class ArticleOrNumber(Rule):
             new = match_case(text, forms.plural(nxt))
             what = f"A number above one takes the plural: write '{new}'."
             yield Match(start, end, what, (new,), new)
+
+    def _singular_after(self, ix, k: int) -> Match | None:
+        """ "every details", "another reasons", "each students": these determiners take a
+        singular noun. "Each" is also a pronoun ("each costs $5"), so after it only a word
+        with no verb reading counts; a noun after the plural makes it a compound ("every
+        sports fan") and is left alone."""
+        from linter.packs.grammar.common import match_case
+
+        lows, words, prose = ix.lows, ix.words, ix.prose
+        noun = lows[k + 1]
+        if not article_plural(noun) or words[k + 1][2][:1].isupper():
+            return None
+        if lows[k] == "each" and candidates(noun).get("VBZ", 0.0) > 0.0:
+            return None
+        if prose[words[k + 1][1] : words[k + 1][1] + 1] in ("'", "’"):
+            return None  # "every members' meeting": a plural possessive
+        if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and _nounish(lows[k + 2]):
+            return None
+        single = singular_of(noun)
+        if single is None:
+            return None
+        start, end, text = words[k + 1]
+        new = match_case(text, single)
+        what = f"'{words[k][2]}' takes a singular noun: write '{new}'."
+        return Match(start, end, what, (new,), new)
 
     def _one_of(self, ix, k: int) -> Match | None:
         """ "one of the reason": "one of" picks from a plural."""
@@ -470,7 +550,9 @@ NOT_COUNTED = frozenset(
     "percent hundred thousand million billion trillion dozen score times time lot".split()
 )
 ONE_OF_DETERMINERS = frozenset("the these those his her their our my your its".split())
-ARTICLE_CUES = frozenset({"a", "an", "others", "one"}) | COUNTERS
+# Determiners that take a singular count noun ("every detail", "another reason").
+SINGULAR_COUNTERS = frozenset("every each another".split())
+ARTICLE_CUES = frozenset({"a", "an", "others", "one"}) | COUNTERS | SINGULAR_COUNTERS
 
 
 def _nounish(word: str) -> bool:

@@ -177,4 +177,177 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int) -> Match | None:
 SKIP_VERBS = frozenset("be have do let go".split())
 
 
-RULES = [PronounAgreement]
+class PhraseAgreement(Rule):
+    """What it does: flags a verb that does not agree with the head noun of its subject when
+    a short prepositional phrase stands between them: "The results of the study shows" ->
+    "show", "The price of the tickets are" -> "is". The subject's noun phrase is read from
+    the linguistic layer's tags, must open its clause, and may carry up to three phrases
+    ("of the survey", "in the region"); the verb agrees with the first noun, never the
+    last.
+
+    A warning, not an error: nouns of quantity and time agree by meaning ("a lot of people
+    are", "years of neglect has"), and are left alone, as are collective nouns, gerund
+    subjects ("finding jobs in the city is hard"), and capitalised names and titles. Inside
+    a quotation the finding is advice (info).
+    """
+
+    id = "GRAM014"
+    name = "agreement-across-phrase"
+    pack = "grammar"
+    severity = "warning"
+    quote_severity = "info"
+    message = (
+        "The verb does not agree with '{head}', the head of its subject: write '{suggestion}'."
+    )
+    why = "The verb agrees with the subject's head noun, not with the noun of a phrase after it."
+    source = "AP Stylebook, 'subject-verb agreement'; Chicago Manual of Style 5.138"
+    examples: Sequence[Example] = (
+        Example(bad="The results of the study shows a rise."),
+        Example(bad="The price of the tickets are too high."),
+        Example(bad="Reports from the region says the road is closed."),
+        Example(
+            good="The results of the study show a rise. A lot of people in the city are "
+            "angry. Years of neglect has taken its toll. Finding jobs in the city is hard. "
+            "The size of the houses is striking."
+        ),
+    )
+
+    def check(self, doc) -> Iterator[Match]:
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.context import sentence_of, tags_of
+        from linter.packs.grammar.number import verb_numbers
+
+        lows, words = doc.lower_words, doc.words
+        numbers = verb_numbers(lows)
+        preps = PP_PREPOSITIONS
+        for k, low in enumerate(lows):
+            number = numbers.get(low)
+            if number is None or k < 3 or not any(w in preps for w in lows[max(0, k - 8) : k]):
+                continue
+            toks, j = sentence_of(doc, words[k][0])
+            if j < 3 or not toks[j].text.islower():
+                continue
+            tags = tags_of(doc, words[k][0])
+            head = _head_across(toks, tags, j, number)
+            if head is None:
+                continue
+            from linter.packs.grammar.number import _agreeing
+
+            subject = "pl" if number == "sg" else "sg"
+            new = _agreeing(low, subject)
+            if not new:
+                continue
+            start, end, text = words[k]
+            new = match_case(text, new)
+            message = self.format_message(suggestion=new).replace("{head}", toks[head].text)
+            yield Match(start, end, message, (new,))
+
+
+# Prepositions whose phrase can stand between a subject and its verb. Words that also open
+# a clause ("after", "before", "since", "like", "than", "as") are left out.
+PP_PREPOSITIONS = frozenset(
+    """of in on at for from with near about among under over behind inside within without
+    across around against between into through toward towards throughout beside outside
+    along amid beyond despite regarding concerning""".split()
+)
+PP_OBJECT_TAGS = frozenset("NN NNS NNP NNPS PRP CD".split())
+# Heads that agree by meaning ("a lot of people are", "years of neglect has").
+QUANTITY_HEADS = frozenset(
+    """lot lots number majority minority plurality rest half third quarter percent
+    percentage proportion fraction share part portion bulk remainder variety range series
+    couple group kind kinds type types sort sorts total handful host pair plenty amount
+    amounts array list set collection mix bunch dozen dozens score hundreds thousands
+    millions billions tens scores tons loads heaps years months weeks days hours minutes
+    decades centuries dollars euros pounds miles yards feet inches meters metres acres
+    gallons litres liters kilometers kilometres thirds quarters halves fifths tenths
+    none one any all some each either neither everyone everybody anyone anybody someone
+    somebody nobody nothing something everything anything average sum balance generation
+    population profession crowd body class""".split()
+)
+DEFINITE = frozenset("the this that its his her their our my your".split())
+
+
+def _head_across(toks, tags, j: int, number: str) -> int | None:
+    """The index of the subject's head noun when a prepositional phrase (or up to three)
+    stands between it and the verb at ``j`` and its number is not the verb's, else None."""
+    from linter.packs.grammar.number import (
+        PLURAL_BE,
+        SINGULAR_BE,
+        _noun_number,
+        _np_start,
+        _opens_clause,
+    )
+
+    low = toks[j].low
+    tag = tags[j].split("+")[0]
+    if number == "sg" and tag != "VBZ" and low not in SINGULAR_BE:
+        return None
+    if number == "pl" and tag != "VBP" and low not in PLURAL_BE:
+        return None
+    m, found = j, []  # (the word before each preposition, the preposition), right to left
+    while len(found) < 3:
+        obj = m - 1
+        if obj < 1 or not toks[obj].is_word or tags[obj] not in PP_OBJECT_TAGS:
+            break
+        prep = _object_start(toks, tags, obj) - 1
+        if prep < 1 or toks[prep].low not in PP_PREPOSITIONS or tags[prep] != "IN":
+            break
+        found.append((prep - 1, toks[prep].low))
+        m = prep
+    # the subject's head: the leftmost noun; "most of", "some of", "one of" pass to the
+    # noun after them
+    for head, first_prep in reversed(found):
+        if toks[head].is_word and tags[head] in ("NN", "NNS"):
+            break
+        if toks[head].low not in PASS_THROUGH:
+            return None  # "one of the orders was", "each of them is": not our noun
+    else:
+        return None
+    if head and toks[head].text[:1].isupper():
+        return None  # a name or a title
+    if toks[head].low in QUANTITY_HEADS:
+        return None
+    subject = _noun_number(toks[head].low)
+    if subject is None or subject == number:
+        return None
+    if subject == "sg" and low in ("were", "weren't"):
+        return None  # "if the man in the car were": the subjunctive
+    np_start = _np_start(toks, tags, head)
+    if any(tags[x] == "VBG" for x in range(np_start, head)):
+        return None  # "finding jobs in the city is": a gerund subject
+    if subject == "sg" and first_prep == "of" and toks[np_start].low not in DEFINITE:
+        return None  # "a range of issues were": agreement by meaning
+    if not _opens_clause(toks, tags, head, subject):
+        return None
+    if np_start > 1 and toks[np_start - 1].low in ("that", "which", "who"):
+        if tags[np_start - 2] in ("NN", "NNS", "NNP", "NNPS"):
+            return None  # "buildings that wall in three sides": a relative clause's verb
+    if np_start > 1 and toks[np_start - 1].low in ("and", "or", "nor", "but"):
+        if toks[np_start - 2].low != ",":
+            return None  # "between Gibraltar and the hills behind it was": not a clause
+    return head
+
+
+def _object_start(toks, tags, obj: int) -> int:
+    """Where the preposition's object ending at ``obj`` starts ("the Bay Ridge store"); a
+    determiner opens it, so "the elms their leaves" is never read as one phrase."""
+    if tags[obj] == "PRP":
+        return obj if toks[obj].low in OBJECT_PRONOUNS else -1
+    m = obj - 1
+    while m >= 0 and toks[m].is_word and tags[m] in OBJECT_NP_TAGS:
+        if tags[m] in ("DT", "PDT", "PRP$"):
+            return m
+        m -= 1
+    return m + 1
+
+
+OBJECT_PRONOUNS = frozenset("them us him her me it you".split())
+# Words before "of" whose number passes to the noun after it ("most of the players are");
+# "one of", "each of" and "none of" set their own number and end the search.
+PASS_THROUGH = frozenset("most some all many several few both".split())
+
+
+OBJECT_NP_TAGS = frozenset("DT PDT PRP$ CD JJ JJR JJS NN NNS NNP NNPS POS".split())
+
+
+RULES = [PronounAgreement, PhraseAgreement]

@@ -140,17 +140,20 @@ class NumberAgreement(Rule):
         for k in ix.positions(THERE):
             if k + 2 >= ix.n or lows[k + 1] not in ("is", "was") or ix.breaks_after(k):
                 continue
-            nxt = lows[k + 2]
-            if ix.breaks_after(k + 1) or not _spaces(ix, k, k + 2):
+            m = k + 2  # the word after "is", past an adverb ("there is also many")
+            if lows[m] in THERE_ADVERBS and m + 1 < ix.n and not ix.breaks_after(m):
+                m += 1
+            nxt = lows[m]
+            if ix.breaks_after(k + 1) or not _spaces(ix, k, m):
                 continue
             plural = nxt in PLURAL_COUNTS or (nxt.isdigit() and nxt not in ("0", "1"))
             if not plural and article_plural(nxt):  # "there is editors"
-                plural = k + 3 >= ix.n or ix.breaks_after(k + 2) or not _nounish(lows[k + 3])
-            if nxt.isdigit() and k + 3 < ix.n and lows[k + 3] in MEASURES:
+                plural = m + 1 >= ix.n or ix.breaks_after(m) or not _nounish(lows[m + 1])
+            if nxt.isdigit() and m + 1 < ix.n and lows[m + 1] in MEASURES:
                 continue  # "there was 5 million dollars", "10 percent"
             if not plural:
                 continue
-            if k + 3 < ix.n and lows[k + 3] in ("of", "percent", "%"):
+            if m + 1 < ix.n and lows[m + 1] in ("of", "percent", "%"):
                 continue  # "there is many of", "there was two percent"
             start, end, text = words[k + 1]
             new = match_case(text, "are" if lows[k + 1] == "is" else "were")
@@ -216,6 +219,8 @@ class NumberAgreement(Rule):
                 continue  # "a girl in jeans who looks": the noun before may not be it
             if not antecedent and not _opens_clause(toks, tags, head, subject):
                 continue
+            if any(tags[x] == "VBG" for x in range(_np_start(toks, tags, head), head)):
+                continue  # "Reading books is fun": a gerund's object, not the subject
             new = _agreeing(lows[k], subject)
             if not new:
                 continue
@@ -228,6 +233,7 @@ class NumberAgreement(Rule):
 
 
 THERE = frozenset({"there"})
+THERE_ADVERBS = frozenset("also still only now always often never just already even".split())
 SINGULAR_BE = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
                "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}  # fmt: skip
 PLURAL_BE = {v: k for k, v in SINGULAR_BE.items()}
@@ -263,6 +269,16 @@ NO_APOSTROPHE = {
     "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't",
     "hasnt": "hasn't", "havent": "haven't", "doesnt": "doesn't", "dont": "don't",
 }  # fmt: skip
+
+
+def verb_numbers(lows: list[str]) -> dict[str, str | None]:
+    """Each word's verb number ("sg", "pl" or None), remembered for the run."""
+    verbs = _VERB_NUMBER
+    if len(verbs) > 100_000:
+        verbs.clear()
+    for low in set(lows).difference(verbs):
+        verbs[low] = _verb_number(low)
+    return verbs
 
 
 def _verb_number(word: str) -> str | None:

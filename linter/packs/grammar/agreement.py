@@ -97,10 +97,17 @@ class PronounAgreement(Rule):
         ix = index(doc, PRONOUNS)
         last = ix.n - 1
         for k in ix.positions(PRONOUNS):
-            table = FOR_SINGULAR if ix.lows[k] in SINGULAR else FOR_PLURAL
+            pronoun = ix.lows[k]
+            table = TABLES.get(pronoun) or (FOR_SINGULAR if pronoun in SINGULAR else FOR_PLURAL)
             if k == last:
                 continue
+            if pronoun in OTHER_SUBJECTS and _not_a_subject(ix, k):
+                continue  # "World War I was", "thank you is", "one of these is"
+            if pronoun in SINGULAR and _compound(ix, k):
+                continue  # "he and she are": a compound subject is plural
             if ix.low(k + 1) not in table:
+                if pronoun in DEMONSTRATIVES:
+                    continue  # "these shows": a noun phrase, not a subject and verb
                 found = self._lexical(ix, k)  # "he enjoy it", "they needs money"
                 if found:
                     yield found
@@ -126,7 +133,59 @@ class PronounAgreement(Rule):
         return _lexical_match(self, ix, k)
 
 
+# Subjects beyond he/she/it/we/they: "I" and "you", and the demonstratives standing alone
+# as subjects ("these is", "this are"). "That" is left out: it is also a relative pronoun.
+FOR_I = {"is": "am", "are": "am", "has": "have", "hasn't": "haven't", "does": "do",
+         "doesn't": "don't", "hasnt": "haven't", "doesnt": "don't"}  # fmt: skip
+DEMONSTRATIVES = frozenset("these those this".split())
+TABLES = {"i": FOR_I, "you": FOR_PLURAL, "these": FOR_PLURAL, "those": FOR_PLURAL}
+OTHER_SUBJECTS = frozenset({"i", "you"}) | DEMONSTRATIVES
+SINGULAR = SINGULAR | {"this"}
+PLURAL = PLURAL | {"i", "you", "these", "those"}
 PRONOUNS = SINGULAR | PLURAL
+
+
+def _not_a_subject(ix: WordIndex, k: int) -> bool:
+    """Whether the word before ``k`` makes it something other than the verb's subject: a
+    preposition ("of these is", "to you is"), a gerund ("seeing you is"), "thank you", or,
+    for "I", a capitalised word ("World War I was", "Phase I is")."""
+    if not k or ix.breaks_after(k - 1):
+        return False
+    prev = ix.low(k - 1)
+    if prev in PREPOSITIONS or prev in OBJECT_BEFORE or prev.endswith("ing"):
+        return True
+    if prev in ("and", "or", "nor", "all", "both"):
+        return True  # "you and I are", "this and that are", "to visit all these is"
+    if ix.lows[k] == "i":
+        return ix.words[k - 1][2][:1].isupper()
+    cands = candidates(prev)  # "the advice I gave you is", "he saw these is": an object
+    return sum(cands.get(t, 0.0) for t in ("VB", "VBP", "VBD", "VBZ", "VBN")) >= 0.2
+
+
+def _compound(ix: WordIndex, k: int) -> bool:
+    """Whether the pronoun at ``k`` ends a compound subject that opens its clause ("He and
+    she are", "that Mary and he are"); "went to the park and he enjoy" joins two clauses."""
+    if k < 2 or ix.low(k - 1) != "and" or ix.breaks_after(k - 1) or ix.breaks_after(k - 2):
+        return False
+    before = ix.low(k - 2)
+    if before in ("i", "he", "she", "we", "they"):
+        return True  # only a subject takes these forms: "you suspect he and she are"
+    if before not in PERSONAL and not ix.words[k - 2][2][:1].isupper():
+        return False  # a pronoun or a name
+    if k == 2 or ix.breaks_after(k - 3) or ix.low(k - 3) in CLAUSE_START:
+        return True
+    gap = ix.prose[ix.words[k - 3][1] : ix.words[k - 2][0]].strip()
+    return bool(gap) and gap[-1] in ',;:("“—'
+
+
+CLAUSE_START = frozenset(
+    "that because if when while although though since whether unless once until as".split()
+)
+
+
+PERSONAL = frozenset("i you he she it we they me him her us them".split())
+OBJECT_BEFORE = frozenset("to like unlike than as except thank thanks".split())
+
 # Before the pronoun: words that make the verb after it a bare infinitive or subjunctive
 # ("let him go", "insist that she leave", "did he go") or the pronoun an object.
 NOT_SUBJECT_LEXICAL = NOT_SUBJECT_BEFORE | frozenset(

@@ -355,13 +355,15 @@ def _head_across(toks, tags, j: int, number: str) -> int | None:
         m = prep
     # the subject's head: the leftmost noun; "most of", "some of", "one of" pass to the
     # noun after them
-    for head, first_prep in reversed(found):
-        if toks[head].is_word and tags[head] in ("NN", "NNS"):
-            break
-        if toks[head].low not in PASS_THROUGH:
-            return None  # "one of the orders was", "each of them is": not our noun
-    else:
-        return None
+    chosen = next(
+        (n for n, (w, _) in enumerate(reversed(found)) if toks[w].is_word and tags[w] in NOUNS),
+        None,
+    )
+    if chosen is None or any(
+        toks[w].low not in PASS_THROUGH for w, _ in list(reversed(found))[:chosen]
+    ):
+        return None  # "one of the orders was", "each of them is": not our noun
+    head, first_prep = list(reversed(found))[chosen]
     if head and toks[head].text[:1].isupper():
         return None  # a name or a title
     if toks[head].low in QUANTITY_HEADS:
@@ -378,12 +380,13 @@ def _head_across(toks, tags, j: int, number: str) -> int | None:
         return None  # "a range of issues were": agreement by meaning
     if not _opens_clause(toks, tags, head, subject):
         return None
-    if np_start > 1 and toks[np_start - 1].low in ("that", "which", "who"):
-        if tags[np_start - 2] in ("NN", "NNS", "NNP", "NNPS"):
-            return None  # "buildings that wall in three sides": a relative clause's verb
-    if np_start > 1 and toks[np_start - 1].low in ("and", "or", "nor", "but"):
-        if toks[np_start - 2].low != ",":
-            return None  # "between Gibraltar and the hills behind it was": not a clause
+    before, two_before = (
+        (toks[np_start - 1].low, toks[np_start - 2]) if np_start > 1 else ("", None)
+    )
+    if before in ("that", "which", "who") and tags[np_start - 2] in NOUNS | {"NNP", "NNPS"}:
+        return None  # "buildings that wall in three sides": a relative clause's verb
+    if before in ("and", "or", "nor", "but") and two_before and two_before.low != ",":
+        return None  # "between Gibraltar and the hills behind it was": not a clause
     return head
 
 
@@ -401,6 +404,7 @@ def _object_start(toks, tags, obj: int) -> int:
 
 
 OBJECT_PRONOUNS = frozenset("them us him her me it you".split())
+NOUNS = frozenset({"NN", "NNS"})
 # Words before "of" whose number passes to the noun after it ("most of the players are");
 # "one of", "each of" and "none of" set their own number and end the search.
 PASS_THROUGH = frozenset("most some all many several few both".split())

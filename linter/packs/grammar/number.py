@@ -219,8 +219,11 @@ class NumberAgreement(Rule):
                 continue  # "a girl in jeans who looks": the noun before may not be it
             if not antecedent and not _opens_clause(toks, tags, head, subject):
                 continue
-            if any(tags[x] == "VBG" for x in range(_np_start(toks, tags, head), head)):
+            np_start = _np_start(toks, tags, head)
+            if any(tags[x] == "VBG" for x in range(np_start, head)):
                 continue  # "Reading books is fun": a gerund's object, not the subject
+            if subject == "pl" and toks[np_start].low in ONE_NOUN:
+                continue  # "another reasons is": GRAM011 asks for the singular noun
             new = _agreeing(lows[k], subject)
             if not new:
                 continue
@@ -233,6 +236,7 @@ class NumberAgreement(Rule):
 
 
 THERE = frozenset({"there"})
+ONE_NOUN = frozenset("a an one every each another".split())
 THERE_ADVERBS = frozenset("also still only now always often never just already even".split())
 SINGULAR_BE = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
                "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}  # fmt: skip
@@ -488,7 +492,9 @@ class ArticleOrNumber(Rule):
         if prose[words[k + 1][1] : words[k + 1][1] + 1] in ("'", "’"):
             return None  # "every members' meeting": a plural possessive
         if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and _nounish(lows[k + 2]):
-            return None
+            after = candidates(lows[k + 2])
+            if after.get("VBZ", 0.0) + after.get("VBP", 0.0) < 0.2:
+                return None  # "every sports fan"; "every details matters" has its verb
         single = singular_of(noun)
         if single is None:
             return None

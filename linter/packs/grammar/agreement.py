@@ -184,7 +184,9 @@ CLAUSE_START = frozenset(
 
 
 PERSONAL = frozenset("i you he she it we they me him her us them".split())
-OBJECT_BEFORE = frozenset("to like unlike than as except thank thanks".split())
+OBJECT_BEFORE = frozenset(
+    "to like unlike than as except besides plus minus per thank thanks".split()
+)
 
 # Before the pronoun: words that make the verb after it a bare infinitive or subjunctive
 # ("let him go", "insist that she leave", "did he go") or the pronoun an object.

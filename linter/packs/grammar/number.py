@@ -143,6 +143,8 @@ class NumberAgreement(Rule):
             m = k + 2  # the word after "is", past an adverb ("there is also many")
             if lows[m] in THERE_ADVERBS and m + 1 < ix.n and not ix.breaks_after(m):
                 m += 1
+            if m + 1 < ix.n and _adjective(lows[m]) and article_plural(lows[m + 1]):
+                m += 1  # "there is different opinions": an adjective, then the plural
             nxt = lows[m]
             if ix.breaks_after(k + 1) or not _spaces(ix, k, m):
                 continue
@@ -213,7 +215,14 @@ class NumberAgreement(Rule):
                 continue
             if head and toks[head].text[:1].isupper():
                 continue  # a name or a title ("Hedge Funds are")
-            if number == "sg" and not tags[j].startswith("VBZ") and not plain:
+            if subject == "pl" and toks[head].low in MEASURE_NOUNS:
+                continue  # "Two years is a long time": a measure agrees by meaning
+            if (
+                number == "sg"
+                and not tags[j].startswith("VBZ")
+                and not plain
+                and low not in SINGULAR_BE
+            ):
                 continue  # "the TV shows": read as a noun here
             if antecedent and not _object_of_verb(toks, tags, head):
                 continue  # "a girl in jeans who looks": the noun before may not be it
@@ -236,6 +245,12 @@ class NumberAgreement(Rule):
 
 
 THERE = frozenset({"there"})
+# Plural measures that take a singular verb by meaning ("ten dollars is", "two years was").
+MEASURE_NOUNS = frozenset(
+    """years months weeks days hours minutes seconds decades centuries dollars euros pounds
+    miles yards feet inches meters metres kilometers kilometres acres gallons litres liters
+    tons points""".split()
+)
 ONE_NOUN = frozenset("a an one every each another".split())
 THERE_ADVERBS = frozenset("also still only now always often never just already even".split())
 SINGULAR_BE = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
@@ -359,12 +374,17 @@ def _opens_clause(toks, tags, head: int, subject: str) -> bool:
     if not before.is_word:
         return before.low in (",", ";", ":", "(", '"')
     if before.low in ("and", "or", "nor", "but"):
-        return subject == "pl"
+        # "..., and the figures shows", "his thoughts and ideas is" (plural either way);
+        # "struck steel or paddings was" joins two objects
+        return subject == "pl" and (before.low == "and" or m == 0 or toks[m - 1].low in (",", ";"))
     if before.low == "that" and m > 0 and toks[m - 1].low in MANDATIVE:
         return False  # "recommended that this project invest": the subjunctive
     if before.low in CLAUSE_OPENERS:
         return True
-    return before.low == "of" and m > 0 and toks[m - 1].low in QUANTIFIERS_OF
+    if before.low != "of" or m < 1 or toks[m - 1].low not in QUANTIFIERS_OF:
+        return False
+    # "one of these towers is", "each of the players has": the verb agrees with "one"
+    return subject == "sg" or toks[m - 1].low not in ("one", "each", "none")
 
 
 def _object_of_verb(toks, tags, head: int) -> bool:
@@ -430,6 +450,10 @@ class ArticleOrNumber(Rule):
 
         ix = index(doc, ARTICLE_CUES)
         lows, words, prose = ix.lows, ix.words, ix.prose
+        for k in compress(count(), map(str.isdigit, lows)):
+            found = self._digits(ix, k)  # "3 reason", "waited 5 year"
+            if found:
+                yield found
         for k in ix.positions(ARTICLE_CUES):
             if k + 1 >= ix.n or ix.breaks_after(k) or not _spaces(ix, k, k + 1):
                 continue
@@ -487,8 +511,13 @@ class ArticleOrNumber(Rule):
         noun = lows[k + 1]
         if not article_plural(noun) or words[k + 1][2][:1].isupper():
             return None
-        if lows[k] == "each" and candidates(noun).get("VBZ", 0.0) > 0.0:
-            return None
+        if lows[k] != "every" and (
+            candidates(noun).get("VBZ", 0.0) > 0.0
+            or k + 2 >= ix.n
+            or ix.breaks_after(k + 1)
+            or not _spaces(ix, k + 1, k + 2)
+        ):
+            return None  # "each costs", "one fades, another forms.": a pronoun and its verb
         if prose[words[k + 1][1] : words[k + 1][1] + 1] in ("'", "’"):
             return None  # "every members' meeting": a plural possessive
         if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and _nounish(lows[k + 2]):
@@ -502,6 +531,28 @@ class ArticleOrNumber(Rule):
         new = match_case(text, single)
         what = f"'{words[k][2]}' takes a singular noun: write '{new}'."
         return Match(start, end, what, (new,), new)
+
+    def _digits(self, ix, k: int) -> Match | None:
+        """ "There are 3 reason", "he waited 5 year": a number in digits above one before
+        a singular count noun. Years, decimals, money, labels ("page 5", "Route 66", "top
+        10 list") and compounds ("a 5 year plan", "20 car pileup") are left alone."""
+        lows, words, prose = ix.lows, ix.words, ix.prose
+        low = lows[k]
+        if not 2 <= int(low) <= 999 or len(low) > 3 or k + 1 >= ix.n:
+            return None
+        if ix.breaks_after(k) or not _spaces(ix, k, k + 1) or words[k + 1][2][:1].isupper():
+            return None
+        if lows[k + 1] in COLLECTIVE or lows[k + 1] in COUNTED_AS_MANY:
+            return None  # "330 crew", "50 staff", "200 head of cattle"
+        start = words[k][0]
+        if prose[start - 1 : start] in ("$", "£", "€", "#", ".", ",", ":", "/", "-", "'", "’"):
+            return None
+        if k and not ix.breaks_after(k - 1):
+            prev = candidates(lows[k - 1])
+            named = words[k - 1][2][:1].isupper()
+            if named or sum(prev.get(t, 0.0) for t in ("NN", "NNS", "NNP", "JJ", "JJS")) >= 0.5:
+                return None  # "page 5", "Route 66", "the top 10 list"
+        return self._counted(ix, k, forms)
 
     def _one_of(self, ix, k: int) -> Match | None:
         """ "one of the reason": "one of" picks from a plural."""
@@ -537,7 +588,9 @@ class ArticleOrNumber(Rule):
         from linter.packs.grammar.common import match_case
 
         lows, words = ix.lows, ix.words
-        if lows[k] not in COUNTERS or (k and lows[k - 1] in ("a", "the", "one", "of")):
+        if (lows[k] not in COUNTERS and not lows[k].isdigit()) or (
+            k and lows[k - 1] in ("a", "the", "one", "of")
+        ):
             return None
         noun = lows[k + 1]
         if candidates(noun).get("NN", 0.0) < 0.85 or noun in NOT_COUNTED:
@@ -569,12 +622,20 @@ COUNTERS = frozenset("several many these those various numerous both few".split(
 # Nouns that stay singular after a number ("two percent", "three dozen") or that are mass
 # nouns with no countable plural in news use.
 NOT_COUNTED = frozenset(
-    "percent hundred thousand million billion trillion dozen score times time lot".split()
+    "percent hundred thousand million billion trillion dozen score times time lot foot".split()
 )
+# Nouns counted in the singular after a number ("330 crew", "40 personnel").
+COUNTED_AS_MANY = frozenset("crew staff personnel head cattle livestock clergy faculty".split())
 ONE_OF_DETERMINERS = frozenset("the these those his her their our my your its".split())
 # Determiners that take a singular count noun ("every detail", "another reason").
 SINGULAR_COUNTERS = frozenset("every each another".split())
 ARTICLE_CUES = frozenset({"a", "an", "others", "one"}) | COUNTERS | SINGULAR_COUNTERS
+
+
+def _adjective(word: str) -> bool:
+    """A word read mostly as an adjective ("different", "serious", "more")."""
+    cands = candidates(word)
+    return cands.get("JJ", 0.0) + cands.get("JJR", 0.0) >= 0.8 and word not in PLURAL_COUNTS
 
 
 def _nounish(word: str) -> bool:

@@ -195,6 +195,8 @@ class VerbForm(Rule):
         verb = lows[v]
         if not verb.isalpha() or not _may_be_wrong(verb) or words[v][2][:1].isupper():
             return None
+        if verb in BE or verb in ("has", "does", "did", "had"):
+            return None  # "any that wants to is privileged": "to" ends its own phrase
         cands = candidates(verb)
         if cands.get("VB", 0.0) + cands.get("VBP", 0.0) >= 0.05:
             return None  # "to bore", "to lay", "to fell": also a bare verb

@@ -388,7 +388,11 @@ def _head_across(toks, tags, j: int, number: str) -> int | None:
     if before in ("that", "which", "who") and tags[np_start - 2] in NOUNS | {"NNP", "NNPS"}:
         return None  # "buildings that wall in three sides": a relative clause's verb
     if before in ("and", "or", "nor", "but") and two_before and two_before.low != ",":
-        return None  # "between Gibraltar and the hills behind it was": not a clause
+        # "when the ideas and the concepts of the war is": both nouns open the clause;
+        # "between Gibraltar and the hills behind it was" is a preposition's object
+        left = np_start - 2
+        if before != "and" or tags[left] not in NOUNS or not _opens_clause(toks, tags, left, "pl"):
+            return None
     return head
 
 
@@ -398,7 +402,9 @@ def _object_start(toks, tags, obj: int) -> int:
     if tags[obj] == "PRP":
         return obj if toks[obj].low in OBJECT_PRONOUNS else -1
     m = obj - 1
-    while m >= 0 and toks[m].is_word and tags[m] in OBJECT_NP_TAGS:
+    while m >= 0 and (
+        (toks[m].is_word and tags[m] in OBJECT_NP_TAGS) or toks[m].low in ("'s", "'")
+    ):
         if tags[m] in ("DT", "PDT", "PRP$"):
             return m
         m -= 1

@@ -368,6 +368,8 @@ def _opens_clause(toks, tags, head: int, subject: str) -> bool:
     follow "and" ("..., and the figures shows"); a singular one may not, since "X and Y"
     is plural."""
     m = _np_start(toks, tags, head) - 1
+    while m >= 0 and tags[m] == "RB" and toks[m].low in LEADING_ADVERBS:
+        m -= 1  # "because often the advertisement don't"
     if m < 0:
         return True
     before = toks[m]
@@ -388,10 +390,18 @@ def _opens_clause(toks, tags, head: int, subject: str) -> bool:
 
 
 def _object_of_verb(toks, tags, head: int) -> bool:
-    """ "need a person who are": the noun before "who" is a verb's object or opens the
-    sentence, not the end of a prepositional phrase ("a girl in jeans who")."""
+    """ "need a person who are", ", a chef that try": the noun before "who" is a verb's
+    object or opens its clause, not the end of a prepositional phrase ("a girl in jeans
+    who")."""
     m = _np_start(toks, tags, head) - 1
-    return m < 0 or tags[m].startswith("VB")
+    if m < 0 or tags[m].startswith("VB"):
+        return True
+    return toks[m].low in (",", ";", ":") and _np_start(toks, tags, head) < head + 1
+
+
+LEADING_ADVERBS = frozenset(
+    "often usually sometimes always never also still now then even only just really".split()
+)
 
 
 CUES = THERE
@@ -409,7 +419,7 @@ NUMBER_WORDS = frozenset(
 )
 UNITS = frozenset(
     """year month week day hour minute second decade century mile kilometer kilometre meter
-    metre foot inch pound dollar percent point time""".split()
+    metre inch pound dollar point time""".split()
 )
 AFTER_UNIT_PLURAL = frozenset("ago later earlier before after since".split())
 
@@ -482,7 +492,7 @@ class ArticleOrNumber(Rule):
                     yield found
                 continue
             if lows[k] == "one":
-                found = self._one_of(ix, k)
+                found = self._one_of(ix, k) or self._singular_after(ix, k)
                 if found:
                     yield found
                 continue
@@ -501,8 +511,8 @@ class ArticleOrNumber(Rule):
             yield Match(start, end, what, (new,), new)
 
     def _singular_after(self, ix, k: int) -> Match | None:
-        """ "every details", "another reasons", "each students": these determiners take a
-        singular noun. "Each" is also a pronoun ("each costs $5"), so after it only a word
+        """ "every details", "another reasons", "each students", "more than one cars":
+        these determiners take a singular noun. "Each" is also a pronoun ("each costs $5"), so after it only a word
         with no verb reading counts; a noun after the plural makes it a compound ("every
         sports fan") and is left alone."""
         from linter.packs.grammar.common import match_case
@@ -511,13 +521,20 @@ class ArticleOrNumber(Rule):
         noun = lows[k + 1]
         if not article_plural(noun) or words[k + 1][2][:1].isupper():
             return None
-        if lows[k] != "every" and (
-            candidates(noun).get("VBZ", 0.0) > 0.0
-            or k + 2 >= ix.n
-            or ix.breaks_after(k + 1)
-            or not _spaces(ix, k + 1, k + 2)
+        if lows[k] != "every" and candidates(noun).get("VBZ", 0.0) > 0.0:
+            return None  # "each costs", "no one cares": a pronoun and its verb
+        if lows[k] in ("each", "another") and (
+            k + 2 >= ix.n or ix.breaks_after(k + 1) or not _spaces(ix, k + 1, k + 2)
         ):
-            return None  # "each costs", "one fades, another forms.": a pronoun and its verb
+            return None  # "one fades, another forms.": a pronoun and its verb
+        if (
+            lows[k] == "one"
+            and k
+            and (lows[k - 1] in ONE_AS_PRONOUN or prose[words[k][0] - 1] in "-‐–")
+        ):
+            return None  # "the one friends trust", "when one groups": a pronoun; "twenty-one"
+        if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and lows[k + 2] in DETERMINERS_AFTER:
+            return None  # "one groups a few dates": the plural-looking word is a verb
         if prose[words[k + 1][1] : words[k + 1][1] + 1] in ("'", "’"):
             return None  # "every members' meeting": a plural possessive
         if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and _nounish(lows[k + 2]):
@@ -595,6 +612,8 @@ class ArticleOrNumber(Rule):
         noun = lows[k + 1]
         if candidates(noun).get("NN", 0.0) < 0.85 or noun in NOT_COUNTED:
             return None
+        if ix.prose[words[k + 1][1] : words[k + 1][1] + 1] in ("-", "‐"):
+            return None  # "two poet-orators": a compound
         if k + 2 < ix.n and _spaces(ix, k + 1, k + 2):
             if lows[k + 2] in ("and", "or", "nor"):
                 return None  # "both population and economics"
@@ -622,11 +641,17 @@ COUNTERS = frozenset("several many these those various numerous both few".split(
 # Nouns that stay singular after a number ("two percent", "three dozen") or that are mass
 # nouns with no countable plural in news use.
 NOT_COUNTED = frozenset(
-    "percent hundred thousand million billion trillion dozen score times time lot foot".split()
+    """percent hundred thousand million billion trillion dozen score times time lot foot
+    number sort kind type membership""".split()
 )
 # Nouns counted in the singular after a number ("330 crew", "40 personnel").
 COUNTED_AS_MANY = frozenset("crew staff personnel head cattle livestock clergy faculty".split())
 ONE_OF_DETERMINERS = frozenset("the these those his her their our my your its".split())
+ONE_AS_PRONOUN = frozenset(
+    """the this that which any every no each another some when if as whenever unless
+    until while because""".split()
+)
+DETERMINERS_AFTER = frozenset("a an the this these those his her their its my our your".split())
 # Determiners that take a singular count noun ("every detail", "another reason").
 SINGULAR_COUNTERS = frozenset("every each another".split())
 ARTICLE_CUES = frozenset({"a", "an", "others", "one"}) | COUNTERS | SINGULAR_COUNTERS

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from linter.language import candidates, forms
+from linter.memo import BoundedMemo
 from linter.packs.grammar.lexicon import PREPOSITIONS
 from linter.rule import Example, Match, Rule
 
@@ -101,17 +102,15 @@ class PronounAgreement(Rule):
             table = TABLES.get(pronoun) or (FOR_SINGULAR if pronoun in SINGULAR else FOR_PLURAL)
             if k == last:
                 continue
-            if pronoun in OTHER_SUBJECTS and _not_a_subject(ix, k):
-                continue  # "World War I was", "thank you is", "one of these is"
-            if pronoun in SINGULAR and _compound(ix, k):
-                continue  # "he and she are": a compound subject is plural
             if ix.low(k + 1) not in table:
                 if pronoun in DEMONSTRATIVES:
                     continue  # "these shows": a noun phrase, not a subject and verb
                 found = self._lexical(ix, k)  # "he enjoy it", "they needs money"
-                if found:
+                if found and not _other_reading(ix, k, pronoun):
                     yield found
                 continue  # the verb must be the next word: most pronouns stop here
+            if _other_reading(ix, k, pronoun):
+                continue
             toks, i = ix.window(k, 1, 2)
             tok = toks[i]
             verb = after(toks, i)
@@ -143,6 +142,14 @@ OTHER_SUBJECTS = frozenset({"i", "you"}) | DEMONSTRATIVES
 SINGULAR = SINGULAR | {"this"}
 PLURAL = PLURAL | {"i", "you", "these", "those"}
 PRONOUNS = SINGULAR | PLURAL
+
+
+def _other_reading(ix: WordIndex, k: int, pronoun: str) -> bool:
+    """Whether the pronoun at ``k`` is not the next verb's lone subject: "World War I
+    was", "thank you is", "one of these is", "he and she are"."""
+    if pronoun in OTHER_SUBJECTS and _not_a_subject(ix, k):
+        return True
+    return pronoun in SINGULAR and _compound(ix, k)
 
 
 def _not_a_subject(ix: WordIndex, k: int) -> bool:
@@ -276,14 +283,20 @@ class PhraseAgreement(Rule):
     def check(self, doc) -> Iterator[Match]:
         from linter.packs.grammar.common import match_case
         from linter.packs.grammar.context import sentence_of, tags_of
-        from linter.packs.grammar.number import verb_numbers
+        from linter.packs.grammar.number import noun_number, verb_positions
 
         lows, words = doc.lower_words, doc.words
-        numbers = verb_numbers(lows)
+        positions, numbers = verb_positions(doc)
         preps = PP_PREPOSITIONS
-        for k, low in enumerate(lows):
-            number = numbers.get(low)
-            if number is None or k < 3 or not any(w in preps for w in lows[max(0, k - 8) : k]):
+        for k in positions:
+            # cheap tests first, on words alone: a preposition in the eight words before
+            # the verb, right after a noun of the other number (the subject's head)
+            low = lows[k]
+            number = numbers[low]
+            obj = lows[k - 1]
+            if k < 3 or not _object_like(obj) or noun_number(obj) not in (None, number):
+                continue  # only a verb that agrees with the noun before it ("of the tickets are")
+            if not _phrase_before(lows, k, number, preps):
                 continue
             toks, j = sentence_of(doc, words[k][0])
             if j < 3 or not toks[j].text.islower():
@@ -304,6 +317,37 @@ class PhraseAgreement(Rule):
             yield Match(start, end, message, (new,))
 
 
+def _phrase_before(lows: list[str], k: int, number: str, preps: frozenset[str]) -> bool:
+    """Words alone: whether the verb at ``k`` follows noun-phrase words and prepositions
+    (at most eight) back to a preposition right after a noun of the other number."""
+    from linter.packs.grammar.number import noun_number
+
+    for p in range(k - 1, max(0, k - 9), -1):
+        low = lows[p]
+        if low in preps:
+            if noun_number(lows[p - 1]) not in (None, number):
+                return True
+        elif not _object_like(low) and low not in NP_WORDS:
+            return False
+    return False
+
+
+def _object_like(word: str) -> bool:
+    """Whether ``word`` can end a preposition's object (a noun, a name, a number, "them"),
+    by the lexicon alone (remembered for the run)."""
+    found = _OBJECT_LIKE.get(word)
+    if found is None:
+        cands = candidates(word)
+        found = (
+            word in OBJECT_PRONOUNS
+            or word.isdigit()
+            or (sum(cands.get(t, 0.0) for t in ("NN", "NNS", "NNP", "NNPS", "CD")) >= 0.3)
+        )
+        _OBJECT_LIKE.remember(word, found)
+    return found
+
+
+_OBJECT_LIKE: BoundedMemo[str, bool] = BoundedMemo(100_000)
 # Prepositions whose phrase can stand between a subject and its verb. Words that also open
 # a clause ("after", "before", "since", "like", "than", "as") are left out.
 PP_PREPOSITIONS = frozenset(
@@ -412,6 +456,10 @@ def _object_start(toks, tags, obj: int) -> int:
 
 
 OBJECT_PRONOUNS = frozenset("them us him her me it you".split())
+NP_WORDS = frozenset(
+    """the a an this that these those his her its their our my your some any each every
+    no all both many several few more most other new old 's '""".split()
+)
 NOUNS = frozenset({"NN", "NNS"})
 # Words before "of" whose number passes to the noun after it ("most of the players are");
 # "one of", "each of" and "none of" set their own number and end the search.

@@ -172,13 +172,10 @@ class NumberAgreement(Rule):
 
         lows, words = doc.lower_words, doc.words
         verbs, nouns = _VERB_NUMBER, _NOUN_NUMBER
-        if len(verbs) > 100_000 or len(nouns) > 100_000:
-            verbs.clear()
+        if len(nouns) > 100_000:
             nouns.clear()
-        for low in set(lows).difference(verbs):
-            verbs[low] = _verb_number(low)
-        with_number = {w for w in set(lows) if verbs[w]}
-        for k in compress(count(), map(with_number.__contains__, lows)):
+        positions, verbs = verb_positions(doc)
+        for k in positions:
             # cheap tests first, on words alone (remembered for the run): a verb with a
             # number, and a noun of the other number (or who/that/which) right before it
             if not k:
@@ -290,14 +287,36 @@ NO_APOSTROPHE = {
 }  # fmt: skip
 
 
-def verb_numbers(lows: list[str]) -> dict[str, str | None]:
-    """Each word's verb number ("sg", "pl" or None), remembered for the run."""
-    verbs = _VERB_NUMBER
-    if len(verbs) > 100_000:
-        verbs.clear()
-    for low in set(lows).difference(verbs):
-        verbs[low] = _verb_number(low)
-    return verbs
+def verb_positions(doc) -> tuple[list[int], dict[str, str | None]]:
+    """Where the document's words with a verb number stand, and each word's verb number
+    ("sg", "pl" or None, remembered for the run); computed once per document for GRAM009
+    and GRAM014."""
+    from linter.packs.grammar.cue_index import index
+
+    ix = index(doc, CUES)
+    found = ix.shared.get("verb_positions")
+    if found is None:
+        lows, verbs = doc.lower_words, _VERB_NUMBER
+        if len(verbs) > 100_000:
+            verbs.clear()
+        kinds = set(lows)
+        for low in kinds.difference(verbs):
+            verbs[low] = _verb_number(low)
+        with_number = {w for w in kinds if verbs[w]}
+        found = ix.shared["verb_positions"] = list(
+            compress(count(), map(with_number.__contains__, lows))
+        )
+    return found, _VERB_NUMBER
+
+
+def noun_number(word: str) -> str | None:
+    """A noun's number ("sg", "pl" or None), remembered for the run."""
+    found = _NOUN_NUMBER.get(word, _UNSEEN)
+    if found is _UNSEEN:
+        if len(_NOUN_NUMBER) > 100_000:
+            _NOUN_NUMBER.clear()
+        found = _NOUN_NUMBER[word] = _noun_number(word)
+    return found
 
 
 def _verb_number(word: str) -> str | None:

@@ -68,3 +68,33 @@ def test_to_infinitive_fix_only_for_an_irregular_or_third_person_form():
     got = {(f.rule, f.column): f for f in lint_text(DRAFT, "draft.txt", select=["GRAM010"])}
     assert got[("GRAM010", 44)].fix == "go"  # "goes" is nothing but a third person
     assert got[("GRAM010", 12)].fix is None  # "reduced" read from the lexicon: suggested
+
+
+MORE = """There are 3 reason for it, and he waited 5 year for a reply.
+There is different opinions about it. The children was late.
+Many families have more than one cars. We must solve this problems soon.
+The basic requirements of today's man has changed.
+"""
+
+MORE_CORRECT = """The 2019 election was close. See page 5 for the top 10 list; he is 6 foot tall.
+More than 330 crew are aboard. Two years was a long time. There is little evidence.
+No one cares. He is the one friends trust. One cloud fades, another forms.
+This forces me to go. This costs money. This sports car is fast.
+The sizes of the house and the garden matter. One of these old towers is split.
+"""
+
+
+def test_numbers_demonstratives_and_possessives():
+    assert findings(MORE) == [
+        ("GRAM011", 1, 13, "error", ("reasons",)),  # 3 reason
+        ("GRAM011", 1, 44, "error", ("years",)),  # waited 5 year
+        ("GRAM009", 2, 7, "error", ("are",)),  # There is different opinions
+        ("GRAM009", 2, 52, "error", ("were",)),  # The children was
+        ("GRAM011", 3, 34, "error", ("car",)),  # more than one cars
+        ("GRAM011", 3, 54, "error", ("these problems", "this problem")),  # this problems
+        ("GRAM014", 4, 39, "warning", ("have",)),  # requirements of today's man has
+    ]
+
+
+def test_years_labels_measures_and_pronouns_stay_quiet():
+    assert findings(MORE_CORRECT) == []

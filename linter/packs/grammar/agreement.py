@@ -341,6 +341,7 @@ def _object_like(word: str) -> bool:
         found = (
             word in OBJECT_PRONOUNS
             or word.isdigit()
+            or word.endswith(("'s", "’s"))  # "of today's man"
             or (sum(cands.get(t, 0.0) for t in ("NN", "NNS", "NNP", "NNPS", "CD")) >= 0.3)
         )
         _OBJECT_LIKE.remember(word, found)
@@ -447,7 +448,7 @@ def _object_start(toks, tags, obj: int) -> int:
         return obj if toks[obj].low in OBJECT_PRONOUNS else -1
     m = obj - 1
     while m >= 0 and (
-        (toks[m].is_word and tags[m] in OBJECT_NP_TAGS) or toks[m].low in ("'s", "'")
+        (toks[m].is_word and tags[m].split("+")[0] in OBJECT_NP_TAGS) or toks[m].low in ("'s", "'")
     ):
         if tags[m] in ("DT", "PDT", "PRP$"):
             return m

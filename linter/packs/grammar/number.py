@@ -505,6 +505,11 @@ class ArticleOrNumber(Rule):
                 new = match_case(text, "other")
                 yield Match(start, end, f"Before a noun write '{new}'.", (new,), new)
                 continue  # "many others animals"
+            if lows[k] == "this":
+                found = self._this_plural(ix, k)
+                if found:
+                    yield found
+                continue
             if lows[k] in SINGULAR_COUNTERS:
                 found = self._singular_after(ix, k)
                 if found:
@@ -528,6 +533,32 @@ class ArticleOrNumber(Rule):
             new = match_case(text, forms.plural(nxt))
             what = f"A number above one takes the plural: write '{new}'."
             yield Match(start, end, what, (new,), new)
+
+    def _this_plural(self, ix, k: int) -> Match | None:
+        """ "this problems": "this" before a plural noun; either word may be the slip, so
+        both readings are offered ("these problems", "this problem") and none applied."""
+        from linter.packs.grammar.common import match_case
+
+        lows, words, prose = ix.lows, ix.words, ix.prose
+        noun = lows[k + 1]
+        if not article_plural(noun) or words[k + 1][2][:1].isupper():
+            return None
+        if candidates(noun).get("VBZ", 0.0) > 0.0:
+            return None  # "this costs": a pronoun and its verb
+        if prose[words[k + 1][1] : words[k + 1][1] + 1] in ("'", "’"):
+            return None  # "this players' union"
+        if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and _nounish(lows[k + 2]):
+            return None  # "this sports car": a compound
+        single = singular_of(noun)
+        if single is None:
+            return None
+        base = candidates(single)
+        if base.get("VB", 0.0) + base.get("VBP", 0.0) >= 0.05:
+            return None  # "this forces me", "this accounts for": also a verb after a pronoun
+        this, text = words[k][2], words[k + 1][2]
+        both = (f"{match_case(this, 'these')} {text}", f"{this} {match_case(text, single)}")
+        what = f"'{this}' cannot go before the plural '{text}': write '{both[0]}' or '{both[1]}'."
+        return Match(words[k][0], words[k + 1][1], what, both)
 
     def _singular_after(self, ix, k: int) -> Match | None:
         """ "every details", "another reasons", "each students", "more than one cars":
@@ -673,7 +704,7 @@ ONE_AS_PRONOUN = frozenset(
 DETERMINERS_AFTER = frozenset("a an the this these those his her their its my our your".split())
 # Determiners that take a singular count noun ("every detail", "another reason").
 SINGULAR_COUNTERS = frozenset("every each another".split())
-ARTICLE_CUES = frozenset({"a", "an", "others", "one"}) | COUNTERS | SINGULAR_COUNTERS
+ARTICLE_CUES = frozenset({"a", "an", "others", "one", "this"}) | COUNTERS | SINGULAR_COUNTERS
 
 
 def _adjective(word: str) -> bool:

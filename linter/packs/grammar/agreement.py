@@ -55,8 +55,12 @@ NOT_SUBJECT_BEFORE = frozenset(
 
 class PronounAgreement(Rule):
     """What it does: flags a verb that does not agree with the pronoun before it: "he have",
-    "she don't", "it are", "they was", "we has". Only the pronouns he, she, it, we and they
-    are subjects the rule trusts, and only the forms of be, have and do are checked.
+    "she don't", "it are", "they was", "we has", "I has", "you was", "these is", "this are",
+    and the same without the apostrophe ("he dont"). The forms of be, have and do are
+    checked from a table; other verbs after he, she, it, we, they, I and you from the
+    lexicon ("he enjoy it"). A compound subject ("he and she are") and a pronoun that is an
+    object ("thank you is", "one of these is", "the advice I gave you is") or a numeral
+    ("World War I was") are left alone.
 
     The rule stays silent after words that make the pronoun an object or the verb a bare
     infinitive ("let it have", "does he have", "than they do"). Inside a quotation it is advice
@@ -79,6 +83,7 @@ class PronounAgreement(Rule):
         ),
         Example(bad="He enjoy it."),
         Example(bad="They needs money, they say."),
+        Example(bad="You was right.", fixed="You were right."),
         Example(
             good="Let it have its say; does he have a plan? They were told more than he does, "
             "and what it is, they know. Let him go; she insists that he leave."

@@ -86,7 +86,8 @@ _PLURAL_OF_NOUN: BoundedMemo[str, bool] = BoundedMemo(100_000)
 class NumberAgreement(Rule):
     """What it does: flags a verb that does not agree with the head noun of its subject
     ("The figures shows a rise" -> "show", "My wife want to" -> "wants", "a person who are"
-    -> "is") and "there is"/"there was" before a plural ("There is many reasons" -> "are").
+    -> "is", "The children was") and "there is"/"there was" before a plural ("There is many
+    reasons", "there is also many", "there is different opinions" -> "are").
     The subject's noun phrase is read from the linguistic layer's tags and must open its
     clause, so the noun of a prepositional phrase ("the size of the cars is") is never taken
     for it; coordinated subjects ("Mohamed and his father are"), the subjunctive ("if he
@@ -445,9 +446,12 @@ AFTER_UNIT_PLURAL = frozenset("ago later earlier before after since".split())
 
 class ArticleOrNumber(Rule):
     """What it does: flags "a" or "an" before a plural noun ("A officials said": drop the
-    article, never "An officials") and a number above one before a singular unit ("Three
-    year ago" -> "years"). A unit only counts before "ago", "later", "earlier" and the like,
-    or at a clause's end: "a three year plan" is a compound and is left alone.
+    article, never "An officials"); "every", "each", "another", "one" or "this" before a
+    plural ("every details", "more than one cars", "this problems"); and a number above one
+    before a singular ("Three year ago" -> "years", "3 reason", "several reason"). A unit
+    only counts before "ago", "later", "earlier" and the like, or at a clause's end: "a
+    three year plan" is a compound and is left alone, as are years, money and labels
+    ("page 5") in digits, and pronouns before a verb ("each costs", "this forces me").
     """
 
     id = "GRAM011"
@@ -462,6 +466,8 @@ class ArticleOrNumber(Rule):
         Example(bad="A officials said the plan would work."),
         Example(bad="Three year ago the plant closed.", fixed="Three years ago the plant closed."),
         Example(bad="There are several reason.", fixed="There are several reasons."),
+        Example(bad="He checked every details.", fixed="He checked every detail."),
+        Example(bad="There are 3 reason for it."),
         Example(
             good="Officials said a three year plan began two years ago. A series ended. "
             "Several research teams and two percent of these people agreed."

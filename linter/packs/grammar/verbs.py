@@ -116,7 +116,10 @@ class VerbForm(Rule):
     and "will set" pass.
 
     After a form of "be", a bare verb before "by" or "to" is a passive missing its
-    participle ("is generate by" -> "generated", "is suppose to" -> "supposed").
+    participle ("is generate by" -> "generated", "is suppose to" -> "supposed"). After a
+    verb that takes a to-infinitive, the verb after "to" must be bare ("have to reduced"
+    -> "reduce", "want to goes" -> "go"); "agreed to", "used to" and "going to" are left
+    out, since "to" may be a preposition there.
     """
 
     id = "GRAM010"
@@ -133,6 +136,7 @@ class VerbForm(Rule):
         Example(bad="They had already took the money.", fixed="They had already taken the money."),
         Example(bad="It is suppose to rain."),
         Example(bad="They didn't wanted it.", fixed="They didn't want it."),
+        Example(bad="They want to goes home.", fixed="They want to go home."),
         Example(
             good="She has gone; they had put it back; it will set a record; he could say; "
             "it is used by many; they didn't want it; the will of the people."

@@ -108,8 +108,10 @@ class PronounAgreement(Rule):
             if k == last:
                 continue
             if ix.low(k + 1) not in table:
-                if pronoun in DEMONSTRATIVES:
-                    continue  # "these shows": a noun phrase, not a subject and verb
+                if pronoun in DEMONSTRATIVES or (
+                    pronoun in ("i", "you") and not ix.lows[k + 1].endswith("s")
+                ):
+                    continue  # "these shows": a noun phrase; after I and you only "goes"
                 found = self._lexical(ix, k)  # "he enjoy it", "they needs money"
                 if found and not _other_reading(ix, k, pronoun):
                     yield found
@@ -301,7 +303,8 @@ class PhraseAgreement(Rule):
             obj = lows[k - 1]
             if k < 3 or not _object_like(obj) or noun_number(obj) not in (None, number):
                 continue  # only a verb that agrees with the noun before it ("of the tickets are")
-            if not _phrase_before(lows, k, number, preps):
+            head = _phrase_before(lows, k, number, preps)
+            if head is None or not _may_open_clause(doc, lows, head):
                 continue
             toks, j = sentence_of(doc, words[k][0])
             if j < 3 or not toks[j].text.islower():
@@ -322,19 +325,51 @@ class PhraseAgreement(Rule):
             yield Match(start, end, message, (new,))
 
 
-def _phrase_before(lows: list[str], k: int, number: str, preps: frozenset[str]) -> bool:
-    """Words alone: whether the verb at ``k`` follows noun-phrase words and prepositions
-    (at most eight) back to a preposition right after a noun of the other number."""
+def _phrase_before(lows: list[str], k: int, number: str, preps: frozenset[str]) -> int | None:
+    """Words alone: the leftmost noun of the other number that stands right before a
+    preposition, when only noun-phrase words and prepositions (at most eight) lie between
+    it and the verb at ``k``."""
     from linter.packs.grammar.number import noun_number
 
+    found = None
     for p in range(k - 1, max(0, k - 9), -1):
         low = lows[p]
         if low in preps:
             if noun_number(lows[p - 1]) not in (None, number):
-                return True
+                found = p - 1
         elif not _object_like(low) and low not in NP_WORDS:
+            break
+    return found
+
+
+def _may_open_clause(doc, lows: list[str], head: int) -> bool:
+    """Words and gaps alone: whether the noun phrase ending at ``head`` (at most four words
+    back over determiners, adjectives and nouns) can open its clause: the text starts
+    there, or punctuation, a conjunction, a subordinator or "most of" comes before it."""
+    words, prose = doc.words, doc.prose
+    m = head
+    for _ in range(5):
+        gap = prose[words[m - 1][1] : words[m][0]] if m else ""
+        if not m or gap.strip() or "\n" in gap:
+            return True  # the start, or punctuation (a comma, a sentence end) before it
+        prev = lows[m - 1]
+        if prev in CLAUSE_WORDS:
+            return True
+        if prev not in NP_WORDS and not _modifier_like(prev):
             return False
+        m -= 1
     return False
+
+
+def _modifier_like(word: str) -> bool:
+    cands = candidates(word)
+    return sum(cands.get(t, 0.0) for t in ("JJ", "JJR", "JJS", "NN", "NNP", "CD", "VBG")) >= 0.3
+
+
+CLAUSE_WORDS = frozenset(
+    """and or nor but because if when while although though since whether unless once until
+    that which who of""".split()
+)
 
 
 def _object_like(word: str) -> bool:

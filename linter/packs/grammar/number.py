@@ -512,17 +512,23 @@ class ArticleOrNumber(Rule):
                 yield Match(start, end, f"Before a noun write '{new}'.", (new,), new)
                 continue  # "many others animals"
             if lows[k] == "this":
+                if not nxt.endswith("s"):
+                    continue
                 found = self._this_plural(ix, k)
                 if found:
                     yield found
                 continue
             if lows[k] in SINGULAR_COUNTERS:
+                if not nxt.endswith("s"):
+                    continue
                 found = self._singular_after(ix, k)
                 if found:
                     yield found
                 continue
             if lows[k] == "one":
-                found = self._one_of(ix, k) or self._singular_after(ix, k)
+                found = self._one_of(ix, k) or (
+                    self._singular_after(ix, k) if nxt.endswith("s") else None
+                )
                 if found:
                     yield found
                 continue

@@ -156,6 +156,8 @@ class VerbForm(Rule):
         words, lows, n = ix.words, ix.lows, ix.n
         for k in ix.positions(AUX):
             if lows[k] == "to":
+                if not k or lows[k - 1] not in TO_INFINITIVE:
+                    continue  # most "to": a preposition, or after a verb not in the list
                 found = self._infinitive(ix, k)
                 if found:
                     yield found

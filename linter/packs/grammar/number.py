@@ -17,7 +17,7 @@ from linter.rule import Example, Match, Rule
 SINGULAR_IN_S = frozenset(
     """news series species means physics politics economics mathematics statistics ethics
     athletics gymnastics measles diabetes lens bus gas plus yes thus this has was is its
-    always perhaps across unless whereas headquarters crossroads barracks corps""".split()
+    always perhaps across unless whereas headquarters crossroads barracks corps gallows""".split()
 )
 IRREGULAR_PLURALS = frozenset("people children men women feet teeth mice geese".split())
 PLURAL_COUNTS = frozenset(
@@ -215,6 +215,19 @@ class NumberAgreement(Rule):
                 continue  # a name or a title ("Hedge Funds are")
             if subject == "pl" and toks[head].low in MEASURE_NOUNS:
                 continue  # "Two years is a long time": a measure agrees by meaning
+            if subject == "pl" and (
+                tags[head] not in ("NNS", "NN")
+                or (
+                    low in SINGULAR_BE
+                    and toks[head].text[:1].isupper()
+                    and _np_start(toks, tags, head) == head
+                )
+            ):
+                continue  # "Raffles was": a bare capitalised plural may be a name
+            if low in SINGULAR_BE and any(
+                tags[x] == "CD" for x in range(_np_start(toks, tags, head), head)
+            ):
+                continue  # "Fifty francs was not enough": an amount
             if (
                 number == "sg"
                 and not tags[j].startswith("VBZ")
@@ -395,6 +408,8 @@ def _opens_clause(toks, tags, head: int, subject: str) -> bool:
     before = toks[m]
     if not before.is_word:
         return before.low in (",", ";", ":", "(", '"')
+    if before.low == "and" and _joins_objects(toks, tags, m):
+        return False  # "the noise of wheels, hoofs, and bells was": a phrase's objects
     if before.low in ("and", "or", "nor", "but"):
         # "..., and the figures shows", "his thoughts and ideas is" (plural either way);
         # "struck steel or paddings was" joins two objects
@@ -407,6 +422,18 @@ def _opens_clause(toks, tags, head: int, subject: str) -> bool:
         return False
     # "one of these towers is", "each of the players has": the verb agrees with "one"
     return subject == "sg" or toks[m - 1].low not in ("one", "each", "none")
+
+
+def _joins_objects(toks, tags, conj: int) -> bool:
+    """Whether the "and" at ``conj`` joins the objects of a preposition: a preposition
+    comes before it (within six tokens) with no verb between."""
+    for m in range(conj - 1, max(-1, conj - 7), -1):
+        tag = tags[m].split("+")[0]
+        if tag.startswith("VB") or tag == "MD":
+            return False
+        if tag == "IN" and toks[m].low not in ("that", "because", "if", "while", "when"):
+            return True
+    return False
 
 
 def _object_of_verb(toks, tags, head: int) -> bool:
@@ -564,9 +591,10 @@ class ArticleOrNumber(Rule):
         single = singular_of(noun)
         if single is None:
             return None
-        base = candidates(single)
-        if base.get("VB", 0.0) + base.get("VBP", 0.0) >= 0.05:
+        if _also_a_verb(single):
             return None  # "this forces me", "this accounts for": also a verb after a pronoun
+        if k + 2 < ix.n and lows[k + 2] in DETERMINERS_AFTER | PREPOSITION_AFTER:
+            return None  # "this amounts to", "this interests you": a pronoun and its verb
         this, text = words[k][2], words[k + 1][2]
         both = (f"{match_case(this, 'these')} {text}", f"{this} {match_case(text, single)}")
         what = f"'{this}' cannot go before the plural '{text}': write '{both[0]}' or '{both[1]}'."
@@ -583,8 +611,10 @@ class ArticleOrNumber(Rule):
         noun = lows[k + 1]
         if not article_plural(noun) or words[k + 1][2][:1].isupper():
             return None
-        if lows[k] != "every" and candidates(noun).get("VBZ", 0.0) > 0.0:
-            return None  # "each costs", "no one cares": a pronoun and its verb
+        if lows[k] != "every" and (
+            candidates(noun).get("VBZ", 0.0) > 0.0 or _also_a_verb(singular_of(noun))
+        ):
+            return None  # "each costs", "no one cares", "one dreams of": a pronoun and its verb
         if lows[k] in ("each", "another") and (
             k + 2 >= ix.n or ix.breaks_after(k + 1) or not _spaces(ix, k + 1, k + 2)
         ):
@@ -717,6 +747,17 @@ DETERMINERS_AFTER = frozenset("a an the this these those his her their its my ou
 # Determiners that take a singular count noun ("every detail", "another reason").
 SINGULAR_COUNTERS = frozenset("every each another".split())
 ARTICLE_CUES = frozenset({"a", "an", "others", "one", "this"}) | COUNTERS | SINGULAR_COUNTERS
+
+
+def _also_a_verb(word: str | None) -> bool:
+    """Whether a singular noun is also a verb, so that its "plural" may be a verb in -s."""
+    if not word:
+        return False
+    cands = candidates(word)
+    return cands.get("VB", 0.0) + cands.get("VBP", 0.0) >= 0.05
+
+
+PREPOSITION_AFTER = frozenset("to of for with in on at from by about you me him us them it".split())
 
 
 def _adjective(word: str) -> bool:

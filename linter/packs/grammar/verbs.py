@@ -100,7 +100,7 @@ BETWEEN = frozenset(
     "not never already just also still ever recently since even really only".split()
 )
 # after a passive participle: "is generate by" (generated), "is suppose to" (supposed)
-AFTER_PASSIVE = frozenset("by to in for and or".split())
+AFTER_PASSIVE = frozenset("by to in for".split())
 OBJECTS = frozenset("the a an this that these those them him her us it me my his their our".split())
 # Verbs whose participle is their base ("has come", "had put"): never a slip after "have".
 SAME_PARTICIPLE = frozenset(
@@ -265,10 +265,8 @@ def _form_after(aux: str, verb: str, nxt: str, before: str, aux_text: str) -> st
     if aux_text[:1].isupper() and aux in ("may", "will", "can"):
         return None  # "May", "Will" (names)
     base = forms.irregular_past_only(verb) or forms.irregular_base(verb) or _third_person_base(verb)
-    if base is None and cands.get("VBD", 0.0) + cands.get("VBN", 0.0) >= 0.6:
-        # "didn't wanted", "would increased": after a modal no past form and no
-        # adjective reading fits, so a mostly-past word is enough
-        base = forms.base_of_past(verb, _is_base)
+    if base is None and cands.get("VBD", 0.0) + cands.get("VBN", 0.0) >= 0.9:
+        base = forms.base_of_past(verb, _is_base)  # "didn't wanted"
     return base
 
 

@@ -647,8 +647,8 @@ class ArticleOrNumber(Rule):
         10 list") and compounds ("a 5 year plan", "20 car pileup") are left alone."""
         lows, words, prose = ix.lows, ix.words, ix.prose
         low = lows[k]
-        if not 2 <= int(low) <= 999 or len(low) > 3 or k + 1 >= ix.n:
-            return None
+        if len(low) > 3 or not low.isascii() or not 2 <= int(low) <= 999 or k + 1 >= ix.n:
+            return None  # "²" is a digit to str.isdigit, and int() of it fails
         if ix.breaks_after(k) or not _spaces(ix, k, k + 1) or words[k + 1][2][:1].isupper():
             return None
         if lows[k + 1] in COLLECTIVE or lows[k + 1] in COUNTED_AS_MANY:

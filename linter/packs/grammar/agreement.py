@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from linter.language import candidates, forms
+from linter.memo import BoundedMemo
 from linter.packs.grammar.lexicon import PREPOSITIONS
 from linter.rule import Example, Match, Rule
 
@@ -33,8 +34,11 @@ FOR_PLURAL = {
     "is": "are",
     "isn't": "aren't",
 }
+# The same forms written without their apostrophe ("he dont", "they doesnt").
+FOR_SINGULAR.update({"havent": "hasn't", "dont": "doesn't", "arent": "isn't"})
+FOR_PLURAL.update({"wasnt": "weren't", "hasnt": "haven't", "doesnt": "don't", "isnt": "aren't"})
 # Forms that are also bare infinitives: "let it have", "did she do", "if he have" (archaic).
-BARE_FORMS = frozenset({"have", "haven't", "do", "don't"})
+BARE_FORMS = frozenset({"have", "haven't", "do", "don't", "havent", "dont"})
 # Verbs after which a pronoun is an object ("made it", "saw they"... only "it" in practice).
 OBJECT_MAKERS = frozenset(
     "let lets make makes made help helps helped watch see saw hear heard".split()
@@ -51,8 +55,12 @@ NOT_SUBJECT_BEFORE = frozenset(
 
 class PronounAgreement(Rule):
     """What it does: flags a verb that does not agree with the pronoun before it: "he have",
-    "she don't", "it are", "they was", "we has". Only the pronouns he, she, it, we and they
-    are subjects the rule trusts, and only the forms of be, have and do are checked.
+    "she don't", "it are", "they was", "we has", "I has", "you was", "these is", "this are",
+    and the same without the apostrophe ("he dont"). The forms of be, have and do are
+    checked from a table; other verbs after he, she, it, we, they, I and you from the
+    lexicon ("he enjoy it"). A compound subject ("he and she are") and a pronoun that is an
+    object ("thank you is", "one of these is", "the advice I gave you is") or a numeral
+    ("World War I was") are left alone.
 
     The rule stays silent after words that make the pronoun an object or the verb a bare
     infinitive ("let it have", "does he have", "than they do"). Inside a quotation it is advice
@@ -75,6 +83,7 @@ class PronounAgreement(Rule):
         ),
         Example(bad="He enjoy it."),
         Example(bad="They needs money, they say."),
+        Example(bad="You was right.", fixed="You were right."),
         Example(
             good="Let it have its say; does he have a plan? They were told more than he does, "
             "and what it is, they know. Let him go; she insists that he leave."
@@ -94,14 +103,21 @@ class PronounAgreement(Rule):
         ix = index(doc, PRONOUNS)
         last = ix.n - 1
         for k in ix.positions(PRONOUNS):
-            table = FOR_SINGULAR if ix.lows[k] in SINGULAR else FOR_PLURAL
+            pronoun = ix.lows[k]
+            table = TABLES.get(pronoun) or (FOR_SINGULAR if pronoun in SINGULAR else FOR_PLURAL)
             if k == last:
                 continue
             if ix.low(k + 1) not in table:
+                if pronoun in DEMONSTRATIVES or (
+                    pronoun in ("i", "you") and not ix.lows[k + 1].endswith("s")
+                ):
+                    continue  # "these shows": a noun phrase; after I and you only "goes"
                 found = self._lexical(ix, k)  # "he enjoy it", "they needs money"
-                if found:
+                if found and not _other_reading(ix, k, pronoun):
                     yield found
                 continue  # the verb must be the next word: most pronouns stop here
+            if _other_reading(ix, k, pronoun):
+                continue
             toks, i = ix.window(k, 1, 2)
             tok = toks[i]
             verb = after(toks, i)
@@ -123,7 +139,69 @@ class PronounAgreement(Rule):
         return _lexical_match(self, ix, k)
 
 
+# Subjects beyond he/she/it/we/they: "I" and "you", and the demonstratives standing alone
+# as subjects ("these is", "this are"). "That" is left out: it is also a relative pronoun.
+FOR_I = {"is": "am", "are": "am", "has": "have", "hasn't": "haven't", "does": "do",
+         "doesn't": "don't", "hasnt": "haven't", "doesnt": "don't"}  # fmt: skip
+DEMONSTRATIVES = frozenset("these those this".split())
+TABLES = {"i": FOR_I, "you": FOR_PLURAL, "these": FOR_PLURAL, "those": FOR_PLURAL}
+OTHER_SUBJECTS = frozenset({"i", "you"}) | DEMONSTRATIVES
+SINGULAR = SINGULAR | {"this"}
+PLURAL = PLURAL | {"i", "you", "these", "those"}
 PRONOUNS = SINGULAR | PLURAL
+
+
+def _other_reading(ix: WordIndex, k: int, pronoun: str) -> bool:
+    """Whether the pronoun at ``k`` is not the next verb's lone subject: "World War I
+    was", "thank you is", "one of these is", "he and she are"."""
+    if pronoun in OTHER_SUBJECTS and _not_a_subject(ix, k):
+        return True
+    return pronoun in SINGULAR and _compound(ix, k)
+
+
+def _not_a_subject(ix: WordIndex, k: int) -> bool:
+    """Whether the word before ``k`` makes it something other than the verb's subject: a
+    preposition ("of these is", "to you is"), a gerund ("seeing you is"), "thank you", or,
+    for "I", a capitalised word ("World War I was", "Phase I is")."""
+    if not k or ix.breaks_after(k - 1):
+        return False
+    prev = ix.low(k - 1)
+    if prev in PREPOSITIONS or prev in OBJECT_BEFORE or prev.endswith("ing"):
+        return True
+    if prev in ("and", "or", "nor", "all", "both"):
+        return True  # "you and I are", "this and that are", "to visit all these is"
+    if ix.lows[k] == "i":
+        return ix.words[k - 1][2][:1].isupper()
+    cands = candidates(prev)  # "the advice I gave you is", "he saw these is": an object
+    return sum(cands.get(t, 0.0) for t in ("VB", "VBP", "VBD", "VBZ", "VBN")) >= 0.2
+
+
+def _compound(ix: WordIndex, k: int) -> bool:
+    """Whether the pronoun at ``k`` ends a compound subject that opens its clause ("He and
+    she are", "that Mary and he are"); "went to the park and he enjoy" joins two clauses."""
+    if k < 2 or ix.low(k - 1) != "and" or ix.breaks_after(k - 1) or ix.breaks_after(k - 2):
+        return False
+    before = ix.low(k - 2)
+    if before in ("i", "he", "she", "we", "they"):
+        return True  # only a subject takes these forms: "you suspect he and she are"
+    if before not in PERSONAL and not ix.words[k - 2][2][:1].isupper():
+        return False  # a pronoun or a name
+    if k == 2 or ix.breaks_after(k - 3) or ix.low(k - 3) in CLAUSE_START:
+        return True
+    gap = ix.prose[ix.words[k - 3][1] : ix.words[k - 2][0]].strip()
+    return bool(gap) and gap[-1] in ',;:("“—'
+
+
+CLAUSE_START = frozenset(
+    "that because if when while although though since whether unless once until as".split()
+)
+
+
+PERSONAL = frozenset("i you he she it we they me him her us them".split())
+OBJECT_BEFORE = frozenset(
+    "to like unlike than as except besides plus minus per thank thanks".split()
+)
+
 # Before the pronoun: words that make the verb after it a bare infinitive or subjunctive
 # ("let him go", "insist that she leave", "did he go") or the pronoun an object.
 NOT_SUBJECT_LEXICAL = NOT_SUBJECT_BEFORE | frozenset(
@@ -174,4 +252,262 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int) -> Match | None:
 SKIP_VERBS = frozenset("be have do let go".split())
 
 
-RULES = [PronounAgreement]
+class PhraseAgreement(Rule):
+    """What it does: flags a verb that does not agree with the head noun of its subject when
+    a short prepositional phrase stands between them: "The results of the study shows" ->
+    "show", "The price of the tickets are" -> "is". The subject's noun phrase is read from
+    the linguistic layer's tags, must open its clause, and may carry up to three phrases
+    ("of the survey", "in the region"); the verb agrees with the first noun, never the
+    last.
+
+    A warning, not an error: nouns of quantity and time agree by meaning ("a lot of people
+    are", "years of neglect has"), and are left alone, as are collective nouns, gerund
+    subjects ("finding jobs in the city is hard"), and capitalised names and titles. Inside
+    a quotation the finding is advice (info).
+    """
+
+    id = "GRAM014"
+    name = "agreement-across-phrase"
+    pack = "grammar"
+    severity = "warning"
+    quote_severity = "info"
+    message = (
+        "The verb does not agree with '{head}', the head of its subject: write '{suggestion}'."
+    )
+    why = "The verb agrees with the subject's head noun, not with the noun of a phrase after it."
+    source = "AP Stylebook, 'subject-verb agreement'; Chicago Manual of Style 5.138"
+    examples: Sequence[Example] = (
+        Example(bad="The results of the study shows a rise."),
+        Example(bad="The price of the tickets are too high."),
+        Example(bad="Reports from the region says the road is closed."),
+        Example(
+            good="The results of the study show a rise. A lot of people in the city are "
+            "angry. Years of neglect has taken its toll. Finding jobs in the city is hard. "
+            "The size of the houses is striking."
+        ),
+    )
+
+    def check(self, doc) -> Iterator[Match]:
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.context import sentence_of, tags_of
+        from linter.packs.grammar.number import noun_number, verb_positions
+
+        lows, words = doc.lower_words, doc.words
+        positions, numbers = verb_positions(doc)
+        preps = PP_PREPOSITIONS
+        for k in positions:
+            # cheap tests first, on words alone: a preposition in the eight words before
+            # the verb, right after a noun of the other number (the subject's head)
+            low = lows[k]
+            number = numbers[low]
+            obj = lows[k - 1]
+            if k < 3 or not _object_like(obj) or noun_number(obj) not in (None, number):
+                continue  # only a verb that agrees with the noun before it ("of the tickets are")
+            head = _phrase_before(lows, k, number, preps)
+            if head is None or not _may_open_clause(doc, lows, head):
+                continue
+            toks, j = sentence_of(doc, words[k][0])
+            if j < 3 or not toks[j].text.islower():
+                continue
+            tags = tags_of(doc, words[k][0])
+            head = _head_across(toks, tags, j, number)
+            if head is None:
+                continue
+            from linter.packs.grammar.number import _agreeing
+
+            subject = "pl" if number == "sg" else "sg"
+            new = _agreeing(low, subject)
+            if not new:
+                continue
+            start, end, text = words[k]
+            new = match_case(text, new)
+            message = self.format_message(suggestion=new).replace("{head}", toks[head].text)
+            yield Match(start, end, message, (new,))
+
+
+def _phrase_before(lows: list[str], k: int, number: str, preps: frozenset[str]) -> int | None:
+    """Words alone: the leftmost noun of the other number that stands right before a
+    preposition, when only noun-phrase words and prepositions (at most eight) lie between
+    it and the verb at ``k``."""
+    from linter.packs.grammar.number import noun_number
+
+    found = None
+    for p in range(k - 1, max(0, k - 9), -1):
+        low = lows[p]
+        if low in preps:
+            if noun_number(lows[p - 1]) not in (None, number):
+                found = p - 1
+        elif not _object_like(low) and low not in NP_WORDS:
+            break
+    return found
+
+
+def _may_open_clause(doc, lows: list[str], head: int) -> bool:
+    """Words and gaps alone: whether the noun phrase ending at ``head`` (at most four words
+    back over determiners, adjectives and nouns) can open its clause: the text starts
+    there, or punctuation, a conjunction, a subordinator or "most of" comes before it."""
+    words, prose = doc.words, doc.prose
+    m = head
+    for _ in range(5):
+        gap = prose[words[m - 1][1] : words[m][0]] if m else ""
+        if not m or gap.strip() or "\n" in gap:
+            return True  # the start, or punctuation (a comma, a sentence end) before it
+        prev = lows[m - 1]
+        if prev in CLAUSE_WORDS:
+            return True
+        if prev not in NP_WORDS and not _modifier_like(prev):
+            return False
+        m -= 1
+    return False
+
+
+def _modifier_like(word: str) -> bool:
+    cands = candidates(word)
+    return sum(cands.get(t, 0.0) for t in ("JJ", "JJR", "JJS", "NN", "NNP", "CD", "VBG")) >= 0.3
+
+
+CLAUSE_WORDS = frozenset(
+    """and or nor but because if when while although though since whether unless once until
+    that which who of""".split()
+)
+
+
+def _object_like(word: str) -> bool:
+    """Whether ``word`` can end a preposition's object (a noun, a name, a number, "them"),
+    by the lexicon alone (remembered for the run)."""
+    found = _OBJECT_LIKE.get(word)
+    if found is None:
+        cands = candidates(word)
+        found = (
+            word in OBJECT_PRONOUNS
+            or word.isdigit()
+            or word.endswith(("'s", "’s"))  # "of today's man"
+            or (sum(cands.get(t, 0.0) for t in ("NN", "NNS", "NNP", "NNPS", "CD")) >= 0.3)
+        )
+        _OBJECT_LIKE.remember(word, found)
+    return found
+
+
+_OBJECT_LIKE: BoundedMemo[str, bool] = BoundedMemo(100_000)
+# Prepositions whose phrase can stand between a subject and its verb. Words that also open
+# a clause ("after", "before", "since", "like", "than", "as") are left out.
+PP_PREPOSITIONS = frozenset(
+    """of in on at for from with near about among under over behind inside within without
+    across around against between into through toward towards throughout beside outside
+    along amid beyond despite regarding concerning""".split()
+)
+PP_OBJECT_TAGS = frozenset("NN NNS NNP NNPS PRP CD".split())
+# Heads that agree by meaning ("a lot of people are", "years of neglect has").
+QUANTITY_HEADS = frozenset(
+    """lot lots number majority minority plurality rest half third quarter percent
+    percentage proportion fraction share part portion bulk remainder variety range series
+    couple group kind kinds type types sort sorts total handful host pair plenty amount
+    amounts array list set collection mix bunch dozen dozens score hundreds thousands
+    millions billions tens scores tons loads heaps years months weeks days hours minutes
+    decades centuries dollars euros pounds miles yards feet inches meters metres acres
+    gallons litres liters kilometers kilometres thirds quarters halves fifths tenths
+    none one any all some each either neither everyone everybody anyone anybody someone
+    somebody nobody nothing something everything anything average sum balance generation
+    population profession crowd body class""".split()
+)
+DEFINITE = frozenset("the this that its his her their our my your".split())
+
+
+def _head_across(toks, tags, j: int, number: str) -> int | None:
+    """The index of the subject's head noun when a prepositional phrase (or up to three)
+    stands between it and the verb at ``j`` and its number is not the verb's, else None."""
+    from linter.packs.grammar.number import (
+        PLURAL_BE,
+        SINGULAR_BE,
+        _noun_number,
+        _np_start,
+        _opens_clause,
+    )
+
+    low = toks[j].low
+    tag = tags[j].split("+")[0]
+    if number == "sg" and tag != "VBZ" and low not in SINGULAR_BE:
+        return None
+    if number == "pl" and tag != "VBP" and low not in PLURAL_BE:
+        return None
+    m, found = j, []  # (the word before each preposition, the preposition), right to left
+    while len(found) < 3:
+        obj = m - 1
+        if obj < 1 or not toks[obj].is_word or tags[obj] not in PP_OBJECT_TAGS:
+            break
+        prep = _object_start(toks, tags, obj) - 1
+        if prep < 1 or toks[prep].low not in PP_PREPOSITIONS or tags[prep] != "IN":
+            break
+        found.append((prep - 1, toks[prep].low))
+        m = prep
+    # the subject's head: the leftmost noun; "most of", "some of", "one of" pass to the
+    # noun after them
+    chosen = next(
+        (n for n, (w, _) in enumerate(reversed(found)) if toks[w].is_word and tags[w] in NOUNS),
+        None,
+    )
+    if chosen is None or any(
+        toks[w].low not in PASS_THROUGH for w, _ in list(reversed(found))[:chosen]
+    ):
+        return None  # "one of the orders was", "each of them is": not our noun
+    head, first_prep = list(reversed(found))[chosen]
+    if head and toks[head].text[:1].isupper():
+        return None  # a name or a title
+    if toks[head].low in QUANTITY_HEADS:
+        return None
+    subject = _noun_number(toks[head].low)
+    if subject is None or subject == number:
+        return None
+    if subject == "sg" and low in ("were", "weren't"):
+        return None  # "if the man in the car were": the subjunctive
+    np_start = _np_start(toks, tags, head)
+    if any(tags[x] == "VBG" for x in range(np_start, head)):
+        return None  # "finding jobs in the city is": a gerund subject
+    if subject == "sg" and first_prep == "of" and toks[np_start].low not in DEFINITE:
+        return None  # "a range of issues were": agreement by meaning
+    if not _opens_clause(toks, tags, head, subject):
+        return None
+    before, two_before = (
+        (toks[np_start - 1].low, toks[np_start - 2]) if np_start > 1 else ("", None)
+    )
+    if before in ("that", "which", "who") and tags[np_start - 2] in NOUNS | {"NNP", "NNPS"}:
+        return None  # "buildings that wall in three sides": a relative clause's verb
+    if before in ("and", "or", "nor", "but") and two_before and two_before.low != ",":
+        # "when the ideas and the concepts of the war is": both nouns open the clause;
+        # "between Gibraltar and the hills behind it was" is a preposition's object
+        left = np_start - 2
+        if before != "and" or tags[left] not in NOUNS or not _opens_clause(toks, tags, left, "pl"):
+            return None
+    return head
+
+
+def _object_start(toks, tags, obj: int) -> int:
+    """Where the preposition's object ending at ``obj`` starts ("the Bay Ridge store"); a
+    determiner opens it, so "the elms their leaves" is never read as one phrase."""
+    if tags[obj] == "PRP":
+        return obj if toks[obj].low in OBJECT_PRONOUNS else -1
+    m = obj - 1
+    while m >= 0 and (
+        (toks[m].is_word and tags[m].split("+")[0] in OBJECT_NP_TAGS) or toks[m].low in ("'s", "'")
+    ):
+        if tags[m] in ("DT", "PDT", "PRP$"):
+            return m
+        m -= 1
+    return m + 1
+
+
+OBJECT_PRONOUNS = frozenset("them us him her me it you".split())
+NP_WORDS = frozenset(
+    """the a an this that these those his her its their our my your some any each every
+    no all both many several few more most other new old 's '""".split()
+)
+NOUNS = frozenset({"NN", "NNS"})
+# Words before "of" whose number passes to the noun after it ("most of the players are");
+# "one of", "each of" and "none of" set their own number and end the search.
+PASS_THROUGH = frozenset("most some all many several few both".split())
+
+
+OBJECT_NP_TAGS = frozenset("DT PDT PRP$ CD JJ JJR JJS NN NNS NNP NNPS POS".split())
+
+
+RULES = [PronounAgreement, PhraseAgreement]

@@ -10,13 +10,14 @@ from collections.abc import Iterator, Sequence
 from itertools import compress, count
 
 from linter.language import candidates, forms
+from linter.memo import BoundedMemo
 from linter.rule import Example, Match, Rule
 
 # Plural-looking words that are singular or uncountable ("the news shows", "a series").
 SINGULAR_IN_S = frozenset(
     """news series species means physics politics economics mathematics statistics ethics
     athletics gymnastics measles diabetes lens bus gas plus yes thus this has was is its
-    always perhaps across unless whereas headquarters crossroads barracks""".split()
+    always perhaps across unless whereas headquarters crossroads barracks corps gallows""".split()
 )
 IRREGULAR_PLURALS = frozenset("people children men women feet teeth mice geese".split())
 PLURAL_COUNTS = frozenset(
@@ -31,8 +32,7 @@ def plural_noun(word: str) -> bool:
         return True
     if word in SINGULAR_IN_S or not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return False
-    cands = candidates(word)
-    return cands.get("NNS", 0.0) + cands.get("NNPS", 0.0) >= 0.6
+    return plural_reading(word) >= 0.6
 
 
 def article_plural(word: str) -> bool:
@@ -42,14 +42,52 @@ def article_plural(word: str) -> bool:
         return False
     if not plural_noun(word):
         return False
+    return plural_reading(word) >= 0.9 and word[:-1] not in SINGULAR_IN_S
+
+
+def plural_reading(word: str) -> float:
+    """How surely ``word`` is a plural noun: the lexicon's NNS share, or 1.0 when the word
+    is the regular plural of a word the lexicon knows only as a noun ("animals" of
+    "animal"), which mends readings the small tagger lexicon got wrong or never saw."""
     cands = candidates(word)
-    return cands.get("NNS", 0.0) + cands.get("NNPS", 0.0) >= 0.9 and word[:-1] not in SINGULAR_IN_S
+    found = cands.get("NNS", 0.0) + cands.get("NNPS", 0.0)
+    if found >= 0.9 or cands.get("VBZ", 0.0) >= 0.1:
+        return found
+    memo = _PLURAL_OF_NOUN.get(word)
+    if memo is None:
+        memo = _PLURAL_OF_NOUN.remember(word, _plural_of_noun(word))
+    return 1.0 if memo else found
+
+
+def singular_of(word: str) -> str | None:
+    """The singular of a regular plural noun when the lexicon knows it as a noun."""
+    stem = forms.base(word)
+    if not stem or stem == word or stem not in _known():
+        return None
+    return stem if candidates(stem).get("NN", 0.0) >= 0.5 else None
+
+
+def _plural_of_noun(word: str) -> bool:
+    """Whether ``word`` is the regular plural of a word the lexicon reads only as a noun
+    (no verb or adjective reading: "animal", not "mean" or "good")."""
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or word in SINGULAR_IN_S:
+        return False
+    stem = singular_of(word)
+    if stem is None:
+        return False
+    cands = candidates(stem)
+    other = sum(cands.get(t, 0.0) for t in ("VB", "VBP", "VBD", "VBN", "VBZ", "VBG", "JJ", "RB"))
+    return other < 0.05
+
+
+_PLURAL_OF_NOUN: BoundedMemo[str, bool] = BoundedMemo(100_000)
 
 
 class NumberAgreement(Rule):
     """What it does: flags a verb that does not agree with the head noun of its subject
     ("The figures shows a rise" -> "show", "My wife want to" -> "wants", "a person who are"
-    -> "is") and "there is"/"there was" before a plural ("There is many reasons" -> "are").
+    -> "is", "The children was") and "there is"/"there was" before a plural ("There is many
+    reasons", "there is also many", "there is different opinions" -> "are").
     The subject's noun phrase is read from the linguistic layer's tags and must open its
     clause, so the noun of a prepositional phrase ("the size of the cars is") is never taken
     for it; coordinated subjects ("Mohamed and his father are"), the subjunctive ("if he
@@ -103,17 +141,22 @@ class NumberAgreement(Rule):
         for k in ix.positions(THERE):
             if k + 2 >= ix.n or lows[k + 1] not in ("is", "was") or ix.breaks_after(k):
                 continue
-            nxt = lows[k + 2]
-            if ix.breaks_after(k + 1) or not _spaces(ix, k, k + 2):
+            m = k + 2  # the word after "is", past an adverb ("there is also many")
+            if lows[m] in THERE_ADVERBS and m + 1 < ix.n and not ix.breaks_after(m):
+                m += 1
+            if m + 1 < ix.n and _adjective(lows[m]) and article_plural(lows[m + 1]):
+                m += 1  # "there is different opinions": an adjective, then the plural
+            nxt = lows[m]
+            if ix.breaks_after(k + 1) or not _spaces(ix, k, m):
                 continue
             plural = nxt in PLURAL_COUNTS or (nxt.isdigit() and nxt not in ("0", "1"))
             if not plural and article_plural(nxt):  # "there is editors"
-                plural = k + 3 >= ix.n or ix.breaks_after(k + 2) or not _nounish(lows[k + 3])
-            if nxt.isdigit() and k + 3 < ix.n and lows[k + 3] in MEASURES:
+                plural = m + 1 >= ix.n or ix.breaks_after(m) or not _nounish(lows[m + 1])
+            if nxt.isdigit() and m + 1 < ix.n and lows[m + 1] in MEASURES:
                 continue  # "there was 5 million dollars", "10 percent"
             if not plural:
                 continue
-            if k + 3 < ix.n and lows[k + 3] in ("of", "percent", "%"):
+            if m + 1 < ix.n and lows[m + 1] in ("of", "percent", "%"):
                 continue  # "there is many of", "there was two percent"
             start, end, text = words[k + 1]
             new = match_case(text, "are" if lows[k + 1] == "is" else "were")
@@ -130,13 +173,10 @@ class NumberAgreement(Rule):
 
         lows, words = doc.lower_words, doc.words
         verbs, nouns = _VERB_NUMBER, _NOUN_NUMBER
-        if len(verbs) > 100_000 or len(nouns) > 100_000:
-            verbs.clear()
+        if len(nouns) > 100_000:
             nouns.clear()
-        for low in set(lows).difference(verbs):
-            verbs[low] = _verb_number(low)
-        with_number = {w for w in set(lows) if verbs[w]}
-        for k in compress(count(), map(with_number.__contains__, lows)):
+        positions, verbs = verb_positions(doc)
+        for k in positions:
             # cheap tests first, on words alone (remembered for the run): a verb with a
             # number, and a noun of the other number (or who/that/which) right before it
             if not k:
@@ -166,16 +206,44 @@ class NumberAgreement(Rule):
             if subject == "sg" and lows[k] in ("were", "weren't"):
                 continue  # "if he were": the subjunctive
             tags = tags_of(doc, words[k][0])
-            if tags[head] not in ("NN", "NNS", "NNP") or tags[j].split("+")[0] not in VERB_TAGS:
+            plain = low in NO_APOSTROPHE  # "havent": a verb, whatever the tagger guessed
+            if tags[head] not in ("NN", "NNS", "NNP") or (
+                tags[j].split("+")[0] not in VERB_TAGS and not plain
+            ):
                 continue
             if head and toks[head].text[:1].isupper():
                 continue  # a name or a title ("Hedge Funds are")
-            if number == "sg" and not tags[j].startswith("VBZ"):
+            if subject == "pl" and toks[head].low in MEASURE_NOUNS:
+                continue  # "Two years is a long time": a measure agrees by meaning
+            if subject == "pl" and (
+                tags[head] not in ("NNS", "NN")
+                or (
+                    low in SINGULAR_BE
+                    and toks[head].text[:1].isupper()
+                    and _np_start(toks, tags, head) == head
+                )
+            ):
+                continue  # "Raffles was": a bare capitalised plural may be a name
+            if low in SINGULAR_BE and any(
+                tags[x] == "CD" for x in range(_np_start(toks, tags, head), head)
+            ):
+                continue  # "Fifty francs was not enough": an amount
+            if (
+                number == "sg"
+                and not tags[j].startswith("VBZ")
+                and not plain
+                and low not in SINGULAR_BE
+            ):
                 continue  # "the TV shows": read as a noun here
             if antecedent and not _object_of_verb(toks, tags, head):
                 continue  # "a girl in jeans who looks": the noun before may not be it
             if not antecedent and not _opens_clause(toks, tags, head, subject):
                 continue
+            np_start = _np_start(toks, tags, head)
+            if any(tags[x] == "VBG" for x in range(np_start, head)):
+                continue  # "Reading books is fun": a gerund's object, not the subject
+            if subject == "pl" and toks[np_start].low in ONE_NOUN:
+                continue  # "another reasons is": GRAM011 asks for the singular noun
             new = _agreeing(lows[k], subject)
             if not new:
                 continue
@@ -188,6 +256,14 @@ class NumberAgreement(Rule):
 
 
 THERE = frozenset({"there"})
+# Plural measures that take a singular verb by meaning ("ten dollars is", "two years was").
+MEASURE_NOUNS = frozenset(
+    """years months weeks days hours minutes seconds decades centuries dollars euros pounds
+    miles yards feet inches meters metres kilometers kilometres acres gallons litres liters
+    tons points""".split()
+)
+ONE_NOUN = frozenset("a an one every each another".split())
+THERE_ADVERBS = frozenset("also still only now always often never just already even".split())
 SINGULAR_BE = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
                "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}  # fmt: skip
 PLURAL_BE = {v: k for k, v in SINGULAR_BE.items()}
@@ -217,8 +293,49 @@ _VERB_NUMBER: dict[str, str | None] = {}  # word -> "sg", "pl" or None, for the 
 _NOUN_NUMBER: dict[str, str | None] = {}
 
 
+# Contractions written without their apostrophe (a common slip in fast or learner copy);
+# "cant" and "wont" are words of their own and are left out.
+NO_APOSTROPHE = {
+    "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't",
+    "hasnt": "hasn't", "havent": "haven't", "doesnt": "doesn't", "dont": "don't",
+}  # fmt: skip
+
+
+def verb_positions(doc) -> tuple[list[int], dict[str, str | None]]:
+    """Where the document's words with a verb number stand, and each word's verb number
+    ("sg", "pl" or None, remembered for the run); computed once per document for GRAM009
+    and GRAM014."""
+    from linter.packs.grammar.cue_index import index
+
+    ix = index(doc, CUES)
+    found = ix.shared.get("verb_positions")
+    if found is None:
+        lows, verbs = doc.lower_words, _VERB_NUMBER
+        if len(verbs) > 100_000:
+            verbs.clear()
+        kinds = set(lows)
+        for low in kinds.difference(verbs):
+            verbs[low] = _verb_number(low)
+        with_number = {w for w in kinds if verbs[w]}
+        found = ix.shared["verb_positions"] = list(
+            compress(count(), map(with_number.__contains__, lows))
+        )
+    return found, _VERB_NUMBER
+
+
+def noun_number(word: str) -> str | None:
+    """A noun's number ("sg", "pl" or None), remembered for the run."""
+    found = _NOUN_NUMBER.get(word, _UNSEEN)
+    if found is _UNSEEN:
+        if len(_NOUN_NUMBER) > 100_000:
+            _NOUN_NUMBER.clear()
+        found = _NOUN_NUMBER[word] = _noun_number(word)
+    return found
+
+
 def _verb_number(word: str) -> str | None:
     """ "sg" for a verb form that needs a singular subject, "pl" for a plural one."""
+    word = NO_APOSTROPHE.get(word, word)
     if word in SINGULAR_BE:
         return "sg"
     if word in PLURAL_BE:
@@ -234,9 +351,9 @@ def _verb_number(word: str) -> str | None:
 
 
 def _noun_number(word: str) -> str | None:
-    if word in COLLECTIVE or word in SINGULAR_IN_S:
+    if word in COLLECTIVE or word in SINGULAR_IN_S or word in NO_APOSTROPHE:
         return None
-    if plural_noun(word) and candidates(word).get("NNS", 0.0) >= 0.7:
+    if plural_noun(word) and plural_reading(word) >= 0.7:
         return "pl"
     cands = candidates(word)
     # the lexicon is case-blind: "professor" is also a title ("Professor Smith"); the
@@ -247,6 +364,7 @@ def _noun_number(word: str) -> str | None:
 
 
 def _agreeing(verb: str, subject: str) -> str | None:
+    verb = NO_APOSTROPHE.get(verb, verb)
     if subject == "pl":
         if verb in SINGULAR_BE:
             return SINGULAR_BE[verb]
@@ -283,25 +401,54 @@ def _opens_clause(toks, tags, head: int, subject: str) -> bool:
     follow "and" ("..., and the figures shows"); a singular one may not, since "X and Y"
     is plural."""
     m = _np_start(toks, tags, head) - 1
+    while m >= 0 and tags[m] == "RB" and toks[m].low in LEADING_ADVERBS:
+        m -= 1  # "because often the advertisement don't"
     if m < 0:
         return True
     before = toks[m]
     if not before.is_word:
         return before.low in (",", ";", ":", "(", '"')
+    if before.low == "and" and _joins_objects(toks, tags, m):
+        return False  # "the noise of wheels, hoofs, and bells was": a phrase's objects
     if before.low in ("and", "or", "nor", "but"):
-        return subject == "pl"
+        # "..., and the figures shows", "his thoughts and ideas is" (plural either way);
+        # "struck steel or paddings was" joins two objects
+        return subject == "pl" and (before.low == "and" or m == 0 or toks[m - 1].low in (",", ";"))
     if before.low == "that" and m > 0 and toks[m - 1].low in MANDATIVE:
         return False  # "recommended that this project invest": the subjunctive
     if before.low in CLAUSE_OPENERS:
         return True
-    return before.low == "of" and m > 0 and toks[m - 1].low in QUANTIFIERS_OF
+    if before.low != "of" or m < 1 or toks[m - 1].low not in QUANTIFIERS_OF:
+        return False
+    # "one of these towers is", "each of the players has": the verb agrees with "one"
+    return subject == "sg" or toks[m - 1].low not in ("one", "each", "none")
+
+
+def _joins_objects(toks, tags, conj: int) -> bool:
+    """Whether the "and" at ``conj`` joins the objects of a preposition: a preposition
+    comes before it (within six tokens) with no verb between."""
+    for m in range(conj - 1, max(-1, conj - 7), -1):
+        tag = tags[m].split("+")[0]
+        if tag.startswith("VB") or tag == "MD":
+            return False
+        if tag == "IN" and toks[m].low not in ("that", "because", "if", "while", "when"):
+            return True
+    return False
 
 
 def _object_of_verb(toks, tags, head: int) -> bool:
-    """ "need a person who are": the noun before "who" is a verb's object or opens the
-    sentence, not the end of a prepositional phrase ("a girl in jeans who")."""
+    """ "need a person who are", ", a chef that try": the noun before "who" is a verb's
+    object or opens its clause, not the end of a prepositional phrase ("a girl in jeans
+    who")."""
     m = _np_start(toks, tags, head) - 1
-    return m < 0 or tags[m].startswith("VB")
+    if m < 0 or tags[m].startswith("VB"):
+        return True
+    return toks[m].low in (",", ";", ":") and _np_start(toks, tags, head) < head + 1
+
+
+LEADING_ADVERBS = frozenset(
+    "often usually sometimes always never also still now then even only just really".split()
+)
 
 
 CUES = THERE
@@ -319,16 +466,19 @@ NUMBER_WORDS = frozenset(
 )
 UNITS = frozenset(
     """year month week day hour minute second decade century mile kilometer kilometre meter
-    metre foot inch pound dollar percent point time""".split()
+    metre inch pound dollar point time""".split()
 )
 AFTER_UNIT_PLURAL = frozenset("ago later earlier before after since".split())
 
 
 class ArticleOrNumber(Rule):
     """What it does: flags "a" or "an" before a plural noun ("A officials said": drop the
-    article, never "An officials") and a number above one before a singular unit ("Three
-    year ago" -> "years"). A unit only counts before "ago", "later", "earlier" and the like,
-    or at a clause's end: "a three year plan" is a compound and is left alone.
+    article, never "An officials"); "every", "each", "another", "one" or "this" before a
+    plural ("every details", "more than one cars", "this problems"); and a number above one
+    before a singular ("Three year ago" -> "years", "3 reason", "several reason"). A unit
+    only counts before "ago", "later", "earlier" and the like, or at a clause's end: "a
+    three year plan" is a compound and is left alone, as are years, money and labels
+    ("page 5") in digits, and pronouns before a verb ("each costs", "this forces me").
     """
 
     id = "GRAM011"
@@ -343,6 +493,8 @@ class ArticleOrNumber(Rule):
         Example(bad="A officials said the plan would work."),
         Example(bad="Three year ago the plant closed.", fixed="Three years ago the plant closed."),
         Example(bad="There are several reason.", fixed="There are several reasons."),
+        Example(bad="He checked every details.", fixed="He checked every detail."),
+        Example(bad="There are 3 reason for it."),
         Example(
             good="Officials said a three year plan began two years ago. A series ended. "
             "Several research teams and two percent of these people agreed."
@@ -360,6 +512,10 @@ class ArticleOrNumber(Rule):
 
         ix = index(doc, ARTICLE_CUES)
         lows, words, prose = ix.lows, ix.words, ix.prose
+        for k in compress(count(), map(str.isdigit, lows)):
+            found = self._digits(ix, k)  # "3 reason", "waited 5 year"
+            if found:
+                yield found
         for k in ix.positions(ARTICLE_CUES):
             if k + 1 >= ix.n or ix.breaks_after(k) or not _spaces(ix, k, k + 1):
                 continue
@@ -377,13 +533,29 @@ class ArticleOrNumber(Rule):
                 new = match_case(text, noun) if k == 0 or text[:1].isupper() else noun
                 yield Match(start, words[k + 1][1], what, (new,))
                 continue
-            if lows[k] == "others" and plural_noun(nxt) and candidates(nxt).get("NNS", 0) >= 0.9:
+            if lows[k] == "others" and plural_noun(nxt) and plural_reading(nxt) >= 0.9:
                 start, end, text = words[k]
                 new = match_case(text, "other")
                 yield Match(start, end, f"Before a noun write '{new}'.", (new,), new)
                 continue  # "many others animals"
+            if lows[k] == "this":
+                if not nxt.endswith("s"):
+                    continue
+                found = self._this_plural(ix, k)
+                if found:
+                    yield found
+                continue
+            if lows[k] in SINGULAR_COUNTERS:
+                if not nxt.endswith("s"):
+                    continue
+                found = self._singular_after(ix, k)
+                if found:
+                    yield found
+                continue
             if lows[k] == "one":
-                found = self._one_of(ix, k)
+                found = self._one_of(ix, k) or (
+                    self._singular_after(ix, k) if nxt.endswith("s") else None
+                )
                 if found:
                     yield found
                 continue
@@ -400,6 +572,96 @@ class ArticleOrNumber(Rule):
             new = match_case(text, forms.plural(nxt))
             what = f"A number above one takes the plural: write '{new}'."
             yield Match(start, end, what, (new,), new)
+
+    def _this_plural(self, ix, k: int) -> Match | None:
+        """ "this problems": "this" before a plural noun; either word may be the slip, so
+        both readings are offered ("these problems", "this problem") and none applied."""
+        from linter.packs.grammar.common import match_case
+
+        lows, words, prose = ix.lows, ix.words, ix.prose
+        noun = lows[k + 1]
+        if not article_plural(noun) or words[k + 1][2][:1].isupper():
+            return None
+        if candidates(noun).get("VBZ", 0.0) > 0.0:
+            return None  # "this costs": a pronoun and its verb
+        if prose[words[k + 1][1] : words[k + 1][1] + 1] in ("'", "’"):
+            return None  # "this players' union"
+        if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and _nounish(lows[k + 2]):
+            return None  # "this sports car": a compound
+        single = singular_of(noun)
+        if single is None:
+            return None
+        if _also_a_verb(single):
+            return None  # "this forces me", "this accounts for": also a verb after a pronoun
+        if k + 2 < ix.n and lows[k + 2] in DETERMINERS_AFTER | PREPOSITION_AFTER:
+            return None  # "this amounts to", "this interests you": a pronoun and its verb
+        this, text = words[k][2], words[k + 1][2]
+        both = (f"{match_case(this, 'these')} {text}", f"{this} {match_case(text, single)}")
+        what = f"'{this}' cannot go before the plural '{text}': write '{both[0]}' or '{both[1]}'."
+        return Match(words[k][0], words[k + 1][1], what, both)
+
+    def _singular_after(self, ix, k: int) -> Match | None:
+        """ "every details", "another reasons", "each students", "more than one cars":
+        these determiners take a singular noun. "Each" is also a pronoun ("each costs $5"), so after it only a word
+        with no verb reading counts; a noun after the plural makes it a compound ("every
+        sports fan") and is left alone."""
+        from linter.packs.grammar.common import match_case
+
+        lows, words, prose = ix.lows, ix.words, ix.prose
+        noun = lows[k + 1]
+        if not article_plural(noun) or words[k + 1][2][:1].isupper():
+            return None
+        if lows[k] != "every" and (
+            candidates(noun).get("VBZ", 0.0) > 0.0 or _also_a_verb(singular_of(noun))
+        ):
+            return None  # "each costs", "no one cares", "one dreams of": a pronoun and its verb
+        if lows[k] in ("each", "another") and (
+            k + 2 >= ix.n or ix.breaks_after(k + 1) or not _spaces(ix, k + 1, k + 2)
+        ):
+            return None  # "one fades, another forms.": a pronoun and its verb
+        if (
+            lows[k] == "one"
+            and k
+            and (lows[k - 1] in ONE_AS_PRONOUN or prose[words[k][0] - 1] in "-‐–")
+        ):
+            return None  # "the one friends trust", "when one groups": a pronoun; "twenty-one"
+        if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and lows[k + 2] in DETERMINERS_AFTER:
+            return None  # "one groups a few dates": the plural-looking word is a verb
+        if prose[words[k + 1][1] : words[k + 1][1] + 1] in ("'", "’"):
+            return None  # "every members' meeting": a plural possessive
+        if k + 2 < ix.n and _spaces(ix, k + 1, k + 2) and _nounish(lows[k + 2]):
+            after = candidates(lows[k + 2])
+            if after.get("VBZ", 0.0) + after.get("VBP", 0.0) < 0.2:
+                return None  # "every sports fan"; "every details matters" has its verb
+        single = singular_of(noun)
+        if single is None:
+            return None
+        start, end, text = words[k + 1]
+        new = match_case(text, single)
+        what = f"'{words[k][2]}' takes a singular noun: write '{new}'."
+        return Match(start, end, what, (new,), new)
+
+    def _digits(self, ix, k: int) -> Match | None:
+        """ "There are 3 reason", "he waited 5 year": a number in digits above one before
+        a singular count noun. Years, decimals, money, labels ("page 5", "Route 66", "top
+        10 list") and compounds ("a 5 year plan", "20 car pileup") are left alone."""
+        lows, words, prose = ix.lows, ix.words, ix.prose
+        low = lows[k]
+        if len(low) > 3 or not low.isascii() or not 2 <= int(low) <= 999 or k + 1 >= ix.n:
+            return None  # "²" is a digit to str.isdigit, and int() of it fails
+        if ix.breaks_after(k) or not _spaces(ix, k, k + 1) or words[k + 1][2][:1].isupper():
+            return None
+        if lows[k + 1] in COLLECTIVE or lows[k + 1] in COUNTED_AS_MANY:
+            return None  # "330 crew", "50 staff", "200 head of cattle"
+        start = words[k][0]
+        if prose[start - 1 : start] in ("$", "£", "€", "#", ".", ",", ":", "/", "-", "'", "’"):
+            return None
+        if k and not ix.breaks_after(k - 1):
+            prev = candidates(lows[k - 1])
+            named = words[k - 1][2][:1].isupper()
+            if named or sum(prev.get(t, 0.0) for t in ("NN", "NNS", "NNP", "JJ", "JJS")) >= 0.5:
+                return None  # "page 5", "Route 66", "the top 10 list"
+        return self._counted(ix, k, forms)
 
     def _one_of(self, ix, k: int) -> Match | None:
         """ "one of the reason": "one of" picks from a plural."""
@@ -435,11 +697,15 @@ class ArticleOrNumber(Rule):
         from linter.packs.grammar.common import match_case
 
         lows, words = ix.lows, ix.words
-        if lows[k] not in COUNTERS or (k and lows[k - 1] in ("a", "the", "one", "of")):
+        if (lows[k] not in COUNTERS and not lows[k].isdigit()) or (
+            k and lows[k - 1] in ("a", "the", "one", "of")
+        ):
             return None
         noun = lows[k + 1]
         if candidates(noun).get("NN", 0.0) < 0.85 or noun in NOT_COUNTED:
             return None
+        if ix.prose[words[k + 1][1] : words[k + 1][1] + 1] in ("-", "‐"):
+            return None  # "two poet-orators": a compound
         if k + 2 < ix.n and _spaces(ix, k + 1, k + 2):
             if lows[k + 2] in ("and", "or", "nor"):
                 return None  # "both population and economics"
@@ -467,10 +733,37 @@ COUNTERS = frozenset("several many these those various numerous both few".split(
 # Nouns that stay singular after a number ("two percent", "three dozen") or that are mass
 # nouns with no countable plural in news use.
 NOT_COUNTED = frozenset(
-    "percent hundred thousand million billion trillion dozen score times time lot".split()
+    """percent hundred thousand million billion trillion dozen score times time lot foot
+    number sort kind type membership""".split()
 )
+# Nouns counted in the singular after a number ("330 crew", "40 personnel").
+COUNTED_AS_MANY = frozenset("crew staff personnel head cattle livestock clergy faculty".split())
 ONE_OF_DETERMINERS = frozenset("the these those his her their our my your its".split())
-ARTICLE_CUES = frozenset({"a", "an", "others", "one"}) | COUNTERS
+ONE_AS_PRONOUN = frozenset(
+    """the this that which any every no each another some when if as whenever unless
+    until while because""".split()
+)
+DETERMINERS_AFTER = frozenset("a an the this these those his her their its my our your".split())
+# Determiners that take a singular count noun ("every detail", "another reason").
+SINGULAR_COUNTERS = frozenset("every each another".split())
+ARTICLE_CUES = frozenset({"a", "an", "others", "one", "this"}) | COUNTERS | SINGULAR_COUNTERS
+
+
+def _also_a_verb(word: str | None) -> bool:
+    """Whether a singular noun is also a verb, so that its "plural" may be a verb in -s."""
+    if not word:
+        return False
+    cands = candidates(word)
+    return cands.get("VB", 0.0) + cands.get("VBP", 0.0) >= 0.05
+
+
+PREPOSITION_AFTER = frozenset("to of for with in on at from by about you me him us them it".split())
+
+
+def _adjective(word: str) -> bool:
+    """A word read mostly as an adjective ("different", "serious", "more")."""
+    cands = candidates(word)
+    return cands.get("JJ", 0.0) + cands.get("JJR", 0.0) >= 0.8 and word not in PLURAL_COUNTS
 
 
 def _nounish(word: str) -> bool:

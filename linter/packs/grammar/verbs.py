@@ -116,7 +116,10 @@ class VerbForm(Rule):
     and "will set" pass.
 
     After a form of "be", a bare verb before "by" or "to" is a passive missing its
-    participle ("is generate by" -> "generated", "is suppose to" -> "supposed").
+    participle ("is generate by" -> "generated", "is suppose to" -> "supposed"). After a
+    verb that takes a to-infinitive, the verb after "to" must be bare ("have to reduced"
+    -> "reduce", "want to goes" -> "go"); "agreed to", "used to" and "going to" are left
+    out, since "to" may be a preposition there.
     """
 
     id = "GRAM010"
@@ -133,6 +136,7 @@ class VerbForm(Rule):
         Example(bad="They had already took the money.", fixed="They had already taken the money."),
         Example(bad="It is suppose to rain."),
         Example(bad="They didn't wanted it.", fixed="They didn't want it."),
+        Example(bad="They want to goes home.", fixed="They want to go home."),
         Example(
             good="She has gone; they had put it back; it will set a record; he could say; "
             "it is used by many; they didn't want it; the will of the people."
@@ -151,6 +155,13 @@ class VerbForm(Rule):
         ix = index(doc, AUX)
         words, lows, n = ix.words, ix.lows, ix.n
         for k in ix.positions(AUX):
+            if lows[k] == "to":
+                if not k or lows[k - 1] not in TO_INFINITIVE:
+                    continue  # most "to": a preposition, or after a verb not in the list
+                found = self._infinitive(ix, k)
+                if found:
+                    yield found
+                continue
             v = k + 1
             while v < n and lows[v] in BETWEEN:
                 v += 1
@@ -172,8 +183,50 @@ class VerbForm(Rule):
             certain = aux in MODALS or forms.irregular_past_only(verb) is not None
             yield Match(start, end, message, (new,), new if certain else None)
 
+    def _infinitive(self, ix, k: int) -> Match | None:
+        """ "we have to reduced", "they want to goes": after a verb that takes a
+        to-infinitive ("have to", "want to", "refused to"), "to" opens an infinitive and
+        the verb after it must be bare. Verbs after which "to" may be a preposition
+        ("agreed to", "used to", "going to") are not in the list."""
+        from linter.packs.grammar.common import match_case
 
-AUX = PERFECT | MODALS | BE
+        words, lows, n = ix.words, ix.lows, ix.n
+        if not k or lows[k - 1] not in TO_INFINITIVE or not _joined(ix, k - 1, k):
+            return None
+        v = k + 1
+        while v < n and lows[v] in BETWEEN:
+            v += 1
+        if v >= n or not _joined(ix, k, v):
+            return None
+        verb = lows[v]
+        if not verb.isalpha() or not _may_be_wrong(verb) or words[v][2][:1].isupper():
+            return None
+        if verb in BE or verb in ("has", "does", "did", "had"):
+            return None  # "any that wants to is privileged": "to" ends its own phrase
+        cands = candidates(verb)
+        if cands.get("VB", 0.0) + cands.get("VBP", 0.0) >= 0.05:
+            return None  # "to bore", "to lay", "to fell": also a bare verb
+        base = forms.irregular_past_only(verb) or _third_person_base(verb)
+        certain = base is not None
+        if base is None and cands.get("VBD", 0.0) + cands.get("VBN", 0.0) >= 0.9:
+            base = forms.base_of_past(verb, _is_base)  # "have to reduced"
+        if base is None or base == verb:
+            return None
+        start, end, text = words[v]
+        new = match_case(text, base)
+        message = self.format_message(suggestion=new).replace("{aux}", words[k][2])
+        return Match(start, end, message, (new,), new if certain else None)
+
+
+# Verbs and adjectives after which "to" can only open an infinitive.
+TO_INFINITIVE = frozenset(
+    """have has had having need needs needed want wants wanted able unable try tries tried
+    trying refuse refuses refused refusing decide decides decided deciding plan plans
+    planned hope hopes hoped begin begins began ought supposed seem
+    seems seemed appear appears appeared manage manages managed fail fails failed expect
+    expects expected continue continues continued""".split()
+)
+AUX = PERFECT | MODALS | BE | {"to"}
 _MAY_BE_WRONG: dict[str, bool] = {}
 
 

@@ -15,27 +15,44 @@ each with the full record of terms the current file keeps. A member who left ear
 died) shows the scheduled end of the term in the last version that lists them: the term is
 then cut at the date of the first commit without them, never later than the record says.
 
+Further sources may be given (``--from`` more than once); each is recognised by its files:
+
+- FiveThirtyEight's ``congress-demographics/data_aging_congress.csv`` (fivethirtyeight/data,
+  CC BY 4.0): every voting member of each Congress from the 66th (1919) to the 118th, one
+  row per member per Congress. It adds the members the dated records above lack (those who
+  left before 2012 when the historical file is absent), each term known only by Congress:
+  from the first day of the member's first Congress of a run to the first day of the
+  Congress after it. Such a span holds the real term (never shorter), so it may keep a title
+  quiet but never flags one; such terms are marked ``coarse`` and office labels
+  (FACT009) do not read them (the chamber, party and district within a Congress are
+  not dated).
+
 The output is plain data (gzip'd JSON, a few hundred KB), read by ``records.py``.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import gzip
+import io
 import json
 import re
 import subprocess
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2  # 2: the surname index in the header; coarse terms by Congress number
 SOURCE_URL = "https://github.com/unitedstates/congress-legislators"
 LICENCE = "CC0-1.0 (public domain)"
 CURRENT = "legislators-current.yaml"
 HISTORICAL = "legislators-historical.yaml"
 EXECUTIVE = "executive.yaml"
 _ID_RE = re.compile(r"^\s+bioguide: (\w+)", re.MULTILINE)
+AGING_CSV = "congress-demographics/data_aging_congress.csv"
+AGING_URL = "https://github.com/fivethirtyeight/data/tree/master/congress-demographics"
+AGING_LICENCE = "CC BY 4.0 (FiveThirtyEight)"
+PARTY_CODE = {"100": "D", "200": "R", "328": "I"}
 GRACE_DAYS = 45
 PARTY = {"Democrat": "D", "Republican": "R", "Independent": "I"}
 
@@ -92,6 +109,13 @@ class Source:
             text = (self.path / name).read_text(encoding="utf-8")
         if text is None or text.startswith("version https://git-lfs") or len(text) < 64:
             return None
+        return text
+
+    def find(self, name: str) -> str | None:
+        """``read`` of ``name`` (a path inside the repository) or of its bare file name."""
+        text = self.read(name)
+        if text is None and "/" in name:
+            text = self.read(name.rsplit("/", 1)[1])
         return text
 
     def current_history(self) -> list[tuple[str, str, str]]:
@@ -216,12 +240,76 @@ def _compact(person: dict, executive: bool = False) -> list | None:
     ]
 
 
-def build(path: Path, out: Path, as_of: str | None = None) -> dict:
-    """Read the data at ``path`` and write the pack to ``out``; returns its header."""
-    src = Source(path)
+def build(paths: Path | list[Path], out: Path, as_of: str | None = None) -> dict:
+    """Read the data at ``paths`` and write the pack to ``out``; returns its header.
+
+    One of the paths must hold unitedstates/congress-legislators; the others are read by
+    the files they hold (``AGING_CSV``)."""
+    sources = [Source(p) for p in ([paths] if isinstance(paths, Path) else paths)]
+    legislators = [s for s in sources if s.read(CURRENT) is not None]
+    if len(legislators) != 1:
+        where = ", ".join(str(s.path) for s in sources)
+        raise BuildError(
+            f"{where}: give exactly one copy of unitedstates/congress-legislators "
+            f"(a folder or git copy holding {CURRENT})"
+        )
+    src = legislators[0]
+    people, source = _legislators(src)
+    by_bioguide: dict[str, list] = {}
+    records: list[list] = []
+    for person in people:
+        r = _compact(person)
+        if r:
+            records.append(r)
+            pid = (person.get("id") or {}).get("bioguide")
+            if pid:
+                by_bioguide[pid] = r
+    executive = src.read(EXECUTIVE)
+    exec_ids: dict[str, list] = {}
+    if executive is not None:
+        for person in _yaml(executive, EXECUTIVE) or ():
+            r = _compact(person)
+            if r:
+                records.append(r)
+                pid = (person.get("id") or {}).get("bioguide")
+                if pid:
+                    exec_ids[pid] = r
+    header_sources = [source]
+    for other in sources:
+        if other is src:
+            continue
+        aging = other.find(AGING_CSV)
+        if aging is None:
+            raise BuildError(f"{other.path}: neither {CURRENT} nor {AGING_CSV} found")
+        added, meta = _from_aging(aging, other, by_bioguide, exec_ids)
+        records.extend(added)
+        header_sources.append(meta)
+    records.sort(key=lambda r: (r[1].lower(), r[0], str(r[5][0][1])))
+    index: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        for key in surname_keys(r[1]):
+            index.setdefault(key, []).append(i)
+    header = {
+        "format": FORMAT,
+        "as_of": as_of or src.date or dt.date.today().isoformat(),
+        "sources": header_sources,
+        "counts": _counts(records),
+        "index": index,  # folded surname -> line numbers: nothing to compute at load
+    }
+    lines = [json.dumps(header, ensure_ascii=False, separators=(",", ":"))]
+    lines.extend(_dumps(r) for r in records)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    with tmp.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
+    tmp.replace(out)
+    return header
+
+
+def _legislators(src: Source) -> tuple[list[dict], dict]:
+    """Every member of Congress in the unitedstates data, and the source's header entry."""
     current = src.read(CURRENT)
-    if current is None:
-        raise BuildError(f"{path}: {CURRENT} not found")
+    assert current is not None
     historical = src.read(HISTORICAL)
     executive = src.read(EXECUTIVE)
     note = ""
@@ -231,11 +319,11 @@ def build(path: Path, out: Path, as_of: str | None = None) -> dict:
             for person in _yaml(text, where) or ():
                 pid = (person.get("id") or {}).get("bioguide") or id(person)
                 by_id[pid] = person
-        people: Iterable[dict] = by_id.values()
+        people = list(by_id.values())
         route = f"{CURRENT} and {HISTORICAL}"
     elif src.git_dir is not None:
         by_bioguide, versions = _people_from_history(src)
-        people = by_bioguide.values()
+        people = list(by_bioguide.values())
         route = f"every committed version of {CURRENT} ({versions} versions)"
         note = (
             f"{HISTORICAL} is absent from this copy: members who left Congress before the "
@@ -243,37 +331,105 @@ def build(path: Path, out: Path, as_of: str | None = None) -> dict:
         )
     else:
         raise BuildError(
-            f"{path}: {HISTORICAL} not found; give a git copy of the repository to build "
+            f"{src.path}: {HISTORICAL} not found; give a git copy of the repository to build "
             "from the history of the current file"
         )
-    records = [r for r in map(_compact, people) if r]
-    if executive is not None:
-        records.extend(r for r in map(_compact, _yaml(executive, EXECUTIVE) or ()) if r)
-    records.sort(key=lambda r: (r[1].lower(), r[0], r[5][0][1]))
-    header = {
-        "format": FORMAT,
-        "as_of": as_of or src.date or dt.date.today().isoformat(),
-        "sources": [
-            {
-                "name": "unitedstates/congress-legislators",
-                "url": SOURCE_URL,
-                "licence": LICENCE,
-                "commit": src.commit,
-                "read": route + (f" and {EXECUTIVE}" if executive else ""),
-                "note": note,
-            }
-        ],
-        "counts": _counts(records),
+    return people, {
+        "name": "unitedstates/congress-legislators",
+        "url": SOURCE_URL,
+        "licence": LICENCE,
+        "commit": src.commit,
+        "read": route + (f" and {EXECUTIVE}" if executive else ""),
+        "note": note,
     }
-    lines = [json.dumps(header, ensure_ascii=False)]
-    for r in records:
-        lines.append("|".join(surname_keys(r[1])) + "\t" + _dumps(r))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
-    with tmp.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
-    tmp.replace(out)
-    return header
+
+
+def _surname_case(word: str) -> str:
+    """ "MCCARTHY" or "McCARTHY" as "McCarthy", "O'NEILL" as "O'Neill"; mixed case kept."""
+    if not any(c.isupper() for c in word[2:]):
+        return word
+    out = re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word.lower())
+    return re.sub(r"\b(Ma?c)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
+
+
+def _bioname(text: str) -> tuple[str, str, str, str]:
+    """(first, last, nickname, suffix) from "KENNEDY, Edward Moore (Ted)"."""
+    last, _, rest = text.partition(",")
+    nick = ""
+    m = re.search(r"\(([^)]*)\)", rest)
+    if m:
+        nick = m.group(1).strip().strip('"')
+        rest = rest[: m.start()] + rest[m.end() :]
+    parts = [p.strip() for p in rest.split(",") if p.strip()]
+    given = parts[0] if parts else ""
+    suffix = parts[1] if len(parts) > 1 else ""
+    return given, _surname_case(last.strip()), nick, suffix
+
+
+def _from_aging(
+    text: str, src: Source, known: dict[str, list], executive: dict[str, list]
+) -> tuple[list[list], dict]:
+    """People from FiveThirtyEight's per-Congress table whom the dated records lack, each
+    term a run of consecutive Congresses in one chamber and state (marked coarse)."""
+    rows = list(csv.DictReader(io.StringIO(text)))
+    need = {"congress", "start_date", "chamber", "state_abbrev", "party_code", "bioname"}
+    if not rows or not need.issubset(rows[0]) or "bioguide_id" not in rows[0]:
+        raise BuildError(f"{src.path}: {AGING_CSV} lacks the columns {sorted(need)}")
+    starts: dict[int, str] = {}
+    for i, row in enumerate(rows, start=2):
+        try:
+            starts[int(row["congress"])] = str(dt.date.fromisoformat(row["start_date"]))
+        except ValueError:
+            raise BuildError(f"{AGING_CSV}, line {i}: bad congress or start_date") from None
+    from linter.packs.facts.records import congress_start
+
+    last_congress = max(starts)
+    for n, start in starts.items():  # the reader computes the dates from the number
+        if congress_start(n).isoformat() != start:
+            raise BuildError(f"{AGING_CSV}: Congress {n} starts {start}, not as the law says")
+    by_person: dict[str, list[dict]] = {}
+    for row in rows:
+        pid = row.get("bioguide_id") or ""
+        if pid and pid not in known:
+            by_person.setdefault(pid, []).append(row)
+    added: list[list] = []
+    extended = 0
+    for pid, mine in by_person.items():
+        mine.sort(key=lambda r: int(r["congress"]))
+        terms: list[list] = []  # [kind, first Congress, last Congress, party, state]
+        for row in mine:
+            n = int(row["congress"])
+            kind = "sen" if row["chamber"] == "Senate" else "rep"
+            party = PARTY_CODE.get(row["party_code"], "")
+            state = row["state_abbrev"]
+            prev = terms[-1] if terms else None
+            if prev and prev[0] == kind and prev[4] == state and prev[2] == n - 1:
+                prev[2] = n  # the run goes on
+                if prev[3] != party:
+                    prev[3] = ""  # more than one party over the run: not stated
+                continue
+            terms.append([kind, n, n, party, state])
+        first, last, nick, suffix = _bioname(mine[-1]["bioname"])
+        if pid in executive:  # a president or vice president: one person, all terms
+            executive[pid][5] = terms + executive[pid][5]
+            extended += 1
+            continue
+        added.append([first, last, nick, "", suffix, terms, []])
+    return added, {
+        "name": "fivethirtyeight/data congress-demographics",
+        "url": AGING_URL,
+        "licence": AGING_LICENCE,
+        "commit": src.commit,
+        "date": src.date,
+        "read": (
+            f"{AGING_CSV}: Congresses {min(starts)}-{last_congress}, for the "
+            f"{len(added) + extended} members the dated records lack (terms by Congress)"
+        ),
+        "note": (
+            "data as of 2023-03-29; sources: Biographical Directory of the US Congress, "
+            "VoteView.com, unitedstates/congress-legislators"
+        ),
+    }
 
 
 def _dumps(value: Any) -> str:
@@ -302,4 +458,7 @@ def _counts(records: list[list]) -> dict[str, int]:
     ):
         counts[label] = sum(1 for r in records if any(t[0] == kind for t in r[5]))
     counts["terms"] = sum(len(r[5]) for r in records)
+    counts["terms by Congress only"] = sum(
+        1 for r in records for t in r[5] if isinstance(t[1], int)
+    )
     return counts

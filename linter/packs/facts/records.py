@@ -78,6 +78,11 @@ class Person:
             out.add(fold_name(self.full.split()[0]))
         return {w.rstrip(".") for w in out if w}
 
+    @property
+    def coarse_only(self) -> bool:
+        """Known only by Congress (left before the dated records begin)."""
+        return all(t.coarse for t in self.terms)
+
     def terms_of(self, kind: str) -> list[Term]:
         if kind in ("sen", "rep", "prez", "viceprez"):
             return [t for t in self.terms if t.kind == kind]
@@ -126,7 +131,15 @@ class Records:
         return [self.person(i) for i in range(len(self._lines))]
 
     def people(self, words: tuple[str, ...]) -> list[Person]:
-        """People whose surname is the last word and whose given name (if written) fits."""
+        """People whose surname is the last word and whose given name (if written) fits.
+        A member known only by Congress is named only with a given name, and gives way to
+        a member of the dated records of the same name (the likelier one in news copy)."""
+        found = self._people_named(words)
+        if len(words) < 2 or any(not p.coarse_only for p in found):
+            found = [p for p in found if not p.coarse_only]
+        return found
+
+    def _people_named(self, words: tuple[str, ...]) -> list[Person]:
         if not words:
             return []
         found = self._find(fold_name(words[-1]))

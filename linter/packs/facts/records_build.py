@@ -53,6 +53,81 @@ AGING_CSV = "congress-demographics/data_aging_congress.csv"
 AGING_URL = "https://github.com/fivethirtyeight/data/tree/master/congress-demographics"
 AGING_LICENCE = "CC BY 4.0 (FiveThirtyEight)"
 PARTY_CODE = {"100": "D", "200": "R", "328": "I"}
+CABINET_CSV = "cabinet-turnover/cabinet-turnover.csv"
+CABINET_URL = "https://github.com/fivethirtyeight/data/tree/master/cabinet-turnover"
+CABINET_FILE = "cabinet.yaml"  # written beside the pack, in the hand-entered schema
+CABINET_AS_OF = "2023-02-10"  # the table's date, from its readme ("up to date as of")
+# position in the table -> (id, title as news copy writes it before a name, other titles).
+# Offices not listed (CEA, OSTP, SBA, the vice president, Health, Education & Welfare) are
+# left out: rarely a title before a name, or already hand-entered (offices.yaml).
+CABINET = {
+    "Secretary of State": ("us-secretary-of-state", "Secretary of State", ["State Secretary"]),
+    "Secretary of the Treasury": (
+        "us-treasury-secretary",
+        "Treasury Secretary",
+        ["Secretary of the Treasury"],
+    ),
+    "Secretary of Defense": ("us-defense-secretary", "Defense Secretary", ["Secretary of Defense"]),
+    "Attorney General": ("us-attorney-general", "Attorney General", []),
+    "Secretary of the Interior": (
+        "us-interior-secretary",
+        "Interior Secretary",
+        ["Secretary of the Interior"],
+    ),
+    "Secretary of Agriculture": (
+        "us-agriculture-secretary",
+        "Agriculture Secretary",
+        ["Secretary of Agriculture"],
+    ),
+    "Secretary of Commerce": (
+        "us-commerce-secretary",
+        "Commerce Secretary",
+        ["Secretary of Commerce"],
+    ),
+    "Secretary of Labor": ("us-labor-secretary", "Labor Secretary", ["Secretary of Labor"]),
+    "Secretary of Health & Human Services": (
+        "us-hhs-secretary",
+        "Health and Human Services Secretary",
+        ["Secretary of Health and Human Services", "HHS Secretary"],
+    ),
+    "Secretary of Housing & Urban Development": (
+        "us-hud-secretary",
+        "Housing Secretary",
+        ["Secretary of Housing and Urban Development", "HUD Secretary"],
+    ),
+    "Secretary of Transportation": (
+        "us-transportation-secretary",
+        "Transportation Secretary",
+        ["Secretary of Transportation"],
+    ),
+    "Secretary of Energy": ("us-energy-secretary", "Energy Secretary", ["Secretary of Energy"]),
+    "Secretary of Education": (
+        "us-education-secretary",
+        "Education Secretary",
+        ["Secretary of Education"],
+    ),
+    "Secretary of Veterans Affairs": (
+        "us-veterans-affairs-secretary",
+        "Veterans Affairs Secretary",
+        ["Secretary of Veterans Affairs", "VA Secretary"],
+    ),
+    "Secretary of Homeland Security": (
+        "us-homeland-security-secretary",
+        "Homeland Security Secretary",
+        ["Secretary of Homeland Security", "DHS Secretary"],
+    ),
+    "UN Ambassador": ("us-un-ambassador", "U.N. Ambassador", ["UN Ambassador"]),
+    "Chief of Staff": ("us-white-house-chief-of-staff", "White House Chief of Staff", []),
+    "OMB Director": ("us-omb-director", "OMB Director", []),
+    "EPA Administrator": ("us-epa-administrator", "EPA Administrator", []),
+    "U.S. Trade Representative": ("us-trade-representative", "Trade Representative", []),
+    "CIA Director": ("us-cia-director", "CIA Director", []),
+    "Director of National Intelligence": (
+        "us-director-of-national-intelligence",
+        "Director of National Intelligence",
+        [],
+    ),
+}
 GRACE_DAYS = 45
 PARTY = {"Democrat": "D", "Republican": "R", "Independent": "I"}
 
@@ -275,15 +350,26 @@ def build(paths: Path | list[Path], out: Path, as_of: str | None = None) -> dict
                 if pid:
                     exec_ids[pid] = r
     header_sources = [source]
+    cabinet_offices = 0
     for other in sources:
         if other is src:
             continue
         aging = other.find(AGING_CSV)
-        if aging is None:
-            raise BuildError(f"{other.path}: neither {CURRENT} nor {AGING_CSV} found")
-        added, meta = _from_aging(aging, other, by_bioguide, exec_ids)
-        records.extend(added)
-        header_sources.append(meta)
+        cabinet = other.find(CABINET_CSV)
+        if aging is None and cabinet is None:
+            raise BuildError(f"{other.path}: none of {CURRENT}, {AGING_CSV}, {CABINET_CSV} found")
+        if aging is not None:
+            added, meta = _from_aging(aging, other, by_bioguide, exec_ids)
+            records.extend(added)
+            header_sources.append(meta)
+        if cabinet is not None:
+            meta = _write_cabinet(cabinet, other, out.parent / CABINET_FILE)
+            cabinet_offices = meta.pop("offices")
+            header_sources.append(meta)
+            from linter.packs.facts import knowledge
+
+            if out.parent.resolve() == knowledge.builtin_dir().resolve():
+                knowledge.write_parsed()  # the shipped parse of the new file
     records.sort(key=lambda r: (r[1].lower(), r[0], str(r[5][0][1])))
     index: dict[str, list[int]] = {}
     for i, r in enumerate(records):
@@ -293,7 +379,8 @@ def build(paths: Path | list[Path], out: Path, as_of: str | None = None) -> dict
         "format": FORMAT,
         "as_of": as_of or src.date or dt.date.today().isoformat(),
         "sources": header_sources,
-        "counts": _counts(records),
+        "counts": _counts(records)
+        | ({"cabinet offices": cabinet_offices} if cabinet_offices else {}),
         "index": index,  # folded surname -> line numbers: nothing to compute at load
     }
     lines = [json.dumps(header, ensure_ascii=False, separators=(",", ":"))]
@@ -430,6 +517,101 @@ def _from_aging(
             "VoteView.com, unitedstates/congress-legislators"
         ),
     }
+
+
+def _us_date(text: str, where: str) -> str | None:
+    """ "1/21/77" as "1977-01-21" (two-digit years from 1970); "Still in office": None."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2})", text.strip())
+    if not m:
+        if text.strip().lower().startswith("still in office"):
+            return None
+        raise BuildError(f"{where}: '{text}' is not a date like 1/21/77")
+    month, day, yy = map(int, m.groups())
+    year = 1900 + yy if yy >= 70 else 2000 + yy
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        raise BuildError(f"{where}: '{text}' is not a date") from None
+
+
+def _write_cabinet(text: str, src: Source, target: Path) -> dict:
+    """FiveThirtyEight's cabinet table as a knowledge file of offices (the hand-entered
+    schema), each office with the table's as-of date: after it an open term says nothing."""
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    if not rows or rows[0][:5] != ["president", "position", "appointee", "start_date", "end_date"]:
+        raise BuildError(f"{src.path}: {CABINET_CSV} lacks its columns (president, position, ...)")
+    holders: dict[str, dict[str, list]] = {}
+    carried: dict[tuple[str, str], str] = {}  # a holdover's start, in the first row
+    skipped = 0
+    for i, row in enumerate(rows[1:], start=2):
+        if len(row) < 5 or row[1] not in CABINET:
+            continue
+        where = f"{CABINET_CSV}, line {i}"
+        name = re.sub(r"\s+", " ", row[2]).strip()
+        key = (row[1], name)
+        # a holdover ("Bob Gates") has two rows: start to "Obama admin", "Bush admin" to end
+        if row[4].strip().endswith(" admin"):
+            carried[key] = row[3]
+            continue
+        first = carried.pop(key, None) if row[3].strip().endswith(" admin") else row[3]
+        try:
+            start = _us_date(first or "", where)
+            end = _us_date(row[4], where)
+        except BuildError:
+            skipped += 1  # an approximate date ("Aug. 1981"): the holder stays unknown
+            continue
+        if start is None:
+            skipped += 1
+            continue
+        holders.setdefault(row[1], {}).setdefault(name, []).append([start, end])
+    skipped += len(carried)
+    lines = [
+        f"# Generated by `copydesk knowledge build` from {CABINET_CSV}",
+        f"# (fivethirtyeight/data @{src.commit or 'local copy'}, {AGING_LICENCE}): US cabinet",
+        "# officers since 1977, acting officers left out. Do not edit by hand: rebuild.",
+        "# Each office has the table's as-of date: after it an open term is no evidence.",
+        "description: >-",
+        "  US cabinet officers (Carter to Biden) from FiveThirtyEight's cabinet-turnover table.",
+        "",
+        "offices:",
+    ]
+    source = f"FiveThirtyEight cabinet-turnover ({CABINET_URL}), {AGING_LICENCE}"
+    count = 0
+    for position, (oid, title, titles) in CABINET.items():
+        people = holders.get(position)
+        if not people:
+            continue
+        count += 1
+        lines += [
+            f"  - id: {oid}",
+            f"    title: {_q(title)}",
+            *([f"    titles: [{', '.join(map(_q, titles))}]"] if titles else []),
+            "    of: the United States",
+            "    qualifiers: [U.S., US, American]",
+            f"    as_of: {CABINET_AS_OF}",
+            f"    source: {_q(source)}",
+            "    holders:",
+        ]
+        for name, terms in sorted(people.items(), key=lambda kv: min(t[0] for t in kv[1])):
+            spans = ", ".join(f"[{a}, {b or 'null'}]" for a, b in sorted(terms))
+            lines.append(f"      - {{name: {_q(name)}, terms: [{spans}]}}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {
+        "name": "fivethirtyeight/data cabinet-turnover",
+        "url": CABINET_URL,
+        "licence": AGING_LICENCE,
+        "commit": src.commit,
+        "date": src.date,
+        "read": f"{CABINET_CSV}: {count} offices written to {target.name}",
+        "note": f"data as of {CABINET_AS_OF}; acting officers not included"
+        + (f"; {skipped} rows without exact dates left out" if skipped else ""),
+        "offices": count,
+    }
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _dumps(value: Any) -> str:

@@ -103,7 +103,10 @@ class StaleTitle(Rule):
     quote_severity = "info"  # quotes are sacred: advice there, never a fix
     message = "This person did not hold this title on the article's date."
     why = "A title is a dated fact: on the article's date the person must hold the office."
-    source = "AP Stylebook, titles (former, then-); the facts knowledge pack (offices.yaml)"
+    source = (
+        "AP Stylebook, titles (former, then-); the facts knowledge pack (offices.yaml;"
+        " cabinet.yaml from FiveThirtyEight's cabinet-turnover table, CC BY 4.0)"
+    )
     examples: Sequence[Example] = (
         Example(
             bad="Roger Stone, an adviser to President Donald Trump, spoke.",
@@ -114,6 +117,11 @@ class StaleTitle(Rule):
             bad="He met Donald Trump, and the President himself said so.",
             fixed="He met Donald Trump, and the former President himself said so.",
             date="2023-02-10",
+        ),
+        Example(
+            bad="Secretary of State Mike Pompeo said on Tuesday.",
+            fixed="Former Secretary of State Mike Pompeo said on Tuesday.",
+            date="2022-06-01",
         ),
         Example(
             good="Roger Stone, an adviser to President Donald Trump, spoke.", date="2018-05-01"
@@ -438,6 +446,13 @@ class StaleTitle(Rule):
         it then, or the day is within the pack's as-of date. After that date a former holder
         may have come back (as Donald Trump did in 2025), so an office nobody in the pack
         holds on that day is unknown, and an unknown is never flagged."""
+        if office.as_of is not None and day > office.as_of:
+            # an office with its own as-of date (the cabinet's, 2023): after it an open
+            # term is no evidence, only a term that ended on a known day
+            return any(
+                h is not holder and any(t.end is not None and t.covers(day) for t in h.terms)
+                for h in office.holders
+            )
         if any(h is not holder and h.holds(day) for h in office.holders):
             return True
         as_of = self.knowledge.as_of

@@ -90,3 +90,10 @@ def test_knowledge_build_writes_the_cabinet_file(tmp_path, capsys):
     assert [(str(t.start), str(t.end)) for t in gates.terms] == [("2006-12-18", "2011-06-30")]
     (blinken,) = by_id["us-secretary-of-state"].holders
     assert blinken.terms[0].end is None and by_id["us-secretary-of-state"].as_of is not None
+
+
+def test_appositive_and_generic_cabinet_titles_are_left_alone():
+    # a 2009 interview about 1990, no year in the sentence: history, not a stale title
+    text = "George Bush and James Baker, secretary of state, agreed that NATO would not grow.\n"
+    assert run(text, "2009-04-04") == []
+    assert run("He met Mike Pompeo, and the secretary of state said so.\n", "2023-01-01") == []

@@ -82,6 +82,14 @@ class _LowIndex:
         return any(self._within(self._positions(w), len(w), start, end) for w in words)
 
 
+def _before_name_only(office: Office) -> bool:
+    """An office from a dataset of fixed date (the cabinet's, with its own ``as_of``) is
+    checked only as a title before a name ("Secretary of State Mike Pompeo"): "James Baker,
+    secretary of state, agreed" and "the secretary of state" are as often a past narrative
+    without a year (a 2009 interview on 1990) as a stale title."""
+    return office.as_of is not None
+
+
 class StaleTitle(Rule):
     """What it does:
     Checks "President X", "U.S. President X", "Prime Minister X", "Apple CEO X", "Chancellor
@@ -277,7 +285,11 @@ class StaleTitle(Rule):
             if re.match(r"\s+[A-Z]", doc.prose[m.end() : m.end() + 2]):
                 continue  # ", the Twitter CEO Jack Dorsey": a title of someone else
             title = re.sub(r"\s+", " ", m["title"])
-            candidates = self.knowledge.holders(title, n.words)
+            candidates = [
+                (o, h)
+                for o, h in self.knowledge.holders(title, n.words)
+                if not _before_name_only(o)
+            ]
             place = re.sub(r"['’]s$", "", (m["qual"] or m["org"] or "").strip())
             if place:
                 candidates = [(o, h) for o, h in candidates if self._qualifies(o, place)]
@@ -422,6 +434,8 @@ class StaleTitle(Rule):
             for office, holder in self.knowledge.holders(title, n.words):
                 if len(n.key) == 1 and not n.title:
                     continue  # a bare surname is too weak to resolve to
+                if _before_name_only(office):
+                    continue
                 people.setdefault(holder.name, (office, holder))
         if len(people) != 1:
             return None

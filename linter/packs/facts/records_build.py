@@ -575,7 +575,7 @@ def _write_cabinet(text: str, src: Source, target: Path) -> dict:
         "",
         "offices:",
     ]
-    source = f"FiveThirtyEight cabinet-turnover ({CABINET_URL}), {AGING_LICENCE}"
+    source = "FiveThirtyEight cabinet-turnover, CC BY 4.0"  # the URL and commit: the header
     count = 0
     for position, (oid, title, titles) in CABINET.items():
         people = holders.get(position)

@@ -121,6 +121,9 @@ def test_knowledge_info(capsys):
     assert main(["knowledge", "info"]) == 0
     out = capsys.readouterr().out
     assert "as of: " in out and "unitedstates/congress-legislators" in out and "commit: " in out
+    # the shipped pack names every source it was built from, with licence and counts
+    assert "fivethirtyeight/data congress-demographics" in out and "CC BY 4.0" in out
+    assert "fivethirtyeight/data cabinet-turnover" in out and "22 cabinet offices" in out
 
 
 def test_knowledge_build_from_a_folder(tmp_path, capsys):

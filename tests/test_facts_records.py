@@ -235,3 +235,17 @@ def test_knowledge_build_bad_table_is_one_line(tmp_path, capsys):
     assert main([*argv, "-o", str(tmp_path / "p.gz")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "data_aging_congress.csv" in err
+
+
+def test_members_by_congress_are_read_only_when_a_lookup_needs_them():
+    from linter.packs.facts import records
+
+    records.load.cache_clear()
+    recs = records.load()
+    assert recs is not None
+    assert recs.people(("Mitt", "Romney")) and recs._coarse is None
+    assert recs.people(("Mitt", "Romney", "Tuesday")) == [] and recs._coarse is None
+    assert recs.people(("Lott",)) == [] and recs._coarse is None  # a bare surname: never
+    assert [p.name for p in recs.people(("Trent", "Lott"))] == ["Chester Trent Lott"]
+    assert recs._coarse is not None
+    records.load.cache_clear()

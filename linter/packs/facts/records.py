@@ -99,9 +99,14 @@ class Records:
     """The pack's header (as-of date, sources, counts) and an index from folded surname to
     the people's lines; a person's line is parsed on first lookup."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, folder: Path | None = None) -> None:
         head, _, body = text.partition("\n")
         header = json.loads(head)
+        # members known only by Congress: a second file, read on the first lookup that needs it
+        side = header.get("coarse") or {}
+        self._coarse_file = folder / side["file"] if folder and side.get("file") else None
+        self._coarse_keys = frozenset(side.get("keys", "").split("|")) if side else frozenset()
+        self._coarse: Records | None = None
         self.as_of = dt.date.fromisoformat(header["as_of"])
         self.sources: list[dict] = header.get("sources", [])
         self.counts: dict[str, int] = header.get("counts", {})
@@ -128,16 +133,31 @@ class Records:
         return [self.person(i) for i in self.by_surname.get(key, ())]
 
     def all_people(self) -> list[Person]:
-        return [self.person(i) for i in range(len(self._lines))]
+        coarse = self.coarse()
+        mine = [self.person(i) for i in range(len(self._lines))]
+        return mine + (coarse.all_people() if coarse else [])
+
+    def coarse(self) -> Records | None:
+        """The members known only by Congress (the second file), read once."""
+        if self._coarse is None and self._coarse_file is not None:
+            self._coarse = _read(self._coarse_file)
+            self._coarse_file = None
+        return self._coarse
 
     def people(self, words: tuple[str, ...]) -> list[Person]:
         """People whose surname is the last word and whose given name (if written) fits.
         A member known only by Congress is named only with a given name, and gives way to
         a member of the dated records of the same name (the likelier one in news copy)."""
-        found = self._people_named(words)
-        if len(words) < 2 or any(not p.coarse_only for p in found):
-            found = [p for p in found if not p.coarse_only]
-        return found
+        found = [p for p in self._people_named(words) if not p.coarse_only]
+        if found or len(words) < 2:
+            return found
+        keys = self._coarse_keys
+        last = fold_name(words[-1])
+        pair = fold_name(f"{words[-2]} {words[-1]}")
+        if last not in keys and pair not in keys:
+            return []
+        coarse = self.coarse()
+        return coarse._people_named(words) if coarse else []
 
     def _people_named(self, words: tuple[str, ...]) -> list[Person]:
         if not words:
@@ -193,12 +213,15 @@ def congress_start(n: int) -> dt.date:
 @lru_cache(maxsize=4)
 def load(path: str | None = None) -> Records | None:
     """The pack, or None when it is missing or unreadable (the rules then stay silent)."""
-    target = Path(path) if path else pack_path()
+    return _read(Path(path) if path else pack_path())
+
+
+def _read(target: Path) -> Records | None:
     try:
         with gzip.open(target, "rb") as handle:
             raw = handle.read(MAX_PACK_BYTES + 1)
         if len(raw) > MAX_PACK_BYTES:
             return None
-        return Records(raw.decode("utf-8"))
+        return Records(raw.decode("utf-8"), target.parent)
     except (OSError, ValueError, KeyError, TypeError, EOFError, UnicodeDecodeError):
         return None

@@ -44,7 +44,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2  # 2: the surname index in the header; coarse terms by Congress number
+FORMAT = 2  # 2: the surname index in the header; coarse terms by Congress, in a second file
 SOURCE_URL = "https://github.com/unitedstates/congress-legislators"
 LICENCE = "CC0-1.0 (public domain)"
 CURRENT = "legislators-current.yaml"
@@ -302,26 +302,47 @@ def build(paths: Path | list[Path], out: Path, as_of: str | None = None) -> dict
             if out.parent.resolve() == knowledge.builtin_dir().resolve():
                 knowledge.write_parsed()  # the shipped parse of the new file
     records.sort(key=lambda r: (r[1].lower(), r[0], str(r[5][0][1])))
+    # members known only by Congress go to a second file, read only when a lookup by full
+    # name finds nobody in the first and the surname is one of theirs
+    dated = [r for r in records if not all(isinstance(t[1], int) for t in r[5])]
+    coarse = [r for r in records if all(isinstance(t[1], int) for t in r[5])]
+    day = as_of or src.date or dt.date.today().isoformat()
+    header: dict[str, Any] = {
+        "format": FORMAT,
+        "as_of": day,
+        "sources": header_sources,
+        "counts": _counts(records)
+        | ({"cabinet offices": cabinet_offices} if cabinet_offices else {}),
+    }
+    if coarse:
+        side = coarse_name(out.name)
+        coarse_index = _write(out.with_name(side), {"format": FORMAT, "as_of": day}, coarse)
+        header["coarse"] = {"file": side, "keys": "|".join(sorted(coarse_index))}
+    _write(out, header, dated)
+    return header
+
+
+def coarse_name(name: str) -> str:
+    """The second file's name beside the pack: records.json.gz -> records-congress.json.gz."""
+    stem = name[: -len(".json.gz")] if name.endswith(".json.gz") else name
+    return f"{stem}-congress.json.gz"
+
+
+def _write(out: Path, header: dict, records: list[list]) -> dict[str, list[int]]:
+    """One pack file: a header line holding the surname index, then a line per person."""
     index: dict[str, list[int]] = {}
     for i, r in enumerate(records):
         for key in surname_keys(r[1]):
             index.setdefault(key, []).append(i)
-    header = {
-        "format": FORMAT,
-        "as_of": as_of or src.date or dt.date.today().isoformat(),
-        "sources": header_sources,
-        "counts": _counts(records)
-        | ({"cabinet offices": cabinet_offices} if cabinet_offices else {}),
-        "index": index,  # folded surname -> line numbers: nothing to compute at load
-    }
-    lines = [json.dumps(header, ensure_ascii=False, separators=(",", ":"))]
+    head = header | {"index": index}  # folded surname -> line numbers: nothing to compute
+    lines = [json.dumps(head, ensure_ascii=False, separators=(",", ":"))]
     lines.extend(_dumps(r) for r in records)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     with tmp.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(("\n".join(lines) + "\n").encode("utf-8"))
     tmp.replace(out)
-    return header
+    return index
 
 
 def _legislators(src: Source) -> tuple[list[dict], dict]:

@@ -8,6 +8,9 @@ It writes two benchmark folders (files plus ``key.tsv``, the format of ../shared
                each titled mention of a member out of office then keyed (``stale-title``),
                except mentions in quotations, after "former"/"then-", or in a sentence that
                names a year before the term ended (a past event: the issue says silence);
+  ``cabinet/`` a text re-dated 200 days past the end of a cabinet officer's term (title
+               before the name, the cabinet table's holders), when the table can tell
+               (``stale-title``);
   ``label/``   at a date when the member sat (the text's own date when it does), one label
                made to contradict the record: party flipped, district moved by one, state
                changed, or "Congressman" written "Senator" (``office-label``);
@@ -218,6 +221,55 @@ def president_keys(text: str, day: dt.date, spans) -> list:
     return out
 
 
+def cabinet_cases(name: str, text: str) -> list[Case]:
+    """A text naming a cabinet officer by title before the name ("Secretary of Commerce
+    Penny Pritzker"), re-dated 200 days past the end of that officer's term, when the table
+    (its own as-of date) can tell: another holder's ended term covers that day."""
+    from linter.packs.facts.knowledge import load
+    from linter.settings import Settings
+
+    knowledge = load(Settings())
+    spans = quotes(text)
+    found = []
+    for office in knowledge.offices:
+        if office.as_of is None:
+            continue
+        for title in office.all_titles:
+            for holder in office.holders:
+                for written in holder.names:
+                    for m in re.finditer(
+                        rf"(?<![\w.-]){re.escape(title)} {re.escape(written)}\b", text
+                    ):
+                        found.append((m, office, holder))
+    ends = [
+        max(t.end for t in h.terms if t.end) for _m, _o, h in found if all(t.end for t in h.terms)
+    ]
+    if not ends:
+        return []
+    day = max(ends) + dt.timedelta(days=200)
+    case = Case("facts/cabinet", name, text, day)
+    for m, office, holder in found:
+        if holder.holds(day) or not all(t.end and t.end < day for t in holder.terms):
+            continue
+        if day > office.as_of or not any(
+            h is not holder and any(t.end and t.covers(day) for t in h.terms)
+            for h in office.holders
+        ):
+            continue  # after the table's date nobody's term says who held it
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        sentence = sentence_of(text, m.start())
+        last = max(t.end for t in holder.terms if t.end)
+        if (
+            in_spans(spans, m.start(), m.end())
+            or re.search(r"(former|then-|ex-|late)\s*$", before)
+            or any(int(y) <= last.year for y in YEAR_RE.findall(sentence))
+        ):
+            continue
+        case.keys.append((m.start(), m.end(), "stale-title", m.group(), "former " + m.group()))
+    case.keys.sort()
+    return [case] if case.keys else []
+
+
 def label_cases(recs, name: str, text: str, rng: random.Random) -> list[Case]:
     from linter.packs.facts.congress import STATES
 
@@ -391,6 +443,7 @@ def main() -> int:
         text = path.read_text("utf-8")
         name = path.stem
         cases += stale_cases(recs, name, text)
+        cases += cabinet_cases(name, text)
         cases += label_cases(recs, name, text, rng)
         cases += weekday_cases(name, text)
         cases += name_cases(name, text, rng)

@@ -15,9 +15,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "build",
         help="rebuild the records pack from a copy of unitedstates/congress-legislators",
         description="Rebuild the records pack from a local copy (folder, clone or bare git "
-        "directory) of the unitedstates/congress-legislators data.",
+        "directory) of the unitedstates/congress-legislators data; give --from again for "
+        "a copy of fivethirtyeight/data (members before 2012, by Congress).",
     )
-    build.add_argument("--from", dest="source", required=True, metavar="PATH")
+    build.add_argument("--from", dest="source", required=True, metavar="PATH", action="append")
     build.add_argument(
         "-o",
         "--out",
@@ -50,7 +51,7 @@ def _build(args: argparse.Namespace) -> int:
             raise CopydeskError(f"--as-of: '{args.as_of}' is not a date (YYYY-MM-DD)") from None
     out = Path(args.out) if args.out else pack_path()
     try:
-        header = build(Path(args.source), out, args.as_of)
+        header = build([Path(p) for p in args.source], out, args.as_of)
     except (BuildError, OSError) as exc:
         raise CopydeskError(str(exc)) from None
     print(f"wrote {out}")

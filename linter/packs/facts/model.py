@@ -76,6 +76,9 @@ class Office:
     holders: list[Holder] = field(default_factory=list)
     source: str = ""
     origin: str = ""
+    # Open terms were checked on this day; after it an open term says nothing (a dataset
+    # of fixed date, such as the cabinet's). None: the file's as-of date, read as before.
+    as_of: dt.date | None = None
 
     @property
     def all_titles(self) -> tuple[str, ...]:
@@ -131,6 +134,7 @@ def to_data(entities: list[Entity], offices: list[Office], renamings: list[Renam
                     )
                     for h in o.holders
                 ],
+                _d(o.as_of),
             )
             for o in offices
         ],
@@ -142,8 +146,10 @@ def from_data(data: tuple) -> tuple[list[Entity], list[Office], list[Renaming]]:
     ents, offs, rens = data
     entities = [Entity(n, t, tuple(a), s, o) for n, t, a, s, o in ents]
     offices = []
-    for oid, title, of, titles, quals, source, origin, holders in offs:
-        office = Office(oid, title, of, tuple(titles), tuple(quals), [], source, origin)
+    for oid, title, of, titles, quals, source, origin, holders, as_of in offs:
+        office = Office(
+            oid, title, of, tuple(titles), tuple(quals), [], source, origin, _day(as_of)
+        )
         for name, aliases, terms, hsource, horigin in holders:
             office.holders.append(
                 Holder(

@@ -84,7 +84,7 @@ class OfficeLabel(Rule):
             if m.kind not in ("sen", "rep"):
                 continue
             now = m.person.term_on(day)
-            if now is None or now.kind == m.kind or _past_as_of(recs, now, day):
+            if now is None or now.coarse or now.kind == m.kind or _past_as_of(recs, now, day):
                 continue
             if congress.not_current_before(prose, m.start):
                 continue
@@ -127,8 +127,9 @@ class OfficeLabel(Rule):
             if person is None:
                 continue
             term = person.term_on(day)
-            if term is None:
-                continue  # not in Congress that day: the label is history or FACT002's
+            if term is None or term.coarse:
+                continue  # not in Congress that day (the label is history or FACT002's), or
+                # known only by Congress (party and district within it are not dated)
             if _past_as_of(recs, term, day):
                 continue
             match = self._judge(m, term, person)

@@ -1,5 +1,6 @@
-"""The public-records pack: every member of Congress (since the data's first commit), every
-president and vice president, with dated terms, party, state and district.
+"""The public-records pack: every member of Congress (dated terms since the data's first
+commit, 2012; terms by Congress back to 1919), every president and vice president, with
+party, state and district.
 
 Built by ``records_build.py`` (``copydesk knowledge build --from PATH``) into
 ``rules/facts/knowledge/records.json.gz`` and loaded here once per process, only when a
@@ -43,6 +44,7 @@ class Term:
     party: str = ""  # D, R, I or the party's name
     state: str = ""  # postal code
     district: int | None = None  # 0: at large
+    coarse: bool = False  # known only by Congress: a span that holds the real term
 
     def covers(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -69,11 +71,17 @@ class Person:
         return self.full or f"{self.first} {self.last}"
 
     def firsts(self) -> set[str]:
-        """The folded given names this person goes by."""
-        out = {fold_name(w) for w in (self.first.split()[:1] + self.nickname.split()[:1])}
+        """The folded given names this person goes by (every given name the record
+        holds: "Chester Trent" Lott goes by Trent)."""
+        out = {fold_name(w) for w in (self.first.split() + self.nickname.split()[:1])}
         if self.full:
             out.add(fold_name(self.full.split()[0]))
         return {w.rstrip(".") for w in out if w}
+
+    @property
+    def coarse_only(self) -> bool:
+        """Known only by Congress (left before the dated records begin)."""
+        return all(t.coarse for t in self.terms)
 
     def terms_of(self, kind: str) -> list[Term]:
         if kind in ("sen", "rep", "prez", "viceprez"):
@@ -91,35 +99,67 @@ class Records:
     """The pack's header (as-of date, sources, counts) and an index from folded surname to
     the people's lines; a person's line is parsed on first lookup."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, folder: Path | None = None) -> None:
         head, _, body = text.partition("\n")
         header = json.loads(head)
+        # members known only by Congress: a second file, read on the first lookup that needs it
+        side = header.get("coarse") or {}
+        self._coarse_file = folder / side["file"] if folder and side.get("file") else None
+        self._coarse_keys = frozenset(side.get("keys", "").split("|")) if side else frozenset()
+        self._coarse: Records | None = None
         self.as_of = dt.date.fromisoformat(header["as_of"])
         self.sources: list[dict] = header.get("sources", [])
         self.counts: dict[str, int] = header.get("counts", {})
         self._lines = body.splitlines()
         self._people: dict[int, Person] = {}
-        self.by_surname: dict[str, list[int]] = {}
-        index = self.by_surname
-        for i, line in enumerate(self._lines):
-            keys, _, _ = line.partition("\t")
-            for key in keys.split("|"):
-                index.setdefault(key, []).append(i)
+        index = header.get("index")
+        self._keyed = index is None  # format 1: each line starts "keys<TAB>"
+        if index is None:
+            index = {}
+            for i, line in enumerate(self._lines):
+                keys, _, _ = line.partition("\t")
+                for key in keys.split("|"):
+                    index.setdefault(key, []).append(i)
+        self.by_surname: dict[str, list[int]] = index
 
     def person(self, i: int) -> Person:
         found = self._people.get(i)
         if found is None:
-            found = self._people[i] = _person(json.loads(self._lines[i].partition("\t")[2]))
+            line = self._lines[i].partition("\t")[2] if self._keyed else self._lines[i]
+            found = self._people[i] = _person(json.loads(line))
         return found
 
     def _find(self, key: str) -> list[Person]:
         return [self.person(i) for i in self.by_surname.get(key, ())]
 
     def all_people(self) -> list[Person]:
-        return [self.person(i) for i in range(len(self._lines))]
+        coarse = self.coarse()
+        mine = [self.person(i) for i in range(len(self._lines))]
+        return mine + (coarse.all_people() if coarse else [])
+
+    def coarse(self) -> Records | None:
+        """The members known only by Congress (the second file), read once."""
+        if self._coarse is None and self._coarse_file is not None:
+            self._coarse = _read(self._coarse_file)
+            self._coarse_file = None
+        return self._coarse
 
     def people(self, words: tuple[str, ...]) -> list[Person]:
-        """People whose surname is the last word and whose given name (if written) fits."""
+        """People whose surname is the last word and whose given name (if written) fits.
+        A member known only by Congress is named only with a given name, and gives way to
+        a member of the dated records of the same name (the likelier one in news copy)."""
+        found = [p for p in self._people_named(words) if not p.coarse_only]
+        if found or len(words) < 2:
+            return found
+        keys = self._coarse_keys
+        last = fold_name(words[-1])
+        pair = fold_name(f"{words[-2]} {words[-1]}")
+        if last not in keys and pair not in keys:
+            return []
+        coarse = self.coarse()
+        return coarse._people_named(words) if coarse else []
+
+    def _people_named(self, words: tuple[str, ...]) -> list[Person]:
         if not words:
             return []
         found = self._find(fold_name(words[-1]))
@@ -147,20 +187,41 @@ def _person(row: list) -> Person:
         nick,
         full,
         suffix,
-        [Term(k, day(s), day(e) if e else None, p, st, d) for k, s, e, p, st, d in terms],
+        [_term(t) for t in terms],
         [Term(k, day(s), day(e) if e else None) for k, s, e in roles],
     )
+
+
+def _term(row: list) -> Term:
+    """A dated term, or one known by Congress: [kind, first, last Congress, party, state],
+    from the first day of the first Congress to the first day of the one after the last."""
+    if isinstance(row[1], int):
+        kind, first, last, party, state = row[:5]
+        return Term(kind, congress_start(first), congress_start(last + 1), party, state, None, True)
+    kind, start, end, party, state, district = row[:6]
+    day = dt.date.fromisoformat
+    return Term(kind, day(start), day(end) if end else None, party, state, district)
+
+
+def congress_start(n: int) -> dt.date:
+    """The first day of the n-th Congress: March 4 of its first year until the 73rd, then
+    January 3 (the 20th Amendment)."""
+    year = 1789 + 2 * (n - 1)
+    return dt.date(year, 3, 4) if n <= 73 else dt.date(year, 1, 3)
 
 
 @lru_cache(maxsize=4)
 def load(path: str | None = None) -> Records | None:
     """The pack, or None when it is missing or unreadable (the rules then stay silent)."""
-    target = Path(path) if path else pack_path()
+    return _read(Path(path) if path else pack_path())
+
+
+def _read(target: Path) -> Records | None:
     try:
         with gzip.open(target, "rb") as handle:
             raw = handle.read(MAX_PACK_BYTES + 1)
         if len(raw) > MAX_PACK_BYTES:
             return None
-        return Records(raw.decode("utf-8"))
+        return Records(raw.decode("utf-8"), target.parent)
     except (OSError, ValueError, KeyError, TypeError, EOFError, UnicodeDecodeError):
         return None

@@ -15,6 +15,22 @@ each with the full record of terms the current file keeps. A member who left ear
 died) shows the scheduled end of the term in the last version that lists them: the term is
 then cut at the date of the first commit without them, never later than the record says.
 
+Further sources may be given (``--from`` more than once); each is recognised by its files:
+
+- FiveThirtyEight's ``congress-demographics/data_aging_congress.csv`` (fivethirtyeight/data,
+  CC BY 4.0): every voting member of each Congress from the 66th (1919) to the 118th, one
+  row per member per Congress. It adds the members the dated records above lack (those who
+  left before 2012 when the historical file is absent), each term known only by Congress:
+  from the first day of the member's first Congress of a run to the first day of the
+  Congress after it. Such a span holds the real term (never shorter), so it may keep a title
+  quiet but never flags one; such terms are marked ``coarse`` and office labels
+  (FACT009) do not read them (the chamber, party and district within a Congress are
+  not dated).
+- FiveThirtyEight's ``cabinet-turnover/cabinet-turnover.csv``: cabinet officers since 1977,
+  written as ``cabinet.yaml`` beside the pack (the hand-entered schema, read by FACT002).
+
+Both are read by ``records_538.py``.
+
 The output is plain data (gzip'd JSON, a few hundred KB), read by ``records.py``.
 """
 
@@ -25,11 +41,10 @@ import gzip
 import json
 import re
 import subprocess
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2  # 2: the surname index in the header; coarse terms by Congress, in a second file
 SOURCE_URL = "https://github.com/unitedstates/congress-legislators"
 LICENCE = "CC0-1.0 (public domain)"
 CURRENT = "legislators-current.yaml"
@@ -92,6 +107,13 @@ class Source:
             text = (self.path / name).read_text(encoding="utf-8")
         if text is None or text.startswith("version https://git-lfs") or len(text) < 64:
             return None
+        return text
+
+    def find(self, name: str) -> str | None:
+        """``read`` of ``name`` (a path inside the repository) or of its bare file name."""
+        text = self.read(name)
+        if text is None and "/" in name:
+            text = self.read(name.rsplit("/", 1)[1])
         return text
 
     def current_history(self) -> list[tuple[str, str, str]]:
@@ -216,12 +238,117 @@ def _compact(person: dict, executive: bool = False) -> list | None:
     ]
 
 
-def build(path: Path, out: Path, as_of: str | None = None) -> dict:
-    """Read the data at ``path`` and write the pack to ``out``; returns its header."""
-    src = Source(path)
+def build(paths: Path | list[Path], out: Path, as_of: str | None = None) -> dict:
+    """Read the data at ``paths`` and write the pack to ``out``; returns its header.
+
+    One of the paths must hold unitedstates/congress-legislators; the others are read by
+    the files they hold (FiveThirtyEight's tables, ``records_538``)."""
+    sources = [Source(p) for p in ([paths] if isinstance(paths, Path) else paths)]
+    legislators = [s for s in sources if s.read(CURRENT) is not None]
+    if len(legislators) != 1:
+        where = ", ".join(str(s.path) for s in sources)
+        raise BuildError(
+            f"{where}: give exactly one copy of unitedstates/congress-legislators "
+            f"(a folder or git copy holding {CURRENT})"
+        )
+    src = legislators[0]
+    people, source = _legislators(src)
+    by_bioguide: dict[str, list] = {}
+    records: list[list] = []
+    for person in people:
+        r = _compact(person)
+        if r:
+            records.append(r)
+            pid = (person.get("id") or {}).get("bioguide")
+            if pid:
+                by_bioguide[pid] = r
+    executive = src.read(EXECUTIVE)
+    exec_ids: dict[str, list] = {}
+    if executive is not None:
+        for person in _yaml(executive, EXECUTIVE) or ():
+            r = _compact(person)
+            if r:
+                records.append(r)
+                pid = (person.get("id") or {}).get("bioguide")
+                if pid:
+                    exec_ids[pid] = r
+    from linter.packs.facts.records_538 import (
+        AGING_CSV,
+        CABINET_CSV,
+        CABINET_FILE,
+        from_aging,
+        write_cabinet,
+    )
+
+    header_sources = [source]
+    cabinet_offices = 0
+    for other in sources:
+        if other is src:
+            continue
+        aging = other.find(AGING_CSV)
+        cabinet = other.find(CABINET_CSV)
+        if aging is None and cabinet is None:
+            raise BuildError(f"{other.path}: none of {CURRENT}, {AGING_CSV}, {CABINET_CSV} found")
+        if aging is not None:
+            added, meta = from_aging(aging, other, by_bioguide, exec_ids)
+            records.extend(added)
+            header_sources.append(meta)
+        if cabinet is not None:
+            meta = write_cabinet(cabinet, other, out.parent / CABINET_FILE)
+            cabinet_offices = meta.pop("offices")
+            header_sources.append(meta)
+            from linter.packs.facts import knowledge
+
+            if out.parent.resolve() == knowledge.builtin_dir().resolve():
+                knowledge.write_parsed()  # the shipped parse of the new file
+    records.sort(key=lambda r: (r[1].lower(), r[0], str(r[5][0][1])))
+    # members known only by Congress go to a second file, read only when a lookup by full
+    # name finds nobody in the first and the surname is one of theirs
+    dated = [r for r in records if not all(isinstance(t[1], int) for t in r[5])]
+    coarse = [r for r in records if all(isinstance(t[1], int) for t in r[5])]
+    day = as_of or src.date or dt.date.today().isoformat()
+    header: dict[str, Any] = {
+        "format": FORMAT,
+        "as_of": day,
+        "sources": header_sources,
+        "counts": _counts(records)
+        | ({"cabinet offices": cabinet_offices} if cabinet_offices else {}),
+    }
+    if coarse:
+        side = coarse_name(out.name)
+        coarse_index = _write(out.with_name(side), {"format": FORMAT, "as_of": day}, coarse)
+        header["coarse"] = {"file": side, "keys": "|".join(sorted(coarse_index))}
+    _write(out, header, dated)
+    return header
+
+
+def coarse_name(name: str) -> str:
+    """The second file's name beside the pack: records.json.gz -> records-congress.json.gz."""
+    stem = name[: -len(".json.gz")] if name.endswith(".json.gz") else name
+    return f"{stem}-congress.json.gz"
+
+
+def _write(out: Path, header: dict, records: list[list]) -> dict[str, list[int]]:
+    """One pack file: a header line holding the surname index, then a line per person."""
+    index: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        for key in surname_keys(r[1]):
+            index.setdefault(key, []).append(i)
+    head = header | {"index": index}  # folded surname -> line numbers: nothing to compute
+    lines = [json.dumps(head, ensure_ascii=False, separators=(",", ":"))]
+    lines.extend(_dumps(r) for r in records)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    with tmp.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
+    tmp.replace(out)
+    return index
+
+
+def _legislators(src: Source) -> tuple[list[dict], dict]:
+    """Every member of Congress in the unitedstates data, and the source's header entry."""
     current = src.read(CURRENT)
-    if current is None:
-        raise BuildError(f"{path}: {CURRENT} not found")
+    assert current is not None
     historical = src.read(HISTORICAL)
     executive = src.read(EXECUTIVE)
     note = ""
@@ -231,11 +358,11 @@ def build(path: Path, out: Path, as_of: str | None = None) -> dict:
             for person in _yaml(text, where) or ():
                 pid = (person.get("id") or {}).get("bioguide") or id(person)
                 by_id[pid] = person
-        people: Iterable[dict] = by_id.values()
+        people = list(by_id.values())
         route = f"{CURRENT} and {HISTORICAL}"
     elif src.git_dir is not None:
         by_bioguide, versions = _people_from_history(src)
-        people = by_bioguide.values()
+        people = list(by_bioguide.values())
         route = f"every committed version of {CURRENT} ({versions} versions)"
         note = (
             f"{HISTORICAL} is absent from this copy: members who left Congress before the "
@@ -243,37 +370,17 @@ def build(path: Path, out: Path, as_of: str | None = None) -> dict:
         )
     else:
         raise BuildError(
-            f"{path}: {HISTORICAL} not found; give a git copy of the repository to build "
+            f"{src.path}: {HISTORICAL} not found; give a git copy of the repository to build "
             "from the history of the current file"
         )
-    records = [r for r in map(_compact, people) if r]
-    if executive is not None:
-        records.extend(r for r in map(_compact, _yaml(executive, EXECUTIVE) or ()) if r)
-    records.sort(key=lambda r: (r[1].lower(), r[0], r[5][0][1]))
-    header = {
-        "format": FORMAT,
-        "as_of": as_of or src.date or dt.date.today().isoformat(),
-        "sources": [
-            {
-                "name": "unitedstates/congress-legislators",
-                "url": SOURCE_URL,
-                "licence": LICENCE,
-                "commit": src.commit,
-                "read": route + (f" and {EXECUTIVE}" if executive else ""),
-                "note": note,
-            }
-        ],
-        "counts": _counts(records),
+    return people, {
+        "name": "unitedstates/congress-legislators",
+        "url": SOURCE_URL,
+        "licence": LICENCE,
+        "commit": src.commit,
+        "read": route + (f" and {EXECUTIVE}" if executive else ""),
+        "note": note,
     }
-    lines = [json.dumps(header, ensure_ascii=False)]
-    for r in records:
-        lines.append("|".join(surname_keys(r[1])) + "\t" + _dumps(r))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
-    with tmp.open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
-    tmp.replace(out)
-    return header
 
 
 def _dumps(value: Any) -> str:
@@ -302,4 +409,7 @@ def _counts(records: list[list]) -> dict[str, int]:
     ):
         counts[label] = sum(1 for r in records if any(t[0] == kind for t in r[5]))
     counts["terms"] = sum(len(r[5]) for r in records)
+    counts["terms by Congress only"] = sum(
+        1 for r in records for t in r[5] if isinstance(t[1], int)
+    )
     return counts

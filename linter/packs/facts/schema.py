@@ -16,7 +16,7 @@ from linter.source import read_text_limited
 
 TOP_KEYS = ("as_of", "description", "entities", "offices", "renamings")
 ENTITY_KEYS = ("name", "type", "aliases", "source", "note")
-OFFICE_KEYS = ("id", "title", "titles", "of", "qualifiers", "holders", "source", "note")
+OFFICE_KEYS = ("id", "title", "titles", "of", "qualifiers", "holders", "source", "note", "as_of")
 HOLDER_KEYS = ("name", "aliases", "terms", "source", "note")
 RENAMING_KEYS = ("old", "new", "date", "type", "source", "note")
 
@@ -141,6 +141,7 @@ def _office(r: _Reader, node: Any, parent: Any) -> Office:
         qualifiers=r.texts(node, "qualifiers", what),
         source=r.text(node, "source", what),
         origin=r.where(node),
+        as_of=r.date(node["as_of"], node, "as_of", what) if "as_of" in node else None,
     )
     holders = node.get("holders")
     if not isinstance(holders, list) or not holders:

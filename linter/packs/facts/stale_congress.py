@@ -16,6 +16,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.packs.facts.records import Term
 
 OFFICE_NAMES = {"sen": "a senator", "rep": "a member of the House"}
+# A member known only by Congress (left before the dated records begin) is called "former"
+# only within this many days of leaving and only when the given name is written: long after,
+# "Sen. X" is history or another person of the same name (a state senator).
+COARSE_RECENT_DAYS = 12 * 365
 
 
 def stale_congress(doc: Document) -> Iterator[Match]:
@@ -40,16 +44,27 @@ def stale_congress(doc: Document) -> Iterator[Match]:
         if congress.past_event(doc, m.start, terms):
             continue
         last_end = max(t.end for t in terms if t.end is not None)  # one ended: none covers day
+        if all(t.coarse for t in terms) and (
+            len(m.words) < 2 or (day - last_end).days > COARSE_RECENT_DAYS
+        ):
+            continue
         before = prose[: m.start].rstrip(" \u00a0")[-1:]
         word = "Former " if before in ("", "\n", ".", "!", "?", "“", '"', "(") else "former "
         written = prose[m.start : m.name_end]
         fixed = word + written
         office = OFFICE_NAMES.get(m.kind, m.kind)
         spans = " and ".join(t.describe() for t in _merged(terms))
+        coarse = all(t.coarse for t in terms)
+        if coarse:
+            held = (
+                f"in the Congresses of {spans}, the record's dates by Congress; out "
+                f"of Congress by {last_end.isoformat()} at the latest"
+            )
+        else:
+            held = f"last term ended {last_end.isoformat()}; held it {spans}"
         message = (
-            f"On {day.isoformat()} {person.name} was no longer {office} (last term ended "
-            f"{last_end.isoformat()}; held it {spans}): write '{fixed}'. Source: "
-            f"{_source(recs)}"
+            f"On {day.isoformat()} {person.name} was no longer {office} ({held}): write "
+            f"'{fixed}'. Source: {_source(recs, coarse)}"
         )
         yield Match(m.start, m.name_end, message, suggestions=(fixed,), fix=fixed)
 
@@ -68,11 +83,14 @@ def _merged(terms: Iterable[Term]) -> list[Term]:
     return [Term("", s, e) for s, e in spans]
 
 
-def _source(recs) -> str:
-    src = recs.sources[0] if recs.sources else {}
+def _source(recs, coarse: bool = False) -> str:
+    """The source the terms came from: the dated records, or the table by Congress."""
+    wanted = [s for s in recs.sources if "fivethirtyeight" in str(s.get("name"))]
+    src = (wanted if coarse and wanted else recs.sources or [{}])[0]
     commit = (src.get("commit") or "")[:10]
     return (
         f"{src.get('name', 'records pack')}"
         + (f" @{commit}" if commit else "")
-        + (f", as of {recs.as_of.isoformat()}")
+        + (f" ({src['date']})" if coarse and src.get("date") else "")
+        + ("" if coarse else f", as of {recs.as_of.isoformat()}")
     )

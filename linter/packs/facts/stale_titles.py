@@ -82,6 +82,14 @@ class _LowIndex:
         return any(self._within(self._positions(w), len(w), start, end) for w in words)
 
 
+def _before_name_only(office: Office) -> bool:
+    """An office from a dataset of fixed date (the cabinet's, with its own ``as_of``) is
+    checked only as a title before a name ("Secretary of State Mike Pompeo"): "James Baker,
+    secretary of state, agreed" and "the secretary of state" are as often a past narrative
+    without a year (a 2009 interview on 1990) as a stale title."""
+    return office.as_of is not None
+
+
 class StaleTitle(Rule):
     """What it does:
     Checks "President X", "U.S. President X", "Prime Minister X", "Apple CEO X", "Chancellor
@@ -103,7 +111,10 @@ class StaleTitle(Rule):
     quote_severity = "info"  # quotes are sacred: advice there, never a fix
     message = "This person did not hold this title on the article's date."
     why = "A title is a dated fact: on the article's date the person must hold the office."
-    source = "AP Stylebook, titles (former, then-); the facts knowledge pack (offices.yaml)"
+    source = (
+        "AP Stylebook, titles (former, then-); the facts knowledge pack (offices.yaml;"
+        " cabinet.yaml from FiveThirtyEight's cabinet-turnover table, CC BY 4.0)"
+    )
     examples: Sequence[Example] = (
         Example(
             bad="Roger Stone, an adviser to President Donald Trump, spoke.",
@@ -114,6 +125,11 @@ class StaleTitle(Rule):
             bad="He met Donald Trump, and the President himself said so.",
             fixed="He met Donald Trump, and the former President himself said so.",
             date="2023-02-10",
+        ),
+        Example(
+            bad="Secretary of State Mike Pompeo said on Tuesday.",
+            fixed="Former Secretary of State Mike Pompeo said on Tuesday.",
+            date="2022-06-01",
         ),
         Example(
             good="Roger Stone, an adviser to President Donald Trump, spoke.", date="2018-05-01"
@@ -269,7 +285,11 @@ class StaleTitle(Rule):
             if re.match(r"\s+[A-Z]", doc.prose[m.end() : m.end() + 2]):
                 continue  # ", the Twitter CEO Jack Dorsey": a title of someone else
             title = re.sub(r"\s+", " ", m["title"])
-            candidates = self.knowledge.holders(title, n.words)
+            candidates = [
+                (o, h)
+                for o, h in self.knowledge.holders(title, n.words)
+                if not _before_name_only(o)
+            ]
             place = re.sub(r"['’]s$", "", (m["qual"] or m["org"] or "").strip())
             if place:
                 candidates = [(o, h) for o, h in candidates if self._qualifies(o, place)]
@@ -414,6 +434,8 @@ class StaleTitle(Rule):
             for office, holder in self.knowledge.holders(title, n.words):
                 if len(n.key) == 1 and not n.title:
                     continue  # a bare surname is too weak to resolve to
+                if _before_name_only(office):
+                    continue
                 people.setdefault(holder.name, (office, holder))
         if len(people) != 1:
             return None
@@ -438,6 +460,13 @@ class StaleTitle(Rule):
         it then, or the day is within the pack's as-of date. After that date a former holder
         may have come back (as Donald Trump did in 2025), so an office nobody in the pack
         holds on that day is unknown, and an unknown is never flagged."""
+        if office.as_of is not None and day > office.as_of:
+            # an office with its own as-of date (the cabinet's, 2023): after it an open
+            # term is no evidence, only a term that ended on a known day
+            return any(
+                h is not holder and any(t.end is not None and t.covers(day) for t in h.terms)
+                for h in office.holders
+            )
         if any(h is not holder and h.holds(day) for h in office.holders):
             return True
         as_of = self.knowledge.as_of

@@ -104,15 +104,14 @@ def test_clinton_1996_and_trump_2025_are_silent():
 
 
 # ---- the pack and the command ----------------------------------------------------------
-def test_pack_loads_lazily_and_fast():
-    import time
-
+def test_pack_loads_on_demand():
+    """The pack is read when first asked for (its load time is measured by
+    bench/facts_load.py, not here)."""
     from linter.packs.facts import records
 
     records.load.cache_clear()
-    t = time.perf_counter()
     recs = records.load()
-    assert recs is not None and (time.perf_counter() - t) < 0.5  # generous: a busy machine
+    assert recs is not None
     assert recs.counts["senators"] > 150 and recs.counts["presidents"] >= 45
     assert [p.name for p in recs.people(("Mitt", "Romney"))] == ["Mitt Romney"]
 

@@ -283,6 +283,47 @@ class GarbledName(Rule):
         it. What was met before is known from the order of first mentions (a key, and the
         tails of longer keys, count as met from their first mention on), so only the keys
         that can be reported or that index a shared form are visited, in that order."""
+        reported: list[Match] = []
+        for match in self._by_keys(doc):
+            reported.append(match)
+            yield match
+        yield from self._slips(doc, reported)
+
+    def _slips(self, doc: Document, reported: list[Match]) -> Iterator[Match]:
+        """The garbles that share no key with the right name (``name_slips``), where no
+        finding of the key checks lies."""
+        from linter.packs.facts import name_slips as slips
+        from linter.packs.facts.docnames import doc_names
+
+        names = doc_names(doc)
+        if not names:
+            return
+        counts = slips.word_counts(doc)
+        heads = slips.headline_people(doc)
+        found = chain(
+            slips.connector_dropped(names),
+            slips.misspelt_title(names, counts, self.knowledge),
+            slips.against_headline(names, heads),
+            slips.surname_inside(doc, names, counts, self.knowledge, heads),
+        )
+        taken = [(m.start, m.end) for m in reported]
+        for slip in found:
+            if any(s < slip.end and slip.start < e for s, e in taken):
+                continue
+            taken.append((slip.start, slip.end))
+            line = doc.position(slip.evidence_at)[0]
+            written = doc.prose[slip.start : slip.end]
+            yield Match(
+                slip.start,
+                slip.end,
+                f"'{written}' {slip.how}: write '{slip.right}' (evidence: the mention "
+                f"'{slip.evidence}' (line {line})).",
+                suggestions=(slip.right,),
+                fix=slip.right if slip.safe else None,
+            )
+
+    def _by_keys(self, doc: Document) -> Iterator[Match]:
+        """The garbles found by comparing name keys (see ``check``)."""
         from linter.packs.facts.docnames import doc_keys, doc_names
         from linter.packs.facts.name_mentions import near_spelling
 
@@ -383,9 +424,10 @@ class GarbledName(Rule):
         from collections import Counter as _Counter
 
         from linter.packs.facts.docnames import doc_names
-        from linter.packs.facts.name_mentions import near_spelling
+        from linter.packs.facts.name_mentions import near_spelling, strip_possessive
 
-        counts = _Counter(w for w in words if w[:1].isupper())
+        # a possessive ("Havill's") is a mention of its word
+        counts = _Counter(strip_possessive(w) for w in words if w[:1].isupper())
         lexicon = _lexicon()
         firsts: dict[str, object] = {}
         for n in doc_names(doc):

@@ -301,7 +301,7 @@ class GarbledName(Rule):
         counts = slips.word_counts(doc)
         heads = slips.headline_people(doc)
         found = chain(
-            slips.connector_dropped(names),
+            slips.connector_dropped(doc, names),
             slips.misspelt_title(names, counts, self.knowledge),
             slips.against_headline(names, heads),
             slips.surname_inside(doc, names, counts, self.knowledge, heads),

@@ -11,7 +11,8 @@ has no key in common with the right one:
 
 Each asks for evidence on both sides: the right form written in the draft, the garbled word
 written once, unknown to the dictionary, to the given-name list and to the pack, and never in
-lower case. Two people whose given names differ in their first letter are two people.
+lower case. Two full names whose given names are not one person's ("John", "Jane") are two
+people.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.packs.facts.name_mentions import near_spelling, strip_possessive
@@ -64,39 +66,61 @@ def word_counts(doc: Document) -> Counter:
 
 
 # ---- a connector dropped ---------------------------------------------------------------
-def connector_dropped(names: list[Named]) -> Iterator[Slip]:
-    """A mention that writes, without its "of", the words of a name the draft writes with
-    it at least as often ("University Copenhagen" beside "University of Copenhagen")."""
-    with_of: dict[tuple[str, ...], Named] = {}
+def _spanned(prose: str, n: Named) -> list[tuple[str, int, int]]:
+    """The words of ``n`` with their spans, its title words ("Governor") first."""
+    out = [(w, s, e) for w, (s, e) in zip(n.words, n.mention.spans, strict=True)]
+    pos = n.start
+    for t in reversed(n.title):
+        s = pos - 1 - len(t)
+        if s < 0 or prose[s:pos] != t + " ":
+            break
+        out.insert(0, (t, s, s + len(t)))
+        pos = s
+    return out
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() and word != "The"
+
+
+def connector_dropped(doc: Document, names: list[Named]) -> Iterator[Slip]:
+    """Two words the draft writes with "of" between them ("University of Copenhagen",
+    "Governor of Virginia"), written side by side in a name, less often than with it
+    ("University Copenhagen")."""
+    prose = doc.prose
+    with_of: dict[tuple[str, str], tuple[str, int]] = {}  # pair -> "X of Y", where
+    written: Counter = Counter()
+    spanned = []
     for n in names:
-        words = n.words
-        if len(words) >= 3 and not DROPPABLE.isdisjoint(words[1:-1]) and len(n.key) >= 2:
-            with_of.setdefault(n.key, n)
+        if len(n.words) + len(n.title) < 2:
+            continue
+        words = _spanned(prose, n)
+        spanned.append(words)
+        for i in range(1, len(words) - 1):
+            if (
+                words[i][0] in DROPPABLE
+                and _capital(words[i - 1][0])
+                and _capital(words[i + 1][0])
+                and not doc.in_quote(words[i - 1][1], words[i + 1][2])
+            ):  # a speaker's "Food Standards of Australia" is no evidence of the name
+                pair = (words[i - 1][0].lower(), words[i + 1][0].lower())
+                written[pair] += 1
+                if pair not in with_of:
+                    text = f"{words[i - 1][0]} {words[i][0]} {words[i + 1][0]}"
+                    with_of[pair] = (text, words[i - 1][1])
     if not with_of:
         return
-    bare = [n for n in names if n.key in with_of and len(n.words) == len(n.key) and not n.title]
-    if not bare:
-        return
-    written = Counter(n.key for n in names if n.key in with_of and len(n.words) > len(n.key))
-    without = Counter(n.key for n in bare)
-    done: set[tuple[str, ...]] = set()
-    for n in bare:
-        key = n.key
-        if key in done or written[key] < without[key]:
-            continue
-        if not all(w[:1].isupper() for w in n.words):
-            continue
-        done.add(key)
-        right = with_of[key]
-        dropped = next(w for w in right.words[1:-1] if w in DROPPABLE)
-        yield Slip(
-            n.start,
-            n.end,
-            right.text,
-            f"drops '{dropped}' from the middle",
-            right.text,
-            right.start,
-        )
+    found = []
+    for words in spanned:
+        for (a, s, _), (b, _, e) in pairwise(words):
+            pair = (a.lower(), b.lower())
+            if pair in with_of and _capital(a) and _capital(b):
+                found.append((pair, s, e))
+    without = Counter(pair for pair, _, _ in found)
+    for pair, s, e in found:
+        if written[pair] >= without[pair]:
+            text, at = with_of[pair]
+            yield Slip(s, e, text, "drops 'of' from the middle", text, at)
 
 
 # ---- a title word misspelt ---------------------------------------------------------------
@@ -211,13 +235,13 @@ def surname_inside(
             for p in cands:
                 if p.start >= n.start or not near_spelling(p.surname, word):
                     continue
-                if i == len(n.words) - 1 and n.key[0] in given and n.key[0][0] != p.given[0]:
-                    break  # "Jane Smyth" after "John Smith": two people
+                if i == len(n.words) - 1 and n.key[0] in given and not one_given(n.key[0], p.given):
+                    break  # "Jane Smithars" after "John Smithers": two people
                 if knowledge.is_single_name(word) or knowledge.known(n.key):
                     break
                 if _two_real_people(p.text, n.words):
                     break
-                s, e = spans[i]
+                s = spans[i][0]
                 yield Slip(
                     s,
                     s + len(word),
@@ -227,6 +251,17 @@ def surname_inside(
                     p.start,
                 )
                 break
+
+
+def one_given(a: str, b: str) -> bool:
+    """Two given names one person may go by: the same, or a short form ("Larry",
+    "Lawrence"; "Mike", "Michael"): the first two letters shared, and one a prefix of the
+    other or two letters longer. "Mark" and "Mary", "John" and "Jane" are two people."""
+    if a == b:
+        return True
+    if a[:2] != b[:2]:
+        return False
+    return a.startswith(b) or b.startswith(a) or abs(len(a) - len(b)) >= 2
 
 
 def _two_real_people(a: str, b: tuple[str, ...]) -> bool:

@@ -48,12 +48,14 @@ def test_of_dropped_less_often_than_written_is_the_drafts_own_usage():
     assert found(text) == []
 
 
-def test_of_only_in_a_quotation_is_no_evidence():
+def test_of_only_in_a_quotation_is_evidence_against_that_name_alone():
     text = (
         'She said "the Water Board of Tasmania and Victoria should pay." The Water Board '
         "Tasmania Victoria declined.\n"
     )
     assert found(text) == []
+    text = 'He said "the Board of Tasmania must pay." The Board Tasmania declined.\n'
+    assert found(text) == [("FACT001", 3, 47)]
 
 
 def test_misspelt_title_word_before_a_name():

@@ -109,14 +109,6 @@ def two_real_people(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[st
 _INITIAL_RE = re.compile(r"([A-Z][a-z]{4,})(?:['’]s)?\b(?![-.'’]?[A-Za-z])")
 
 
-def _lexicon():
-    """The English dictionary the spelling pack uses (American, ``linter.language``): a word
-    it holds at a sentence start is an ordinary word, not a misspelt surname."""
-    from linter.language.lexicon import lexicon
-
-    return lexicon("en-US")
-
-
 _WILD_LIMIT = 64  # keys kept per wildcarded form and bucket
 
 
@@ -295,16 +287,16 @@ class GarbledName(Rule):
         from linter.packs.facts import name_slips as slips
         from linter.packs.facts.docnames import doc_names
 
-        names = doc_names(doc)
-        if not names:
-            return
+        def names() -> list[Named]:  # made only when a check's cheap tests pass
+            return doc_names(doc)
+
         counts = slips.word_counts(doc)
         heads = slips.headline_people(doc)
         found = chain(
-            slips.connector_dropped(doc, names),
+            slips.connector_dropped(doc, names, counts),
             slips.misspelt_title(names, counts, self.knowledge),
-            slips.against_headline(names, heads),
-            slips.surname_inside(doc, names, counts, self.knowledge, heads),
+            slips.against_headline(names, heads, counts),
+            slips.surname_inside(names, counts, self.knowledge, heads),
         )
         taken = [(m.start, m.end) for m in reported]
         for slip in found:
@@ -409,26 +401,23 @@ class GarbledName(Rule):
         after "Marc Montalvo"), which is no name mention (a capital there says nothing). Only
         a word written once, never in lower case, unknown to the dictionary and to the
         pack, one letter from the surname of a full name met before it, is reported."""
+        from linter.packs.facts.name_slips import word_counts
+
+        counts = word_counts(doc)  # a possessive ("Havill's") is a mention of its word
+        rare = set(counts.rare)  # written once, never in lower case, no dictionary word
+        if not rare:
+            return
         prose = doc.prose
         cands = []
         for s, _e in doc.sentences:
             m = _INITIAL_RE.match(prose, s)
-            if m is not None:
+            if m is not None and m.group(1) in rare:
                 cands.append((m.start(1), m.end(1), m.group(1)))
         if not cands:
             return
-        words = doc.word_texts
-        cands = [c for c in cands if c[2].lower() not in doc.word_set]
-        if not cands:
-            return
-        from collections import Counter as _Counter
-
         from linter.packs.facts.docnames import doc_names
-        from linter.packs.facts.name_mentions import near_spelling, strip_possessive
+        from linter.packs.facts.name_mentions import near_spelling
 
-        # a possessive ("Havill's") is a mention of its word
-        counts = _Counter(strip_possessive(w) for w in words if w[:1].isupper())
-        lexicon = _lexicon()
         firsts: dict[str, object] = {}
         for n in doc_names(doc):
             if len(n.key) >= 2 and len(n.words[-1]) >= 5 and n.words[-1] not in firsts:
@@ -439,8 +428,6 @@ class GarbledName(Rule):
         for surname in firsts:
             by_bucket.setdefault((surname[0], len(surname)), []).append(surname)
         for start, end, word in cands:
-            if counts[word] != 1 or (lexicon is not None and word.lower() in lexicon):
-                continue
             if self.knowledge.is_single_name(word):
                 continue
             near = [

@@ -19,16 +19,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
-from itertools import pairwise
+from collections.abc import Callable, Iterator
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
+from linter.memo import BoundedMemo, PerDocument
 from linter.packs.facts.name_mentions import near_spelling, strip_possessive
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
     from linter.packs.facts.docnames import Named
     from linter.packs.facts.knowledge import Knowledge
+
+
+Names = Callable[[], "list[Named]"]  # the draft's names, made when first asked for
 
 
 class Slip(NamedTuple):
@@ -60,9 +64,66 @@ def _given() -> frozenset[str]:
     return given_names() or frozenset()
 
 
-def word_counts(doc: Document) -> Counter:
-    """How often the draft writes each word, a possessive counted as its word."""
-    return Counter(strip_possessive(w) for w in doc.word_texts if w[:1].isupper())
+class Counts(NamedTuple):
+    """How often the draft writes each word (counted in C), and its candidate slips."""
+
+    written: Counter
+    rare: tuple[str, ...]  # capitalised words written once, unknown to the dictionary
+    caps: frozenset[str]  # the words of the runs of capitals (possessives and stops kept)
+    runs: str  # the runs' texts, joined by line breaks
+
+    def of(self, word: str) -> int:
+        """Mentions of ``word``, its possessives counted."""
+        c = self.written
+        return c[word] + c[word + "'s"] + c[word + "’s"]
+
+
+class _Shapes(BoundedMemo[str, str]):
+    """A capitalised token as the word it may misspell ("Lesmig's" -> "Lesmig"), or "" when
+    it cannot be a slip: too short, not letters, capitals inside, a dictionary word. Kept
+    for the process (a miss calls ``__missing__``; hits stay in C)."""
+
+    def __missing__(self, token: str) -> str:
+        w = token
+        if len(w) >= _MIN_WORD and not w.isalpha():
+            w = strip_possessive(w.rstrip("."))
+        lexicon = _lexicon()
+        if (
+            len(w) < _MIN_WORD
+            or not w.isalpha()
+            or not w[1:].islower()
+            or (lexicon is not None and w.lower() in lexicon)
+        ):
+            w = ""
+        return self.remember(token, w)
+
+
+_SHAPES = _Shapes(200_000)
+
+
+def _counts(doc: Document) -> Counts:
+    """Counted in C; only the capitalised words (those of the runs ``doc_names`` reads,
+    split in C) that may be slips are looked at one by one."""
+    from linter.packs.facts.docnames import doc_runs
+
+    written = Counter(doc.word_texts)
+    runs = "\n".join(doc_runs(doc).texts)
+    caps = frozenset(runs.split())
+    rare = set()
+    for w in filter(None, map(_SHAPES.__getitem__, caps)):
+        if written[w] + written[w + "'s"] + written[w + "’s"] != 1:
+            continue  # "Lesmig" and "Lesmig's" both written
+        if w.lower() not in written:  # the draft writes it in lower case: a word
+            rare.add(w)
+    return Counts(written, tuple(sorted(rare)), caps, runs)
+
+
+_COUNTS: PerDocument[Counts] = PerDocument("facts: word counts for name slips", _counts)
+
+
+def word_counts(doc: Document) -> Counts:
+    """The draft's word counts and rare capitalised words, kept on the document."""
+    return _COUNTS.of(doc)
 
 
 # ---- a connector dropped ---------------------------------------------------------------
@@ -83,44 +144,59 @@ def _capital(word: str) -> bool:
     return word[:1].isupper() and word != "The"
 
 
-def connector_dropped(doc: Document, names: list[Named]) -> Iterator[Slip]:
+_OF_RE = re.compile(r"\b([A-Z]\w*) of ([A-Z]\w*)")
+
+
+def connector_dropped(doc: Document, names: Names, counts: Counts) -> Iterator[Slip]:
     """Two words the draft writes with "of" between them ("University of Copenhagen",
     "Governor of Virginia"), written side by side in a name, less often than with it
     ("University Copenhagen")."""
+    runs = counts.runs
+    if not any(f"{a} {b}" in runs for a, b in set(_OF_RE.findall(runs))):
+        return  # no two words written with "of" between them are written side by side
+    names = names()
     prose = doc.prose
-    with_of: dict[tuple[str, str], tuple[str, int]] = {}  # pair -> "X of Y", where
+    # pair -> ("X of Y", where, the whole name's words when only a quotation writes it)
+    with_of: dict[tuple[str, str], tuple[str, int, tuple[str, ...] | None]] = {}
     written: Counter = Counter()
-    spanned = []
     for n in names:
-        if len(n.words) + len(n.title) < 2:
+        if "of" not in n.words:
             continue
         words = _spanned(prose, n)
-        spanned.append(words)
         for i in range(1, len(words) - 1):
-            if (
-                words[i][0] in DROPPABLE
-                and _capital(words[i - 1][0])
-                and _capital(words[i + 1][0])
-                and not doc.in_quote(words[i - 1][1], words[i + 1][2])
-            ):  # a speaker's "Food Standards of Australia" is no evidence of the name
+            if words[i][0] in DROPPABLE and _capital(words[i - 1][0]) and _capital(words[i + 1][0]):
                 pair = (words[i - 1][0].lower(), words[i + 1][0].lower())
                 written[pair] += 1
-                if pair not in with_of:
+                quoted = doc.in_quote(words[i - 1][1], words[i + 1][2])
+                if pair not in with_of or (with_of[pair][2] is not None and not quoted):
                     text = f"{words[i - 1][0]} {words[i][0]} {words[i + 1][0]}"
-                    with_of[pair] = (text, words[i - 1][1])
+                    with_of[pair] = (text, words[i - 1][1], _content(words) if quoted else None)
     if not with_of:
         return
+    firsts = {a for a, _ in with_of}
     found = []
-    for words in spanned:
+    for n in names:
+        if firsts.isdisjoint(n.key) and not (n.title and n.title[-1].lower() in firsts):
+            continue
+        words = _spanned(prose, n)
         for (a, s, _), (b, _, e) in pairwise(words):
             pair = (a.lower(), b.lower())
             if pair in with_of and _capital(a) and _capital(b):
-                found.append((pair, s, e))
+                whole = with_of[pair][2]
+                # a speaker's "Food Standards of Australia" is evidence only against the
+                # same name less its "of", not against the longer "Food Standards
+                # Australia New Zealand" (an official name may differ from the spoken one)
+                if whole is None or whole == _content(words):
+                    found.append((pair, s, e))
     without = Counter(pair for pair, _, _ in found)
     for pair, s, e in found:
         if written[pair] >= without[pair]:
-            text, at = with_of[pair]
+            text, at, _ = with_of[pair]
             yield Slip(s, e, text, "drops 'of' from the middle", text, at)
+
+
+def _content(words: list[tuple[str, int, int]]) -> tuple[str, ...]:
+    return tuple(w.lower() for w, _, _ in words if w.lower() not in ("of", "the"))
 
 
 # ---- a title word misspelt ---------------------------------------------------------------
@@ -137,35 +213,42 @@ def _titles() -> dict[tuple[str, int], list[str]]:
 _TITLES: dict[tuple[str, int], list[str]] | None = None
 
 
-def misspelt_title(names: list[Named], counts: Counter, knowledge: Knowledge) -> Iterator[Slip]:
-    """ "Profeosor Eastman": the first word of a name is one letter from a title, is no word,
-    no given name and no known name, and the name's last word is written elsewhere."""
-    global _TITLES
-    if _TITLES is None:
-        _TITLES = _titles()
-    lexicon = _lexicon()
-    given = _given()
-    for n in names:
-        if len(n.key) < 2 or n.title:
-            continue
-        first = n.words[0]
-        if len(first) < _MIN_WORD or not first.isalpha() or not first[1:].islower():
-            continue
-        low = first.lower()
-        if low in given or (lexicon is not None and low in lexicon) or counts[first] > 1:
-            continue
+class _TitleOf(BoundedMemo[str, str]):
+    """The one title a word is a near spelling of ("Profeosor": "Professor"), or ""."""
+
+    def __missing__(self, word: str) -> str:
+        global _TITLES
+        if _TITLES is None:
+            _TITLES = _titles()
         near = [
             t
-            for size in range(len(first) - 2, len(first) + 3)
-            for t in _TITLES.get((first[0], size), ())
-            if near_spelling(t, first)
+            for size in range(len(word) - 2, len(word) + 3)
+            for t in _TITLES.get((word[0], size), ())
+            if near_spelling(t, word)
         ]
-        if len(near) != 1 or knowledge.is_single_name(first):
+        return self.remember(word, near[0] if len(near) == 1 else "")
+
+
+_TITLE_OF = _TitleOf(100_000)
+
+
+def misspelt_title(names: Names, counts: Counts, knowledge: Knowledge) -> Iterator[Slip]:
+    """ "Profeosor Eastman": the first word of a name is one letter from a title, is no word,
+    no given name and no known name, and the name's last word is written elsewhere."""
+    given = _given()
+    slips: dict[str, str] = {}  # a rare word -> the one title it misspells
+    for w in counts.rare:
+        title = _TITLE_OF[w]
+        if title and w.lower() not in given and not knowledge.is_single_name(w):
+            slips[w] = title
+    if not slips:
+        return
+    for n in names():
+        if len(n.key) < 2 or n.title or n.words[0] not in slips:
             continue
-        last = n.words[-1]
-        if counts[strip_possessive(last)] < 2:
+        if counts.of(strip_possessive(n.words[-1])) < 2:
             continue  # the person is named elsewhere too
-        right = " ".join((near[0], *n.words[1:]))
+        right = " ".join((slips[n.words[0]], *n.words[1:]))
         yield Slip(n.start, n.end, right, "is misspelled", right, n.start)
 
 
@@ -198,50 +281,57 @@ def _persons(names: list[Named], given: frozenset[str]) -> list[_Person]:
 
 
 def surname_inside(
-    doc: Document,
-    names: list[Named],
-    counts: Counter,
+    names: Names,
+    counts: Counts,
     knowledge: Knowledge,
     extra: list[_Person] = (),  # type: ignore[assignment]
 ) -> Iterator[Slip]:
     """A word of a longer name that spells the surname of a person named before it
-    another way: "Larry Lesmig" after "Lawrence Lessig" (given names of one initial),
+    another way: "Larry Lesmig" after "Lawrence Lessig" (one person's given names),
     "Perdae Elementary" after "David Perdue"."""
-    given = _given()
-    people = list(extra) + _persons(names, given)
-    if not people:
+    if not counts.rare:
         return
+    given = _given()
+    rare = [w for w in counts.rare if w.lower() not in given]
+    if not rare:
+        return
+    letters = {w[0] for w in rare}
+    buckets: dict[tuple[str, int], list[str]] = {}  # near_spelling's first tests
+    for c in chain(counts.caps, (p.surname for p in extra)):
+        if c[:1] in letters and len(c) >= 4:
+            c = strip_possessive(c.rstrip(".,"))
+            buckets.setdefault((c[0], len(c)), []).append(c)
+    if not any(
+        near_spelling(c, w)
+        for w in rare
+        for size in range(len(w) - 2, len(w) + 3)
+        for c in buckets.get((w[0], size), ())
+    ):
+        return  # no capitalised word of the draft is a near spelling of a rare one
+    names = names()
+    people = list(extra) + _persons(names, given)
     by_initial: dict[str, list[_Person]] = {}
     for p in people:
         by_initial.setdefault(p.surname[0], []).append(p)
-    lexicon = _lexicon()
-    from linter.packs.facts.docnames import lowercase_words
-
-    lower = lowercase_words(doc)
+    pairs = {}  # a rare word -> the persons whose surname it may misspell
+    for w in rare:
+        near = [p for p in by_initial.get(w[0], ()) if near_spelling(p.surname, w)]
+        if near and not knowledge.is_single_name(w):
+            pairs[w] = near
+    if not pairs:
+        return
     for n in names:
-        if len(n.key) < 2:
+        if len(n.key) < 2 or pairs.keys().isdisjoint(n.words):
             continue
-        spans = n.mention.spans
-        for i, written in enumerate(n.words):
-            word = strip_possessive(written)
-            cands = by_initial.get(word[:1])
-            if not cands or len(word) < _MIN_WORD or not word.isalpha():
-                continue
-            if not word[1:].islower() or counts[word] != 1:
-                continue
-            low = word.lower()
-            if low in given or low in lower or (lexicon is not None and low in lexicon):
-                continue
-            for p in cands:
-                if p.start >= n.start or not near_spelling(p.surname, word):
+        for i, word in enumerate(n.words):
+            for p in pairs.get(word, ()):
+                if p.start >= n.start:
                     continue
                 if i == len(n.words) - 1 and n.key[0] in given and not one_given(n.key[0], p.given):
                     break  # "Jane Smithars" after "John Smithers": two people
-                if knowledge.is_single_name(word) or knowledge.known(n.key):
+                if knowledge.known(n.key) or _two_real_people(p.text, n.words):
                     break
-                if _two_real_people(p.text, n.words):
-                    break
-                s = spans[i][0]
+                s = n.mention.spans[i][0]
                 yield Slip(
                     s,
                     s + len(word),
@@ -292,10 +382,12 @@ def headline_people(doc: Document) -> list[_Person]:
     return out
 
 
-def against_headline(names: list[Named], people: list[_Person]) -> Iterator[Slip]:
+def against_headline(names: Names, people: list[_Person], counts: Counts) -> Iterator[Slip]:
     """A body mention that writes a headline's person with the words swapped."""
-    swapped = {(p.surname.lower(), p.given): p for p in people}
-    for n in names:
+    swapped = {(p.surname.lower(), p.given): p for p in people if p.surname in counts.caps}
+    if not swapped:
+        return
+    for n in names():
         p = swapped.get(n.key)
         if p is not None and len(n.words) == 2:
             yield Slip(n.start, n.end, p.text, "has its words in the wrong order", p.text, p.start)

@@ -154,12 +154,12 @@ def letter_garble(word: str, kind: str, rng: random.Random) -> str:
     return word[:j] + rng.choice([c for c in letters if c != word[j]]) + word[j + 1 :]
 
 
-def own_cases(files, seed: int) -> list[tuple[str, str, str, int, int, str]]:
+def own_cases(files, seed: int) -> list[tuple[str, str, str, int, int, str, str]]:
     """Cases written from the clean articles with ``seed``: a later mention of a person's
     surname ("Perdue" after "David Perdue", given names from the census list) garbled by a
     letter changed, two letters transposed, a letter dropped or doubled; and an institution's
     "of" dropped in a later mention ("Church Scientology"). (kind, file, text, start, end,
-    garbled word)."""
+    garbled words, right words)."""
     from linter.packs.facts.given_names import given_names
 
     given = given_names() or set()
@@ -184,7 +184,9 @@ def own_cases(files, seed: int) -> list[tuple[str, str, str, int, int, str]]:
             if wrong == last:
                 continue
             copy = text[: target.start()] + wrong + text[target.end() :]
-            out.append((kind, path.name, copy, target.start(), target.start() + len(wrong), wrong))
+            out.append(
+                (kind, path.name, copy, target.start(), target.start() + len(wrong), wrong, last)
+            )
         for m in OF_RE.finditer(text):
             name = m.group()
             later = [x for x in re.finditer(re.escape(name), text) if x.start() > m.end()]
@@ -195,7 +197,15 @@ def own_cases(files, seed: int) -> list[tuple[str, str, str, int, int, str]]:
             wrong = f"{m[1]} {m[2]}"
             copy = text[: target.start()] + wrong + text[target.end() :]
             out.append(
-                ("of-dropped", path.name, copy, target.start(), target.start() + len(wrong), wrong)
+                (
+                    "of-dropped",
+                    path.name,
+                    copy,
+                    target.start(),
+                    target.start() + len(wrong),
+                    wrong,
+                    name,
+                )
             )
     return out
 
@@ -216,18 +226,18 @@ def own(files, seeds: list[int], show: int) -> None:
         p.name: {(f.start, f.end) for f in eng.lint_text(p.read_text("utf-8"), str(p))}
         for p in files
     }
-    hits, totals, extra, misses = Counter(), Counter(), 0, []
+    hits, totals, extra, misses, alarms = Counter(), Counter(), 0, [], []
     for seed in seeds:
-        for kind, name, text, start, end, wrong in own_cases(files, seed):
+        for kind, name, text, start, end, wrong, right in own_cases(files, seed):
             findings = eng.lint_text(text, name)
             totals[kind] += 1
             if any(f.start < end and f.end > start for f in findings):
                 hits[kind] += 1
             else:
                 misses.append(f"{name}: seed {seed}: {kind}: {wrong!r}")
-            shift = len(wrong) - (end - start)  # findings after the garble moved by this
-            extra += sum(
-                1
+            shift = len(wrong) - len(right)  # findings after the garble moved by this
+            new = [
+                f
                 for f in findings
                 if not (f.start < end and f.end > start)
                 and (
@@ -235,7 +245,9 @@ def own(files, seeds: list[int], show: int) -> None:
                     f.end if f.start < start else f.end - shift,
                 )
                 not in base[name]
-            )
+            ]
+            extra += len(new)
+            alarms += [f"{name}: seed {seed}: {f.message[:120]}" for f in new]
     total = sum(totals.values())
     print(
         f"own cases (seeds {','.join(map(str, seeds))}): {sum(hits.values())}/{total} found, "
@@ -246,6 +258,8 @@ def own(files, seeds: list[int], show: int) -> None:
     print(f"  new findings elsewhere in the copies: {extra}")
     for line in misses[:show]:
         print("  miss:", line)
+    for line in alarms[:show]:
+        print("  new finding:", line)
 
 
 def false_alarms(files, show: int) -> None:

@@ -226,11 +226,20 @@ class GarbledName(Rule):
     name or a name in the knowledge pack: words in the wrong order ("Party Democratic"), a
     middle word dropped from the name of a place or organisation ("Sandy Elementary School"),
     a word pushed across punctuation ("Sandy Elementary School. Hook"), a letter or two wrong
-    ("New Zealend"), or a surname spelled two ways in one story.
+    ("New Zealend"), or a surname spelled two ways in one story. It also finds the garbles
+    that share no words with the right name once connectors are left out: an "of" dropped
+    ("University Copenhagen"), a title misspelt ("Profeosor Eastman"), a surname misspelt
+    inside another name ("Perdae Elementary" after "David Perdue") or with a short form of
+    the given name ("Larry Lesmig" after "Lawrence Lessig"), and a person named only in a
+    Title Case headline written another way in the story.
 
     Dropping a first name ("Biden" after "Joe Biden") or a person's middle name is normal
     reference and is not flagged; a name the pack or the gazetteer knows is never flagged;
-    neither is a spelling the draft uses more often than its rival.
+    neither is a spelling the draft uses more often than its rival. Not flagged either: an
+    agency's short form ("Justice Department" beside "Department of Justice"), a law's or a
+    district's short title ("the Seventh District"), a capitalised dictionary word near a
+    surname ("Hardly", "Banter" beside "Baxter"), and two people whose given names differ
+    ("Mary Smithars" beside "Mark Smithers") or whom the public-records pack knows apart.
     """
 
     id = "FACT001"
@@ -250,10 +259,14 @@ class GarbledName(Rule):
         ),
         Example(bad="The Democratic Party met. Later the Party Democratic voted."),
         Example(
+            bad="She taught at the University of Bologna. The University Bologna gave her a chair."
+        ),
+        Example(
             bad="She flew to New Zealend last week.", fixed="She flew to New Zealand last week."
         ),
         Example(good="The shooting at Sandy Hook Elementary School in 2012 shocked the nation."),
         Example(good="Joe Biden spoke first. Biden then left, and Joseph R. Biden Jr. signed."),
+        Example(good="The Department of Justice sued. The Justice Department said it would."),
     )
 
     def prepare(self, settings: Settings) -> None:

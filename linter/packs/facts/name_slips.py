@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -154,12 +154,12 @@ def connector_dropped(doc: Document, names: Names, counts: Counts) -> Iterator[S
     runs = counts.runs
     if not any(f"{a} {b}" in runs for a, b in set(_OF_RE.findall(runs))):
         return  # no two words written with "of" between them are written side by side
-    names = names()
+    found_names = names()
     prose = doc.prose
     # pair -> ("X of Y", where, the whole name's words when only a quotation writes it)
     with_of: dict[tuple[str, str], tuple[str, int, tuple[str, ...] | None]] = {}
     written: Counter = Counter()
-    for n in names:
+    for n in found_names:
         if "of" not in n.words:
             continue
         words = _spanned(prose, n)
@@ -175,7 +175,7 @@ def connector_dropped(doc: Document, names: Names, counts: Counts) -> Iterator[S
         return
     firsts = {a for a, _ in with_of}
     found = []
-    for n in names:
+    for n in found_names:
         if firsts.isdisjoint(n.key) and not (n.title and n.title[-1].lower() in firsts):
             continue
         words = _spanned(prose, n)
@@ -284,7 +284,7 @@ def surname_inside(
     names: Names,
     counts: Counts,
     knowledge: Knowledge,
-    extra: list[_Person] = (),  # type: ignore[assignment]
+    extra: Sequence[_Person] = (),
 ) -> Iterator[Slip]:
     """A word of a longer name that spells the surname of a person named before it
     another way: "Larry Lesmig" after "Lawrence Lessig" (one person's given names),
@@ -308,8 +308,8 @@ def surname_inside(
         for c in buckets.get((w[0], size), ())
     ):
         return  # no capitalised word of the draft is a near spelling of a rare one
-    names = names()
-    people = list(extra) + _persons(names, given)
+    found_names = names()
+    people = list(extra) + _persons(found_names, given)
     by_initial: dict[str, list[_Person]] = {}
     for p in people:
         by_initial.setdefault(p.surname[0], []).append(p)
@@ -320,7 +320,7 @@ def surname_inside(
             pairs[w] = near
     if not pairs:
         return
-    for n in names:
+    for n in found_names:
         if len(n.key) < 2 or pairs.keys().isdisjoint(n.words):
             continue
         for i, word in enumerate(n.words):

@@ -4,12 +4,16 @@
    garbled (words swapped, a middle word dropped, a middle word pushed across a full stop, a
    letter wrong); recall is the share of garbles FACT001 reports at the garbled span.
 2. False alarms: every FACT finding on the clean text, per 1,000 words.
-3. Titles and weekdays on dated articles: every title FACT002 checks on the article's own
+3. Own cases (``--seeds``): a later mention of a person's surname garbled by a letter
+   changed, transposed, dropped or doubled, and an institution's "of" dropped; recall for each
+   seed's cases, and any new finding elsewhere in the copies.
+4. Titles and weekdays on dated articles: every title FACT002 checks on the article's own
    date must pass; the same articles re-dated past the end of the holder's term must be
    flagged (stale-title recall); every weekday-date pair is checked against the calendar.
 
     python bench/facts_bench.py            # summary
     python bench/facts_bench.py --show 20  # and the first misses and false alarms
+    python bench/facts_bench.py --seeds 7,8  # own surname cases made with other seeds
 """
 
 from __future__ import annotations
@@ -130,6 +134,132 @@ def recall(files, show: int) -> None:
     print(f"  new findings elsewhere in the garbled copies: {extra_alarms}")
     for line in misses[:show]:
         print("  miss:", line)
+
+
+SURNAME_KINDS = ("letter", "transpose", "drop", "double")
+PERSON_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]{4,})\b")
+OF_RE = re.compile(r"\b([A-Z][a-z]+) of ([A-Z][a-z]+)\b")
+
+
+def letter_garble(word: str, kind: str, rng: random.Random) -> str:
+    """``word`` with one slip of ``kind`` after its first letter (a typist's slips)."""
+    j = rng.randrange(1, len(word) - 1)
+    if kind == "transpose" and word[j] != word[j + 1]:
+        return word[:j] + word[j + 1] + word[j] + word[j + 2 :]
+    if kind == "drop":
+        return word[:j] + word[j + 1 :]
+    if kind == "double":
+        return word[: j + 1] + word[j] + word[j + 1 :]
+    letters = "aeiou" if word[j] in "aeiou" else "bcdfghklmnprstvz"
+    return word[:j] + rng.choice([c for c in letters if c != word[j]]) + word[j + 1 :]
+
+
+def own_cases(files, seed: int) -> list[tuple[str, str, str, int, int, str, str]]:
+    """Cases written from the clean articles with ``seed``: a later mention of a person's
+    surname ("Perdue" after "David Perdue", given names from the census list) garbled by a
+    letter changed, two letters transposed, a letter dropped or doubled; and an institution's
+    "of" dropped in a later mention ("Church Scientology"). (kind, file, text, start, end,
+    garbled words, right words)."""
+    from linter.packs.facts.given_names import given_names
+
+    given = given_names() or set()
+    rng = random.Random(seed)
+    out = []
+    for path in files:
+        text = path.read_text("utf-8")
+        done: set[str] = set()
+        for m in PERSON_RE.finditer(text):
+            first, last = m[1], m[2]
+            if first.lower() not in given or last in done or last.lower() in given:
+                continue
+            if common(last):
+                continue  # "Gary Image": not a surname
+            later = [x for x in re.finditer(rf"\b{last}\b", text) if x.start() > m.end()]
+            if not later:
+                continue
+            done.add(last)
+            target = later[rng.randrange(len(later))]
+            kind = rng.choice(SURNAME_KINDS)
+            wrong = letter_garble(last, kind, rng)
+            if wrong == last:
+                continue
+            copy = text[: target.start()] + wrong + text[target.end() :]
+            out.append(
+                (kind, path.name, copy, target.start(), target.start() + len(wrong), wrong, last)
+            )
+        for m in OF_RE.finditer(text):
+            name = m.group()
+            later = [x for x in re.finditer(re.escape(name), text) if x.start() > m.end()]
+            if not later or m[1].lower() in given or name in done:
+                continue
+            done.add(name)
+            target = later[rng.randrange(len(later))]
+            wrong = f"{m[1]} {m[2]}"
+            copy = text[: target.start()] + wrong + text[target.end() :]
+            out.append(
+                (
+                    "of-dropped",
+                    path.name,
+                    copy,
+                    target.start(),
+                    target.start() + len(wrong),
+                    wrong,
+                    name,
+                )
+            )
+    return out
+
+
+def common(word: str) -> bool:
+    """An everyday English word (wordfreq, a dev dependency), not a surname."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover
+        return False
+    return zipf_frequency(word.lower(), "en") >= 3.5
+
+
+def own(files, seeds: list[int], show: int) -> None:
+    """Recall on ``own_cases`` for each seed, and new findings elsewhere in the copies."""
+    eng = engine(["FACT001"])
+    base = {
+        p.name: {(f.start, f.end) for f in eng.lint_text(p.read_text("utf-8"), str(p))}
+        for p in files
+    }
+    hits, totals, extra, misses, alarms = Counter(), Counter(), 0, [], []
+    for seed in seeds:
+        for kind, name, text, start, end, wrong, right in own_cases(files, seed):
+            findings = eng.lint_text(text, name)
+            totals[kind] += 1
+            if any(f.start < end and f.end > start for f in findings):
+                hits[kind] += 1
+            else:
+                misses.append(f"{name}: seed {seed}: {kind}: {wrong!r}")
+            shift = len(wrong) - len(right)  # findings after the garble moved by this
+            new = [
+                f
+                for f in findings
+                if not (f.start < end and f.end > start)
+                and (
+                    f.start if f.start < start else f.start - shift,
+                    f.end if f.start < start else f.end - shift,
+                )
+                not in base[name]
+            ]
+            extra += len(new)
+            alarms += [f"{name}: seed {seed}: {f.message[:120]}" for f in new]
+    total = sum(totals.values())
+    print(
+        f"own cases (seeds {','.join(map(str, seeds))}): {sum(hits.values())}/{total} found, "
+        f"recall {sum(hits.values()) / max(total, 1):.3f}"
+    )
+    for kind in (*SURNAME_KINDS, "of-dropped"):
+        print(f"  {kind:<10} {hits[kind]:>4}/{totals[kind]:<4}")
+    print(f"  new findings elsewhere in the copies: {extra}")
+    for line in misses[:show]:
+        print("  miss:", line)
+    for line in alarms[:show]:
+        print("  new finding:", line)
 
 
 def false_alarms(files, show: int) -> None:
@@ -271,9 +401,16 @@ def future_years(files, show: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0)
+    parser.add_argument(
+        "--seeds",
+        default="1,2,3",
+        help="seeds of the own surname and 'of' cases (comma separated; 'none' to skip)",
+    )
     args = parser.parse_args()
     files = clean_files()
     t = time.perf_counter()
+    if args.seeds != "none":
+        own(files, [int(x) for x in args.seeds.split(",")], args.show)
     recall(files, args.show)
     false_alarms(files, args.show)
     titles(files, args.show)

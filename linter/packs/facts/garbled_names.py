@@ -109,14 +109,6 @@ def two_real_people(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[st
 _INITIAL_RE = re.compile(r"([A-Z][a-z]{4,})(?:['’]s)?\b(?![-.'’]?[A-Za-z])")
 
 
-def _lexicon():
-    """The English dictionary the spelling pack uses (American, ``linter.language``): a word
-    it holds at a sentence start is an ordinary word, not a misspelt surname."""
-    from linter.language.lexicon import lexicon
-
-    return lexicon("en-US")
-
-
 _WILD_LIMIT = 64  # keys kept per wildcarded form and bucket
 
 
@@ -234,11 +226,20 @@ class GarbledName(Rule):
     name or a name in the knowledge pack: words in the wrong order ("Party Democratic"), a
     middle word dropped from the name of a place or organisation ("Sandy Elementary School"),
     a word pushed across punctuation ("Sandy Elementary School. Hook"), a letter or two wrong
-    ("New Zealend"), or a surname spelled two ways in one story.
+    ("New Zealend"), or a surname spelled two ways in one story. It also finds the garbles
+    that share no words with the right name once connectors are left out: an "of" dropped
+    ("University Copenhagen"), a title misspelt ("Profeosor Eastman"), a surname misspelt
+    inside another name ("Perdae Elementary" after "David Perdue") or with a short form of
+    the given name ("Larry Lesmig" after "Lawrence Lessig"), and a person named only in a
+    Title Case headline written another way in the story.
 
     Dropping a first name ("Biden" after "Joe Biden") or a person's middle name is normal
     reference and is not flagged; a name the pack or the gazetteer knows is never flagged;
-    neither is a spelling the draft uses more often than its rival.
+    neither is a spelling the draft uses more often than its rival. Not flagged either: an
+    agency's short form ("Justice Department" beside "Department of Justice"), a law's or a
+    district's short title ("the Seventh District"), a capitalised dictionary word near a
+    surname ("Hardly", "Banter" beside "Baxter"), and two people whose given names differ
+    ("Mary Smithars" beside "Mark Smithers") or whom the public-records pack knows apart.
     """
 
     id = "FACT001"
@@ -258,10 +259,14 @@ class GarbledName(Rule):
         ),
         Example(bad="The Democratic Party met. Later the Party Democratic voted."),
         Example(
+            bad="She taught at the University of Bologna. The University Bologna gave her a chair."
+        ),
+        Example(
             bad="She flew to New Zealend last week.", fixed="She flew to New Zealand last week."
         ),
         Example(good="The shooting at Sandy Hook Elementary School in 2012 shocked the nation."),
         Example(good="Joe Biden spoke first. Biden then left, and Joseph R. Biden Jr. signed."),
+        Example(good="The Department of Justice sued. The Justice Department said it would."),
     )
 
     def prepare(self, settings: Settings) -> None:
@@ -283,6 +288,47 @@ class GarbledName(Rule):
         it. What was met before is known from the order of first mentions (a key, and the
         tails of longer keys, count as met from their first mention on), so only the keys
         that can be reported or that index a shared form are visited, in that order."""
+        reported: list[Match] = []
+        for match in self._by_keys(doc):
+            reported.append(match)
+            yield match
+        yield from self._slips(doc, reported)
+
+    def _slips(self, doc: Document, reported: list[Match]) -> Iterator[Match]:
+        """The garbles that share no key with the right name (``name_slips``), where no
+        finding of the key checks lies."""
+        from linter.packs.facts import name_slips as slips
+        from linter.packs.facts.docnames import doc_names
+
+        def names() -> list[Named]:  # made only when a check's cheap tests pass
+            return doc_names(doc)
+
+        counts = slips.word_counts(doc)
+        heads = slips.headline_people(doc)
+        found = chain(
+            slips.connector_dropped(doc, names, counts),
+            slips.misspelt_title(names, counts, self.knowledge),
+            slips.against_headline(names, heads, counts),
+            slips.surname_inside(names, counts, self.knowledge, heads),
+        )
+        taken = [(m.start, m.end) for m in reported]
+        for slip in found:
+            if any(s < slip.end and slip.start < e for s, e in taken):
+                continue
+            taken.append((slip.start, slip.end))
+            line = doc.position(slip.evidence_at)[0]
+            written = doc.prose[slip.start : slip.end]
+            yield Match(
+                slip.start,
+                slip.end,
+                f"'{written}' {slip.how}: write '{slip.right}' (evidence: the mention "
+                f"'{slip.evidence}' (line {line})).",
+                suggestions=(slip.right,),
+                fix=slip.right if slip.safe else None,
+            )
+
+    def _by_keys(self, doc: Document) -> Iterator[Match]:
+        """The garbles found by comparing name keys (see ``check``)."""
         from linter.packs.facts.docnames import doc_keys, doc_names
         from linter.packs.facts.name_mentions import near_spelling
 
@@ -368,25 +414,23 @@ class GarbledName(Rule):
         after "Marc Montalvo"), which is no name mention (a capital there says nothing). Only
         a word written once, never in lower case, unknown to the dictionary and to the
         pack, one letter from the surname of a full name met before it, is reported."""
+        from linter.packs.facts.name_slips import word_counts
+
+        counts = word_counts(doc)  # a possessive ("Havill's") is a mention of its word
+        rare = set(counts.rare)  # written once, never in lower case, no dictionary word
+        if not rare:
+            return
         prose = doc.prose
         cands = []
         for s, _e in doc.sentences:
             m = _INITIAL_RE.match(prose, s)
-            if m is not None:
+            if m is not None and m.group(1) in rare:
                 cands.append((m.start(1), m.end(1), m.group(1)))
         if not cands:
             return
-        words = doc.word_texts
-        cands = [c for c in cands if c[2].lower() not in doc.word_set]
-        if not cands:
-            return
-        from collections import Counter as _Counter
-
         from linter.packs.facts.docnames import doc_names
         from linter.packs.facts.name_mentions import near_spelling
 
-        counts = _Counter(w for w in words if w[:1].isupper())
-        lexicon = _lexicon()
         firsts: dict[str, object] = {}
         for n in doc_names(doc):
             if len(n.key) >= 2 and len(n.words[-1]) >= 5 and n.words[-1] not in firsts:
@@ -397,8 +441,6 @@ class GarbledName(Rule):
         for surname in firsts:
             by_bucket.setdefault((surname[0], len(surname)), []).append(surname)
         for start, end, word in cands:
-            if counts[word] != 1 or (lexicon is not None and word.lower() in lexicon):
-                continue
             if self.knowledge.is_single_name(word):
                 continue
             near = [

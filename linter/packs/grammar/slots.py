@@ -131,6 +131,8 @@ def its_for_its(toks: list[Tok], i: int) -> str | None:
         return "its"  # "(it's online dictionary)": a bare noun phrase in brackets
     if prev == "than" and _noun_phrase_after(toks, i) and plural_noun(after(toks, i, 2)):
         return "its"  # "a greater range than it's shuttle cousins"
+    if prev == "to" and _noun_phrase_after(toks, i) and before(toks, i, 2) not in ("due", "thanks"):
+        return "its"  # "added to it's queue": "to" before a clause has no infinitive here
     if not prev or prev in CLAUSE_VERBS or prev in lx.CONJUNCTIONS or prev in CLAUSE_WORDS:
         return None
     object_slot = p(prev, "VB", "VBD", "VBP", "VBZ", "VBN", "VBG") >= 0.5
@@ -413,6 +415,10 @@ def than_at_end(toks: list[Tok], i: int) -> str | None:
     return "then" if i + 1 == len(toks) and prev else None
 
 
+# Prepositions that never premodify a noun ("their under jaws", "their after-years" do).
+NO_NOUN_AFTER = frozenset("as of from with at into onto for than via upon among".split())
+
+
 def their_at_end(toks: list[Tok], i: int) -> str | None:
     """ "How many are their?": the possessive needs its noun."""
     nxt, nxt2 = after(toks, i), after(toks, i, 2)
@@ -420,15 +426,27 @@ def their_at_end(toks: list[Tok], i: int) -> str | None:
         return "there"
     if nxt in ("and", "or", "but") and nxt2 not in lx.POSSESSIVES and nxt2 != "own":
         return "there"  # "are their and who" (not "their and our children")
+    if i + 1 < len(toks) and before(toks, i):
+        if toks[i + 1].gap.strip()[:1] in (",", ";", ":", ")"):
+            return "there"  # "it stays their, and": the possessive needs its noun first
+        hyphen = i + 2 < len(toks) and toks[i + 2].gap == "-"  # "their by-laws"
+        if nxt in NO_NOUN_AFTER and not hyphen:
+            return "there"  # "export a type from their as your own"
     return None
 
 
 def were_for_where(toks: list[Tok], i: int) -> str | None:
-    """ "photos of the lab were uranium is enriched": a clause with its own subject and
-    verb follows, so the relative "where"."""
-    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    """ "photos of the lab were uranium is enriched", "at a ratio were the transaction
+    keeps paying": a clause with its own subject and verb follows, so the relative
+    "where". ("Were the firm to fail" has no finite verb after its noun.)"""
+    nxt, nxt2, nxt3 = after(toks, i), after(toks, i, 2), after(toks, i, 3)
     if noun_like(nxt) and not plural_noun(nxt) and nxt2 in ("is", "was", "has", "can", "will"):
         return "where"
+    if i == 0 or before(toks, i) in ("there", "if", "as", "what", "who", "which"):
+        return None
+    opens = nxt in ("the", "a", "an", "this", "each", "every") and noun_like(nxt2)
+    if opens and not plural_noun(nxt2) and finite_verb(nxt3, False):
+        return "where" if p(nxt3, "VBZ", "VBD") >= 0.5 else None
     return None
 
 
@@ -488,6 +506,44 @@ def accept(toks: list[Tok], i: int) -> str | None:
     return None
 
 
+def its_adverb(toks: list[Tok], i: int) -> str | None:
+    """ "its probably true.", "Its very well written;": an adverb, then only adverbs,
+    adjectives or participles up to the clause's end or a preposition, so "it is". A
+    possessive takes an adverb only inside its noun phrase ("its newly built offices",
+    "its roughly 100 staff", "its very existence", "its ultimately saving him")."""
+    nxt = after(toks, i)
+    if not nxt or p(nxt, "RB") < 0.85 or p(nxt, "JJ", *NOUN, "VBN", "VBG", "DT", "IN") >= 0.1:
+        return None
+    for j in range(i + 2, len(toks)):
+        gap, low = toks[j].gap.strip(), toks[j].low
+        if gap[:1] in (",", ".", ";", ":", "!", "?", ")"):
+            return "it's"  # the phrase ends: a predicate, not a noun phrase
+        if gap or toks[j].text[:1].isupper() or low == "own" or not low.isalpha():
+            return None
+        if p(low, "IN", "TO", "CC", "DT", "WDT", "PRP") >= 0.8:
+            return "it's"  # "its probably true that", "its really good for"
+        if p(low, *NOUN, "VBG", "CD") >= 0.3 or p(low, "RB", "JJ", "VBN", "JJR") < 0.6:
+            return None
+    return "it's" if len(toks) > i + 2 else None
+
+
+def principal_slot(toks: list[Tok], i: int) -> str | None:
+    """ "the principle method of" (principal: an adjective before a noun); "the principals
+    of educating" (principles: a rule of doing, not the heads of it)."""
+    w, prev, nxt, nxt2 = toks[i].low, before(toks, i), after(toks, i), after(toks, i, 2)
+    if w in ("principal", "principals") and nxt == "of":
+        if nxt2.endswith("ing") and p(nxt2, "VBG") >= 0.8:
+            return "principle" if w == "principal" else "principles"
+        return None
+    if w != "principle" or prev not in lx.DETERMINERS | lx.POSSESSIVES:
+        return None
+    if not nxt or toks[i + 1].text[:1].isupper() or p(nxt, "NN") < 0.8:
+        return None  # a singular noun only: "states", "holds" may be verbs
+    if p(nxt, "VB", "VBZ", "VBP", "VBD", "JJ") >= 0.1:
+        return None
+    return "principal" if p(nxt2, "VB", "VBZ", "VBP", "VBD", "MD") < 0.3 else None
+
+
 def _first(*rules):
     def decide(toks: list[Tok], i: int) -> str | None:
         for rule in rules:
@@ -520,6 +576,10 @@ SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "boarder": boarder,
     "accept": accept,
     "except": accept,
+    "its": its_adverb,
+    "principle": principal_slot,
+    "principal": principal_slot,
+    "principals": principal_slot,
     **{w: noun_or_verb for w in (*NOUN_VERB, *VERB_NOUN)},
 }
 NEW_FAMILIES: dict[str, tuple[str, ...]] = {

@@ -207,10 +207,10 @@ def _confusables(doc) -> list[Confusable]:
     return found
 
 
-# Words whose rules read further: "then"/"than" look back for a comparative; "its" and
-# "were" look ahead for the noun phrase or clause that follows.
+# Words whose rules read further: "then"/"than" look back for a comparative; the
+# possessives and "were" look ahead for the noun phrase or clause that follows.
 WIDE_BACK = {"then": 8, "than": 14}
-WIDE_AHEAD = {"its": 5, "were": 3}
+WIDE_AHEAD = {"its": 5, "your": 5, "their": 5, "were": 3}
 
 
 def _to_candidate(ix, k: int, degree_words) -> bool:

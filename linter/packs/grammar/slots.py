@@ -506,25 +506,58 @@ def accept(toks: list[Tok], i: int) -> str | None:
     return None
 
 
-def its_adverb(toks: list[Tok], i: int) -> str | None:
-    """ "its probably true.", "Its very well written;": an adverb, then only adverbs,
-    adjectives or participles up to the clause's end or a preposition, so "it is". A
-    possessive takes an adverb only inside its noun phrase ("its newly built offices",
-    "its roughly 100 staff", "its very existence", "its ultimately saving him")."""
+# Adjectives that also stand for a noun after a possessive ("its own", "did their best",
+# "gave it its due", "breathed its last"): no evidence of a predicate.
+NOMINAL_ADJECTIVES = frozenset(
+    """own best worst utmost due worth last fill share all whole most least fair part
+    only first next latest finest greatest""".split()
+)
+CONTRACTION_OF = {"its": "it's", "your": "you're", "their": "they're"}
+
+
+def possessive_predicate(toks: list[Tok], i: int) -> str | None:
+    """ "its probably true.", "Its very well written;", "your responsible for it", "its
+    designed to": a possessive must head a noun phrase, so adverbs, adjectives or
+    participles that run to the clause's end or to a preposition, with no noun, mean the
+    contraction ("it's"). Inside a noun phrase ("its newly built offices", "its roughly 100
+    staff", "their rich and powerful friends", "its ultimately saving him") a noun, a
+    number, a gerund or a conjunction comes first."""
     nxt = after(toks, i)
-    if not nxt or p(nxt, "RB") < 0.85 or p(nxt, "JJ", *NOUN, "VBN", "VBG", "DT", "IN") >= 0.1:
+    if not nxt or nxt in NOMINAL_ADJECTIVES or toks[i + 1].text[:1].isupper():
+        return None
+    adverb = p(nxt, "RB") >= 0.85 and p(nxt, "JJ", *NOUN, "VBN", "VBG", "DT", "IN") < 0.1
+    adjective = p(nxt, "JJ") >= 0.8 and p(nxt, *NOUN, "VB", "VBG", "RB", "JJS", "CD") < 0.05
+    if adjective:  # "their dead", "feeds its young": an adjective may stand for a noun
+        return _adjective_complement(toks, i)
+    participle = participle_like(nxt) and p(nxt, "VBN") >= 0.5 and p(nxt, *NOUN, "JJ") < 0.05
+    if not (adverb or participle):
         return None
     for j in range(i + 2, len(toks)):
         gap, low = toks[j].gap.strip(), toks[j].low
-        if gap[:1] in (",", ".", ";", ":", "!", "?", ")"):
-            return "it's"  # the phrase ends: a predicate, not a noun phrase
-        if gap or toks[j].text[:1].isupper() or low == "own" or not low.isalpha():
+        if gap[:1] in (".", ";", ":", "!", "?", ")"):
+            return CONTRACTION_OF[toks[i].low]  # the phrase ends: a predicate
+        if gap or toks[j].text[:1].isupper() or low in NOMINAL_ADJECTIVES or not low.isalpha():
             return None
-        if p(low, "IN", "TO", "CC", "DT", "WDT", "PRP") >= 0.8:
-            return "it's"  # "its probably true that", "its really good for"
-        if p(low, *NOUN, "VBG", "CD") >= 0.3 or p(low, "RB", "JJ", "VBN", "JJR") < 0.6:
+        if low in ("to", "that") or (p(low, "IN") >= 0.8 and p(low, *NOUN, "JJ", "RB") < 0.1):
+            return CONTRACTION_OF[toks[i].low]  # "its probably true that", "your free to"
+        if p(low, *NOUN, "VBG", "CD", "CC") >= 0.3 or p(low, "RB", "JJ", "VBN") < 0.6:
             return None
-    return "it's" if len(toks) > i + 2 else None
+    if len(toks) - 1 - i < POSSESSIVE_AHEAD:
+        return CONTRACTION_OF[toks[i].low]  # the sentence ends before the window would
+    return None  # the window ends inside the phrase: cannot tell
+
+
+POSSESSIVE_AHEAD = 5  # words read after a possessive (confusables.WIDE_AHEAD)
+
+
+def _adjective_complement(toks: list[Tok], i: int) -> str | None:
+    """ "its important to note", "your free to go", "its clear that": an adjective with a
+    complement ("to" and a verb, or "that") is a predicate; "their dead in vaults",
+    "their wounded to hospitals" are nouns."""
+    nxt2, nxt3 = after(toks, i, 2), after(toks, i, 3)
+    if nxt2 == "that" or (nxt2 == "to" and p(nxt3, "VB") >= 0.6 and p(nxt3, *NOUN) < 0.2):
+        return CONTRACTION_OF[toks[i].low]
+    return None
 
 
 def principal_slot(toks: list[Tok], i: int) -> str | None:
@@ -564,9 +597,9 @@ SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "they're": possessive_before_subject,
     "to": to_for_too,
     "than": than_at_end,
-    "their": their_at_end,
+    "their": _first(their_at_end, possessive_predicate),
     "lead": lead_by,
-    "your": your_for_youre,
+    "your": _first(your_for_youre, possessive_predicate),
     "you're": _first(youre_for_your, possessive_before_subject),
     "then": then_for_than,
     "weather": weather,
@@ -576,7 +609,7 @@ SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "boarder": boarder,
     "accept": accept,
     "except": accept,
-    "its": its_adverb,
+    "its": possessive_predicate,
     "principle": principal_slot,
     "principal": principal_slot,
     "principals": principal_slot,

@@ -46,6 +46,9 @@ class ConfusableByRule(Rule):
         Example(good="Since then, the effect has been to affect how they lead."),
         Example(bad="It's 'gimmick' was a free bowl. The cuts won't affect them to much."),
         Example(good="It didn't amount to much; it's time prices fell. I accept."),
+        Example(bad="Its probably true. It was added to it's queue."),
+        Example(bad="It is the principle method of dispersal, from their as well."),
+        Example(good="Its newly built offices opened; they did their best, easier now than later."),
     )
 
     def prepare(self, settings) -> None:

@@ -90,3 +90,8 @@ def test_than_after_a_comma_completing_a_comparative_stays():
         "will be later. He left early, than he came back.\n"
     )
     assert confusables(text) == [("GRAM001", 4, 31, ("then",))]
+
+
+def test_lead_after_any_form_of_be_before_by_is_led():
+    text = "Note\n\nIts development is lead by its creator. They lead by example.\n"
+    assert confusables(text) == [("GRAM001", 3, 20, ("led",))]

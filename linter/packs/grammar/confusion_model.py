@@ -354,8 +354,8 @@ def _lead(toks: list[Tok], i: int) -> str | None:
             lx.DETERMINERS | lx.OBJECT_PRONOUNS | {"to", "by"}
         ) - {"a", "an", "no"}:
             return "led"
-        if prev in ("was", "were", "been", "being") and nxt == "by":
-            return "led"
+        if prev in lx.BE and nxt == "by" and after(toks, i, 2) != "example":
+            return "led"  # "is lead by its creator": the passive participle
     elif (
         w == "led"
         and prev in (lx.MODALS | {"to"}) - {"'ll"}

@@ -26,9 +26,14 @@ the grammar pack overlaps the word; by Harper when a lint of its default set tha
 spelling lint overlaps it. A false alarm is any grammar finding (any severity) on the
 corrected sentence; Harper's non-spelling lints on it are counted beside.
 
-    python bench/grammar_typo_set.py /work/.mirror/progit+progit2/repo /tmp/cweb ...
+    python bench/grammar_typo_set.py /work/.mirror/*/repo /tmp/cweb --save /tmp/typo-set-all.jsonl
+    python bench/grammar_typo_set.py /tmp/typo-set-all.jsonl --split both   # the saved set
     python bench/grammar_typo_set.py SOURCES --split dev --misses 30
     python bench/grammar_typo_set.py SOURCES --list > /tmp/set.tsv   # the set, to read
+
+A file named ``typo-set*.jsonl`` is a set saved with ``--save`` (a local cache: mining the
+histories takes minutes); any other file is read as the GitHub Typo Corpus. The sources,
+commits and licences of the measured set are in docs/grammar.md.
 """
 
 from __future__ import annotations

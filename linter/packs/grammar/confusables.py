@@ -46,6 +46,9 @@ class ConfusableByRule(Rule):
         Example(good="Since then, the effect has been to affect how they lead."),
         Example(bad="It's 'gimmick' was a free bowl. The cuts won't affect them to much."),
         Example(good="It didn't amount to much; it's time prices fell. I accept."),
+        Example(bad="Its probably true. It was added to it's queue."),
+        Example(bad="It is the principle method of dispersal, from their as well."),
+        Example(good="Its newly built offices opened; they did their best, easier now than later."),
     )
 
     def prepare(self, settings) -> None:
@@ -182,15 +185,17 @@ def _confusables(doc) -> list[Confusable]:
     for k in ix.positions(CUES):
         if ix.lows[k] == "to" and k != last and not _to_candidate(ix, k, DEGREE_WORDS):
             continue
-        back = 8 if ix.lows[k] == "then" else 2  # "more X to Y then": the comparative
-        place = ix.place(k, back, 2)
+        low = ix.lows[k]
+        back = WIDE_BACK.get(low, 2)  # "more X to Y then": the comparative
+        ahead = WIDE_AHEAD.get(low, 2)  # "its newly built offices", "were the X is"
+        place = ix.place(k, back, ahead)
         known = places.get(place[0]) if place else None
         if place and known is not None:
             _, lo, base = place
             a, b, gap_start, key, choice = known
             a, b, gap_start = a + lo, b + lo, gap_start + base
         else:
-            a, b, first = ix.bounds(k, back, 2)
+            a, b, first = ix.bounds(k, back, ahead)
             gap_start = ix.gap_start(a, first)
             key = (k - a, ix.text_of(a, b, gap_start))
             decision = decided.get(key, _UNDECIDED)
@@ -203,6 +208,12 @@ def _confusables(doc) -> list[Confusable]:
         found.append(Confusable(k, a, b, gap_start, key, choice))
     ix.shared["confusables"] = found
     return found
+
+
+# Words whose rules read further: "then"/"than" look back for a comparative; the
+# possessives and "were" look ahead for the noun phrase or clause that follows.
+WIDE_BACK = {"then": 8, "than": 14}
+WIDE_AHEAD = {"its": 5, "your": 5, "their": 5, "were": 3}
 
 
 def _to_candidate(ix, k: int, degree_words) -> bool:

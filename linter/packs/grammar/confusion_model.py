@@ -198,8 +198,22 @@ def _than(toks: list[Tok], i: int) -> str | None:
         if prev in ("since", "until", "till", "and", "back", "just") and nxt not in ("ever",):
             return "then"
         if i == 0 or toks[i].gap.strip() in (",", ";"):
-            return "then" if nxt not in lx.COMPARATIVES else None
+            if nxt in lx.COMPARATIVES or _comparative_before(toks, i):
+                return None  # "easier to fix now, than it will be later"
+            return "then"
     return None
+
+
+def _comparative_before(toks: list[Tok], i: int) -> bool:
+    """A comparative earlier in the sentence ("much easier to fix now, than later"): the
+    "than" that follows a comma may still complete it."""
+    from linter.packs.grammar.slots import p
+
+    return any(
+        t.low in lx.COMPARATIVES
+        or (t.low.endswith(("er", "ier")) and p(t.low, "JJR", "RBR") >= 0.6)
+        for t in toks[:i]
+    )
 
 
 def _your(toks: list[Tok], i: int) -> str | None:
@@ -340,8 +354,8 @@ def _lead(toks: list[Tok], i: int) -> str | None:
             lx.DETERMINERS | lx.OBJECT_PRONOUNS | {"to", "by"}
         ) - {"a", "an", "no"}:
             return "led"
-        if prev in ("was", "were", "been", "being") and nxt == "by":
-            return "led"
+        if prev in lx.BE and nxt == "by" and after(toks, i, 2) != "example":
+            return "led"  # "is lead by its creator": the passive participle
     elif (
         w == "led"
         and prev in (lx.MODALS | {"to"}) - {"'ll"}

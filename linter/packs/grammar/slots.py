@@ -131,6 +131,8 @@ def its_for_its(toks: list[Tok], i: int) -> str | None:
         return "its"  # "(it's online dictionary)": a bare noun phrase in brackets
     if prev == "than" and _noun_phrase_after(toks, i) and plural_noun(after(toks, i, 2)):
         return "its"  # "a greater range than it's shuttle cousins"
+    if prev == "to" and _noun_phrase_after(toks, i) and before(toks, i, 2) not in ("due", "thanks"):
+        return "its"  # "added to it's queue": "to" before a clause has no infinitive here
     if not prev or prev in CLAUSE_VERBS or prev in lx.CONJUNCTIONS or prev in CLAUSE_WORDS:
         return None
     object_slot = p(prev, "VB", "VBD", "VBP", "VBZ", "VBN", "VBG") >= 0.5
@@ -413,6 +415,10 @@ def than_at_end(toks: list[Tok], i: int) -> str | None:
     return "then" if i + 1 == len(toks) and prev else None
 
 
+# Prepositions that never premodify a noun ("their under jaws", "their after-years" do).
+NO_NOUN_AFTER = frozenset("as of from with at into onto for than via upon among".split())
+
+
 def their_at_end(toks: list[Tok], i: int) -> str | None:
     """ "How many are their?": the possessive needs its noun."""
     nxt, nxt2 = after(toks, i), after(toks, i, 2)
@@ -420,15 +426,27 @@ def their_at_end(toks: list[Tok], i: int) -> str | None:
         return "there"
     if nxt in ("and", "or", "but") and nxt2 not in lx.POSSESSIVES and nxt2 != "own":
         return "there"  # "are their and who" (not "their and our children")
+    if i + 1 < len(toks) and before(toks, i):
+        if toks[i + 1].gap.strip()[:1] in (",", ";", ":", ")"):
+            return "there"  # "it stays their, and": the possessive needs its noun first
+        hyphen = i + 2 < len(toks) and toks[i + 2].gap == "-"  # "their by-laws"
+        if nxt in NO_NOUN_AFTER and not hyphen:
+            return "there"  # "export a type from their as your own"
     return None
 
 
 def were_for_where(toks: list[Tok], i: int) -> str | None:
-    """ "photos of the lab were uranium is enriched": a clause with its own subject and
-    verb follows, so the relative "where"."""
-    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    """ "photos of the lab were uranium is enriched", "at a ratio were the transaction
+    keeps paying": a clause with its own subject and verb follows, so the relative
+    "where". ("Were the firm to fail" has no finite verb after its noun.)"""
+    nxt, nxt2, nxt3 = after(toks, i), after(toks, i, 2), after(toks, i, 3)
     if noun_like(nxt) and not plural_noun(nxt) and nxt2 in ("is", "was", "has", "can", "will"):
         return "where"
+    if i == 0 or before(toks, i) in ("there", "if", "as", "what", "who", "which"):
+        return None
+    opens = nxt in ("the", "a", "an", "this", "each", "every") and noun_like(nxt2)
+    if opens and not plural_noun(nxt2) and finite_verb(nxt3, False):
+        return "where" if p(nxt3, "VBZ", "VBD") >= 0.5 else None
     return None
 
 
@@ -488,6 +506,77 @@ def accept(toks: list[Tok], i: int) -> str | None:
     return None
 
 
+# Adjectives that also stand for a noun after a possessive ("its own", "did their best",
+# "gave it its due", "breathed its last"): no evidence of a predicate.
+NOMINAL_ADJECTIVES = frozenset(
+    """own best worst utmost due worth last fill share all whole most least fair part
+    only first next latest finest greatest""".split()
+)
+CONTRACTION_OF = {"its": "it's", "your": "you're", "their": "they're"}
+
+
+def possessive_predicate(toks: list[Tok], i: int) -> str | None:
+    """ "its probably true.", "Its very well written;", "your responsible for it", "its
+    designed to": a possessive must head a noun phrase, so adverbs, adjectives or
+    participles that run to the clause's end or to a preposition, with no noun, mean the
+    contraction ("it's"). Inside a noun phrase ("its newly built offices", "its roughly 100
+    staff", "their rich and powerful friends", "its ultimately saving him") a noun, a
+    number, a gerund or a conjunction comes first."""
+    nxt = after(toks, i)
+    if not nxt or nxt in NOMINAL_ADJECTIVES or toks[i + 1].text[:1].isupper():
+        return None
+    adverb = p(nxt, "RB") >= 0.85 and p(nxt, "JJ", *NOUN, "VBN", "VBG", "DT", "IN") < 0.1
+    adjective = p(nxt, "JJ") >= 0.8 and p(nxt, *NOUN, "VB", "VBG", "RB", "JJS", "CD") < 0.05
+    if adjective:  # "their dead", "feeds its young": an adjective may stand for a noun
+        return _adjective_complement(toks, i)
+    participle = participle_like(nxt) and p(nxt, "VBN") >= 0.5 and p(nxt, *NOUN, "JJ") < 0.05
+    if not (adverb or participle):
+        return None
+    for j in range(i + 2, len(toks)):
+        gap, low = toks[j].gap.strip(), toks[j].low
+        if gap[:1] in (".", ";", ":", "!", "?", ")"):
+            return CONTRACTION_OF[toks[i].low]  # the phrase ends: a predicate
+        if gap or toks[j].text[:1].isupper() or low in NOMINAL_ADJECTIVES or not low.isalpha():
+            return None
+        if low in ("to", "that") or (p(low, "IN") >= 0.8 and p(low, *NOUN, "JJ", "RB") < 0.1):
+            return CONTRACTION_OF[toks[i].low]  # "its probably true that", "your free to"
+        if p(low, *NOUN, "VBG", "CD", "CC") >= 0.3 or p(low, "RB", "JJ", "VBN") < 0.6:
+            return None
+    if len(toks) - 1 - i < POSSESSIVE_AHEAD:
+        return CONTRACTION_OF[toks[i].low]  # the sentence ends before the window would
+    return None  # the window ends inside the phrase: cannot tell
+
+
+POSSESSIVE_AHEAD = 5  # words read after a possessive (confusables.WIDE_AHEAD)
+
+
+def _adjective_complement(toks: list[Tok], i: int) -> str | None:
+    """ "its important to note", "your free to go", "its clear that": an adjective with a
+    complement ("to" and a verb, or "that") is a predicate; "their dead in vaults",
+    "their wounded to hospitals" are nouns."""
+    nxt2, nxt3 = after(toks, i, 2), after(toks, i, 3)
+    if nxt2 == "that" or (nxt2 == "to" and p(nxt3, "VB") >= 0.6 and p(nxt3, *NOUN) < 0.2):
+        return CONTRACTION_OF[toks[i].low]
+    return None
+
+
+def principal_slot(toks: list[Tok], i: int) -> str | None:
+    """ "the principle method of" (principal: an adjective before a noun); "the principals
+    of educating" (principles: a rule of doing, not the heads of it)."""
+    w, prev, nxt, nxt2 = toks[i].low, before(toks, i), after(toks, i), after(toks, i, 2)
+    if w in ("principal", "principals") and nxt == "of":
+        if nxt2.endswith("ing") and p(nxt2, "VBG") >= 0.8:
+            return "principle" if w == "principal" else "principles"
+        return None
+    if w != "principle" or prev not in lx.DETERMINERS | lx.POSSESSIVES:
+        return None
+    if not nxt or toks[i + 1].text[:1].isupper() or p(nxt, "NN") < 0.8:
+        return None  # a singular noun only: "states", "holds" may be verbs
+    if p(nxt, "VB", "VBZ", "VBP", "VBD", "JJ") >= 0.1:
+        return None
+    return "principal" if p(nxt2, "VB", "VBZ", "VBP", "VBD", "MD") < 0.3 else None
+
+
 def _first(*rules):
     def decide(toks: list[Tok], i: int) -> str | None:
         for rule in rules:
@@ -508,9 +597,9 @@ SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "they're": possessive_before_subject,
     "to": to_for_too,
     "than": than_at_end,
-    "their": their_at_end,
+    "their": _first(their_at_end, possessive_predicate),
     "lead": lead_by,
-    "your": your_for_youre,
+    "your": _first(your_for_youre, possessive_predicate),
     "you're": _first(youre_for_your, possessive_before_subject),
     "then": then_for_than,
     "weather": weather,
@@ -520,6 +609,10 @@ SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "boarder": boarder,
     "accept": accept,
     "except": accept,
+    "its": possessive_predicate,
+    "principle": principal_slot,
+    "principal": principal_slot,
+    "principals": principal_slot,
     **{w: noun_or_verb for w in (*NOUN_VERB, *VERB_NOUN)},
 }
 NEW_FAMILIES: dict[str, tuple[str, ...]] = {

@@ -38,7 +38,14 @@ def _freeze_today() -> None:
     """Make ``article_date``'s fallback date DAY (the only place the engine asks for today)."""
     from linter import article_date
 
-    class Day(dt.date):
+    class AnyDate(type):
+        """``isinstance(x, Day)`` holds for every date, as it does for ``dt.date``: a front
+        matter date read by YAML is a plain ``dt.date``."""
+
+        def __instancecheck__(cls, obj: object) -> bool:
+            return isinstance(obj, dt.date)
+
+    class Day(dt.date, metaclass=AnyDate):
         @classmethod
         def today(cls) -> dt.date:
             return DAY

@@ -32,7 +32,7 @@ class Analysis:
         self._starts = [s for s, _ in self.sentences]
         self._tokens: dict[int, list[Token]] = {}
         self._tags: dict[int, list[str]] = {}
-        self._first_word: list[int] | None = None
+        self._word_starts = doc.word_starts
 
     def sentence_at(self, offset: int) -> int:
         """The index of the sentence holding ``offset`` (-1 before the first)."""
@@ -58,9 +58,7 @@ class Analysis:
         return found
 
     def _word_at(self, offset: int) -> int:
-        if self._first_word is None:
-            self._first_word = [w[0] for w in self.words]
-        return bisect_right(self._first_word, offset - 1)
+        return bisect_right(self._word_starts, offset - 1)
 
 
 LANGUAGE: PerDocument[Analysis] = PerDocument("language", Analysis)

@@ -63,12 +63,13 @@ class RealWordTypo(SpellingRule):
         from linter.packs.spelling.draft import _find
 
         lex = self.ctx.lexicon
+        # the draft first: on a big draft (or many) it hashes the lexicon ``_suspect`` asks
+        accept = self.ctx.draft(doc).vocab.accept
         forms = {w: 0 for w in doc.word_set if _suspect(w, lex.dialect)}
         if not forms:
             return
         prose = doc.prose
-        accept = self.ctx.draft(doc).vocab.accept
-        for tok in _find(prose, forms):
+        for tok in _find(prose, forms, doc=doc):
             if tok.text in accept or doc.in_quote(tok.start, tok.end):
                 continue
             before = PREVIOUS_RE.search(prose, max(0, tok.start - 30), tok.start)

@@ -181,8 +181,7 @@ def test_finding_forms_by_the_word_list_matches_the_text_search():
     prose = (
         "Hi this hi-fi hi5 _hi hi_ 'hi' hi's hi’s o'hi rock'n'roll rock’n’roll n'roll "
         "Can't cant can’t CAN'T behism's behisms xbehism behism-like @behism #behism.\n"
-        "He said hi. Hi Sid, said Sid. ²hi hi² Ⅻhi naïve naïveté café’s l’été d'être.\n"
-        + POLICY
+        "He said hi. Hi Sid, said Sid. ²hi hi² Ⅻhi naïve naïveté café’s l’été d'être.\n" + POLICY
     )
     doc = build_document("a.txt", prose, None, None)
     forms = {w: 8 for w in ("hi", "Hi", "behism", "cant", "can't", "behism's", "rock")}

@@ -50,3 +50,23 @@ def test_viterbi_matches_the_plain_version():
 def test_tags_of_a_plain_sentence():
     tags = model().tag("the dogs barked at the postman".split())
     assert tags[:2] == ["DT", "NNS"] and tags[3:] == ["IN", "DT", "NN"]
+
+
+def test_forgotten_sentence_tokens_come_back_the_same(monkeypatch):
+    """Only the latest ``TOKENS_KEPT`` sentences keep their tokens; a sentence asked again
+    gets the same tokens and tags."""
+    import importlib
+
+    from linter.formats import build_document
+
+    analysis_module = importlib.import_module("linter.language.analysis")
+
+    monkeypatch.setattr(analysis_module, "TOKENS_KEPT", 2)
+    text = "The cat sat. Dogs bark, loudly! Is it there? Put their bags there.\n"
+    layer = analysis_module.Analysis(build_document("a.txt", text, None, None))
+    first = [list(layer.tokens(i)) for i in range(4)]
+    tags = [layer.tags(i) for i in range(4)]
+    assert len(layer._tokens) == 2
+    assert [layer.tokens(i) for i in range(4)] == first
+    assert [layer.tags(i) for i in range(4)] == tags
+    assert [t.text for t in first[1]] == ["Dogs", "bark", ",", "loudly", "!"]

@@ -22,6 +22,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
 
 
+# sentences whose tokens are kept (rules ask about nearby sentences in turn; a token is ~150
+# bytes, so keeping every sentence's cost a 10 MB draft ~40 MB); the tags are all kept
+TOKENS_KEPT = 512
+
+
 class Analysis:
     """Sentences, their tokens and tags for one document."""
 
@@ -45,6 +50,8 @@ class Analysis:
             s_start, s_end = self.sentences[index]
             first = self._word_at(s_start)
             found, _ = sentence_tokens(self.prose, self.words, first, s_start, s_end)
+            if len(self._tokens) >= TOKENS_KEPT:
+                del self._tokens[next(iter(self._tokens))]  # the sentence asked first
             self._tokens[index] = found
         return found
 

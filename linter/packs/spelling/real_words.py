@@ -65,7 +65,10 @@ class RealWordTypo(SpellingRule):
         lex = self.ctx.lexicon
         # the draft first: on a big draft (or many) it hashes the lexicon ``_suspect`` asks
         accept = self.ctx.draft(doc).vocab.accept
-        forms = {w: 0 for w in doc.word_set if _suspect(w, lex.dialect)}
+        # the common long words (most of a draft's) are set aside in C: ``_suspect`` says
+        # nothing of them
+        dialect = lex.dialect
+        forms = {w: 0 for w in doc.word_set - _common().long_words if _suspect(w, dialect)}
         if not forms:
             return
         prose = doc.prose
@@ -154,6 +157,7 @@ class Common:
 
     def __init__(self, words: list[str]) -> None:
         self.words = set(words)
+        self.long_words = frozenset(w for w in words if len(w) > FRAGMENT_LENGTH)
         self.by_start: dict[str, list[str]] = {}
         for w in words:
             for n in range(2, min(len(w) - 1, FRAGMENT_LENGTH) + 1):

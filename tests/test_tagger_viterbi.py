@@ -70,3 +70,22 @@ def test_forgotten_sentence_tokens_come_back_the_same(monkeypatch):
     assert [layer.tokens(i) for i in range(4)] == first
     assert [layer.tags(i) for i in range(4)] == tags
     assert [t.text for t in first[1]] == ["Dogs", "bark", ",", "loudly", "!"]
+
+
+def test_candidates_read_from_the_text_equal_those_of_the_parsed_counts():
+    """``_candidates`` reads a word's row straight into probabilities; dividing the parsed
+    counts (``_LazyTable.get``) gives the same dict, in the same order."""
+    from linter.language.tagger import Tagger, _LazyTable
+
+    tagger = model()
+    rows = _LazyTable(dict(tagger.words.raw))
+    plain = Tagger.__new__(Tagger)
+    plain.words, plain.suffixes = dict(), tagger.suffixes
+    words = ["the", "run", "runs", "there", "their", "council", "xqzt", "1990s", "'s"]
+    words += list(tagger.words.raw)[::997]
+    for word in words:
+        counts = rows.get(word)
+        plain.words = {word: counts} if counts else {}
+        expected = plain._candidates(word)
+        got = tagger._candidates(word)
+        assert got == expected and list(got) == list(expected), word

@@ -78,6 +78,17 @@ class Tagger:
         return found
 
     def _candidates(self, word: str) -> dict[str, float]:
+        raw = self.words.raw if isinstance(self.words, _LazyTable) else None
+        if raw is not None and not dict.__contains__(self.words, word):
+            # the model's text read straight into probabilities (``_parse`` then a division,
+            # without keeping the counts: this is memoised already, per word)
+            text = raw.get(word)
+            if text:
+                pairs = [p.rpartition(":") for p in text.split()]
+                counts = [float(n) for _, _, n in pairs]
+                total = sum(counts)
+                return {t: n / total for (t, _, _), n in zip(pairs, counts, strict=True)}
+            return dict(self._guess(word))
         known = self.words.get(word)
         if known:
             total = sum(known.values())

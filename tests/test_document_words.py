@@ -28,3 +28,52 @@ def test_building_words_leaves_the_collector_as_it_was():
             assert gc.isenabled() is state
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_words_read_like_a_list_of_tuples():
+    """``Document.words`` keeps offsets in arrays; reading it gives what a list of
+    (start, end, text) tuples built from the word pattern gives."""
+    from linter.text import WORD_RE
+
+    text = "Mr. O’Neil’s cat, aged 12, saw rock'n'roll — twice.\nThe end\n"
+    doc = build_document("a.txt", text, None, None)
+    expected = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(doc.prose)]
+    words = doc.words
+    assert len(words) == len(expected)
+    assert list(words) == expected and words == expected
+    assert [words[i] for i in range(-len(expected), len(expected))] == expected + expected
+    assert words[2:5] == expected[2:5] and words[::-1] == expected[::-1]
+    assert list(doc.word_starts) == [s for s, _, _ in expected]
+    assert words.index(expected[3]) == 3 and expected[-1] in words
+    start, end, word = words[-1]
+    assert text[start:end] == word == "end"
+
+
+def test_no_words():
+    doc = build_document("a.txt", " \n", None, None)
+    assert len(doc.words) == 0 and list(doc.words) == [] and doc.words == []
+
+
+def test_splitting_a_chunk_at_a_time_finds_the_word_pattern_matches(monkeypatch):
+    """Big drafts are split a chunk at a time, cut at spaces: the words and offsets are
+    those of the word pattern over the whole text, whatever the chunk size."""
+    from linter import document
+    from linter.text import WORD_RE
+
+    text = (
+        "Mr. O’Neil’s   cat\u00a0aged 12,\tsaw rock'n'roll—twice;  don’t!\n" * 40
+        + "x" * 300
+        + " tail\n"
+    )
+    expected = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+    for chunk in (8, 16, 33, 100, 1 << 18):
+        monkeypatch.setattr(document, "SPLIT_CHUNK", chunk)
+        words = document._split_words(text)
+        assert list(words) == expected, chunk
+        assert words.texts[1] is words.texts[10] == "O’Neil’s"  # one string per distinct word
+
+
+def test_lower_words_lowers_each_distinct_word_once():
+    doc = build_document("a.txt", "The THE the Ünter ünter ǅ\n", None, None)
+    assert doc.lower_words == [w.lower() for w in doc.word_texts]
+    assert doc.lower_words[0] is doc.lower_words[1] is doc.lower_words[2]

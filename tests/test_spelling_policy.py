@@ -169,3 +169,31 @@ def test_words_made_by_rule(word, made):
     from linter.packs.spelling.derive import Deriver
 
     assert Deriver(lexicon("en-US")).derived(word) is made
+
+
+def test_finding_forms_by_the_word_list_matches_the_text_search():
+    """``_find`` with the document reads places from its word list; without it, searches
+    the text: both give the same tokens, inside compounds, contractions, numbers and
+    handles too, and drop the same name forms."""
+    from linter.formats import build_document
+    from linter.packs.spelling import draft as draft_module
+
+    prose = (
+        "Hi this hi-fi hi5 _hi hi_ 'hi' hi's hi’s o'hi rock'n'roll rock’n’roll n'roll "
+        "Can't cant can’t CAN'T behism's behisms xbehism behism-like @behism #behism.\n"
+        "He said hi. Hi Sid, said Sid. ²hi hi² Ⅻhi naïve naïveté café’s l’été d'être.\n" + POLICY
+    )
+    doc = build_document("a.txt", prose, None, None)
+    forms = {w: 8 for w in ("hi", "Hi", "behism", "cant", "can't", "behism's", "rock")}
+    forms |= {"n'roll": 1, "rock'n": 1, "rock'n'roll": 2, "roll": 4, "n": 1, "Sid": 8}
+    forms |= {"naïve": 8, "naïveté": 8, "café's": 8, "l'été": 8, "d'être": 8, "être": 8}
+    forms |= {"hi's": 8, "o'hi": 8, "CAN'T": 1, "zz": 8}
+    by_text = draft_module._find(doc.prose, forms)
+    by_words = draft_module._find(doc.prose, forms, doc=doc)
+    assert by_words == by_text
+    assert {t.text for t in by_text} >= {"hi", "rock'n'roll", "can't", "café's", "d'être"}
+    names = {"Sid", "Hi"}
+    mid = lambda at: True  # noqa: E731
+    assert draft_module._find(doc.prose, forms, names, mid, doc) == draft_module._find(
+        doc.prose, forms, names, mid
+    )

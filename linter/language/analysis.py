@@ -22,6 +22,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
 
 
+# sentences whose tokens are kept (rules ask about nearby sentences in turn; a token is ~150
+# bytes, so keeping every sentence's cost a 10 MB draft ~40 MB); the tags are all kept
+TOKENS_KEPT = 512
+
+
 class Analysis:
     """Sentences, their tokens and tags for one document."""
 
@@ -32,7 +37,7 @@ class Analysis:
         self._starts = [s for s, _ in self.sentences]
         self._tokens: dict[int, list[Token]] = {}
         self._tags: dict[int, list[str]] = {}
-        self._first_word: list[int] | None = None
+        self._word_starts = doc.word_starts
 
     def sentence_at(self, offset: int) -> int:
         """The index of the sentence holding ``offset`` (-1 before the first)."""
@@ -45,6 +50,8 @@ class Analysis:
             s_start, s_end = self.sentences[index]
             first = self._word_at(s_start)
             found, _ = sentence_tokens(self.prose, self.words, first, s_start, s_end)
+            if len(self._tokens) >= TOKENS_KEPT:
+                del self._tokens[next(iter(self._tokens))]  # the sentence asked first
             self._tokens[index] = found
         return found
 
@@ -58,9 +65,7 @@ class Analysis:
         return found
 
     def _word_at(self, offset: int) -> int:
-        if self._first_word is None:
-            self._first_word = [w[0] for w in self.words]
-        return bisect_right(self._first_word, offset - 1)
+        return bisect_right(self._word_starts, offset - 1)
 
 
 LANGUAGE: PerDocument[Analysis] = PerDocument("language", Analysis)

@@ -46,6 +46,7 @@ class Tagger:
             self._log_floor[a] = math.log(SMOOTH / total)
         self._emit: dict[str, tuple[tuple[str, float], ...]] = {}
         self._cands: dict[str, dict[str, float]] = {}
+        self._rows = _Rows(self)
 
     @classmethod
     def load(cls, path: Path) -> Tagger:
@@ -77,6 +78,17 @@ class Tagger:
         return found
 
     def _candidates(self, word: str) -> dict[str, float]:
+        raw = self.words.raw if isinstance(self.words, _LazyTable) else None
+        if raw is not None and not dict.__contains__(self.words, word):
+            # the model's text read straight into probabilities (``_parse`` then a division,
+            # without keeping the counts: this is memoised already, per word)
+            text = raw.get(word)
+            if text:
+                pairs = [p.rpartition(":") for p in text.split()]
+                counts = [float(n) for _, _, n in pairs]
+                total = sum(counts)
+                return {t: n / total for (t, _, _), n in zip(pairs, counts, strict=True)}
+            return dict(self._guess(word))
         known = self.words.get(word)
         if known:
             total = sum(known.values())
@@ -130,23 +142,41 @@ class Tagger:
         return [self.emissions(w, c) for w, c in zip(words, caps, strict=True)]
 
     def tag(self, words: list[str], caps: list[bool] | None = None) -> list[str]:
-        """The most likely tag of each word (Viterbi)."""
+        """The most likely tag of each word (Viterbi). Each step keeps, per tag, its best
+        score and a pointer to the tag before, and the path is read back at the end (the
+        paths copied at every step made a long sentence quadratic); transitions are read
+        from complete rows (``_rows``). Ties go to the first tag, as ``max`` gives them."""
         if not words:
             return []
         emits = self._emits(words, caps)
-        trans = self.trans
-        best = {t: (trans("<s>", t) + e, [t]) for t, e in emits[0]}
+        rows = self._rows
+        first = rows["<s>"]
+        prev = [(t, first[t] + e) for t, e in emits[0]]
+        back: list[dict[str, str]] = []
         for row in emits[1:]:
-            nxt = {}
+            cur = []
+            pointers = {}
             for t, e in row:
-                score, path = max(
-                    ((s + trans(p, t), path) for p, (s, path) in best.items()),
-                    key=lambda sp: sp[0],
-                )
-                nxt[t] = (score + e, [*path, t])
-            best = nxt
-        final = max(best.items(), key=lambda kv: kv[1][0] + trans(kv[0], "</s>"))
-        return final[1][1]
+                best_p, best = None, -math.inf
+                for p, score in prev:
+                    v = score + rows[p][t]
+                    if v > best or best_p is None:
+                        best_p, best = p, v
+                cur.append((t, best + e))
+                pointers[t] = best_p
+            back.append(pointers)
+            prev = cur
+        tag, best = None, -math.inf
+        for t, score in prev:
+            v = score + rows[t]["</s>"]
+            if v > best or tag is None:
+                tag, best = t, v
+        path = [tag]
+        for pointers in reversed(back):
+            tag = pointers[tag]
+            path.append(tag)
+        path.reverse()
+        return path
 
     def slot_score(
         self, words: list[str], i: int, word: str, caps: list[bool] | None = None
@@ -160,6 +190,32 @@ class Tagger:
         for row in emits[1:]:
             alpha = {t: e + _logsumexp([a + trans(p, t) for p, a in alpha.items()]) for t, e in row}
         return _logsumexp([a + trans(t, "</s>") for t, a in alpha.items()])
+
+
+class _Row(dict):
+    """log P(b | a) for every b: the counted ones, and the floor for any other."""
+
+    def __init__(self, known: dict[str, float], floor: float) -> None:
+        super().__init__(known)
+        self.floor = floor
+
+    def __missing__(self, tag: str) -> float:
+        return self.floor
+
+
+class _Rows(dict):
+    """a -> its ``_Row``, made when first asked: ``Tagger.trans(a, b)`` is ``rows[a][b]``."""
+
+    def __init__(self, tagger: Tagger) -> None:
+        super().__init__()
+        self.tagger = tagger
+
+    def __missing__(self, a: str) -> _Row:
+        t = self.tagger
+        known = t.log_trans.get(a)
+        row = _Row(known, t._log_floor[a]) if known is not None else _Row({}, math.log(1e-4))
+        self[a] = row
+        return row
 
 
 def _parse(tags: str) -> dict[str, float]:

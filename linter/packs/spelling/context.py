@@ -27,7 +27,7 @@ PREFIXES = frozenset(
     "counter cyber eco geo hydro macro micro mini neo para pseudo quasi socio ultra un".split()
 )
 MIN_LENGTH = 3
-HASH_AT = 5_000  # new distinct words in a draft that make hashing the whole lexicon pay
+HASH_AT = 5_000  # new distinct words in a run that make hashing the whole lexicon pay
 MEMO_LIMIT = 500_000  # per-word memo entries kept for a run (see _bound_memos)
 # British and American spellings of one word (SCOWL lists only the common ones)
 DIALECT_SWAP_PATTERNS = (
@@ -92,6 +92,7 @@ class SpellingContext:
         self._listed_possessives: set[str] | None = None
         self._suspicious: dict[str, tuple[str, ...]] = {}  # engine word -> the others
         self._deriver: Deriver | None = None
+        self._new_words = 0  # new distinct words met in the run while the lexicon is unhashed
 
     # ---- per document -------------------------------------------------------------------
     def draft(self, doc: Document) -> Draft:
@@ -131,8 +132,11 @@ class SpellingContext:
         boring, known_forms = self._boring, self._forms
         reject = self.vocabulary.reject
         fresh = words - boring
-        if len(fresh) > HASH_AT and not self.lexicon.lower_hashed:
-            self.lexicon.lower_words()  # a big draft: classify its new words in bulk
+        if not self.lexicon.lower_hashed:
+            # a big draft, or many drafts of new words: classify new words in bulk
+            self._new_words += len(fresh.difference(known_forms))
+            if self._new_words > HASH_AT:
+                self.lexicon.lower_words()
         sets = self.lexicon.hashed() if not reject else None
         if sets is not None:
             new = fresh.difference(known_forms)  # first seen (or forgotten): most drafts none

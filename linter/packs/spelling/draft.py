@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
+from itertools import compress, count
 from typing import TYPE_CHECKING, NamedTuple
 
+from linter.memo import BoundedMemo, PerDocument
 from linter.packs.spelling.tokens import (
     FOREIGN_FUNCTION_WORDS,
     TITLES,
@@ -64,7 +66,7 @@ class Draft:
         from linter.packs.spelling.context import UNKNOWN
 
         names = {t for t, f in found.items() if f == UNKNOWN and not t.islower()}
-        self.tokens: list[Token] = _find(self.prose, found, names, self._mid_sentence)
+        self.tokens: list[Token] = _find(self.prose, found, names, self._mid_sentence, doc)
         self.by_text: dict[str, list[Token]] = {}
         for tok in self.tokens:
             self.by_text.setdefault(tok.text, []).append(tok)
@@ -187,7 +189,9 @@ class Draft:
         searched, by_text = self._searched, self.by_text
         # most lower-case candidates are suspects too: their tokens are known already
         found = [tok for form in forms if form in searched for tok in by_text.get(form, ())]
-        found += _find(prose, dict.fromkeys((f for f in forms if f not in searched), 0))
+        found += _find(
+            prose, dict.fromkeys((f for f in forms if f not in searched), 0), doc=self.doc
+        )
         starts = [tok.start for tok in found if not skipped(prose, tok.start, tok.end)]
         starts.sort()
         return starts
@@ -285,53 +289,139 @@ def _find(
     found: dict[str, int],
     names: set[str] | frozenset[str] = frozenset(),
     mid_sentence: Callable[[int], bool] | None = None,
+    doc: Document | None = None,
 ) -> list[Token]:
-    """Every token of the candidate forms, in order. The forms' texts up to their first
-    apostrophe (either apostrophe may be written) are found in one pass over the text (an
-    Aho-Corasick automaton; ``str.find`` for a handful), so the cost grows with the text
-    once, not once per form; the rest is checked here. A form of ``names`` is left out
+    """Every token of the candidate forms, in order. With the document (whose prose is
+    ``prose``), the places are read from its word list (``_by_words``): a token lies inside
+    one engine word, so only the engine words that hold a form are visited. Without it, the
+    forms' texts up to their first apostrophe are found in one pass over the text (an
+    Aho-Corasick automaton; ``str.find`` for a handful), which also finds them inside other
+    words ("hi" in "this"), to be checked and dropped here. A form of ``names`` is left out
     altogether once a token of it stands after one space and a word or comma where
     ``mid_sentence`` holds."""
+    if doc is not None and doc.prose is prose and max(map(_pieces, found), default=0) <= MAX_PIECES:
+        places = _by_words(doc, found)
+    else:
+        places = _by_text(prose, found)
+    n = len(prose)
+    tokens: dict[str, list[Token]] = {}
+    dropped: set[str] = set()
+    for at, text in places:
+        if text in dropped:
+            continue
+        end = at + len(text)
+        # ``starts_token`` and ``ends_token`` inlined for the common case: a space or
+        # punctuation mark on either side
+        before = prose[at - 1] if at else " "
+        after = prose[end] if end < n else " "
+        if not (
+            (before in _SPACE_PUNCT or starts_token(prose, at))
+            and (after in _SPACE_PUNCT or ends_token(prose, end))
+        ):
+            continue
+        if (
+            text in names
+            and before == " "
+            and at >= 2
+            and (prose[at - 2].isalnum() or prose[at - 2] == ",")
+            and mid_sentence is not None
+            and mid_sentence(at)
+        ):
+            dropped.add(text)
+            tokens.pop(text, None)
+            continue
+        tokens.setdefault(text, []).append(Token(at, end, text, found[text]))
+    result = [tok for toks in tokens.values() for tok in toks]
+    result.sort()
+    return result
+
+
+def _by_text(prose: str, found: dict[str, int]) -> Iterator[tuple[int, str]]:
+    """(offset, form) wherever the text there, apostrophes made straight, is the form."""
     heads: dict[str, list[str]] = {}
     for text in found:
         head = text if "'" not in text else text[: text.index("'")]
         if head:
             heads.setdefault(head, []).append(text)
     n = len(prose)
-    tokens: dict[str, list[Token]] = {}
-    dropped: set[str] = set()
     for at, head in _occurrences(prose, heads):
         for text in heads[head]:
-            if text in dropped:
-                continue
             end = at + len(text)
             if end > n:
                 continue
-            # ``starts_token`` and ``ends_token`` inlined for the common case: a space or
-            # punctuation mark on either side
-            before = prose[at - 1] if at else " "
-            after = prose[end] if end < n else " "
-            if not (
-                (text is head or prose[at:end].replace("’", "'") == text)
-                and (before in _SPACE_PUNCT or starts_token(prose, at))
-                and (after in _SPACE_PUNCT or ends_token(prose, end))
-            ):
-                continue
-            if (
-                text in names
-                and before == " "
-                and at >= 2
-                and (prose[at - 2].isalnum() or prose[at - 2] == ",")
-                and mid_sentence is not None
-                and mid_sentence(at)
-            ):
-                dropped.add(text)
-                tokens.pop(text, None)
-                continue
-            tokens.setdefault(text, []).append(Token(at, end, text, found[text]))
-    result = [tok for toks in tokens.values() for tok in toks]
-    result.sort()
-    return result
+            if text is head or prose[at:end].replace("’", "'") == text:
+                yield at, text
+
+
+MAX_PIECES = 12  # a form of more apostrophe-joined pieces is looked for in the text
+
+
+def _pieces(form: str) -> int:
+    return form.count("'") + 1
+
+
+def _by_words(doc: Document, found: dict[str, int]) -> Iterator[tuple[int, str]]:
+    """(offset, form) for every place where a form could be a token: a token (letters,
+    apostrophes between them) starts after a non-letter and ends before one, so it lies
+    inside one engine word (``\\w+(?:['’]\\w+)*``) from the start of a run of letters to
+    the end of one (``_token_spans``). Most engine words are letters alone, their one span
+    the word itself; those holding a form are picked out of the word list in C. The caller
+    checks the characters on either side, as for ``_by_text``'s places."""
+    words = doc.words
+    present = doc.word_set
+    hosts: dict[str, tuple[tuple[int, str], ...]] = {}
+    for word in found.keys() & present:
+        if word.isalpha():
+            hosts[word] = ((0, word),)
+    for word in _compound_words(doc):
+        spans = tuple(span for span in _token_spans(word) if span[1] in found)
+        if spans:
+            hosts[word] = spans
+    if not hosts:
+        return
+    starts, texts = words.starts, words.texts
+    for j in compress(count(), map(hosts.__contains__, texts)):
+        at = starts[j]
+        for offset, form in hosts[texts[j]]:
+            yield at + offset, form
+
+
+_COMPOUND_WORDS: PerDocument[list[str]] = PerDocument(
+    "spelling: engine words not all letters",
+    lambda doc: [w for w in doc.word_set if not w.isalpha()],
+)
+
+
+def _compound_words(doc: Document) -> list[str]:
+    """The draft's distinct engine words that are not letters alone ("don't", "1990s")."""
+    return _COMPOUND_WORDS.of(doc)
+
+
+_SPANS: BoundedMemo[str, tuple[tuple[int, str], ...]] = BoundedMemo(200_000)
+
+
+def _token_spans(word: str) -> tuple[tuple[int, str], ...]:
+    """(offset, text with straight apostrophes) of every stretch of an engine word that
+    runs from the start of a run of letters to the end of one, with only apostrophes
+    between the runs: where a token may stand ("rock", "rock'n", "n'roll" ... in
+    "rock'n'roll"). Up to ``MAX_PIECES`` runs a stretch."""
+    found = _SPANS.get(word)
+    if found is None:
+        spans = []
+        plain = word.replace("’", "'")
+        for m in TOKEN_RE.finditer(plain):
+            token, base = m.group(), m.start()
+            starts, ends, pos = [], [], 0
+            for piece in token.split("'"):
+                starts.append(pos)
+                pos += len(piece)
+                ends.append(pos)
+                pos += 1
+            for i, s in enumerate(starts):
+                for e in ends[i : i + MAX_PIECES]:
+                    spans.append((base + s, token[s:e]))
+        found = _SPANS.remember(word, tuple(spans))
+    return found
 
 
 FEW_FORMS = 6  # up to this many, one ``str.find`` loop each is cheaper than an automaton

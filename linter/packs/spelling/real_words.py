@@ -63,12 +63,16 @@ class RealWordTypo(SpellingRule):
         from linter.packs.spelling.draft import _find
 
         lex = self.ctx.lexicon
-        forms = {w: 0 for w in doc.word_set if _suspect(w, lex.dialect)}
+        # the draft first: on a big draft (or many) it hashes the lexicon ``_suspect`` asks
+        accept = self.ctx.draft(doc).vocab.accept
+        # the common long words (most of a draft's) are set aside in C: ``_suspect`` says
+        # nothing of them
+        dialect = lex.dialect
+        forms = {w: 0 for w in doc.word_set - _common().long_words if _suspect(w, dialect)}
         if not forms:
             return
         prose = doc.prose
-        accept = self.ctx.draft(doc).vocab.accept
-        for tok in _find(prose, forms):
+        for tok in _find(prose, forms, doc=doc):
             if tok.text in accept or doc.in_quote(tok.start, tok.end):
                 continue
             before = PREVIOUS_RE.search(prose, max(0, tok.start - 30), tok.start)
@@ -153,6 +157,7 @@ class Common:
 
     def __init__(self, words: list[str]) -> None:
         self.words = set(words)
+        self.long_words = frozenset(w for w in words if len(w) > FRAGMENT_LENGTH)
         self.by_start: dict[str, list[str]] = {}
         for w in words:
             for n in range(2, min(len(w) - 1, FRAGMENT_LENGTH) + 1):

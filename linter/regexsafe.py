@@ -24,7 +24,7 @@ RUN_BUDGET = 300.0  # seconds for every search of the process...
 RUN_REFILL = 0.5  # ...plus half of the time the process has run (a language server lives long)
 _spent = 0.0  # seconds spent searching in this process
 _started = time.monotonic()
-_document_deadline: float | None = None
+_document_left: float | None = None  # seconds of searching left for the current document
 
 
 # A quantified group whose body itself ends in a quantifier: (a+)+, (\w*)*, (x|y+){2,}
@@ -120,13 +120,13 @@ def finditer(
     """All matches in ``text[pos:endpos]`` (lookbehinds see before ``pos``), or
     ``RegexTimeout`` when the pattern runs past ``timeout`` seconds (by default the limit
     for the whole text)."""
-    global _spent
+    global _spent, _document_left
     if timeout is None:
         timeout = time_limit(text)
     now = time.monotonic()
     timeout = min(timeout, RUN_BUDGET + (now - _started) * RUN_REFILL - _spent)
-    if _document_deadline is not None:
-        timeout = min(timeout, _document_deadline - now)
+    if _document_left is not None:
+        timeout = min(timeout, _document_left)
     end = len(text) if endpos is None else endpos
     try:
         if timeout <= 0:
@@ -135,19 +135,24 @@ def finditer(
     except TimeoutError:
         raise RegexTimeout(pattern.pattern) from None
     finally:
-        _spent += time.monotonic() - now
+        took = time.monotonic() - now
+        _spent += took
+        if _document_left is not None:
+            _document_left -= took
 
 
 def start_document(text: str) -> None:
-    """Begin the shared time budget of one document's searches (called by the engine)."""
-    global _document_deadline
-    _document_deadline = time.monotonic() + DOCUMENT_BUDGET * (1 + len(text) / 1_000_000)
+    """Begin the shared time budget of one document's searches (called by the engine). It
+    counts only the time spent searching: the other rules' work on a big draft, or a busy
+    machine between searches, must not use it up and make the findings depend on the load."""
+    global _document_left
+    _document_left = DOCUMENT_BUDGET * (1 + len(text) / 1_000_000)
 
 
 def end_document() -> None:
     """End it: searches outside the engine's loop (a rule used directly) have none."""
-    global _document_deadline
-    _document_deadline = None
+    global _document_left
+    _document_left = None
 
 
 def time_limit(text: str) -> float:

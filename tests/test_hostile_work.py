@@ -226,3 +226,21 @@ def test_regex_compile_size_limit(pattern, refused):
             regexsafe.compile_pattern(pattern)
     else:
         regexsafe.compile_pattern(pattern)
+
+
+def test_document_regex_budget_counts_searching_only(monkeypatch):
+    """Other rules' work between searches (an hour here, on a clock moved forward) does not
+    use up a document's regex budget, so findings do not depend on the machine's load."""
+    import time
+
+    from linter import regexsafe
+
+    pattern = regexsafe.compile_pattern(r"\bx\b")
+    monkeypatch.setattr(regexsafe, "DOCUMENT_BUDGET", 1.0)
+    regexsafe.start_document("x y x")
+    later = time.monotonic() + 3600
+    monkeypatch.setattr(regexsafe.time, "monotonic", lambda: later)
+    try:
+        assert len(regexsafe.finditer(pattern, "x y x")) == 2
+    finally:
+        regexsafe.end_document()

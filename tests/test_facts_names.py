@@ -323,3 +323,35 @@ def test_plain_runs_read_as_the_token_scan_reads_them():
             assert plain == names.run_mentions(text, initial, (len(text) + 1,)), text
             assert docnames._plain_words(text, initial) == [m.words for m in plain], text
     assert seen > 5000
+
+
+def test_near_any_answers_as_near_spelling_on_every_word():
+    """``nearwords.near_any`` (rapidfuzz picks the words within the edit limit first) says
+    what asking ``near_spelling`` of every word of the set says, on fixture text and on
+    garbles of its words (a letter changed, two for long words, inflections, capitals)."""
+    import random
+    import re
+    from pathlib import Path
+
+    from linter.packs.facts import nearwords
+    from linter.packs.facts.name_mentions import near_spelling
+
+    text = (Path(__file__).parent / "fixtures" / "style" / "draft-ap.txt").read_text("utf-8")
+    words = sorted({w for w in re.findall(r"[A-Za-z]+", text) if len(w) >= 4})
+    rnd = random.Random(5)
+    garbles = []
+    for w in words:
+        v = list(w)
+        for _ in range(rnd.randint(1, 3 if len(w) >= 8 else 2)):
+            v[rnd.randrange(1, len(v))] = rnd.choice("aeinrst")
+        garbles += ["".join(v), w + "s", w + "ian", w.upper(), w[:-1], w + "ed"]
+    surnames = words[::3]
+    by_bucket = nearwords.buckets(surnames)
+
+    def plain(word: str) -> bool:
+        return any(near_spelling(s, word) for s in surnames)
+
+    probes = words + garbles
+    answers = [nearwords.near_any(by_bucket, w) for w in probes]
+    assert answers == [plain(w) for w in probes]
+    assert 20 < sum(answers) < len(probes) - 20  # both answers are met many times

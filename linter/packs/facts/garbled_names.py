@@ -50,17 +50,6 @@ class _VariantTable(BoundedMemo[tuple[str, ...], Variants]):
 _VARIANTS = _VariantTable(200_000)
 
 
-def _near_any(near_spelling, by_bucket: dict[tuple[str, int], set[str]], word: str) -> bool:
-    """Some word of ``by_bucket`` (keyed by first letter and length) is a near spelling of
-    ``word``: only the buckets near_spelling could accept are visited."""
-    initial, n = word[0].lower(), len(word)
-    for size in range(n - 2, n + 3):
-        for w in by_bucket.get((initial, size), ()):
-            if near_spelling(w, word):
-                return True
-    return False
-
-
 def variants(key: tuple[str, ...]) -> Variants:
     """The forms under which a garble of ``key`` would be indexed: its words sorted (a
     swap), each word wildcarded (a misspelling), each interior word dropped (with its
@@ -330,7 +319,7 @@ class GarbledName(Rule):
     def _by_keys(self, doc: Document) -> Iterator[Match]:
         """The garbles found by comparing name keys (see ``check``)."""
         from linter.packs.facts.docnames import doc_keys, doc_names
-        from linter.packs.facts.name_mentions import near_spelling
+        from linter.packs.facts.nearwords import buckets, near_any
 
         yield from self._initial_surnames(doc)
         if not self._may_report(doc):
@@ -353,17 +342,12 @@ class GarbledName(Rule):
         watch = {k for k in multi if (indexed and seen.may_find(k)) or near(k) is not None}
         # surnames by first letter and length (near_spelling's first tests: the same
         # initial, at most two letters longer or shorter), each written once
-        last_words: dict[tuple[str, int], set[str]] = {}
-        for k in multi:
-            if len(k[-1]) >= 4:
-                last_words.setdefault((k[-1][0].lower(), len(k[-1])), set()).add(k[-1])
+        last_words = buckets(k[-1] for k in multi if len(k[-1]) >= 4)
         if last_words:
             watch.update(
                 k
                 for k in singles
-                if len(k[0]) >= 5
-                and k[0] not in in_full_names
-                and _near_any(near_spelling, last_words, k[0])
+                if len(k[0]) >= 5 and k[0] not in in_full_names and near_any(last_words, k[0])
             )
         if not watch:
             return

@@ -125,3 +125,56 @@ def near_pairs(words: Iterable[str], others: set[str]) -> list[tuple[str, str]]:
     """The pairs (w, o), w in ``words`` and o in ``others``, that ``near_spelling`` pairs
     (``paired`` must have met both)."""
     return [(w, o) for w in words for o in _NEIGHBOURS.get(w, _NONE) & others]
+
+
+# ---- some word of a small set near a given word ------------------------------------------
+# FACT001 asks, for each single word of a document, whether it is a near spelling of the
+# last word of some full name there. ``near_spelling`` in Python on every word of the same
+# first letter and a length at most two apart is quadratic on a long document; rapidfuzz
+# first picks, in C, the words within the edit limit (which ``near_spelling`` requires).
+
+Buckets = dict[tuple[str, int], tuple[list[str], list[str]]]
+
+
+def buckets(words: Iterable[str]) -> Buckets:
+    """``words`` (each once) by lower-cased first letter and length: lower-cased, as given."""
+    found: Buckets = {}
+    for w in dict.fromkeys(words):
+        lows, given = found.setdefault((w[0].lower(), len(w)), ([], []))
+        lows.append(w.lower())
+        given.append(w)
+    return found
+
+
+def near_any(by_bucket: Buckets, word: str) -> bool:
+    """Some word ``w`` of ``by_bucket`` has ``near_spelling(w, word)``. Only the buckets
+    near_spelling could accept are visited, and in them only the words rapidfuzz finds
+    within its edit limit (one, or two when both words have eight letters or more)."""
+    initial, n = word[0].lower(), len(word)
+    low = word.lower()
+    extract = _within()
+    for size in range(n - 2, n + 3):
+        bucket = by_bucket.get((initial, size))
+        if not bucket:
+            continue
+        lows, given = bucket
+        if extract is None:  # pragma: no cover - rapidfuzz is a dependency
+            close = given
+        else:
+            limit = 2 if min(n, size) >= 8 else 1
+            close = [given[i] for _, _, i in extract(low, lows, score_cutoff=limit)]
+        for w in close:
+            if near_spelling(w, word):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _within():
+    """rapidfuzz's ``extract`` by OSA distance (no limit on the hits), or None."""
+    try:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+    except ImportError:  # pragma: no cover
+        return None
+    return partial(process.extract, scorer=OSA.distance, limit=None)

@@ -35,3 +35,12 @@ def copydesk_json(paths: list[Path | str], *extra: str) -> dict:
     if proc.returncode not in (0, 1):
         sys.exit(f"copydesk failed ({proc.returncode}): {proc.stderr.strip()}")
     return json.loads(proc.stdout)
+
+
+def everyday_word(word: str) -> bool:
+    """An everyday English word (wordfreq, a dev dependency), not a surname."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover
+        return False
+    return zipf_frequency(word.lower(), "en") >= 3.5

@@ -25,7 +25,7 @@ import re
 import time
 from collections import Counter, defaultdict
 
-from common import clean_files, word_count
+from common import clean_files, everyday_word, word_count
 
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
 HEAD_NOUNS_HINT = "school university party committee department council center centre"
@@ -172,7 +172,7 @@ def own_cases(files, seed: int) -> list[tuple[str, str, str, int, int, str, str]
             first, last = m[1], m[2]
             if first.lower() not in given or last in done or last.lower() in given:
                 continue
-            if common(last):
+            if everyday_word(last):
                 continue  # "Gary Image": not a surname
             later = [x for x in re.finditer(rf"\b{last}\b", text) if x.start() > m.end()]
             if not later:
@@ -208,15 +208,6 @@ def own_cases(files, seed: int) -> list[tuple[str, str, str, int, int, str, str]
                 )
             )
     return out
-
-
-def common(word: str) -> bool:
-    """An everyday English word (wordfreq, a dev dependency), not a surname."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover
-        return False
-    return zipf_frequency(word.lower(), "en") >= 3.5
 
 
 def own(files, seeds: list[int], show: int) -> None:

@@ -38,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from common import DATA, ROOT, clean_files
+from common import DATA, ROOT, clean_files, everyday_word
 
 SCORE = DATA.parent / "bench" / "score.py"
 TITLE_RE = re.compile(
@@ -384,7 +384,7 @@ def name_cases(name: str, text: str, rng: random.Random) -> list[Case]:
         first, last = m[1], m[2]
         if first.lower() not in given or last in done or last.lower() in given:
             continue
-        if common(last):
+        if everyday_word(last):
             continue  # "Gary Image", "Houston County": not a surname
         later = [x for x in re.finditer(rf"\b{last}\b", text) if x.start() > m.end()]
         if not later:
@@ -401,15 +401,6 @@ def name_cases(name: str, text: str, rng: random.Random) -> list[Case]:
         case.keys.append((target.start(), target.end(), "name-garble", wrong, last))
         out.append(case)
     return out
-
-
-def common(word: str) -> bool:
-    """An everyday English word (wordfreq, a dev dependency), not a surname."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover
-        return False
-    return zipf_frequency(word.lower(), "en") >= 3.5
 
 
 def write(folder: Path, cases: list[Case]) -> None:

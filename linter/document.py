@@ -55,7 +55,7 @@ class Words(Sequence):
     def __len__(self) -> int:
         return len(self.texts)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         if i.__class__ is int:
             return self.starts[i], self.ends[i], self.texts[i]
         if isinstance(i, slice):

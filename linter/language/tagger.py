@@ -155,21 +155,21 @@ class Tagger:
         back: list[dict[str, str]] = []
         for row in emits[1:]:
             cur = []
-            pointers = {}
+            pointers: dict[str, str] = {}
             for t, e in row:
-                best_p, best = None, -math.inf
+                best_p, best = "", -math.inf  # tags are never empty: "" is none yet
                 for p, score in prev:
                     v = score + rows[p][t]
-                    if v > best or best_p is None:
+                    if v > best or not best_p:
                         best_p, best = p, v
                 cur.append((t, best + e))
                 pointers[t] = best_p
             back.append(pointers)
             prev = cur
-        tag, best = None, -math.inf
+        tag, best = "", -math.inf
         for t, score in prev:
             v = score + rows[t]["</s>"]
-            if v > best or tag is None:
+            if v > best or not tag:
                 tag, best = t, v
         path = [tag]
         for pointers in reversed(back):

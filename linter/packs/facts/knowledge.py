@@ -112,7 +112,7 @@ def _parsed_path(path: Path) -> Path:
 
 def _checksum(path: Path) -> str:
     try:  # the built-in SHA-256: hashlib's first import loads OpenSSL, ~10 ms of a cold run
-        from _sha256 import sha256
+        from _sha256 import sha256  # type: ignore[import-not-found]
     except ImportError:  # pragma: no cover - Python 3.12+ names it _sha2
         from hashlib import sha256
 

@@ -384,7 +384,9 @@ def headline_people(doc: Document) -> list[_Person]:
 
 def against_headline(names: Names, people: list[_Person], counts: Counts) -> Iterator[Slip]:
     """A body mention that writes a headline's person with the words swapped."""
-    swapped = {(p.surname.lower(), p.given): p for p in people if p.surname in counts.caps}
+    swapped: dict[tuple[str, ...], _Person] = {
+        (p.surname.lower(), p.given): p for p in people if p.surname in counts.caps
+    }
     if not swapped:
         return
     for n in names():

@@ -300,6 +300,8 @@ class PhraseAgreement(Rule):
             # the verb, right after a noun of the other number (the subject's head)
             low = lows[k]
             number = numbers[low]
+            if number is None:  # pragma: no cover - verb_positions holds numbered verbs only
+                continue
             obj = lows[k - 1]
             if k < 3 or not _object_like(obj) or noun_number(obj) not in (None, number):
                 continue  # only a verb that agrees with the noun before it ("of the tickets are")
@@ -430,7 +432,8 @@ def _head_across(toks, tags, j: int, number: str) -> int | None:
         return None
     if number == "pl" and tag != "VBP" and low not in PLURAL_BE:
         return None
-    m, found = j, []  # (the word before each preposition, the preposition), right to left
+    m = j
+    found: list[tuple[int, str]] = []  # (the word before each preposition, the preposition)
     while len(found) < 3:
         obj = m - 1
         if obj < 1 or not toks[obj].is_word or tags[obj] not in PP_OBJECT_TAGS:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from itertools import compress, count
+from typing import cast
 
 from linter.language import candidates, forms
 from linter.memo import BoundedMemo
@@ -308,7 +309,7 @@ def verb_positions(doc) -> tuple[list[int], dict[str, str | None]]:
     from linter.packs.grammar.cue_index import index
 
     ix = index(doc, CUES)
-    found = ix.shared.get("verb_positions")
+    found = cast("list[int] | None", ix.shared.get("verb_positions"))
     if found is None:
         lows, verbs = doc.lower_words, _VERB_NUMBER
         if len(verbs) > 100_000:
@@ -325,11 +326,11 @@ def verb_positions(doc) -> tuple[list[int], dict[str, str | None]]:
 
 def noun_number(word: str) -> str | None:
     """A noun's number ("sg", "pl" or None), remembered for the run."""
-    found = _NOUN_NUMBER.get(word, _UNSEEN)
-    if found is _UNSEEN:
-        if len(_NOUN_NUMBER) > 100_000:
-            _NOUN_NUMBER.clear()
-        found = _NOUN_NUMBER[word] = _noun_number(word)
+    if word in _NOUN_NUMBER:
+        return _NOUN_NUMBER[word]
+    if len(_NOUN_NUMBER) > 100_000:
+        _NOUN_NUMBER.clear()
+    found = _NOUN_NUMBER[word] = _noun_number(word)
     return found
 
 

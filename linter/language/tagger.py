@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 SMOOTH = 0.05  # added to every tag-pair count
@@ -50,14 +51,12 @@ class Tagger:
 
     @classmethod
     def load(cls, path: Path) -> Tagger:
-        # The word table (most of the file) is kept as text per word and parsed when a word
-        # is first asked for: parsing 30,000 rows up front would cost more than a draft.
+        # The word table (most of the file) stays in the file's text, searched in place and
+        # parsed when a word is first asked for: even splitting its 34,000 rows into a dict
+        # of strings costs ~30 ms, more than a draft's few hundred lookups.
         text = path.read_text("utf-8")
-        rest = text.partition("\nw\t")[2]
-        words_part, _, tail = ("w\t" + rest).partition("\ns\t")
-        body = words_part[2:].replace("\nw\t", "\t").split("\t")
-        raw = dict(zip(body[::2], body[1::2], strict=True))
-        suffix_part, _, trans_part = ("s\t" + tail).partition("\nt\t")
+        raw = _SortedRows(text)
+        suffix_part, _, trans_part = text[raw.end :].partition("\nt\t")
         body = suffix_part[2:].replace("\ns\t", "\t").split("\t")
         suffixes = dict(zip(body[::2], body[1::2], strict=True))
         trans: dict[str, dict[str, int]] = defaultdict(dict)
@@ -222,10 +221,56 @@ def _parse(tags: str) -> dict[str, float]:
     return {t: float(n) for t, _, n in (p.rpartition(":") for p in tags.split())}
 
 
+class _SortedRows(Mapping[str, str]):
+    """word -> its tag counts' text, found by binary search over the model's ``w`` lines
+    (``w<TAB>word<TAB>counts``, sorted by word, as the model builder writes them) in the
+    file's text, so that loading builds no per-word objects."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        at = text.find("\nw\t")
+        self.start = at + 1 if at >= 0 else len(text)
+        end = text.find("\ns\t", self.start)
+        self.end = end + 1 if end >= 0 else len(text)
+
+    def get(self, word, default=None):
+        text, lo, hi = self.text, self.start, self.end
+        while lo < hi:  # lo and hi are line starts; the answer's line is in [lo, hi)
+            mid = (lo + hi) // 2
+            cut = text.rfind("\n", lo, mid)
+            line = lo if cut < 0 else cut + 1
+            tab = text.find("\t", line + 2)
+            key = text[line + 2 : tab]
+            if key == word:
+                return text[tab + 1 : text.find("\n", tab, hi)]
+            if key < word:
+                nl = text.find("\n", tab, hi)
+                lo = nl + 1 if nl >= 0 else hi
+            else:
+                hi = line
+        return default
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __getitem__(self, word: str) -> str:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.text[self.start : self.end].splitlines():
+            yield line.split("\t", 2)[1]
+
+    def __len__(self) -> int:
+        return self.text.count("\n", self.start, self.end)
+
+
 class _LazyTable(dict):
     """word -> {tag: count}, parsed from the model's text on first access."""
 
-    def __init__(self, raw: dict[str, str]) -> None:
+    def __init__(self, raw: Mapping[str, str]) -> None:
         super().__init__()
         self.raw = raw
 

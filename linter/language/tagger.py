@@ -296,7 +296,7 @@ _MODEL: list[Tagger] = []
 
 
 def model() -> Tagger:
-    """The shipped model, loaded on first use (about 40 ms)."""
+    """The shipped model, loaded on first use (about 10 ms)."""
     if not _MODEL:
         _MODEL.append(Tagger.load(Path(__file__).parent / "data" / "model.tsv"))
     return _MODEL[0]

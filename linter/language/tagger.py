@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from linter.sortedtext import find_row
+
 SMOOTH = 0.05  # added to every tag-pair count
 UNKNOWN_TAGS = 6  # an unknown word keeps the likeliest few tags its ending allows
 
@@ -234,21 +236,8 @@ class _SortedRows(Mapping[str, str]):
         self.end = end + 1 if end >= 0 else len(text)
 
     def get(self, word, default=None):
-        text, lo, hi = self.text, self.start, self.end
-        while lo < hi:  # lo and hi are line starts; the answer's line is in [lo, hi)
-            mid = (lo + hi) // 2
-            cut = text.rfind("\n", lo, mid)
-            line = lo if cut < 0 else cut + 1
-            tab = text.find("\t", line + 2)
-            key = text[line + 2 : tab]
-            if key == word:
-                return text[tab + 1 : text.find("\n", tab, hi)]
-            if key < word:
-                nl = text.find("\n", tab, hi)
-                lo = nl + 1 if nl >= 0 else hi
-            else:
-                hi = line
-        return default
+        found = find_row(self.text, self.start, self.end, word, skip=2)
+        return default if found is None else found
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.get(word) is not None

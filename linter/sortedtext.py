@@ -26,3 +26,36 @@ def find_row(text: str, lo: int, hi: int, key: str, skip: int = 0) -> str | None
         else:
             hi = line
     return None
+
+
+class SortedRows:
+    """key -> value over the lines ``text[start:end]`` (as ``find_row`` reads them). The
+    first ``LIMIT`` lookups bisect the text; a document that asks for more (a long one)
+    gets the rows split into a dict once, so that it pays the load and then hashes."""
+
+    LIMIT = 1000
+
+    def __init__(self, text: str, start: int, end: int, skip: int = 0) -> None:
+        self.text, self.start, self.end, self.skip = text, start, end, skip
+        self._asked = 0
+        self._rows: dict[str, str] | None = None
+
+    def get(self, key: str, default=None):
+        rows = self._rows
+        if rows is None:
+            self._asked += 1
+            if self._asked <= self.LIMIT:
+                found = find_row(self.text, self.start, self.end, key, self.skip)
+                return default if found is None else found
+            rows = self._rows = self.split()
+        return rows.get(key, default)
+
+    def split(self) -> dict[str, str]:
+        """Every row, as a dict (the first line with a key wins, as the bisection finds
+        one of them; the built tables have unique keys)."""
+        rows: dict[str, str] = {}
+        for line in self.text[self.start : self.end].split("\n"):
+            key, tab, value = line[self.skip :].partition("\t")
+            if tab:
+                rows.setdefault(key, value)
+        return rows

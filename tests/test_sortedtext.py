@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from linter.packs.grammar.confusion_model import Bigrams
-from linter.sortedtext import find_row
+from linter.sortedtext import SortedRows, find_row
 
 BIGRAMS = Path(__file__).resolve().parents[1] / "rules" / "grammar" / "data" / "bigrams.tsv"
 
@@ -45,3 +45,13 @@ def test_find_row_on_a_small_table():
     for missing in ("", "b", "aa", "zzz", "\t", "=a", "header"):
         assert find_row(text, start, end, missing, skip=1) is None, missing
     assert find_row("", 0, 0, "a") is None
+
+
+def test_sorted_rows_hash_the_table_after_many_lookups():
+    text = "# header\n=a\t1\n=ab\t2\n=b c\t3\n=zz\t\n"
+    rows = SortedRows(text, text.index("\n") + 1, len(text), skip=1)
+    rows.LIMIT = 3
+    probes = ["a", "ab", "b c", "zz", "", "b", "aa", "=a", "header"] * 2
+    got = [rows.get(k, "-") for k in probes]
+    assert got == [{"a": "1", "ab": "2", "b c": "3", "zz": ""}.get(k, "-") for k in probes]
+    assert rows._rows is not None  # hashed after the third lookup

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from linter.sortedtext import find_row
+from linter.sortedtext import SortedRows
 
 SMOOTH = 0.05  # added to every tag-pair count
 UNKNOWN_TAGS = 6  # an unknown word keeps the likeliest few tags its ending allows
@@ -226,34 +226,36 @@ def _parse(tags: str) -> dict[str, float]:
 class _SortedRows(Mapping[str, str]):
     """word -> its tag counts' text, found by binary search over the model's ``w`` lines
     (``w<TAB>word<TAB>counts``, sorted by word, as the model builder writes them) in the
-    file's text, so that loading builds no per-word objects."""
+    file's text, so that loading builds no per-word objects (``SortedRows``: a long
+    document that asks for many words gets them hashed once)."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
         at = text.find("\nw\t")
-        self.start = at + 1 if at >= 0 else len(text)
-        end = text.find("\ns\t", self.start)
+        start = at + 1 if at >= 0 else len(text)
+        end = text.find("\ns\t", start)
         self.end = end + 1 if end >= 0 else len(text)
+        self._rows = SortedRows(text, start, self.end, skip=2)
 
     def get(self, word, default=None):
-        found = find_row(self.text, self.start, self.end, word, skip=2)
-        return default if found is None else found
+        return self._rows.get(word, default)
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self.get(word) is not None
+        return isinstance(word, str) and self._rows.get(word) is not None
 
     def __getitem__(self, word: str) -> str:
-        found = self.get(word)
+        found = self._rows.get(word)
         if found is None:
             raise KeyError(word)
         return found
 
     def __iter__(self) -> Iterator[str]:
-        for line in self.text[self.start : self.end].splitlines():
+        rows = self._rows
+        for line in rows.text[rows.start : rows.end].splitlines():
             yield line.split("\t", 2)[1]
 
     def __len__(self) -> int:
-        return self.text.count("\n", self.start, self.end)
+        rows = self._rows
+        return rows.text.count("\n", rows.start, rows.end)
 
 
 class _LazyTable(dict):

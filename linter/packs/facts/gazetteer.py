@@ -72,9 +72,19 @@ class PlaceKeys(Set[str]):
             self.start = text.find("\n", self.start) + 1
         self.end = len(text)
         self._all: frozenset[str] | None = None
+        self._asked = 0
+
+    LIMIT = 1000  # lookups bisected; a document that asks for more gets the keys hashed
 
     def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str) or not key or "\n" in key:
+        if not isinstance(key, str):
+            return False
+        if self._all is not None:
+            return key in self._all
+        self._asked += 1
+        if self._asked > self.LIMIT:
+            return key in self._keys()
+        if not key or "\n" in key:
             return False
         text, lo, hi = self.text, self.start, self.end
         while lo < hi:  # lo and hi are line starts; the key's line is in [lo, hi)
@@ -93,7 +103,7 @@ class PlaceKeys(Set[str]):
 
     def _keys(self) -> frozenset[str]:
         if self._all is None:
-            self._all = frozenset(self.text[self.start : self.end].splitlines())
+            self._all = frozenset(self.text[self.start : self.end].split("\n")) - {""}
         return self._all
 
     def __iter__(self) -> Iterator[str]:

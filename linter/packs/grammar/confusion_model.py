@@ -15,7 +15,7 @@ from pathlib import Path
 
 from linter.packs.grammar import lexicon as lx
 from linter.packs.grammar.tokens import Tok, after, before
-from linter.sortedtext import find_row
+from linter.sortedtext import SortedRows
 
 # The confusion sets. A contraction is scored through the words it stands for.
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -75,19 +75,11 @@ class Bigrams:
         text = path.read_text("utf-8")
         if text and not text.endswith("\n"):
             text += "\n"
-        self._text = text
-        self._start = text.find("\n") + 1
-        self._seen: dict[str, str | None] = {}
+        self._rows = SortedRows(text, text.find("\n") + 1, len(text))
         self.floor = 3_200_000.0  # half the smallest count in the list (6.4 million)
 
     def _get(self, key: str) -> str | None:
-        try:
-            return self._seen[key]
-        except KeyError:
-            if len(self._seen) > 100_000:
-                self._seen.clear()
-            found = self._seen[key] = find_row(self._text, self._start, len(self._text), key)
-            return found
+        return self._rows.get(key)
 
     def pair(self, a: str, b: str) -> float:
         count = self._get(f"{a} {b}")

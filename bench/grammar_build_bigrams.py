@@ -50,6 +50,7 @@ def main() -> None:
         ):
             rows.append(f"{a} {b}\t{count}")
     header = "# word-pair counts: symspellpy (MIT), from Google Books Ngram (CC BY 3.0)"
+    rows.sort(key=lambda row: row.partition("\t")[0])  # by key: looked up by bisection
     OUT.write_text("\n".join([header, *rows]) + "\n", "utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} rows")
 

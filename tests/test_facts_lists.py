@@ -92,3 +92,35 @@ def test_lint_text_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr("linter.runner._ENGINES", {})
     linter.lint_text("Presdient Jon Smith visited Londn on Tuesday, March 3, 2025.")
     assert _files_under(tmp_path) == []
+
+
+def test_place_keys_file_is_the_keys_of_both_lists_sorted():
+    """``place_keys.txt`` (searched in place at run time) holds exactly the keys the two
+    lists give: rerun ``python -m linter.packs.facts.build_lists --keys-only`` when it fails."""
+    from linter.packs.facts.build_lists import KEYS_HEAD, place_keys
+
+    places = (DATA / "places.tsv").read_text("utf-8")
+    targets = (DATA / "place_targets.tsv").read_text("utf-8")
+    expected = "\n".join([*KEYS_HEAD, *place_keys(places, targets)]) + "\n"
+    assert (DATA / "place_keys.txt").read_text("utf-8") == expected
+
+
+def test_place_keys_searched_in_place_answer_as_a_set():
+    keys = sorted(line.partition("\t")[2] for line in _rows_raw("place_targets.tsv"))
+    keys += ["aachen", "springfield", "new zealand", "'s-gravenzande"]
+    text = "\n".join(["# a comment", *sorted(set(keys))]) + "\n"
+    for limit in (1000, 10):  # bisected; hashed after ``limit`` lookups
+        known = gazetteer.PlaceKeys(text)
+        known.LIMIT = limit
+        for key in keys:
+            assert key in known
+            for near in (key + "x", key[:-1], key.title(), " " + key, key + "\n", "#" + key):
+                assert (near in known) == (near in set(keys)), near
+        assert "" not in known and "# a comment" not in known and 1 not in known
+        assert set(known) == set(keys) and len(known) == len(set(keys))
+    assert "x" not in gazetteer.PlaceKeys("") and "x" in gazetteer.PlaceKeys("x")
+
+
+def _rows_raw(name: str) -> list[str]:
+    text = (DATA / name).read_text("utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]

@@ -89,3 +89,25 @@ def test_candidates_read_from_the_text_equal_those_of_the_parsed_counts():
         expected = plain._candidates(word)
         got = tagger._candidates(word)
         assert got == expected and list(got) == list(expected), word
+
+
+def test_word_rows_searched_in_place_equal_a_plain_parse_of_the_model():
+    """The model's word rows are searched in the file's text (``_SortedRows``), not split
+    into a dict at load: every row, and every near miss, reads as a plain parse would."""
+    from pathlib import Path
+
+    from linter.language import tagger as tagger_module
+
+    path = Path(tagger_module.__file__).parent / "data" / "model.tsv"
+    plain = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("w\t"):
+            _, word, counts = line.split("\t")
+            plain[word] = counts
+    rows = tagger_module._SortedRows(path.read_text("utf-8"))
+    assert len(rows) == len(plain) and list(rows) == list(plain)
+    assert all(rows.get(word) == counts for word, counts in plain.items())
+    for word in [*list(plain)[::101], "", "\t", "zzzzzz", "\U0010ffff"]:
+        for probe in (word, word + "x", word[:-1], word.upper(), "\0" + word):
+            assert rows.get(probe) == plain.get(probe), probe
+            assert (probe in rows) == (probe in plain), probe

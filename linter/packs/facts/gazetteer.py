@@ -5,6 +5,7 @@ computes none. Reading it writes nothing anywhere."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Set
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,14 +52,62 @@ def place_tables() -> dict:
 
 
 @lru_cache(maxsize=1)
-def place_known() -> frozenset[str]:
+def place_known() -> PlaceKeys:
     """Keys of every place name (32,000): loaded only when a finding is about to be made,
     to make sure the name it flags is not a real place."""
-    # Most lines are a name whose key is the name in lower case: one C-level split keys
-    # them all; the few lines with a tab (an explicit key) are fixed up afterwards.
-    known = set(_read("places.tsv").lower().split("\n"))
-    odd = [line for line in known if not line or "\t" in line or line.startswith("#")]
-    known.difference_update(odd)
-    known.update(line.partition("\t")[2] for line in odd if "\t" in line and line[0] != "#")
-    known.update(_targets())
-    return frozenset(known)
+    return PlaceKeys(_read("place_keys.txt"))
+
+
+class PlaceKeys(Set[str]):
+    """The sorted keys of ``place_keys.txt`` (built by ``build_lists``), searched in the
+    file's text by bisection: hashing 32,000 keys would cost ~40 ms of a cold run for the
+    few keys a draft asks about."""
+
+    def __init__(self, text: str) -> None:
+        if text and not text.endswith("\n"):
+            text += "\n"
+        self.text = text
+        self.start = 0
+        while text.startswith("#", self.start):  # the header's comment lines
+            self.start = text.find("\n", self.start) + 1
+        self.end = len(text)
+        self._all: frozenset[str] | None = None
+        self._asked = 0
+
+    LIMIT = 1000  # lookups bisected; a document that asks for more gets the keys hashed
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        if self._all is not None:
+            return key in self._all
+        self._asked += 1
+        if self._asked > self.LIMIT:
+            return key in self._keys()
+        if not key or "\n" in key:
+            return False
+        text, lo, hi = self.text, self.start, self.end
+        while lo < hi:  # lo and hi are line starts; the key's line is in [lo, hi)
+            mid = (lo + hi) // 2
+            cut = text.rfind("\n", lo, mid)
+            line = lo if cut < 0 else cut + 1
+            nl = text.find("\n", line, hi)
+            found = text[line:nl]
+            if found == key:
+                return True
+            if found < key:
+                lo = nl + 1
+            else:
+                hi = line
+        return False
+
+    def _keys(self) -> frozenset[str]:
+        if self._all is None:
+            self._all = frozenset(self.text[self.start : self.end].split("\n")) - {""}
+        return self._all
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())

@@ -64,14 +64,6 @@ class UnsafeCache(OSError):
     """The cache folder's path holds a symbolic link or a file where a folder should be."""
 
 
-def _is_within(path: Path, base: Path) -> bool:
-    try:
-        path.relative_to(base)
-        return True
-    except ValueError:
-        return False
-
-
 def cache_options(settings: Settings) -> tuple[bool, Path]:
     """``[tool.copydesk.cache]``: ``enabled`` (default true) and ``dir`` (default
     ``.copydesk_cache`` beside the config file, or in the current folder). ``dir`` must lie
@@ -90,7 +82,7 @@ def cache_options(settings: Settings) -> tuple[bool, Path]:
     if not folder.is_absolute():
         folder = root / folder
     folder = Path(os.path.normpath(folder))
-    if not any(folder != base and _is_within(folder, base) for base in (root, user_cache_dir())):
+    if not any(folder != base and folder.is_relative_to(base) for base in (root, user_cache_dir())):
         raise ConfigError(
             f"key 'cache.dir' must name a folder inside {root} or {user_cache_dir()}, "
             f"not {table.get('dir')!r}",
@@ -103,14 +95,14 @@ def _anchor(folder: Path, settings: Settings) -> Path:
     """The trusted folder the cache hangs from: the user's cache folder when the cache lies
     in it, else the repository (the settings' root), as ``cache_options`` checked."""
     user = user_cache_dir()
-    return user if _is_within(folder, user) else Path(os.path.realpath(settings.root))
+    return user if folder.is_relative_to(user) else Path(os.path.realpath(settings.root))
 
 
 def safe_folder(folder: Path, anchor: Path, create: bool) -> Path:
     """``folder`` after checking every component below ``anchor``: each a real folder, never
     a symbolic link (``UnsafeCache``); missing ones are made when ``create``, else
     ``FileNotFoundError``."""
-    if not _is_within(folder, anchor):
+    if not folder.is_relative_to(anchor):
         raise UnsafeCache(f"{folder} is outside {anchor}; the cache is not used")
     current = anchor
     for part in folder.relative_to(anchor).parts:

@@ -71,7 +71,7 @@ def _ancestor_specs(folder: Path, top: Path | None) -> list[tuple[Path, GitIgnor
     """.gitignore files above ``folder`` up to ``top`` (the repository root), outermost first."""
     specs: list[tuple[Path, GitIgnoreSpec]] = []
     for parent in folder.parents:
-        if top is None or not _is_within(parent, top):
+        if top is None or not parent.is_relative_to(top):
             break
         spec = _read_ignore(parent)
         if spec is not None:
@@ -135,7 +135,7 @@ class _Walk:
                 return
         # the file itself or a folder on its way may be a link (``docs -> /elsewhere``)
         real = Path(os.path.realpath(shown))
-        if not _is_within(real, root):
+        if not real.is_relative_to(root):
             self.notice(f"{shown}: a link to {real}, outside {root}; skipped")
             return
         kind = file_kind(st.st_mode)
@@ -209,7 +209,7 @@ def discover(
         root = _root_for(given, settings)
         if os.path.isdir(given):  # a folder, or a link to one: followed only inside the root
             real = Path(os.path.realpath(given))
-            if _is_within(real, root):
+            if real.is_relative_to(root):
                 walk.folder(given, root)
             else:
                 walk.notice(f"{given}: a link to {real}, outside {root}; skipped")
@@ -227,7 +227,7 @@ def _root_for(given: str, settings: Settings) -> Path:
     if top is not None:
         return Path(os.path.realpath(top))
     base = Path(os.path.abspath(settings.root))
-    if _is_within(lexical, base):
+    if lexical.is_relative_to(base):
         return Path(os.path.realpath(base))
     return Path(os.path.realpath(lexical if os.path.isdir(given) else lexical.parent))
 
@@ -283,14 +283,6 @@ def _printable(text: str) -> str:
     from linter.escape import escape_control
 
     return escape_control(text)
-
-
-def _is_within(path: Path, base: Path) -> bool:
-    try:
-        path.relative_to(base)
-        return True
-    except ValueError:
-        return False
 
 
 def _excluded(shown: str, exclude, settings: Settings) -> bool:

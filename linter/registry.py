@@ -129,26 +129,12 @@ def pack_entry_points() -> tuple:
 
 def _may_declare_packs(path: tuple[str, ...]) -> bool:
     """True when some installed distribution's entry_points.txt mentions copydesk. Reading
-    those small files directly takes a few milliseconds; ``importlib.metadata`` takes ~40 ms
-    to import and scan, which a run with no third-party pack (the usual case) then skips."""
-    import os
+    those small files directly takes a few milliseconds, and the answer is kept between runs
+    (``linter.entryscan``); ``importlib.metadata`` takes ~40 ms to import and scan, which a
+    run with no third-party pack (the usual case) then skips."""
+    from linter.entryscan import may_declare_packs
 
-    for folder in path:
-        try:
-            entries = os.scandir(folder or ".")
-        except OSError:
-            continue
-        with entries:
-            for entry in entries:
-                if not entry.name.endswith((".dist-info", ".egg-info")):
-                    continue
-                try:
-                    with open(os.path.join(entry.path, "entry_points.txt"), "rb") as handle:
-                        if b"copydesk." in handle.read():
-                            return True
-                except OSError:
-                    continue
-    return False
+    return may_declare_packs(path)
 
 
 @lru_cache(maxsize=4)

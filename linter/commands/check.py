@@ -90,7 +90,6 @@ def exit_code(findings, errors, fail_on: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from linter.errors import CopydeskError
-    from linter.integrations import Steps, after_lint
     from linter.reporters import Report, render
     from linter.runner import LazyRules, Result, lint_paths
 
@@ -105,8 +104,12 @@ def run(args: argparse.Namespace) -> int:
     from linter.reporters._progress import Progress
 
     paths = args.paths or ["."]
-    steps = Steps(args.fix, args.diff, None, args.baseline, args.update_baseline)
-    if args.changed_since:  # only the changed drafts reach the engine (and --fix, --baseline)
+    steps = None  # a plain run (the usual one) imports none of the steps' modules
+    if args.fix or args.diff or args.baseline or args.update_baseline or args.changed_since:
+        from linter.integrations import Steps
+
+        steps = Steps(args.fix, args.diff, None, args.baseline, args.update_baseline)
+    if steps and args.changed_since:  # only the changed drafts reach the engine (and --fix)
         from linter.changed import ChangedLines
 
         steps.changed = ChangedLines(args.changed_since)  # a bad ref fails here, first
@@ -130,10 +133,14 @@ def run(args: argparse.Namespace) -> int:
     findings = result.findings
     errors = result.all_errors
     texts = {r.path: r.source.text for r in result.files if r.source}
-    after = after_lint(steps, settings, findings, errors, texts)
-    if after.exit_code is not None:
-        return after.exit_code
-    findings = after.findings
+    files_changed = False
+    if steps:
+        from linter.integrations import after_lint
+
+        after = after_lint(steps, settings, findings, errors, texts)
+        if after.exit_code is not None:
+            return after.exit_code
+        findings, files_changed = after.findings, after.files_changed
     report = Report(
         findings=findings,
         files=len(result.files),
@@ -155,4 +162,4 @@ def run(args: argparse.Namespace) -> int:
     for error in errors:
         print(f"copydesk: error: {error}", file=sys.stderr)
     code = exit_code(findings, errors, settings.fail_on)
-    return max(code, 1) if after.files_changed and code != 2 else code
+    return max(code, 1) if files_changed and code != 2 else code

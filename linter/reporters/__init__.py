@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linter.finding import Finding
@@ -49,10 +48,9 @@ class Report:
 
 @lru_cache(maxsize=1)
 def format_names() -> tuple[str, ...]:
-    here = Path(__file__).parent
-    return tuple(
-        sorted(m.name for m in pkgutil.iter_modules([str(here)]) if not m.name.startswith("_"))
-    )
+    """The reporter modules beside this one (a listing: ``pkgutil`` costs an import)."""
+    names = os.listdir(os.path.dirname(__file__))
+    return tuple(sorted(n[:-3] for n in names if n.endswith(".py") and not n.startswith("_")))
 
 
 def render(name: str, report: Report) -> str:

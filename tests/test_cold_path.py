@@ -1,0 +1,100 @@
+"""Start-up work a cold run skips, as behaviour: modules a plain check never imports, and the
+entry-point scan answered from what the last run kept while nothing it read has changed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from linter import entryscan
+from tests.test_cold_start import loaded_by
+
+
+@pytest.fixture
+def keeping(tmp_path, monkeypatch):
+    """A user cache folder of the test's own, written as the command writes it."""
+    from linter import userdir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(userdir, "_keeping", True)
+    return tmp_path / "cache" / "copydesk"
+
+
+def _site(tmp_path: Path, declares: bool) -> Path:
+    site = tmp_path / "site"
+    dist = site / "housepack-1.0.dist-info"
+    dist.mkdir(parents=True, exist_ok=True)
+    group = "copydesk.packs" if declares else "console_scripts"
+    (dist / "entry_points.txt").write_text(f"[{group}]\nhouse = house:folder\n")
+    (site / "other-2.0.dist-info").mkdir(exist_ok=True)  # no entry points at all
+    return site
+
+
+def _scans(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    real = entryscan._scan
+
+    def counted(path):
+        calls.append(1)
+        return real(path)
+
+    monkeypatch.setattr(entryscan, "_scan", counted)
+    return calls
+
+
+def test_entry_scan_is_kept_and_read_back(tmp_path, keeping, monkeypatch):
+    site = _site(tmp_path, declares=True)
+    calls = _scans(monkeypatch)
+    assert entryscan.may_declare_packs((str(site),)) is True
+    assert entryscan.may_declare_packs((str(site),)) is True
+    assert len(calls) == 1  # the second answer came from the kept scan
+    assert (keeping / entryscan.STORE).is_file()
+
+
+def test_entry_points_rewritten_in_place_are_read_again(tmp_path, keeping, monkeypatch):
+    site = _site(tmp_path, declares=False)
+    calls = _scans(monkeypatch)
+    assert entryscan.may_declare_packs((str(site),)) is False
+    points = site / "housepack-1.0.dist-info" / "entry_points.txt"
+    before = points.stat()
+    points.write_text("[copydesk.rules]\nhouse = house:Rule\n")  # same folder, new text
+    os.utime(points, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+    assert entryscan.may_declare_packs((str(site),)) is True
+    assert len(calls) == 2
+
+
+def test_a_new_distribution_or_folder_is_seen(tmp_path, keeping):
+    site = _site(tmp_path, declares=False)
+    later = tmp_path / "later"  # on the path but absent at the first scan
+    assert entryscan.may_declare_packs((str(site), str(later))) is False
+    dist = later / "newpack-0.1.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "entry_points.txt").write_text("[copydesk.packs]\nnew = new:folder\n")
+    assert entryscan.may_declare_packs((str(site), str(later))) is True
+
+
+def test_a_corrupt_kept_scan_is_a_miss(tmp_path, keeping):
+    site = _site(tmp_path, declares=True)
+    keeping.mkdir(parents=True)
+    (keeping / entryscan.STORE).write_bytes(b"\x00 not marshal")
+    assert entryscan.may_declare_packs((str(site),)) is True
+    import marshal
+
+    (keeping / entryscan.STORE).write_bytes(marshal.dumps([[str(site)], [], "yes"]))
+    assert entryscan.may_declare_packs((str(site),)) is True  # wrong shape: scanned again
+
+
+def test_a_library_call_keeps_no_scan(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    site = _site(tmp_path, declares=True)
+    assert entryscan.may_declare_packs((str(site),)) is True
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_plain_check_imports_no_step_nor_pkgutil(tmp_path):
+    (tmp_path / "draft.txt").write_text("Headline\n\nThe the cat sat.\n")
+    modules = loaded_by("check", "--no-cache", "draft.txt", cwd=tmp_path, cache=tmp_path / "c")
+    assert "linter.runner" in modules  # it did lint
+    assert not {"linter.integrations", "linter.fixer", "linter.baseline", "pkgutil"} & modules

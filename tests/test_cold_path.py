@@ -98,3 +98,31 @@ def test_a_plain_check_imports_no_step_nor_pkgutil(tmp_path):
     modules = loaded_by("check", "--no-cache", "draft.txt", cwd=tmp_path, cache=tmp_path / "c")
     assert "linter.runner" in modules  # it did lint
     assert not {"linter.integrations", "linter.fixer", "linter.baseline", "pkgutil"} & modules
+
+
+def _core(rule_id: str):
+    from linter.registry import all_rules
+    from linter.settings import Settings
+
+    return next(r for r in all_rules(Settings()) if r.id == rule_id)
+
+
+def test_a_blank_line_is_no_double_space_to_search(monkeypatch):
+    """The folded text has a space per line break, so every paragraph break held CORE002's
+    "  ": its regex compiled and searched lines that cannot hold a match."""
+    from linter import runner
+    from linter.formats import build_document
+
+    rule = _core("CORE002")
+    compiled: list[str] = []
+    real = rule._compile_pattern
+    monkeypatch.setattr(rule, "_compile_pattern", lambda: compiled.append(rule.id) or real())
+    monkeypatch.setattr(rule, "_compiled", None)
+    engine = runner.Engine(runner.Settings(select=["CORE002"]), [rule])
+    paragraphs = "Headline\n\nThe cat sat.\n\nThe dog sat. \n Then it ran.\n"
+    assert engine.lint_document(build_document("d.txt", paragraphs, None, None)) == ([], [])
+    assert compiled == []
+    slips = build_document("d.txt", paragraphs + "\nTwo  spaces here.\n", None, None)
+    found, _ = engine.lint_document(slips)
+    assert [(f.rule, f.line, f.column) for f in found] == [("CORE002", 8, 4)]
+    assert compiled == ["CORE002"]

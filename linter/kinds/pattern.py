@@ -132,7 +132,10 @@ class PatternRule(YamlRule):
         for literal in present:
             at = folded.find(literal)
             while at >= 0:
-                line_starts.add(prose.rfind("\n", 0, at) + 1)
+                # the folded text has a space for each line break: "  " across a blank line
+                # is no line's own (every draft has one, and its regex was compiled for it)
+                if "\n" not in prose[at : at + len(literal)]:
+                    line_starts.add(prose.rfind("\n", 0, at) + 1)
                 end = prose.find("\n", at)
                 at = folded.find(literal, end + 1) if end >= 0 else -1
         found: list[Any] = []

@@ -15,14 +15,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from linter import config_schema as schema
 from linter.errors import ConfigError
 from linter.lazyre import lazy
 from linter.settings import Settings
 from linter.source import read_text_limited
 
 CONFIG_NAMES = (".copydesk.toml", "copydesk.toml", "pyproject.toml")
-PACK_TABLES = frozenset(schema.TABLES)  # kept for callers that list the known tables
+
+
+def __getattr__(name: str) -> Any:
+    """``PACK_TABLES``, kept for callers that list the known tables: the schema is imported
+    when a config file is checked, not by a run without one."""
+    if name == "PACK_TABLES":
+        from linter import config_schema
+
+        return frozenset(config_schema.TABLES)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def find_config(start: Path) -> Path | None:
@@ -115,6 +123,8 @@ def load_config(path: Path | None, cwd: Path | None = None) -> Settings:
     found, origin = locate_config(path, cwd)
     if found is None:
         return trust.apply(Settings(root=cwd), explicit=False)
+    from linter import config_schema as schema  # only a run with a config file checks one
+
     config = read_config(found, origin)
     check_schema(config)
     settings = settings_from_mapping(config.data, config.path, config.text)
@@ -182,6 +192,8 @@ def _fail(config: ConfigFile, keys: tuple[str, ...], problem: str) -> ConfigErro
 
 
 def _unknown(known, name: str) -> str:
+    from linter import config_schema as schema
+
     known = list(known)
     if not known:
         return "is unknown (this table takes no keys)"
@@ -196,6 +208,8 @@ def check_schema(config: ConfigFile, extra_tables: dict | None = None) -> None:
     """Every key of the file against the declared schema; the first problem is raised.
     Tables not declared by copydesk are left for ``check_declared_tables`` (a house pack
     may declare them) only when ``extra_tables`` is None."""
+    from linter import config_schema as schema
+
     for key, value in config.data.items():
         if key in schema.TOP_LEVEL:
             problem = schema.TOP_LEVEL[key].problem(value)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+from linter.lazyre import lazy
+
 # C0 and C1 controls, DEL, and the bidirectional and zero-width format characters that can make
 # a terminal line (or a file name in it) read differently from what it holds; tab and newline
 # are the caller's business (a message is one line; a source excerpt keeps its tabs)
-CONTROL_RE = re.compile(
+CONTROL_RE = lazy(  # compiled for the first text that is not printable ASCII
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 

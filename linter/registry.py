@@ -89,16 +89,40 @@ def load_folder(folder: Path, builtin: bool = False) -> list[Rule]:
 
     parsed = ParseCache.open(folder) if builtin else None
 
-    for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")]):
-        parts = path.relative_to(folder).parts
-        if DATA_FOLDERS & set(parts[:-1]):
-            continue
-        if not within(path, folder):  # issue 17: a link out of the folder is not followed
+    for parts, linked in _rule_files(folder):
+        path = folder.joinpath(*parts)
+        # issue 17: a link out of the folder is not followed (a file reached through no link
+        # is inside by construction; the walk does not enter linked folders, as rglob)
+        if linked and not within(path, folder):
             raise RuleError("a link to a file outside the rule folder; refused", str(path))
         rules.extend(load_rule_file(path, parts[0] if len(parts) > 1 else folder.name, parsed))
     if parsed is not None:
         parsed.save()
     return rules
+
+
+def _rule_files(folder: Path) -> list[tuple[tuple[str, ...], bool]]:
+    """The rule files under ``folder`` as ``rglob("*.yaml")`` and ``rglob("*.yml")`` find them
+    (any entry so named; linked folders not entered), data folders left out, in the order
+    of their sorted paths: each as its parts below ``folder`` and whether it is a link.
+    One ``os.scandir`` walk, where two rglobs and a ``realpath`` of each file cost ~2 ms."""
+    import os
+
+    found: list[tuple[tuple[str, ...], bool]] = []
+    pending: list[tuple[str, tuple[str, ...]]] = [(str(folder), ())]
+    while pending:
+        where, parts = pending.pop()
+        try:
+            with os.scandir(where) as scan:
+                entries = list(scan)
+        except PermissionError:
+            continue
+        for entry in entries:
+            if os.path.normcase(entry.name).endswith((".yaml", ".yml")):
+                found.append(((*parts, entry.name), entry.is_symlink()))
+            if entry.name not in DATA_FOLDERS and entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, (*parts, entry.name)))
+    return sorted(found, key=lambda item: Path(*item[0]))
 
 
 def code_rules() -> list[Rule]:

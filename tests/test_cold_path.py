@@ -126,3 +126,32 @@ def test_a_blank_line_is_no_double_space_to_search(monkeypatch):
     found, _ = engine.lint_document(slips)
     assert [(f.rule, f.line, f.column) for f in found] == [("CORE002", 8, 4)]
     assert compiled == ["CORE002"]
+
+
+def test_rule_files_are_those_rglob_finds(tmp_path):
+    """One scandir walk lists what the two rglobs did: data folders left out, linked folders
+    not entered, a linked file listed (and marked, for the check that it stays inside)."""
+    from linter.registry import DATA_FOLDERS, _rule_files
+
+    root = tmp_path / "rules"
+    for name in (
+        "house/a.yaml",
+        "house/b.yml",
+        "house/knowledge/k.yaml",
+        "top.yaml",
+        "style/deep/data/d.yaml",
+        "style/deep/c.yaml",
+        "style/notes.txt",
+    ):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x")
+    (root / "linked").symlink_to(root / "house", target_is_directory=True)
+    (root / "style" / "alias.yaml").symlink_to(root / "top.yaml")
+    expected = []
+    for path in sorted([*root.rglob("*.yaml"), *root.rglob("*.yml")]):
+        parts = path.relative_to(root).parts
+        if not DATA_FOLDERS & set(parts[:-1]):
+            expected.append((parts, path.is_symlink()))
+    assert _rule_files(root) == expected
+    assert (("style", "alias.yaml"), True) in expected
+    assert not any(parts[0] == "linked" for parts, _ in expected)

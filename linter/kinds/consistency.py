@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from linter.kinds.base import YamlRule, preserve_case
+from linter.lazyre import lazy
 from linter.phrases import fold_phrase
 from linter.rule import Match
 
@@ -24,9 +25,8 @@ class ConsistencyRule(YamlRule):
             if not isinstance(b, str):
                 self.fail("either", f"the rival of '{a}' must be text")
             fa, fb = fold_phrase(str(a)), fold_phrase(b)
-            pattern = re.compile(
-                r"(?<![\w'-])(" + re.escape(fa) + "|" + re.escape(fb) + r")(?![\w'-])"
-            )
+            # compiled when both spellings occur in a draft (the escaped words always compile)
+            pattern = lazy(r"(?<![\w'-])(" + re.escape(fa) + "|" + re.escape(fb) + r")(?![\w'-])")
             self._pairs.append((fa, fb, pattern))
 
     def check(self, doc):

@@ -11,12 +11,12 @@ prefix named in the file matches a known rule, once the rules are known.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from linter.errors import ConfigError
 from linter.lazyre import lazy
+from linter.record import Record
 from linter.settings import Settings
 from linter.source import read_text_limited
 
@@ -53,16 +53,23 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-@dataclass
-class ConfigFile:
+class ConfigFile(Record):
     """One config file as read: its copydesk mapping, its text (for line numbers) and how it
     was chosen: ``"option"`` (``--config``) or ``"found"`` (the upward search)."""
 
-    path: Path
-    text: str
-    data: dict[str, Any]
-    origin: str
-    prefix: tuple[str, ...] = ()  # ("tool", "copydesk") in a pyproject.toml
+    def __init__(
+        self,
+        path: Path,
+        text: str,
+        data: dict[str, Any],
+        origin: str,
+        prefix: tuple[str, ...] = (),  # ("tool", "copydesk") in a pyproject.toml
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.data = data
+        self.origin = origin
+        self.prefix = prefix
 
     def line_of(self, *keys: str) -> int | None:
         """The line where the key path is written (a key, or a table header)."""

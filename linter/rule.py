@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,9 +22,9 @@ class Match(NamedTuple):
     fix: str | None = None  # a replacement safe to apply automatically
 
 
-@dataclass(frozen=True)
-class Example:
-    """A rule's own test: ``bad`` must be flagged (and become ``fixed``), ``good`` must not."""
+class Example(NamedTuple):
+    """A rule's own test: ``bad`` must be flagged (and become ``fixed``), ``good`` must not.
+    (A named tuple: a frozen dataclass cost ~1 ms of every start to create.)"""
 
     bad: str | None = None
     good: str | None = None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from linter.finding import Finding
 from linter.formats import build_document
 from linter.literals import LITERALS
 from linter.phrases import PhraseMatcher
+from linter.record import Record
 from linter.regexsafe import RegexTimeout, end_document, start_document, time_limit
 from linter.registry import (
     effective_severity,
@@ -92,20 +92,30 @@ def _touches_quoted_words(text: str, quotes, start: int, end: int, fix: str) -> 
     return False
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
     """What linting one file produced: findings, one-line errors, and the text for reporters."""
 
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    source: SourceText | None = None
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding] | None = None,
+        errors: list[str] | None = None,
+        source: SourceText | None = None,
+    ) -> None:
+        self.path = path
+        self.findings: list[Finding] = [] if findings is None else findings
+        self.errors: list[str] = [] if errors is None else errors
+        self.source = source
 
 
-@dataclass
-class Result:
-    files: list[FileResult] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # errors not tied to one file's content
+class Result(Record):
+    """Every file's result, and the errors not tied to one file's content."""
+
+    def __init__(
+        self, files: list[FileResult] | None = None, errors: list[str] | None = None
+    ) -> None:
+        self.files: list[FileResult] = [] if files is None else files
+        self.errors: list[str] = [] if errors is None else errors
 
     @property
     def findings(self) -> list[Finding]:

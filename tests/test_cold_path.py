@@ -155,3 +155,20 @@ def test_rule_files_are_those_rglob_finds(tmp_path):
     assert _rule_files(root) == expected
     assert (("style", "alias.yaml"), True) in expected
     assert not any(parts[0] == "linked" for parts, _ in expected)
+
+
+def test_plain_records_compare_and_print_as_dataclasses_did():
+    from linter.reporters import Report
+    from linter.rule import Example
+    from linter.runner import FileResult, Result
+
+    assert FileResult("a.txt") == FileResult("a.txt", [], [], None)
+    assert FileResult("a.txt") != FileResult("b.txt")
+    assert repr(FileResult("a.txt")) == (
+        "FileResult(path='a.txt', findings=[], errors=[], source=None)"
+    )
+    one, two = Result(), Result()
+    one.files.append(FileResult("a.txt"))
+    assert two.files == [] and one != two  # each gets its own list
+    assert Report([], 0).fail_on == "warning" and Report([], 0).rules == {}
+    assert Example(bad="x") == Example("x") and Example(bad="x").format == "text"

@@ -5,33 +5,45 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from linter.finding import Finding
+from linter.record import Record
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.rule import Rule
 
 
-@dataclass
-class Report:
+class Report(Record):
     """Everything a reporter may show; reporters read it and return text."""
 
-    findings: list[Finding]
-    files: int
-    errors: list[str] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)  # path -> source text
-    # rule id -> Rule; any mapping, so the CLI's ``LazyRules`` loads them only when read
-    rules: Mapping[str, Rule] = field(default_factory=dict)
-    color: bool = False
-    statistics: bool = False
-    paths: list[str] = field(default_factory=list)  # every file checked, in order
-    fail_on: str = "warning"  # the lowest severity that fails the run
-    # files given or found but not linted (unreadable, binary, too large, a bad front-matter
-    # date): (path, the one-line reason)
-    not_linted: list[tuple[str, str]] = field(default_factory=list)
+    def __init__(
+        self,
+        findings: list[Finding],
+        files: int,
+        errors: list[str] | None = None,
+        texts: dict[str, str] | None = None,  # path -> source text
+        # rule id -> Rule; any mapping, so the CLI's ``LazyRules`` loads them only when read
+        rules: Mapping[str, Rule] | None = None,
+        color: bool = False,
+        statistics: bool = False,
+        paths: list[str] | None = None,  # every file checked, in order
+        fail_on: str = "warning",  # the lowest severity that fails the run
+        # files given or found but not linted (unreadable, binary, too large, a bad
+        # front-matter date): (path, the one-line reason)
+        not_linted: list[tuple[str, str]] | None = None,
+    ) -> None:
+        self.findings = findings
+        self.files = files
+        self.errors: list[str] = [] if errors is None else errors
+        self.texts: dict[str, str] = {} if texts is None else texts
+        self.rules: Mapping[str, Rule] = {} if rules is None else rules
+        self.color = color
+        self.statistics = statistics
+        self.paths: list[str] = [] if paths is None else paths
+        self.fail_on = fail_on
+        self.not_linted: list[tuple[str, str]] = [] if not_linted is None else not_linted
 
     def summary(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

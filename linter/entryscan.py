@@ -15,11 +15,13 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import zlib
+from pathlib import Path
 
 from linter.userdir import keeping, user_cache_dir
 
 FORMAT = 1
-STORE = f"entry-scan-{FORMAT}.marshal"
+PREFIX = f"entry-scan-{FORMAT}-"
 MARK = b"copydesk."  # what an entry_points.txt naming a copydesk group holds
 
 Stamp = list[tuple[str, int, int]]  # (path, size, mtime_ns); size FOLDER or ABSENT
@@ -30,7 +32,7 @@ ABSENT = -2  # a folder on ``sys.path`` that did not exist
 def may_declare_packs(path: tuple[str, ...]) -> bool:
     """True when some distribution on ``path`` has an entry_points.txt mentioning
     copydesk (its groups ``copydesk.packs``/``copydesk.rules``)."""
-    store = str(user_cache_dir() / STORE)
+    store = store_for(path)
     kept = _read(store)
     if kept is not None and kept[0] == list(path) and _still(kept[1]):
         return kept[2]
@@ -38,6 +40,13 @@ def may_declare_packs(path: tuple[str, ...]) -> bool:
     if keeping():
         _write(store, [list(path), stamp, answer])
     return answer
+
+
+def store_for(path: tuple[str, ...]) -> str:
+    """One store per ``sys.path`` (``python -m`` puts the current folder first): runs
+    from different folders do not overwrite each other's scan."""
+    tag = zlib.crc32("\0".join(path).encode("utf-8", "surrogatepass"))
+    return str(user_cache_dir() / f"{PREFIX}{tag:08x}.marshal")
 
 
 def _read(store: str) -> tuple[list[str], Stamp, bool] | None:
@@ -113,3 +122,6 @@ def _write(store: str, data: list) -> None:
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             os.unlink(temp)
+    from linter.rulecache import prune
+
+    prune(Path(store), PREFIX)

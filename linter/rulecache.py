@@ -142,18 +142,19 @@ class ParseCache:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
         self.changed = False
-        _prune(self.store)
+        prune(self.store, "parsed-rules-")
 
 
-def _prune(keep: Path) -> None:
-    """Drop other stores not written for ``KEEP_DAYS`` (checkouts and versions come and go;
-    a store still in use is written again after a prune, at the cost of one parse)."""
+def prune(keep: Path, prefix: str) -> None:
+    """Drop other stores named ``prefix...`` not written for ``KEEP_DAYS`` (checkouts and
+    versions come and go; a store still in use is written again after a prune, at the cost
+    of one parse)."""
     import time
 
     cutoff = time.time() - KEEP_DAYS * 86400
     with contextlib.suppress(OSError):
         for entry in os.scandir(keep.parent):
-            if entry.name.startswith("parsed-rules-") and entry.path != str(keep):
+            if entry.name.startswith(prefix) and entry.path != str(keep):
                 with contextlib.suppress(OSError):
                     if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
                         os.unlink(entry.path)

@@ -151,4 +151,7 @@ def indexed_code_rules(load) -> list[Rule]:
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             os.unlink(temp)
+    from linter.rulecache import prune
+
+    prune(store, "code-rules-")  # each checkout and version had one, kept for ever
     return [IndexedRule(record) for record in records]

@@ -4,6 +4,7 @@ entry-point scan answered from what the last run kept while nothing it read has 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,11 @@ def test_entry_scan_is_kept_and_read_back(tmp_path, keeping, monkeypatch):
     assert entryscan.may_declare_packs((str(site),)) is True
     assert entryscan.may_declare_packs((str(site),)) is True
     assert len(calls) == 1  # the second answer came from the kept scan
-    assert (keeping / entryscan.STORE).is_file()
+    assert os.path.isfile(entryscan.store_for((str(site),)))
+    other = (str(site), str(tmp_path / "elsewhere"))  # another sys.path keeps its own scan
+    assert entryscan.may_declare_packs(other) is True
+    assert entryscan.may_declare_packs((str(site),)) is True
+    assert len(calls) == 2
 
 
 def test_entry_points_rewritten_in_place_are_read_again(tmp_path, keeping, monkeypatch):
@@ -78,11 +83,12 @@ def test_a_new_distribution_or_folder_is_seen(tmp_path, keeping):
 def test_a_corrupt_kept_scan_is_a_miss(tmp_path, keeping):
     site = _site(tmp_path, declares=True)
     keeping.mkdir(parents=True)
-    (keeping / entryscan.STORE).write_bytes(b"\x00 not marshal")
+    store = Path(entryscan.store_for((str(site),)))
+    store.write_bytes(b"\x00 not marshal")
     assert entryscan.may_declare_packs((str(site),)) is True
     import marshal
 
-    (keeping / entryscan.STORE).write_bytes(marshal.dumps([[str(site)], [], "yes"]))
+    store.write_bytes(marshal.dumps([[str(site)], [], "yes"]))
     assert entryscan.may_declare_packs((str(site),)) is True  # wrong shape: scanned again
 
 
@@ -172,3 +178,19 @@ def test_plain_records_compare_and_print_as_dataclasses_did():
     assert two.files == [] and one != two  # each gets its own list
     assert Report([], 0).fail_on == "warning" and Report([], 0).rules == {}
     assert Example(bad="x") == Example("x") and Example(bad="x").format == "text"
+
+
+def test_old_stores_of_other_checkouts_are_pruned(tmp_path, keeping):
+    """Every checkout and version kept its own rule index; those unused for 30 days go."""
+    from linter import ruleindex
+    from linter.registry import code_rules
+
+    keeping.mkdir(parents=True)
+    old, recent = keeping / "code-rules-1-0.0.1-x-dead.marshal", keeping / "code-rules-1-y.marshal"
+    for store in (old, recent):
+        store.write_bytes(b"x")
+    month_ago = time.time() - 31 * 86400
+    os.utime(old, (month_ago, month_ago))
+    ruleindex.indexed_code_rules(code_rules)
+    assert not old.exists() and recent.exists()
+    assert ruleindex._store().is_file()

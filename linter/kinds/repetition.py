@@ -9,17 +9,18 @@ from operator import eq
 from typing import Any
 
 from linter.kinds.base import YamlRule
+from linter.lazyre import lazy
 from linter.rule import Match
 
-DOUBLED_RE = re.compile(r"\b([^\W\d_][\w'’]*)([ \t]+|[ \t]*\n[ \t]*)(\1)\b", re.IGNORECASE)
+DOUBLED_RE = lazy(r"\b([^\W\d_][\w'’]*)([ \t]+|[ \t]*\n[ \t]*)(\1)\b", re.IGNORECASE)
 # apostrophes side by side: the engine's words split there, so the word list cannot rule out
 # a doubling like "a''b a''b"
 DOUBLE_APOSTROPHES = ("''", "'’", "’'", "’’")
 JOINERS = "'’-"  # "e-mail mail" or "Musk’s s" are not doubled words
 MATCH_NON_ALNUM = "_'’ \t\n"  # what a match holds besides letters and digits
-BARRIER_RE = re.compile(r"[^\w'’ \t\n]")  # what no match holds
-NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)\b")
-PREVIOUS_WORD_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
+BARRIER_RE = lazy(r"[^\w'’ \t\n]")  # what no match holds
+NEXT_WORD_RE = lazy(r"[ \t]+([^\W\d_]+)\b")
+PREVIOUS_WORD_RE = lazy(r"([^\W\d_]+)[ \t]+$")
 # verbs that strand "to" at the end of a clause ("the firm I'm going to to see")
 VERBS_TAKING_TO = frozenset(
     """go goes went gone come comes came talk talks listen listens apply applies refer refers

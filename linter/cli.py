@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 STARTUP_GC_THRESHOLD = 100_000  # young objects between collections while the run starts
 COMMANDS = ("check", "rules", "explain", "init", "learn", "lsp", "knowledge")
+QUICK_EXIT = frozenset({"check", "rules", "explain"})  # see ``_exit_now``
 
 
 def _available() -> list[str]:
@@ -73,6 +74,26 @@ def _command_of(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     in_process = argv is not None  # called by a program (tests), not as the command
     argv = list(sys.argv[1:] if argv is None else argv)
+    code = _run(argv, in_process)
+    if not in_process and _command_of(argv) in QUICK_EXIT:
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """End the command's process once its output is flushed, without the interpreter's
+    teardown: freeing the rules, tables and modules one by one cost ~18 ms of a cold run
+    that is over. Only for commands that leave no thread, pool or file open behind them;
+    a flush that fails returns, and the interpreter's own exit reports it as before."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:
+        return
+    os._exit(code)
+
+
+def _run(argv: list[str], in_process: bool) -> int:
     if argv[:1] in (["--version"], ["-V"]):
         print(f"copydesk {__version__}")
         return 0

@@ -194,3 +194,41 @@ def test_old_stores_of_other_checkouts_are_pruned(tmp_path, keeping):
     ruleindex.indexed_code_rules(code_rules)
     assert not old.exists() and recent.exists()
     assert ruleindex._store().is_file()
+
+
+LEAVE = """
+import atexit, runpy, sys
+atexit.register(lambda: sys.stderr.write("interpreter teardown ran\\n"))
+sys.argv = ["copydesk", *sys.argv[1:]]
+runpy.run_module("linter", run_name="__main__")
+"""
+
+
+def _command(tmp_path: Path, *argv: str):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    return subprocess.run(
+        [sys.executable, "-c", LEAVE, *argv],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_check_leaves_with_its_output_flushed_and_no_teardown(tmp_path):
+    (tmp_path / "draft.txt").write_text("Headline\n\nThe the cat sat on the mat.\n")
+    proc = _command(tmp_path, "check", "--no-cache", "--format", "json", "draft.txt")
+    assert proc.returncode == 1  # a finding: the exit code survives the quick exit
+    assert '"rule": "CORE001"' in proc.stdout and proc.stdout.rstrip().endswith("}")
+    assert "interpreter teardown ran" not in proc.stderr
+
+
+def test_other_commands_end_as_python_ends(tmp_path):
+    proc = _command(tmp_path, "--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("copydesk ")
+    assert "interpreter teardown ran" in proc.stderr

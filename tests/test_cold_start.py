@@ -20,8 +20,11 @@ from linter.kinds import kind_class
 ROOT = Path(__file__).resolve().parent.parent
 
 PROBE = """
-import json, runpy, sys
+import json, os, runpy, sys
 sys.argv = ["copydesk", *sys.argv[1:]]
+def _exit(code):  # the command leaves with os._exit once its output is out: stop there
+    raise SystemExit(code)
+os._exit = _exit
 try:
     runpy.run_module("linter", run_name="__main__")
 except SystemExit:

@@ -18,8 +18,11 @@ ENTRY_POINT_PACKS = "copydesk.packs"  # value: a callable returning a folder pat
 ENTRY_POINT_RULES = "copydesk.rules"  # value: a Rule subclass or a callable returning rules
 
 
+@lru_cache(maxsize=1)
 def builtin_rules_dir() -> Path:
-    """``linter/_rules`` inside a wheel; the repository's top-level ``rules/`` in a checkout."""
+    """``linter/_rules`` inside a wheel; the repository's top-level ``rules/`` in a checkout.
+    Found once per process: each call resolved the package's path and stat'ed the folder,
+    and ``copydesk rules`` asked once per YAML rule (``Rule.defined_in``), the packs per table."""
     here = Path(__file__).resolve().parent
     packaged = here / "_rules"
     return packaged if packaged.is_dir() else here.parent / "rules"

@@ -136,15 +136,18 @@ class Rule:
         if self.kind == "code":
             module = type(self).__module__
             return module.replace(".", "/") + ".py" if module.startswith("linter.") else module
-        from pathlib import Path
+        import os
 
         from linter.registry import builtin_rules_dir
 
-        path = Path(self.origin)
-        try:
-            return "rules/" + path.resolve().relative_to(builtin_rules_dir()).as_posix()
+        base = str(builtin_rules_dir()) + os.sep
+        try:  # os.path.realpath is what Path.resolve does, without a Path per part
+            real = os.path.realpath(self.origin)
         except (ValueError, OSError):
             return self.origin
+        if real.startswith(base):
+            return "rules/" + real[len(base) :].replace(os.sep, "/")
+        return self.origin
 
     def summary(self) -> dict[str, Any]:
         return {

@@ -25,8 +25,8 @@ def escape_control(text: str, keep_newlines: bool = False) -> str:
     or a file name cannot move the cursor, recolour or rewrite a terminal, break a line of a
     line-based format, or make an XML report invalid. Tabs stay; newlines stay only when
     ``keep_newlines``, else they become ``\\n``."""
-    if text.isascii() and text.isprintable():
-        return text
+    if text.isprintable():  # every character the pattern escapes (and a newline) is not:
+        return text  # curly quotes and accents are, and then nothing is compiled
     out = CONTROL_RE.sub(_escape_one, text)
     if not keep_newlines:
         out = out.replace("\n", "\\n")

@@ -232,3 +232,19 @@ def test_other_commands_end_as_python_ends(tmp_path):
     proc = _command(tmp_path, "--version")
     assert proc.returncode == 0 and proc.stdout.startswith("copydesk ")
     assert "interpreter teardown ran" in proc.stderr
+
+
+def test_printable_text_is_kept_without_compiling_the_control_pattern():
+    """Every character ``escape_control`` rewrites is one ``str.isprintable`` refuses, so
+    printable text (curly quotes, accents: most messages) needs no pattern at all."""
+    from linter import escape
+
+    fresh = escape.lazy(escape.CONTROL_RE.pattern)
+    original, escape.CONTROL_RE = escape.CONTROL_RE, fresh
+    try:
+        text = "“Café” — naïve ‘quotes’"
+        assert escape.escape_control(text) == text
+        assert "_compiled" not in vars(fresh)
+        assert escape.escape_control("a\u202eb\tc\nd") == "a\\u202eb\tc\\nd"
+    finally:
+        escape.CONTROL_RE = original

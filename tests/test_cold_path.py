@@ -198,7 +198,11 @@ def test_old_stores_of_other_checkouts_are_pruned(tmp_path, keeping):
 
 LEAVE = """
 import atexit, runpy, sys
-atexit.register(lambda: sys.stderr.write("interpreter teardown ran\\n"))
+atexit.register(lambda: sys.stderr.write("atexit ran\\n"))
+class Teardown:
+    def __del__(self):
+        sys.stderr.write("interpreter teardown ran\\n")
+marker = Teardown()
 sys.argv = ["copydesk", *sys.argv[1:]]
 runpy.run_module("linter", run_name="__main__")
 """
@@ -226,6 +230,7 @@ def test_a_check_leaves_with_its_output_flushed_and_no_teardown(tmp_path):
     assert proc.returncode == 1  # a finding: the exit code survives the quick exit
     assert '"rule": "CORE001"' in proc.stdout and proc.stdout.rstrip().endswith("}")
     assert "interpreter teardown ran" not in proc.stderr
+    assert "atexit ran" in proc.stderr  # stores that save at exit still save
 
 
 def test_other_commands_end_as_python_ends(tmp_path):

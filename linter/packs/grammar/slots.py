@@ -9,11 +9,12 @@ the window's text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from linter.language import candidates
 from linter.packs.grammar import lexicon as lx
-from linter.packs.grammar.tokens import Tok, after, before
+from linter.packs.grammar.tokens import Tok, after, before, joined
 
 NOUN = ("NN", "NNS", "NNP", "NNPS")  # the lexicon is case-blind: "pledge" is also a name
 VERB = ("VB", "VBP", "VBZ", "VBD", "VBN", "VBG", "MD")
@@ -119,8 +120,20 @@ def _noun_phrase_after(toks: list[Tok], i: int) -> bool:
     """A noun, or an adjective and a noun, right after word ``i``, not "forecast to"."""
     nxt, nxt2 = after(toks, i), after(toks, i, 2)
     if p(nxt, *NOUN) >= 0.4 and p(nxt, "VBG", "JJ", "RB", "IN") <= 0.2:
-        return nxt2 not in ("to", "that", "for", "by") and nxt not in ("time", "worth", "fine")
+        if nxt in ("time", "worth", "fine"):
+            return False
+        # "it's forecast to rise": a verb form may take "to"; "stadium to" cannot
+        return nxt2 not in ("to", "that", "for", "by") or p(nxt, *VERB) < 0.05
+    if nxt.isdigit() and i + 3 < len(toks) and toks[i + 2].gap == ",":
+        joined_next = not toks[i + 3].gap.strip()
+        nxt, nxt2 = toks[i + 2].low, toks[i + 3].low if joined_next else ""  # "50,000th article"
+    if ORDINAL_RE.fullmatch(nxt) or nxt in ORDINALS:
+        return noun_like(nxt2) and nxt2 not in NOT_OWNED | {"nature", "thing"}  # "first game"
     return p(nxt, "JJ") >= 0.3 and p(nxt, "RB", "VBN", "IN") < 0.2 and noun_like(nxt2)
+
+
+ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
+ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
 def its_for_its(toks: list[Tok], i: int) -> str | None:
@@ -180,17 +193,31 @@ def possessive_before_subject(toks: list[Tok], i: int) -> str | None:
     singular noun with no article; only the possessive reads ("its gimmick was"). A noun
     between the two ("it's time prices fell") or an adjective ("it's likely costs rise")
     could open a clause, so the rule wants the noun right before the verb."""
-    nxt = words_ahead(toks, i, 2)
+    nxt = words_ahead(toks, i, 3)
     if len(nxt) < 2:
         return None
-    noun, verb = nxt
+    noun, verb = nxt[:2]
     if noun.text[:1].isupper() or noun.low in NOT_OWNED or "'" in noun.low:
         return None
+    if len(nxt) == 3 and _compound_subject(noun.low, verb.low, nxt[2].low):
+        return CONTRACTION_POSSESSIVE.get(toks[i].low)  # "it's subject matter is"
     plural = plural_noun(noun.low)
     nounish = p(noun.low, *NOUN) >= 0.4 and p(noun.low, "JJ", "RB", "IN", "VBN", "VBG") < 0.25
     if not (nounish or plural) or not finite_verb(verb.low, plural):
         return None
     return CONTRACTION_POSSESSIVE.get(toks[i].low)
+
+
+def _compound_subject(first: str, second: str, verb: str) -> bool:
+    """ "it's subject matter is", "they're team leader was": two singular nouns (a
+    compound) and a singular finite verb; "it is subject matter is" has two finite verbs.
+    A plural ("it's time prices fell") or a word that may be a verb stays."""
+    if verb not in ("is", "was", "has") or first in NOT_OWNED or not second.isalpha():
+        return False
+    for word in (first, second):
+        if p(word, "NN") < 0.6 or p(word, "VB", "VBZ", "VBP", "VBD", "VBN", "VBG", "RB") >= 0.3:
+            return False
+    return True
 
 
 CONTRACTION_POSSESSIVE = {"it's": "its", "who's": "whose", "they're": "their", "you're": "your"}
@@ -460,6 +487,28 @@ def lead_by(toks: list[Tok], i: int) -> str | None:
     return None
 
 
+# Words before "-lead" where "lead" is the noun or the metal: "co-lead author", "team-lead
+# role", "two-lead ECG", "tin-lead solder".
+LEAD_NOUN_AFTER = lx.ORDINAL_OR_NUMBER | frozenset(
+    """co team tech project single dual multi twelve tin zinc copper silver iron nickel
+    antimony bismuth graphite pencil acid""".split()
+)
+
+
+def led_compound(toks: list[Tok], i: int) -> str | None:
+    """ "Foundation-lead conferences", "US-lead strikes": a noun, a hyphen and "lead" before
+    a noun make an adjective from the participle ("US-led"), as "student-run" does."""
+    if toks[i].gap != "-" or i == 0 or toks[i].text.isupper():
+        return None
+    prev = toks[i - 1]
+    if len(prev.low) < 2 or not prev.low.isalpha() or prev.low in LEAD_NOUN_AFTER:
+        return None
+    if not (prev.text[:1].isupper() or noun_like(prev.low)) or not joined(prev.gap):
+        return None
+    nxt = after(toks, i)
+    return "led" if nxt and (plural_noun(nxt) or noun_like(nxt)) else None
+
+
 NOT_AGE = frozenset("old older younger ago away behind ahead clear short down up late".split())
 
 
@@ -523,8 +572,12 @@ def possessive_predicate(toks: list[Tok], i: int) -> str | None:
     staff", "their rich and powerful friends", "its ultimately saving him") a noun, a
     number, a gerund or a conjunction comes first."""
     nxt = after(toks, i)
-    if not nxt or nxt in NOMINAL_ADJECTIVES or toks[i + 1].text[:1].isupper():
+    if not nxt or toks[i + 1].text[:1].isupper():
         return None
+    if nxt in NOMINAL_ADJECTIVES:
+        return _nominal_then_clause(toks, i)
+    if _preposition_next(toks, i, nxt) or _progressive_next(toks, i, nxt):
+        return CONTRACTION_OF[toks[i].low]
     adverb = p(nxt, "RB") >= 0.85 and p(nxt, "JJ", *NOUN, "VBN", "VBG", "DT", "IN") < 0.1
     adjective = p(nxt, "JJ") >= 0.8 and p(nxt, *NOUN, "VB", "VBG", "RB", "JJS", "CD") < 0.05
     if adjective:  # "their dead", "feeds its young": an adjective may stand for a noun
@@ -553,11 +606,84 @@ POSSESSIVE_AHEAD = 5  # words read after a possessive (confusables.WIDE_AHEAD)
 def _adjective_complement(toks: list[Tok], i: int) -> str | None:
     """ "its important to note", "your free to go", "its clear that": an adjective with a
     complement ("to" and a verb, or "that") is a predicate; "their dead in vaults",
-    "their wounded to hospitals" are nouns."""
-    nxt2, nxt3 = after(toks, i, 2), after(toks, i, 3)
+    "their wounded to hospitals" are nouns. Where a clause starts ("Its possible the vote
+    will", "whether its true or not", "if your ready."), an adjective followed by a
+    clause of its own, by "or not" or by the clause's end is a predicate too; after a verb
+    ("buried their dead.", "feeds its young the") it may stand for a noun."""
+    nxt, nxt2, nxt3 = after(toks, i), after(toks, i, 2), after(toks, i, 3)
     if nxt2 == "that" or (nxt2 == "to" and p(nxt3, "VB") >= 0.6 and p(nxt3, *NOUN) < 0.2):
         return CONTRACTION_OF[toks[i].low]
+    if not _clause_starts_at(toks, i) or p(nxt, *NOUN) > 0.0:
+        return None
+    ends = _ends_after(toks, i + 1)
+    if ends or nxt2 in CLAUSE_SUBJECTS or (nxt2 == "or" and nxt3 == "not"):
+        return CONTRACTION_OF[toks[i].low]
     return None
+
+
+# Words that open a clause of their own after a predicate ("it's possible the vote ...").
+CLAUSE_SUBJECTS = frozenset("the a an this these those he she we they i you".split())
+# Words after which a clause starts: its subject comes next.
+CLAUSE_STARTERS = CLAUSE_VERBS | frozenset(
+    "if whether because that when since so though although while unless".split()
+)
+
+
+def _clause_starts_at(toks: list[Tok], i: int) -> bool:
+    """Word ``i`` opens the sentence (the window reaches back two words, so index 0 is the
+    sentence's first word) or follows a word that opens a clause ("if", "said")."""
+    return i == 0 or before(toks, i) in CLAUSE_STARTERS
+
+
+def _ends_after(toks: list[Tok], j: int) -> bool:
+    """The phrase ends after word ``j``: a full stop, a comma or the like follows, or the
+    sentence does (callers look no further than the window reads)."""
+    if j + 1 >= len(toks):
+        return True
+    return toks[j + 1].gap.strip()[:1] in (".", ",", ";", ":", "!", "?", ")")
+
+
+def _nominal_then_clause(toks: list[Tok], i: int) -> str | None:
+    """ "its worth noting", "your worth it", "its only a matter of time", "its all a lie":
+    "worth" with a gerund or an object, and "only"/"all" before an article, are a
+    predicate; "its worth", "its only child", "gave its all" stay."""
+    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    if nxt == "worth":
+        gerund = nxt2.endswith("ing") and p(nxt2, "VBG") >= 0.8 and p(nxt2, *NOUN) < 0.2
+        if gerund or nxt2 in ("it", "a", "an", "the", "every"):
+            return CONTRACTION_OF[toks[i].low]
+    elif (nxt == "only" and nxt2 in ("a", "an", "the")) or (nxt == "all" and nxt2 in ("a", "an")):
+        return CONTRACTION_OF[toks[i].low]
+    return None
+
+
+def _progressive_next(toks: list[Tok], i: int, nxt: str) -> bool:
+    """ "If its raining, stay home", "because its making the rules": where a clause starts,
+    "its" before a word that is only a verb's -ing form, ending the phrase or taking an
+    object, is "it's" ("its funding, its spending" are nouns too)."""
+    if toks[i].low != "its" or not _clause_starts_at(toks, i):
+        return False
+    if p(nxt, "VBG") < 0.9 or p(nxt, *NOUN, "JJ") >= 0.05:
+        return False
+    nxt2 = after(toks, i, 2)
+    return _ends_after(toks, i + 1) or nxt2 in lx.DETERMINERS or nxt2 in lx.OBJECT_PRONOUNS
+
+
+def _preposition_next(toks: list[Tok], i: int, nxt: str) -> bool:
+    """ "its up to you", "your in the way", "its over.": a possessive before a word that is
+    only a preposition or particle, which then takes an object or ends the phrase. A
+    hyphen ("its in-house team"), a number ("its about 100 staff", "its over 500 stores")
+    or a noun after it ("its off switch") leaves it alone."""
+    if p(nxt, "IN", "RP") < 0.5 or p(nxt, "IN", "RP", "RB") < 0.9 or nxt == "as":
+        return False
+    if p(nxt, *NOUN, "JJ", "CD", "VB", "VBN", "VBG") >= 0.08:
+        return False
+    if _ends_after(toks, i + 1):
+        return True  # "its over."
+    gap, nxt2 = toks[i + 2].gap, after(toks, i, 2)
+    if not nxt2 or gap == "-" or nxt2[:1].isdigit():
+        return False
+    return nxt2 in lx.DETERMINERS or nxt2 in lx.OBJECT_PRONOUNS or nxt2 in ("to", "your")
 
 
 def principal_slot(toks: list[Tok], i: int) -> str | None:
@@ -598,7 +724,7 @@ SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "to": to_for_too,
     "than": than_at_end,
     "their": _first(their_at_end, possessive_predicate),
-    "lead": lead_by,
+    "lead": _first(lead_by, led_compound),
     "your": _first(your_for_youre, possessive_predicate),
     "you're": _first(youre_for_your, possessive_before_subject),
     "then": then_for_than,

@@ -137,3 +137,59 @@ def test_lead_as_a_noun_or_a_metal_after_a_hyphen_stays():
         "melted. She took a team-lead role.\n"
     )
     assert confusables(text) == []
+
+
+def test_whose_before_a_preposition_and_there_not_before_an_ing_verb():
+    text = "Note\n\nI wonder whose at the door. I know there not coming.\n"
+    assert confusables(text) == [
+        ("GRAM001", 3, 10, ("who's",)),
+        ("GRAM001", 3, 36, ("they're",)),
+    ]
+
+
+def test_whose_and_there_not_in_their_own_slots_stay():
+    text = (
+        "Note\n\nThe man whose car was towed left. Whose is it? With there not being enough\n"
+        "beds, they waited. The firm whose in-house lawyer quit.\n"
+    )
+    assert confusables(text) == []
+
+
+def test_two_many_and_he_lead_and_complemented_him_on():
+    text = (
+        "Note\n\nThere are two many people here. He lead the team to victory last year.\n"
+        "She complemented him on his speech.\n"
+    )
+    assert confusables(text) == [
+        ("GRAM001", 3, 11, ("too",)),
+        ("GRAM001", 3, 36, ("led",)),
+        ("GRAM001", 4, 5, ("complimented",)),
+    ]
+
+
+def test_two_lead_and_complement_in_their_own_slots_stay():
+    text = (
+        "Note\n\nThe two many-sided dice rolled. Did he lead the team? Let it lead the way.\n"
+        "The sauce complemented the fish. They insist that she lead the team.\n"
+    )
+    assert confusables(text) == []
+
+
+def test_breath_after_an_infinitive_quite_at_the_end_and_along_the_boarder():
+    text = (
+        "Note\n\nIt is hard to breath in here. The room was quite. Troops massed along the\n"
+        "boarder.\n"
+    )
+    assert confusables(text) == [
+        ("GRAM001", 3, 15, ("breathe",)),
+        ("GRAM001", 3, 44, ("quiet",)),
+        ("GRAM001", 4, 1, ("border",)),
+    ]
+
+
+def test_breath_quite_and_boarder_as_written_stay():
+    text = (
+        "Note\n\nShe paused for breath. He was quite right. The room was quite full.\n"
+        "The boarder paid the rent. He shouted at the boarder.\n"
+    )
+    assert confusables(text) == []

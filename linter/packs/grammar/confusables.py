@@ -186,6 +186,8 @@ def _confusables(doc) -> list[Confusable]:
         if ix.lows[k] == "to" and k != last and not _to_candidate(ix, k, DEGREE_WORDS):
             continue
         low = ix.lows[k]
+        if low == "two" and (k == last or ix.low(k + 1) not in ("many", "much")):
+            continue  # "two" is judged only before a degree word ("two many")
         back = WIDE_BACK.get(low, 2)  # "more X to Y then": the comparative
         ahead = WIDE_AHEAD.get(low, 2)  # "its newly built offices", "were the X is"
         place = ix.place(k, back, ahead)

@@ -36,7 +36,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "lead": ("lead", "led"),
     "passed": ("passed", "past"),
     "were": ("were", "where", "we're"),
-    "to": ("to", "too"),
+    "to": ("to", "too", "two"),
+    "complemented": ("complemented", "complimented"),
 }
 FAMILIES.update(
     {
@@ -171,6 +172,8 @@ def _their(toks: list[Tok], i: int) -> str | None:
     elif w == "there":
         if nxt in ING_AFTER_THEYRE and nxt2 == "to":
             return "they're"
+        if nxt == "not" and _only_ing(nxt2):
+            return "they're"  # "I know there not coming" ("there not being" stays)
         if nxt == "own":
             return "their"
     elif w == "they're":
@@ -179,6 +182,13 @@ def _their(toks: list[Tok], i: int) -> str | None:
         if nxt == "own":
             return "their"
     return None
+
+
+def _only_ing(word: str) -> bool:
+    """A verb's -ing form that is never a noun or an adjective ("coming", not "being")."""
+    from linter.packs.grammar.slots import p
+
+    return word != "being" and word.endswith("ing") and p(word, "VBG") >= 0.9
 
 
 DEGREE_BEFORE_COMPARATIVE = frozenset("much far even slightly significantly lot little".split())
@@ -336,6 +346,14 @@ COMPLIMENTARY_NOUNS = frozenset(
 )
 
 
+COMPLIMENT_OF = {
+    "complement": "compliment",
+    "complements": "compliments",
+    "complemented": "complimented",
+}
+PERSONS = frozenset("me you him her us them everyone everybody".split())
+
+
 def _complement(toks: list[Tok], i: int) -> str | None:
     w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
     paid = prev in COMPLIMENT_BEFORE or before(toks, i, 2) in ("paid", "pay", "paying")
@@ -345,6 +363,8 @@ def _complement(toks: list[Tok], i: int) -> str | None:
         return "complement"
     if w in ("compliments", "compliment") and prev in ("nicely", "perfectly"):
         return "complements" if w == "compliments" else "complement"
+    if w in COMPLIMENT_OF and nxt in PERSONS and after(toks, i, 2) in ("on", "for"):
+        return COMPLIMENT_OF[w]  # "complemented him on his speech": praise goes to a person
     if w == "complementary" and nxt in COMPLIMENTARY_NOUNS:
         return "complimentary"
     return None
@@ -469,6 +489,9 @@ TOO_NOT_BEFORE = frozenset(
 
 def _to(toks: list[Tok], i: int, prose: str = "") -> str | None:
     w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
+    if w == "two":  # "two many people", "two much": a number never counts a degree word
+        hyphen = i + 2 < len(toks) and toks[i + 2].gap == "-"
+        return "too" if nxt in ("many", "much") and not hyphen else None
     if w == "too" and nxt in TOO_NOT_BEFORE and prev not in ("me", "us", "you", "it"):
         return "to"
     if (
@@ -505,6 +528,7 @@ RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "complement": _complement,
     "complements": _complement,
     "complementary": _complement,
+    "complemented": _complement,
     "lead": _lead,
     "passed": _passed,
     "were": _were,
@@ -545,7 +569,7 @@ STAT_FAMILIES = frozenset(
 # "were" and "than" -> "then" misread relative clauses and comparisons ("cases where
 # given...", "rather X than use Y"); those are left to the context rules.
 NO_STAT_RIVALS = frozenset({"we're", "too"})
-NO_STAT_WORDS = frozenset({"where", "than", "its"})
+NO_STAT_WORDS = frozenset({"where", "than", "its", "two"})
 CONTRACTION_EXTRA = 4.0  # a contraction is scored through stand-in words: ask for more
 
 

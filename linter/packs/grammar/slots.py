@@ -305,6 +305,9 @@ def noun_or_verb(toks: list[Tok], i: int) -> str | None:
         return NOUN_VERB[w]  # "I advice all people": a subject pronoun wants its verb
     if w in VERB_NOUN and prev in lx.POSSESSIVES - {"her"}:
         return VERB_NOUN[w]  # "my advise to all": a possessive wants a noun
+    ends = i + 1 == len(toks) or nxt in ("in", "out", "again", "deeply", "easily", "freely")
+    if w in NOUN_VERB and prev == "to" and ends and _infinitive_to(toks, i):
+        return NOUN_VERB[w]  # "hard to breath in here", "we need to breath."
     if w in NOUN_VERB:
         subject = prev in VERB_BEFORE and prev != "to"
         ends = not nxt and (w == "breath" or prev == "please")
@@ -316,6 +319,21 @@ def noun_or_verb(toks: list[Tok], i: int) -> str | None:
         if noun_before and (not nxt or nxt in lx.PREPOSITIONS or nxt in ("and", "or")):
             return VERB_NOUN[w]
     return None
+
+
+# Verbs that take a to-infinitive ("need to breathe"), not a to-phrase ("return to breath").
+TAKES_INFINITIVE = frozenset(
+    """need needs needed want wants wanted try tries tried trying struggle struggled
+    struggling able unable began begin begins started start forgot forget learn learned
+    remember remembered""".split()
+)
+
+
+def _infinitive_to(toks: list[Tok], i: int) -> bool:
+    """The "to" before word ``i`` marks an infinitive: an adjective or a verb that takes
+    one comes before it ("hard to", "struggled to")."""
+    prev2 = before(toks, i, 2)
+    return prev2 in TAKES_INFINITIVE or (p(prev2, "JJ") >= 0.6 and p(prev2, *NOUN) < 0.1)
 
 
 def weather(toks: list[Tok], i: int) -> str | None:
@@ -338,7 +356,17 @@ def quite(toks: list[Tok], i: int) -> str | None:
         return None if prev in ("the", "a", "very", "so", "too", "and") else "quite"
     if w == "quite" and prev in ("the", "a", "very", "so", "too") and (not nxt or noun_like(nxt)):
         return "quiet"
+    if w == "quite" and prev in STILL_VERBS and i + 1 < len(toks):
+        return "quiet" if toks[i + 1].gap.strip()[:1] in (".", "!", ";") else None
+    if w == "quite" and prev in STILL_VERBS and i + 1 == len(toks):
+        return "quiet"  # "the room was quite.": "quite" needs a word to qualify
     return None
+
+
+# Verbs that take an adjective: "fell quiet", "stay quiet", "was quiet".
+STILL_VERBS = lx.BE | frozenset(
+    "became become becomes remained remain remains stayed stay stays kept keep keeps fell went".split()
+)
 
 
 BORDER_NEXT = frozenset(
@@ -354,6 +382,8 @@ def boarder(toks: list[Tok], i: int) -> str | None:
         return None
     if nxt in BORDER_NEXT or prev in ("across", "southern"):
         return "border"
+    if prev == "the" and before(toks, i, 2) in ("along", "near", "cross", "crossed", "crossing"):
+        return "border"  # "along the boarder": a line one runs along or crosses
     if prev == "the" and nxt in ("with", "between"):
         return "border"  # "south of the boarder with": a frontier runs with or between
     return None
@@ -495,6 +525,25 @@ LEAD_NOUN_AFTER = lx.ORDINAL_OR_NUMBER | frozenset(
 )
 
 
+# Words before a subject pronoun that leave its verb bare: "did he lead", "let it lead",
+# "insist that she lead".
+BARE_VERB_BEFORE = lx.MODALS | frozenset(
+    """do does did don't doesn't didn't let lets make makes made help helps helped see saw
+    watch watched hear heard that why""".split()
+)
+
+
+def led_after_pronoun(toks: list[Tok], i: int) -> str | None:
+    """ "He lead the team to victory": after "he", "she" or "it" the present would be
+    "leads", so "lead" with an object is the past "led" (not "did he lead the team")."""
+    prev, nxt = before(toks, i), after(toks, i)
+    if prev not in ("he", "she", "it") or before(toks, i, 2) in BARE_VERB_BEFORE:
+        return None
+    if nxt in lx.DETERMINERS or nxt in lx.OBJECT_PRONOUNS - {"it", "you", "her"}:
+        return "led"
+    return None
+
+
 def led_compound(toks: list[Tok], i: int) -> str | None:
     """ "Foundation-lead conferences", "US-lead strikes": a noun, a hyphen and "lead" before
     a noun make an adjective from the participle ("US-led"), as "student-run" does."""
@@ -561,7 +610,7 @@ NOMINAL_ADJECTIVES = frozenset(
     """own best worst utmost due worth last fill share all whole most least fair part
     only first next latest finest greatest""".split()
 )
-CONTRACTION_OF = {"its": "it's", "your": "you're", "their": "they're"}
+CONTRACTION_OF = {"its": "it's", "your": "you're", "their": "they're", "whose": "who's"}
 
 
 def possessive_predicate(toks: list[Tok], i: int) -> str | None:
@@ -657,6 +706,13 @@ def _nominal_then_clause(toks: list[Tok], i: int) -> str | None:
     return None
 
 
+def whose_before_preposition(toks: list[Tok], i: int) -> str | None:
+    """ "I wonder whose at the door": "whose" owns a noun; before a preposition it is
+    "who's"."""
+    nxt = after(toks, i)
+    return "who's" if nxt and _preposition_next(toks, i, nxt) else None
+
+
 def _progressive_next(toks: list[Tok], i: int, nxt: str) -> bool:
     """ "If its raining, stay home", "because its making the rules": where a clause starts,
     "its" before a word that is only a verb's -ing form, ending the phrase or taking an
@@ -724,7 +780,7 @@ SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "to": to_for_too,
     "than": than_at_end,
     "their": _first(their_at_end, possessive_predicate),
-    "lead": _first(lead_by, led_compound),
+    "lead": _first(lead_by, led_compound, led_after_pronoun),
     "your": _first(your_for_youre, possessive_predicate),
     "you're": _first(youre_for_your, possessive_before_subject),
     "then": then_for_than,
@@ -739,6 +795,7 @@ SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "principle": principal_slot,
     "principal": principal_slot,
     "principals": principal_slot,
+    "whose": whose_before_preposition,
     **{w: noun_or_verb for w in (*NOUN_VERB, *VERB_NOUN)},
 }
 NEW_FAMILIES: dict[str, tuple[str, ...]] = {

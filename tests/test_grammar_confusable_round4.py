@@ -193,3 +193,25 @@ def test_breath_quite_and_boarder_as_written_stay():
         "The boarder paid the rent. He shouted at the boarder.\n"
     )
     assert confusables(text) == []
+
+
+def test_its_before_a_pronoun_or_here_and_a_contraction_before_coordinated_nouns():
+    text = (
+        "Note\n\nI think its me. Its there somewhere. Its where we met.\n"
+        "It's durability & look was perfect. I think it's size and weight are huge.\n"
+    )
+    assert confusables(text) == [
+        ("GRAM001", 3, 9, ("it's",)),
+        ("GRAM001", 3, 17, ("It's",)),
+        ("GRAM001", 3, 38, ("It's",)),
+        ("GRAM001", 4, 1, ("Its",)),
+        ("GRAM001", 4, 45, ("its",)),
+    ]
+
+
+def test_its_before_a_hyphened_pronoun_and_a_clause_after_coordinated_nouns_stay():
+    text = (
+        "Note\n\nIts you-know-what broke. It's time and money that count. It's salt and\n"
+        "pepper, he said. It's Tom and Jerry is on.\n"
+    )
+    assert confusables(text) == []

@@ -216,7 +216,7 @@ def _confusables(doc) -> list[Confusable]:
 # possessives and "were" look ahead for the noun phrase or clause that follows, the
 # contractions for a compound noun and its verb ("it's subject matter is").
 WIDE_BACK = {"then": 8, "than": 14}
-WIDE_AHEAD = {"its": 5, "your": 5, "their": 5, "were": 3, "it's": 3, "they're": 3, "who's": 3}
+WIDE_AHEAD = {"its": 5, "your": 5, "their": 5, "were": 3, "it's": 4, "they're": 4, "who's": 4}
 
 
 def _to_candidate(ix, k: int, degree_words) -> bool:

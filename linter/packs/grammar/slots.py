@@ -193,6 +193,8 @@ def possessive_before_subject(toks: list[Tok], i: int) -> str | None:
     singular noun with no article; only the possessive reads ("its gimmick was"). A noun
     between the two ("it's time prices fell") or an adjective ("it's likely costs rise")
     could open a clause, so the rule wants the noun right before the verb."""
+    if _coordinated_subject(toks, i):
+        return CONTRACTION_POSSESSIVE.get(toks[i].low)  # "It's durability & look was"
     nxt = words_ahead(toks, i, 3)
     if len(nxt) < 2:
         return None
@@ -206,6 +208,29 @@ def possessive_before_subject(toks: list[Tok], i: int) -> str | None:
     if not (nounish or plural) or not finite_verb(verb.low, plural):
         return None
     return CONTRACTION_POSSESSIVE.get(toks[i].low)
+
+
+def _coordinated_subject(toks: list[Tok], i: int) -> bool:
+    """ "It's durability & look was perfect", "they're size and weight are": two nouns
+    joined by "and", "or" or "&", then a finite verb: a second clause has no verb of its
+    own, so the contraction is the possessive."""
+    if i + 3 < len(toks) and toks[i + 2].gap.strip() == "&":  # "&" stands in the gap
+        first, second, verb = toks[i + 1 : i + 4]
+        joined_words = joined(first.gap) and joined(verb.gap)
+    elif i + 4 < len(toks) and toks[i + 2].low in ("and", "or"):
+        first, _, second, verb = toks[i + 1 : i + 5]
+        joined_words = all(joined(t.gap) for t in toks[i + 1 : i + 5])
+    else:
+        return False
+    if not joined_words or first.low in NOT_OWNED:
+        return False
+    if first.text[:1].isupper() or second.text[:1].isupper():
+        return False
+    if p(first.low, *NOUN) < 0.6 or p(first.low, *VERB, "JJ", "RB") >= 0.3:
+        return False  # the first a noun by every reading; the second may be a verb too
+    if p(second.low, *NOUN) < 0.2 or p(second.low, "JJ", "RB", "VBG", "VBN") >= 0.3:
+        return False
+    return verb.low in ("is", "was", "are", "were", "has", "have")
 
 
 def _compound_subject(first: str, second: str, verb: str) -> bool:
@@ -627,6 +652,8 @@ def possessive_predicate(toks: list[Tok], i: int) -> str | None:
         return _nominal_then_clause(toks, i)
     if _preposition_next(toks, i, nxt) or _progressive_next(toks, i, nxt):
         return CONTRACTION_OF[toks[i].low]
+    if toks[i].low == "its" and nxt in NO_NOUN_PHRASE and not _hyphen_after(toks, i + 1):
+        return "it's"  # "its me", "its there", "its where we met": no noun to own
     adverb = p(nxt, "RB") >= 0.85 and p(nxt, "JJ", *NOUN, "VBN", "VBG", "DT", "IN") < 0.1
     adjective = p(nxt, "JJ") >= 0.8 and p(nxt, *NOUN, "VB", "VBG", "RB", "JJS", "CD") < 0.05
     if adjective:  # "their dead", "feeds its young": an adjective may stand for a noun
@@ -711,6 +738,14 @@ def whose_before_preposition(toks: list[Tok], i: int) -> str | None:
     "who's"."""
     nxt = after(toks, i)
     return "who's" if nxt and _preposition_next(toks, i, nxt) else None
+
+
+# Words a possessive never owns: pronouns, "here/there" and the openers of a clause.
+NO_NOUN_PHRASE = frozenset("me you him us them we they he she here there where who when".split())
+
+
+def _hyphen_after(toks: list[Tok], j: int) -> bool:
+    return j + 1 < len(toks) and toks[j + 1].gap == "-"
 
 
 def _progressive_next(toks: list[Tok], i: int, nxt: str) -> bool:

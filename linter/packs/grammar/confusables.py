@@ -106,7 +106,7 @@ class ConfusableByStatistics(Rule):
         self._decided: dict[tuple[int, str], str | None] = {}  # see ``_confusables``
 
     def check(self, doc) -> Iterator[Match]:
-        from linter.packs.grammar.confusion_model import CUES, decide_by_stats
+        from linter.packs.grammar.confusion_model import CUES, STAT_WORDS, decide_by_stats
         from linter.packs.grammar.cue_index import index
 
         ix = index(doc, CUES)
@@ -114,12 +114,14 @@ class ConfusableByStatistics(Rule):
         decided = self._decided
         if len(decided) > MEMO_LIMIT:
             decided.clear()
+        built = ix.shared.get("confusable tokens")
+        built = built if isinstance(built, dict) else {}
         for item in _confusables(doc):
-            if item.choice or lows[item.k] == "to":
-                continue  # GRAM001 reports what the rules decide; pairs never judge "to"
+            if item.choice or lows[item.k] not in STAT_WORDS:
+                continue  # GRAM001 reports what the rules decide; pairs judge few words
             choice = decided.get(item.key, _UNDECIDED)
             if choice is _UNDECIDED:
-                toks = ix.tokens(item.a, item.b, item.gap_start)
+                toks = built.get(item.k) or ix.tokens(item.a, item.b, item.gap_start)
                 choice = decide_by_stats(toks, item.key[0], self._bigrams, self.margin)
                 decided[item.key] = choice
             if choice:
@@ -176,6 +178,8 @@ def _confusables(doc) -> list[Confusable]:
     if isinstance(cached, list):
         return cached
     found: list[Confusable] = []
+    built: dict[int, list] = {}  # the windows made here, for GRAM002 to reuse
+    ix.shared["confusable tokens"] = built
     last = ix.n - 1
     decided, places = _RULE_DECISIONS, _PLACES
     if len(decided) > MEMO_LIMIT:
@@ -202,7 +206,8 @@ def _confusables(doc) -> list[Confusable]:
             key = (k - a, ix.text_of(a, b, gap_start))
             decision = decided.get(key, _UNDECIDED)
             if decision is _UNDECIDED:
-                decision = decided[key] = decide_by_rule(ix.tokens(a, b, gap_start), k - a)
+                toks = built[k] = ix.tokens(a, b, gap_start)
+                decision = decided[key] = decide_by_rule(toks, k - a)
             choice = decision
             if place:
                 _, lo, base = place

@@ -570,6 +570,14 @@ STAT_FAMILIES = frozenset(
 # given...", "rather X than use Y"); those are left to the context rules.
 NO_STAT_RIVALS = frozenset({"we're", "too"})
 NO_STAT_WORDS = frozenset({"where", "than", "its", "two"})
+# The words ``decide_by_stats`` may judge ("to" never: its rivals are left to the rules),
+# as written (lower case, either apostrophe): GRAM002 skips the rest before making a window.
+STAT_WORDS = frozenset(
+    form
+    for word, family in FAMILY_OF.items()
+    if family in STAT_FAMILIES and word not in NO_STAT_WORDS and word != "to"
+    for form in (word, word.replace("'", "’"))
+)
 CONTRACTION_EXTRA = 4.0  # a contraction is scored through stand-in words: ask for more
 
 

@@ -215,3 +215,28 @@ def test_its_before_a_hyphened_pronoun_and_a_clause_after_coordinated_nouns_stay
         "pepper, he said. It's Tom and Jerry is on.\n"
     )
     assert confusables(text) == []
+
+
+def test_a_loose_adjective_where_a_clause_starts_and_affect_effect_by_their_subject():
+    text = (
+        "Note\n\nIts fine, he said. If its okay, we go. It lead to a crash. These design\n"
+        "principals matter. Its affect on prices was big. They effect the outcome.\n"
+        "It effects the way we work.\n"
+    )
+    assert confusables(text) == [
+        ("GRAM001", 3, 1, ("It's",)),
+        ("GRAM001", 3, 23, ("it's",)),
+        ("GRAM001", 3, 43, ("led",)),
+        ("GRAM001", 4, 1, ("principles",)),
+        ("GRAM001", 4, 24, ("effect",)),
+        ("GRAM001", 4, 55, ("affect",)),
+        ("GRAM001", 5, 4, ("affects",)),
+    ]
+
+
+def test_fine_print_effect_change_and_the_noun_effects_stay():
+    text = (
+        "Note\n\nRead its fine print. They effect change. The effects the storm had were\n"
+        "big. Does it lead to a crash? The school principals met. Its effect on prices.\n"
+    )
+    assert confusables(text) == []

@@ -294,13 +294,21 @@ EFFECT_CHANGE = frozenset("change changes reform reforms real lasting meaningful
 
 def _affect(toks: list[Tok], i: int) -> str | None:
     w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
+    objects = lx.DETERMINERS | lx.OBJECT_PRONOUNS | {"how", "whether", "what"}
     if w == "affects" and nxt == "of":
         return "effects"
+    if w in ("affect", "affects") and prev in lx.POSSESSIVES and nxt in ("on", "of"):
+        return "effect" if w == "affect" else "effects"  # "its affect on prices"
+    if nxt in objects and nxt not in EFFECT_CHANGE and nxt not in ("a", "an"):
+        # "effect a breach", "effected an escape": bring about
+        if w == "effect" and prev in ("i", "we", "they", "you"):
+            return "affect"  # "they effect the outcome" ("they effect change" stays)
+        if w == "effects" and prev in ("it", "he", "she", "this", "which"):
+            return "affects"  # "it effects the way we work"
     if w in ("affect", "affects") and prev in EFFECT_BEFORE:
         if prev in ("that", "this") and nxt not in ("of", "on"):
             return None  # "that affects us"
         return "effect" if w == "affect" else "effects"
-    objects = lx.DETERMINERS | lx.OBJECT_PRONOUNS | {"how", "whether", "what"}
     if w == "effect" and prev in AFFECT_BEFORE and nxt not in EFFECT_CHANGE:
         if nxt in objects or nxt in lx.ORDINAL_OR_NUMBER or nxt[:1].isdigit():
             return "affect"
@@ -320,7 +328,8 @@ PRINCIPAL_NOUNS = frozenset(
     photography residence""".split()
 )
 PRINCIPLE_BEFORE = frozenset(
-    "guiding moral basic fundamental core founding democratic ethical".split()
+    """guiding moral basic fundamental core founding democratic ethical design general
+    underlying governing""".split()
 )
 
 
@@ -595,6 +604,8 @@ def decide_by_stats(toks: list[Tok], i: int, bigrams: Bigrams, margin: float) ->
         return None
     if word == "too":
         return _too(toks, i, bigrams, prev, nxt)
+    if word in ("effect", "effects") and nxt in ("a", "an"):
+        return None  # "effect a breach", "he effects a coup": the verb "bring about"
     if word == "to" or word in NO_STAT_WORDS:
         return None
     if word == "then" and not (prev.endswith("er") and len(prev) > 4):

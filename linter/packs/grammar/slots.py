@@ -564,8 +564,8 @@ def led_after_pronoun(toks: list[Tok], i: int) -> str | None:
     prev, nxt = before(toks, i), after(toks, i)
     if prev not in ("he", "she", "it") or before(toks, i, 2) in BARE_VERB_BEFORE:
         return None
-    if nxt in lx.DETERMINERS or nxt in lx.OBJECT_PRONOUNS - {"it", "you", "her"}:
-        return "led"
+    if nxt in lx.DETERMINERS or nxt in lx.OBJECT_PRONOUNS - {"it", "you", "her"} or nxt == "to":
+        return "led"  # "He lead the team", "it lead to a crash"
     return None
 
 
@@ -658,6 +658,8 @@ def possessive_predicate(toks: list[Tok], i: int) -> str | None:
     adjective = p(nxt, "JJ") >= 0.8 and p(nxt, *NOUN, "VB", "VBG", "RB", "JJS", "CD") < 0.05
     if adjective:  # "their dead", "feeds its young": an adjective may stand for a noun
         return _adjective_complement(toks, i)
+    if p(nxt, "JJ", "UH") >= 0.6 and p(nxt, *NOUN, "RB", "VBG", "VBN") <= 0.1:
+        return _adjective_clause(toks, i)  # "if its okay.", "Its fine, he said."
     participle = participle_like(nxt) and p(nxt, "VBN") >= 0.5 and p(nxt, *NOUN, "JJ") < 0.05
     if not (adverb or participle):
         return None
@@ -686,10 +688,17 @@ def _adjective_complement(toks: list[Tok], i: int) -> str | None:
     will", "whether its true or not", "if your ready."), an adjective followed by a
     clause of its own, by "or not" or by the clause's end is a predicate too; after a verb
     ("buried their dead.", "feeds its young the") it may stand for a noun."""
-    nxt, nxt2, nxt3 = after(toks, i), after(toks, i, 2), after(toks, i, 3)
+    nxt2, nxt3 = after(toks, i, 2), after(toks, i, 3)
     if nxt2 == "that" or (nxt2 == "to" and p(nxt3, "VB") >= 0.6 and p(nxt3, *NOUN) < 0.2):
         return CONTRACTION_OF[toks[i].low]
-    if not _clause_starts_at(toks, i) or p(nxt, *NOUN) > 0.0:
+    return _adjective_clause(toks, i)
+
+
+def _adjective_clause(toks: list[Tok], i: int) -> str | None:
+    """Where a clause starts, an adjective (possessive + ``toks[i + 1]``) followed by a
+    clause of its own, by "or not" or by the clause's end is a predicate."""
+    nxt, nxt2, nxt3 = after(toks, i), after(toks, i, 2), after(toks, i, 3)
+    if not _clause_starts_at(toks, i) or p(nxt, *NOUN) > 0.05:
         return None
     ends = _ends_after(toks, i + 1)
     if ends or nxt2 in CLAUSE_SUBJECTS or (nxt2 == "or" and nxt3 == "not"):

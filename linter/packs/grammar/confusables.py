@@ -235,8 +235,17 @@ def _to_candidate(ix, k: int, degree_words) -> bool:
     words, prose = ix.words, ix.prose
     if prose[words[k][1] : words[k + 1][0]].strip():
         return True
-    cands = candidates(nxt)
-    return cands.get("JJ", 0.0) + cands.get("RB", 0.0) >= 0.8
+    found = _TO_BEFORE.get(nxt)
+    if found is None:
+        if len(_TO_BEFORE) > MEMO_LIMIT:
+            _TO_BEFORE.clear()
+        cands = candidates(nxt)
+        found = _TO_BEFORE[nxt] = cands.get("JJ", 0.0) + cands.get("RB", 0.0) >= 0.8
+    return found
+
+
+# Whether a word after "to" may be an adjective or adverb ("to pretty"), by word.
+_TO_BEFORE: dict[str, bool] = {}
 
 
 _BIGRAMS: dict = {}

@@ -650,10 +650,12 @@ def possessive_predicate(toks: list[Tok], i: int) -> str | None:
         return None
     if nxt in NOMINAL_ADJECTIVES:
         return _nominal_then_clause(toks, i)
-    if _preposition_next(toks, i, nxt) or _progressive_next(toks, i, nxt):
-        return CONTRACTION_OF[toks[i].low]
     if toks[i].low == "its" and nxt in NO_NOUN_PHRASE and not _hyphen_after(toks, i + 1):
         return "it's"  # "its me", "its there", "its where we met": no noun to own
+    if p(nxt, *NOUN) > 0.4:
+        return None  # the common case, a noun: every reading below wants less of one
+    if _preposition_next(toks, i, nxt) or _progressive_next(toks, i, nxt):
+        return CONTRACTION_OF[toks[i].low]
     adverb = p(nxt, "RB") >= 0.85 and p(nxt, "JJ", *NOUN, "VBN", "VBG", "DT", "IN") < 0.1
     adjective = p(nxt, "JJ") >= 0.8 and p(nxt, *NOUN, "VB", "VBG", "RB", "JJS", "CD") < 0.05
     if adjective:  # "their dead", "feeds its young": an adjective may stand for a noun

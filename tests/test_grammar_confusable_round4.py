@@ -240,3 +240,19 @@ def test_fine_print_effect_change_and_the_noun_effects_stay():
         "big. Does it lead to a crash? The school principals met. Its effect on prices.\n"
     )
     assert confusables(text) == []
+
+
+def test_would_rather_then_and_by_than():
+    text = "Note\n\nI would rather walk then drive. By than it was too late.\n"
+    assert confusables(text) == [
+        ("GRAM001", 3, 21, ("than",)),
+        ("GRAM001", 3, 36, ("then",)),
+    ]
+
+
+def test_rather_as_a_degree_word_and_by_then_stay():
+    text = (
+        "Note\n\nHe was rather tired then went home. I would rather go; then we can eat.\n"
+        "By then it was late.\n"
+    )
+    assert confusables(text) == []

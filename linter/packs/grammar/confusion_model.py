@@ -210,7 +210,7 @@ def _than(toks: list[Tok], i: int) -> str | None:
     if w == "than":
         if prev in ("we", "they", "he", "she", "i") and nxt and nxt not in lx.COMPARATIVES:
             return "then"
-        if prev in ("since", "until", "till", "and", "back", "just") and nxt not in ("ever",):
+        if prev in ("since", "until", "till", "and", "back", "just", "by") and nxt not in ("ever",):
             return "then"
         if i == 0 or toks[i].gap.strip() in (",", ";"):
             if nxt in lx.COMPARATIVES or _comparative_before(toks, i):

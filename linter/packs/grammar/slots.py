@@ -292,11 +292,10 @@ def then_for_than(toks: list[Tok], i: int) -> str | None:
     prev, nxt = before(toks, i), after(toks, i)
     if not prev or prev in COMPARATIVE_ADVERBS or i + 1 >= len(toks):
         return None
-    if (
-        toks[i + 1].gap.strip() not in ("", "$", "£", "€")
-        or p(nxt, "VB", "VBD", "VBZ", "MD") >= 0.3
-    ):
+    if toks[i + 1].gap.strip() not in ("", "$", "£", "€"):
         return None
+    if p(nxt, "VB", "VBD", "VBZ", "MD") >= 0.3:
+        return "than" if _would_rather_before(toks, i) else None  # "rather walk then drive"
     if prev == "and" or (nxt in lx.SUBJECT_PRONOUNS and before(toks, i, 2) not in ("more", "less")):
         return None  # "more came, and then", "more ... then they left"
     for j in range(i - 1, -1, -1):
@@ -306,6 +305,20 @@ def then_for_than(toks: list[Tok], i: int) -> str | None:
         if low in ("more", "less", "fewer", "rather") or p(low, "JJR", "RBR") >= 0.6:
             return "than"
     return None
+
+
+PREFER = frozenset("would 'd i'd we'd they'd you'd he'd she'd had".split())
+
+
+def _would_rather_before(toks: list[Tok], i: int) -> bool:
+    """ "I would rather walk then drive": a preference ("would rather", "I'd rather")
+    earlier in the clause wants "than" even before a verb."""
+    for j in range(i - 1, 0, -1):
+        if toks[j + 1].gap.strip():
+            return False
+        if toks[j].low == "rather":
+            return toks[j - 1].low in PREFER and joined(toks[j].gap)
+    return False
 
 
 NOUN_VERB = {

@@ -106,7 +106,7 @@ class ConfusableByStatistics(Rule):
         self._decided: dict[tuple[int, str], str | None] = {}  # see ``_confusables``
 
     def check(self, doc) -> Iterator[Match]:
-        from linter.packs.grammar.confusion_model import CUES, decide_by_stats
+        from linter.packs.grammar.confusion_model import CUES, STAT_WORDS, decide_by_stats
         from linter.packs.grammar.cue_index import index
 
         ix = index(doc, CUES)
@@ -114,12 +114,14 @@ class ConfusableByStatistics(Rule):
         decided = self._decided
         if len(decided) > MEMO_LIMIT:
             decided.clear()
+        built = ix.shared.get("confusable tokens")
+        built = built if isinstance(built, dict) else {}
         for item in _confusables(doc):
-            if item.choice or lows[item.k] == "to":
-                continue  # GRAM001 reports what the rules decide; pairs never judge "to"
+            if item.choice or lows[item.k] not in STAT_WORDS:
+                continue  # GRAM001 reports what the rules decide; pairs judge few words
             choice = decided.get(item.key, _UNDECIDED)
             if choice is _UNDECIDED:
-                toks = ix.tokens(item.a, item.b, item.gap_start)
+                toks = built.get(item.k) or ix.tokens(item.a, item.b, item.gap_start)
                 choice = decide_by_stats(toks, item.key[0], self._bigrams, self.margin)
                 decided[item.key] = choice
             if choice:
@@ -176,6 +178,8 @@ def _confusables(doc) -> list[Confusable]:
     if isinstance(cached, list):
         return cached
     found: list[Confusable] = []
+    built: dict[int, list] = {}  # the windows made here, for GRAM002 to reuse
+    ix.shared["confusable tokens"] = built
     last = ix.n - 1
     decided, places = _RULE_DECISIONS, _PLACES
     if len(decided) > MEMO_LIMIT:
@@ -186,6 +190,8 @@ def _confusables(doc) -> list[Confusable]:
         if ix.lows[k] == "to" and k != last and not _to_candidate(ix, k, DEGREE_WORDS):
             continue
         low = ix.lows[k]
+        if low == "two" and (k == last or ix.low(k + 1) not in ("many", "much")):
+            continue  # "two" is judged only before a degree word ("two many")
         back = WIDE_BACK.get(low, 2)  # "more X to Y then": the comparative
         ahead = WIDE_AHEAD.get(low, 2)  # "its newly built offices", "were the X is"
         place = ix.place(k, back, ahead)
@@ -200,7 +206,8 @@ def _confusables(doc) -> list[Confusable]:
             key = (k - a, ix.text_of(a, b, gap_start))
             decision = decided.get(key, _UNDECIDED)
             if decision is _UNDECIDED:
-                decision = decided[key] = decide_by_rule(ix.tokens(a, b, gap_start), k - a)
+                toks = built[k] = ix.tokens(a, b, gap_start)
+                decision = decided[key] = decide_by_rule(toks, k - a)
             choice = decision
             if place:
                 _, lo, base = place
@@ -211,9 +218,10 @@ def _confusables(doc) -> list[Confusable]:
 
 
 # Words whose rules read further: "then"/"than" look back for a comparative; the
-# possessives and "were" look ahead for the noun phrase or clause that follows.
+# possessives and "were" look ahead for the noun phrase or clause that follows, the
+# contractions for a compound noun and its verb ("it's subject matter is").
 WIDE_BACK = {"then": 8, "than": 14}
-WIDE_AHEAD = {"its": 5, "your": 5, "their": 5, "were": 3}
+WIDE_AHEAD = {"its": 5, "your": 5, "their": 5, "were": 3, "it's": 4, "they're": 4, "who's": 4}
 
 
 def _to_candidate(ix, k: int, degree_words) -> bool:
@@ -227,8 +235,17 @@ def _to_candidate(ix, k: int, degree_words) -> bool:
     words, prose = ix.words, ix.prose
     if prose[words[k][1] : words[k + 1][0]].strip():
         return True
-    cands = candidates(nxt)
-    return cands.get("JJ", 0.0) + cands.get("RB", 0.0) >= 0.8
+    found = _TO_BEFORE.get(nxt)
+    if found is None:
+        if len(_TO_BEFORE) > MEMO_LIMIT:
+            _TO_BEFORE.clear()
+        cands = candidates(nxt)
+        found = _TO_BEFORE[nxt] = cands.get("JJ", 0.0) + cands.get("RB", 0.0) >= 0.8
+    return found
+
+
+# Whether a word after "to" may be an adjective or adverb ("to pretty"), by word.
+_TO_BEFORE: dict[str, bool] = {}
 
 
 _BIGRAMS: dict = {}

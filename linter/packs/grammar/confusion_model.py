@@ -36,7 +36,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "lead": ("lead", "led"),
     "passed": ("passed", "past"),
     "were": ("were", "where", "we're"),
-    "to": ("to", "too"),
+    "to": ("to", "too", "two"),
+    "complemented": ("complemented", "complimented"),
 }
 FAMILIES.update(
     {
@@ -171,6 +172,8 @@ def _their(toks: list[Tok], i: int) -> str | None:
     elif w == "there":
         if nxt in ING_AFTER_THEYRE and nxt2 == "to":
             return "they're"
+        if nxt == "not" and _only_ing(nxt2):
+            return "they're"  # "I know there not coming" ("there not being" stays)
         if nxt == "own":
             return "their"
     elif w == "they're":
@@ -179,6 +182,13 @@ def _their(toks: list[Tok], i: int) -> str | None:
         if nxt == "own":
             return "their"
     return None
+
+
+def _only_ing(word: str) -> bool:
+    """A verb's -ing form that is never a noun or an adjective ("coming", not "being")."""
+    from linter.packs.grammar.slots import p
+
+    return word != "being" and word.endswith("ing") and p(word, "VBG") >= 0.9
 
 
 DEGREE_BEFORE_COMPARATIVE = frozenset("much far even slightly significantly lot little".split())
@@ -200,7 +210,7 @@ def _than(toks: list[Tok], i: int) -> str | None:
     if w == "than":
         if prev in ("we", "they", "he", "she", "i") and nxt and nxt not in lx.COMPARATIVES:
             return "then"
-        if prev in ("since", "until", "till", "and", "back", "just") and nxt not in ("ever",):
+        if prev in ("since", "until", "till", "and", "back", "just", "by") and nxt not in ("ever",):
             return "then"
         if i == 0 or toks[i].gap.strip() in (",", ";"):
             if nxt in lx.COMPARATIVES or _comparative_before(toks, i):
@@ -284,13 +294,21 @@ EFFECT_CHANGE = frozenset("change changes reform reforms real lasting meaningful
 
 def _affect(toks: list[Tok], i: int) -> str | None:
     w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
+    objects = lx.DETERMINERS | lx.OBJECT_PRONOUNS | {"how", "whether", "what"}
     if w == "affects" and nxt == "of":
         return "effects"
+    if w in ("affect", "affects") and prev in lx.POSSESSIVES and nxt in ("on", "of"):
+        return "effect" if w == "affect" else "effects"  # "its affect on prices"
+    if nxt in objects and nxt not in EFFECT_CHANGE and nxt not in ("a", "an"):
+        # "effect a breach", "effected an escape": bring about
+        if w == "effect" and prev in ("i", "we", "they", "you"):
+            return "affect"  # "they effect the outcome" ("they effect change" stays)
+        if w == "effects" and prev in ("it", "he", "she", "this", "which"):
+            return "affects"  # "it effects the way we work"
     if w in ("affect", "affects") and prev in EFFECT_BEFORE:
         if prev in ("that", "this") and nxt not in ("of", "on"):
             return None  # "that affects us"
         return "effect" if w == "affect" else "effects"
-    objects = lx.DETERMINERS | lx.OBJECT_PRONOUNS | {"how", "whether", "what"}
     if w == "effect" and prev in AFFECT_BEFORE and nxt not in EFFECT_CHANGE:
         if nxt in objects or nxt in lx.ORDINAL_OR_NUMBER or nxt[:1].isdigit():
             return "affect"
@@ -310,7 +328,8 @@ PRINCIPAL_NOUNS = frozenset(
     photography residence""".split()
 )
 PRINCIPLE_BEFORE = frozenset(
-    "guiding moral basic fundamental core founding democratic ethical".split()
+    """guiding moral basic fundamental core founding democratic ethical design general
+    underlying governing""".split()
 )
 
 
@@ -336,6 +355,14 @@ COMPLIMENTARY_NOUNS = frozenset(
 )
 
 
+COMPLIMENT_OF = {
+    "complement": "compliment",
+    "complements": "compliments",
+    "complemented": "complimented",
+}
+PERSONS = frozenset("me you him her us them everyone everybody".split())
+
+
 def _complement(toks: list[Tok], i: int) -> str | None:
     w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
     paid = prev in COMPLIMENT_BEFORE or before(toks, i, 2) in ("paid", "pay", "paying")
@@ -345,6 +372,8 @@ def _complement(toks: list[Tok], i: int) -> str | None:
         return "complement"
     if w in ("compliments", "compliment") and prev in ("nicely", "perfectly"):
         return "complements" if w == "compliments" else "complement"
+    if w in COMPLIMENT_OF and nxt in PERSONS and after(toks, i, 2) in ("on", "for"):
+        return COMPLIMENT_OF[w]  # "complemented him on his speech": praise goes to a person
     if w == "complementary" and nxt in COMPLIMENTARY_NOUNS:
         return "complimentary"
     return None
@@ -469,6 +498,9 @@ TOO_NOT_BEFORE = frozenset(
 
 def _to(toks: list[Tok], i: int, prose: str = "") -> str | None:
     w, prev, nxt = toks[i].low, before(toks, i), after(toks, i)
+    if w == "two":  # "two many people", "two much": a number never counts a degree word
+        hyphen = i + 2 < len(toks) and toks[i + 2].gap == "-"
+        return "too" if nxt in ("many", "much") and not hyphen else None
     if w == "too" and nxt in TOO_NOT_BEFORE and prev not in ("me", "us", "you", "it"):
         return "to"
     if (
@@ -505,6 +537,7 @@ RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "complement": _complement,
     "complements": _complement,
     "complementary": _complement,
+    "complemented": _complement,
     "lead": _lead,
     "passed": _passed,
     "were": _were,
@@ -545,7 +578,15 @@ STAT_FAMILIES = frozenset(
 # "were" and "than" -> "then" misread relative clauses and comparisons ("cases where
 # given...", "rather X than use Y"); those are left to the context rules.
 NO_STAT_RIVALS = frozenset({"we're", "too"})
-NO_STAT_WORDS = frozenset({"where", "than", "its"})
+NO_STAT_WORDS = frozenset({"where", "than", "its", "two"})
+# The words ``decide_by_stats`` may judge ("to" never: its rivals are left to the rules),
+# as written (lower case, either apostrophe): GRAM002 skips the rest before making a window.
+STAT_WORDS = frozenset(
+    form
+    for word, family in FAMILY_OF.items()
+    if family in STAT_FAMILIES and word not in NO_STAT_WORDS and word != "to"
+    for form in (word, word.replace("'", "’"))
+)
 CONTRACTION_EXTRA = 4.0  # a contraction is scored through stand-in words: ask for more
 
 
@@ -563,6 +604,8 @@ def decide_by_stats(toks: list[Tok], i: int, bigrams: Bigrams, margin: float) ->
         return None
     if word == "too":
         return _too(toks, i, bigrams, prev, nxt)
+    if word in ("effect", "effects") and nxt in ("a", "an"):
+        return None  # "effect a breach", "he effects a coup": the verb "bring about"
     if word == "to" or word in NO_STAT_WORDS:
         return None
     if word == "then" and not (prev.endswith("er") and len(prev) > 4):

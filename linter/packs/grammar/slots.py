@@ -9,11 +9,12 @@ the window's text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from linter.language import candidates
 from linter.packs.grammar import lexicon as lx
-from linter.packs.grammar.tokens import Tok, after, before
+from linter.packs.grammar.tokens import Tok, after, before, joined
 
 NOUN = ("NN", "NNS", "NNP", "NNPS")  # the lexicon is case-blind: "pledge" is also a name
 VERB = ("VB", "VBP", "VBZ", "VBD", "VBN", "VBG", "MD")
@@ -119,8 +120,20 @@ def _noun_phrase_after(toks: list[Tok], i: int) -> bool:
     """A noun, or an adjective and a noun, right after word ``i``, not "forecast to"."""
     nxt, nxt2 = after(toks, i), after(toks, i, 2)
     if p(nxt, *NOUN) >= 0.4 and p(nxt, "VBG", "JJ", "RB", "IN") <= 0.2:
-        return nxt2 not in ("to", "that", "for", "by") and nxt not in ("time", "worth", "fine")
+        if nxt in ("time", "worth", "fine"):
+            return False
+        # "it's forecast to rise": a verb form may take "to"; "stadium to" cannot
+        return nxt2 not in ("to", "that", "for", "by") or p(nxt, *VERB) < 0.05
+    if nxt.isdigit() and i + 3 < len(toks) and toks[i + 2].gap == ",":
+        joined_next = not toks[i + 3].gap.strip()
+        nxt, nxt2 = toks[i + 2].low, toks[i + 3].low if joined_next else ""  # "50,000th article"
+    if ORDINAL_RE.fullmatch(nxt) or nxt in ORDINALS:
+        return noun_like(nxt2) and nxt2 not in NOT_OWNED | {"nature", "thing"}  # "first game"
     return p(nxt, "JJ") >= 0.3 and p(nxt, "RB", "VBN", "IN") < 0.2 and noun_like(nxt2)
+
+
+ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
+ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
 def its_for_its(toks: list[Tok], i: int) -> str | None:
@@ -180,17 +193,56 @@ def possessive_before_subject(toks: list[Tok], i: int) -> str | None:
     singular noun with no article; only the possessive reads ("its gimmick was"). A noun
     between the two ("it's time prices fell") or an adjective ("it's likely costs rise")
     could open a clause, so the rule wants the noun right before the verb."""
-    nxt = words_ahead(toks, i, 2)
+    if _coordinated_subject(toks, i):
+        return CONTRACTION_POSSESSIVE.get(toks[i].low)  # "It's durability & look was"
+    nxt = words_ahead(toks, i, 3)
     if len(nxt) < 2:
         return None
-    noun, verb = nxt
+    noun, verb = nxt[:2]
     if noun.text[:1].isupper() or noun.low in NOT_OWNED or "'" in noun.low:
         return None
+    if len(nxt) == 3 and _compound_subject(noun.low, verb.low, nxt[2].low):
+        return CONTRACTION_POSSESSIVE.get(toks[i].low)  # "it's subject matter is"
     plural = plural_noun(noun.low)
     nounish = p(noun.low, *NOUN) >= 0.4 and p(noun.low, "JJ", "RB", "IN", "VBN", "VBG") < 0.25
     if not (nounish or plural) or not finite_verb(verb.low, plural):
         return None
     return CONTRACTION_POSSESSIVE.get(toks[i].low)
+
+
+def _coordinated_subject(toks: list[Tok], i: int) -> bool:
+    """ "It's durability & look was perfect", "they're size and weight are": two nouns
+    joined by "and", "or" or "&", then a finite verb: a second clause has no verb of its
+    own, so the contraction is the possessive."""
+    if i + 3 < len(toks) and toks[i + 2].gap.strip() == "&":  # "&" stands in the gap
+        first, second, verb = toks[i + 1 : i + 4]
+        joined_words = joined(first.gap) and joined(verb.gap)
+    elif i + 4 < len(toks) and toks[i + 2].low in ("and", "or"):
+        first, _, second, verb = toks[i + 1 : i + 5]
+        joined_words = all(joined(t.gap) for t in toks[i + 1 : i + 5])
+    else:
+        return False
+    if not joined_words or first.low in NOT_OWNED:
+        return False
+    if first.text[:1].isupper() or second.text[:1].isupper():
+        return False
+    if p(first.low, *NOUN) < 0.6 or p(first.low, *VERB, "JJ", "RB") >= 0.3:
+        return False  # the first a noun by every reading; the second may be a verb too
+    if p(second.low, *NOUN) < 0.2 or p(second.low, "JJ", "RB", "VBG", "VBN") >= 0.3:
+        return False
+    return verb.low in ("is", "was", "are", "were", "has", "have")
+
+
+def _compound_subject(first: str, second: str, verb: str) -> bool:
+    """ "it's subject matter is", "they're team leader was": two singular nouns (a
+    compound) and a singular finite verb; "it is subject matter is" has two finite verbs.
+    A plural ("it's time prices fell") or a word that may be a verb stays."""
+    if verb not in ("is", "was", "has") or first in NOT_OWNED or not second.isalpha():
+        return False
+    for word in (first, second):
+        if p(word, "NN") < 0.6 or p(word, "VB", "VBZ", "VBP", "VBD", "VBN", "VBG", "RB") >= 0.3:
+            return False
+    return True
 
 
 CONTRACTION_POSSESSIVE = {"it's": "its", "who's": "whose", "they're": "their", "you're": "your"}
@@ -240,11 +292,10 @@ def then_for_than(toks: list[Tok], i: int) -> str | None:
     prev, nxt = before(toks, i), after(toks, i)
     if not prev or prev in COMPARATIVE_ADVERBS or i + 1 >= len(toks):
         return None
-    if (
-        toks[i + 1].gap.strip() not in ("", "$", "£", "€")
-        or p(nxt, "VB", "VBD", "VBZ", "MD") >= 0.3
-    ):
+    if toks[i + 1].gap.strip() not in ("", "$", "£", "€"):
         return None
+    if p(nxt, "VB", "VBD", "VBZ", "MD") >= 0.3:
+        return "than" if _would_rather_before(toks, i) else None  # "rather walk then drive"
     if prev == "and" or (nxt in lx.SUBJECT_PRONOUNS and before(toks, i, 2) not in ("more", "less")):
         return None  # "more came, and then", "more ... then they left"
     for j in range(i - 1, -1, -1):
@@ -254,6 +305,20 @@ def then_for_than(toks: list[Tok], i: int) -> str | None:
         if low in ("more", "less", "fewer", "rather") or p(low, "JJR", "RBR") >= 0.6:
             return "than"
     return None
+
+
+PREFER = frozenset("would 'd i'd we'd they'd you'd he'd she'd had".split())
+
+
+def _would_rather_before(toks: list[Tok], i: int) -> bool:
+    """ "I would rather walk then drive": a preference ("would rather", "I'd rather")
+    earlier in the clause wants "than" even before a verb."""
+    for j in range(i - 1, 0, -1):
+        if toks[j + 1].gap.strip():
+            return False
+        if toks[j].low == "rather":
+            return toks[j - 1].low in PREFER and joined(toks[j].gap)
+    return False
 
 
 NOUN_VERB = {
@@ -278,6 +343,9 @@ def noun_or_verb(toks: list[Tok], i: int) -> str | None:
         return NOUN_VERB[w]  # "I advice all people": a subject pronoun wants its verb
     if w in VERB_NOUN and prev in lx.POSSESSIVES - {"her"}:
         return VERB_NOUN[w]  # "my advise to all": a possessive wants a noun
+    ends = i + 1 == len(toks) or nxt in ("in", "out", "again", "deeply", "easily", "freely")
+    if w in NOUN_VERB and prev == "to" and ends and _infinitive_to(toks, i):
+        return NOUN_VERB[w]  # "hard to breath in here", "we need to breath."
     if w in NOUN_VERB:
         subject = prev in VERB_BEFORE and prev != "to"
         ends = not nxt and (w == "breath" or prev == "please")
@@ -289,6 +357,21 @@ def noun_or_verb(toks: list[Tok], i: int) -> str | None:
         if noun_before and (not nxt or nxt in lx.PREPOSITIONS or nxt in ("and", "or")):
             return VERB_NOUN[w]
     return None
+
+
+# Verbs that take a to-infinitive ("need to breathe"), not a to-phrase ("return to breath").
+TAKES_INFINITIVE = frozenset(
+    """need needs needed want wants wanted try tries tried trying struggle struggled
+    struggling able unable began begin begins started start forgot forget learn learned
+    remember remembered""".split()
+)
+
+
+def _infinitive_to(toks: list[Tok], i: int) -> bool:
+    """The "to" before word ``i`` marks an infinitive: an adjective or a verb that takes
+    one comes before it ("hard to", "struggled to")."""
+    prev2 = before(toks, i, 2)
+    return prev2 in TAKES_INFINITIVE or (p(prev2, "JJ") >= 0.6 and p(prev2, *NOUN) < 0.1)
 
 
 def weather(toks: list[Tok], i: int) -> str | None:
@@ -311,7 +394,17 @@ def quite(toks: list[Tok], i: int) -> str | None:
         return None if prev in ("the", "a", "very", "so", "too", "and") else "quite"
     if w == "quite" and prev in ("the", "a", "very", "so", "too") and (not nxt or noun_like(nxt)):
         return "quiet"
+    if w == "quite" and prev in STILL_VERBS and i + 1 < len(toks):
+        return "quiet" if toks[i + 1].gap.strip()[:1] in (".", "!", ";") else None
+    if w == "quite" and prev in STILL_VERBS and i + 1 == len(toks):
+        return "quiet"  # "the room was quite.": "quite" needs a word to qualify
     return None
+
+
+# Verbs that take an adjective: "fell quiet", "stay quiet", "was quiet".
+STILL_VERBS = lx.BE | frozenset(
+    "became become becomes remained remain remains stayed stay stays kept keep keeps fell went".split()
+)
 
 
 BORDER_NEXT = frozenset(
@@ -327,6 +420,8 @@ def boarder(toks: list[Tok], i: int) -> str | None:
         return None
     if nxt in BORDER_NEXT or prev in ("across", "southern"):
         return "border"
+    if prev == "the" and before(toks, i, 2) in ("along", "near", "cross", "crossed", "crossing"):
+        return "border"  # "along the boarder": a line one runs along or crosses
     if prev == "the" and nxt in ("with", "between"):
         return "border"  # "south of the boarder with": a frontier runs with or between
     return None
@@ -460,6 +555,47 @@ def lead_by(toks: list[Tok], i: int) -> str | None:
     return None
 
 
+# Words before "-lead" where "lead" is the noun or the metal: "co-lead author", "team-lead
+# role", "two-lead ECG", "tin-lead solder".
+LEAD_NOUN_AFTER = lx.ORDINAL_OR_NUMBER | frozenset(
+    """co team tech project single dual multi twelve tin zinc copper silver iron nickel
+    antimony bismuth graphite pencil acid""".split()
+)
+
+
+# Words before a subject pronoun that leave its verb bare: "did he lead", "let it lead",
+# "insist that she lead".
+BARE_VERB_BEFORE = lx.MODALS | frozenset(
+    """do does did don't doesn't didn't let lets make makes made help helps helped see saw
+    watch watched hear heard that why""".split()
+)
+
+
+def led_after_pronoun(toks: list[Tok], i: int) -> str | None:
+    """ "He lead the team to victory": after "he", "she" or "it" the present would be
+    "leads", so "lead" with an object is the past "led" (not "did he lead the team")."""
+    prev, nxt = before(toks, i), after(toks, i)
+    if prev not in ("he", "she", "it") or before(toks, i, 2) in BARE_VERB_BEFORE:
+        return None
+    if nxt in lx.DETERMINERS or nxt in lx.OBJECT_PRONOUNS - {"it", "you", "her"} or nxt == "to":
+        return "led"  # "He lead the team", "it lead to a crash"
+    return None
+
+
+def led_compound(toks: list[Tok], i: int) -> str | None:
+    """ "Foundation-lead conferences", "US-lead strikes": a noun, a hyphen and "lead" before
+    a noun make an adjective from the participle ("US-led"), as "student-run" does."""
+    if toks[i].gap != "-" or i == 0 or toks[i].text.isupper():
+        return None
+    prev = toks[i - 1]
+    if len(prev.low) < 2 or not prev.low.isalpha() or prev.low in LEAD_NOUN_AFTER:
+        return None
+    if not (prev.text[:1].isupper() or noun_like(prev.low)) or not joined(prev.gap):
+        return None
+    nxt = after(toks, i)
+    return "led" if nxt and (plural_noun(nxt) or noun_like(nxt)) else None
+
+
 NOT_AGE = frozenset("old older younger ago away behind ahead clear short down up late".split())
 
 
@@ -512,7 +648,7 @@ NOMINAL_ADJECTIVES = frozenset(
     """own best worst utmost due worth last fill share all whole most least fair part
     only first next latest finest greatest""".split()
 )
-CONTRACTION_OF = {"its": "it's", "your": "you're", "their": "they're"}
+CONTRACTION_OF = {"its": "it's", "your": "you're", "their": "they're", "whose": "who's"}
 
 
 def possessive_predicate(toks: list[Tok], i: int) -> str | None:
@@ -523,12 +659,22 @@ def possessive_predicate(toks: list[Tok], i: int) -> str | None:
     staff", "their rich and powerful friends", "its ultimately saving him") a noun, a
     number, a gerund or a conjunction comes first."""
     nxt = after(toks, i)
-    if not nxt or nxt in NOMINAL_ADJECTIVES or toks[i + 1].text[:1].isupper():
+    if not nxt or toks[i + 1].text[:1].isupper():
         return None
+    if nxt in NOMINAL_ADJECTIVES:
+        return _nominal_then_clause(toks, i)
+    if toks[i].low == "its" and nxt in NO_NOUN_PHRASE and not _hyphen_after(toks, i + 1):
+        return "it's"  # "its me", "its there", "its where we met": no noun to own
+    if p(nxt, *NOUN) > 0.4:
+        return None  # the common case, a noun: every reading below wants less of one
+    if _preposition_next(toks, i, nxt) or _progressive_next(toks, i, nxt):
+        return CONTRACTION_OF[toks[i].low]
     adverb = p(nxt, "RB") >= 0.85 and p(nxt, "JJ", *NOUN, "VBN", "VBG", "DT", "IN") < 0.1
     adjective = p(nxt, "JJ") >= 0.8 and p(nxt, *NOUN, "VB", "VBG", "RB", "JJS", "CD") < 0.05
     if adjective:  # "their dead", "feeds its young": an adjective may stand for a noun
         return _adjective_complement(toks, i)
+    if p(nxt, "JJ", "UH") >= 0.6 and p(nxt, *NOUN, "RB", "VBG", "VBN") <= 0.1:
+        return _adjective_clause(toks, i)  # "if its okay.", "Its fine, he said."
     participle = participle_like(nxt) and p(nxt, "VBN") >= 0.5 and p(nxt, *NOUN, "JJ") < 0.05
     if not (adverb or participle):
         return None
@@ -553,11 +699,106 @@ POSSESSIVE_AHEAD = 5  # words read after a possessive (confusables.WIDE_AHEAD)
 def _adjective_complement(toks: list[Tok], i: int) -> str | None:
     """ "its important to note", "your free to go", "its clear that": an adjective with a
     complement ("to" and a verb, or "that") is a predicate; "their dead in vaults",
-    "their wounded to hospitals" are nouns."""
+    "their wounded to hospitals" are nouns. Where a clause starts ("Its possible the vote
+    will", "whether its true or not", "if your ready."), an adjective followed by a
+    clause of its own, by "or not" or by the clause's end is a predicate too; after a verb
+    ("buried their dead.", "feeds its young the") it may stand for a noun."""
     nxt2, nxt3 = after(toks, i, 2), after(toks, i, 3)
     if nxt2 == "that" or (nxt2 == "to" and p(nxt3, "VB") >= 0.6 and p(nxt3, *NOUN) < 0.2):
         return CONTRACTION_OF[toks[i].low]
+    return _adjective_clause(toks, i)
+
+
+def _adjective_clause(toks: list[Tok], i: int) -> str | None:
+    """Where a clause starts, an adjective (possessive + ``toks[i + 1]``) followed by a
+    clause of its own, by "or not" or by the clause's end is a predicate."""
+    nxt, nxt2, nxt3 = after(toks, i), after(toks, i, 2), after(toks, i, 3)
+    if not _clause_starts_at(toks, i) or p(nxt, *NOUN) > 0.05:
+        return None
+    ends = _ends_after(toks, i + 1)
+    if ends or nxt2 in CLAUSE_SUBJECTS or (nxt2 == "or" and nxt3 == "not"):
+        return CONTRACTION_OF[toks[i].low]
     return None
+
+
+# Words that open a clause of their own after a predicate ("it's possible the vote ...").
+CLAUSE_SUBJECTS = frozenset("the a an this these those he she we they i you".split())
+# Words after which a clause starts: its subject comes next.
+CLAUSE_STARTERS = CLAUSE_VERBS | frozenset(
+    "if whether because that when since so though although while unless".split()
+)
+
+
+def _clause_starts_at(toks: list[Tok], i: int) -> bool:
+    """Word ``i`` opens the sentence (the window reaches back two words, so index 0 is the
+    sentence's first word) or follows a word that opens a clause ("if", "said")."""
+    return i == 0 or before(toks, i) in CLAUSE_STARTERS
+
+
+def _ends_after(toks: list[Tok], j: int) -> bool:
+    """The phrase ends after word ``j``: a full stop, a comma or the like follows, or the
+    sentence does (callers look no further than the window reads)."""
+    if j + 1 >= len(toks):
+        return True
+    return toks[j + 1].gap.strip()[:1] in (".", ",", ";", ":", "!", "?", ")")
+
+
+def _nominal_then_clause(toks: list[Tok], i: int) -> str | None:
+    """ "its worth noting", "your worth it", "its only a matter of time", "its all a lie":
+    "worth" with a gerund or an object, and "only"/"all" before an article, are a
+    predicate; "its worth", "its only child", "gave its all" stay."""
+    nxt, nxt2 = after(toks, i), after(toks, i, 2)
+    if nxt == "worth":
+        gerund = nxt2.endswith("ing") and p(nxt2, "VBG") >= 0.8 and p(nxt2, *NOUN) < 0.2
+        if gerund or nxt2 in ("it", "a", "an", "the", "every"):
+            return CONTRACTION_OF[toks[i].low]
+    elif (nxt == "only" and nxt2 in ("a", "an", "the")) or (nxt == "all" and nxt2 in ("a", "an")):
+        return CONTRACTION_OF[toks[i].low]
+    return None
+
+
+def whose_before_preposition(toks: list[Tok], i: int) -> str | None:
+    """ "I wonder whose at the door": "whose" owns a noun; before a preposition it is
+    "who's"."""
+    nxt = after(toks, i)
+    return "who's" if nxt and _preposition_next(toks, i, nxt) else None
+
+
+# Words a possessive never owns: pronouns, "here/there" and the openers of a clause.
+NO_NOUN_PHRASE = frozenset("me you him us them we they he she here there where who when".split())
+
+
+def _hyphen_after(toks: list[Tok], j: int) -> bool:
+    return j + 1 < len(toks) and toks[j + 1].gap == "-"
+
+
+def _progressive_next(toks: list[Tok], i: int, nxt: str) -> bool:
+    """ "If its raining, stay home", "because its making the rules": where a clause starts,
+    "its" before a word that is only a verb's -ing form, ending the phrase or taking an
+    object, is "it's" ("its funding, its spending" are nouns too)."""
+    if toks[i].low != "its" or not _clause_starts_at(toks, i):
+        return False
+    if p(nxt, "VBG") < 0.9 or p(nxt, *NOUN, "JJ") >= 0.05:
+        return False
+    nxt2 = after(toks, i, 2)
+    return _ends_after(toks, i + 1) or nxt2 in lx.DETERMINERS or nxt2 in lx.OBJECT_PRONOUNS
+
+
+def _preposition_next(toks: list[Tok], i: int, nxt: str) -> bool:
+    """ "its up to you", "your in the way", "its over.": a possessive before a word that is
+    only a preposition or particle, which then takes an object or ends the phrase. A
+    hyphen ("its in-house team"), a number ("its about 100 staff", "its over 500 stores")
+    or a noun after it ("its off switch") leaves it alone."""
+    if p(nxt, "IN", "RP") < 0.5 or p(nxt, "IN", "RP", "RB") < 0.9 or nxt == "as":
+        return False
+    if p(nxt, *NOUN, "JJ", "CD", "VB", "VBN", "VBG") >= 0.08:
+        return False
+    if _ends_after(toks, i + 1):
+        return True  # "its over."
+    gap, nxt2 = toks[i + 2].gap, after(toks, i, 2)
+    if not nxt2 or gap == "-" or nxt2[:1].isdigit():
+        return False
+    return nxt2 in lx.DETERMINERS or nxt2 in lx.OBJECT_PRONOUNS or nxt2 in ("to", "your")
 
 
 def principal_slot(toks: list[Tok], i: int) -> str | None:
@@ -598,7 +839,7 @@ SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "to": to_for_too,
     "than": than_at_end,
     "their": _first(their_at_end, possessive_predicate),
-    "lead": lead_by,
+    "lead": _first(lead_by, led_compound, led_after_pronoun),
     "your": _first(your_for_youre, possessive_predicate),
     "you're": _first(youre_for_your, possessive_before_subject),
     "then": then_for_than,
@@ -613,6 +854,7 @@ SLOT_RULES: dict[str, Callable[[list[Tok], int], str | None]] = {
     "principle": principal_slot,
     "principal": principal_slot,
     "principals": principal_slot,
+    "whose": whose_before_preposition,
     **{w: noun_or_verb for w in (*NOUN_VERB, *VERB_NOUN)},
 }
 NEW_FAMILIES: dict[str, tuple[str, ...]] = {

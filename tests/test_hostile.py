@@ -47,6 +47,23 @@ def cache_files(repo: Path) -> list[Path]:
     return sorted((repo / ".copydesk_cache").glob("v*/*.json"))
 
 
+# ---- code in the repository -----------------------------------------------------------
+
+
+def test_entry_point_committed_in_the_repository_is_not_run(repo):
+    """``python -m linter`` puts the current folder on ``sys.path``; a ``*.dist-info`` entry
+    point and a module committed there must not become a rule pack that runs."""
+    info = repo / "evil-0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: evil\nVersion: 0\n")
+    (info / "entry_points.txt").write_text("[copydesk.rules]\nx = evilmod:RULES\n")
+    (repo / "evilmod.py").write_text("open('PWNED', 'w').write('ran')\nRULES = []\n")
+    result = run("check", "a.md", cwd=repo)
+    result.assert_honest()
+    assert result.code == 1  # the draft's own finding, as without the planted files
+    assert not (repo / "PWNED").exists()
+
+
 # ---- the cache ------------------------------------------------------------------------
 
 

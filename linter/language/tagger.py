@@ -49,6 +49,7 @@ class Tagger:
             self._log_floor[a] = math.log(SMOOTH / total)
         self._emit: dict[str, tuple[tuple[str, float], ...]] = {}
         self._cands: dict[str, dict[str, float]] = {}
+        self._guesses: dict[str, tuple[tuple[str, float], ...]] = {}  # ending -> guess
         self._rows = _Rows(self)
 
     @classmethod
@@ -84,6 +85,8 @@ class Tagger:
             # the model's text read straight into probabilities (``_parse`` then a division,
             # without keeping the counts: this is memoised already, per word)
             text = raw.get(word)
+            if text and " " not in text:  # one tag (most words): no counts to share out
+                return {text[: text.rindex(":")]: 1.0}
             if text:
                 pairs = [p.rpartition(":") for p in text.split()]
                 counts = [float(n) for _, _, n in pairs]
@@ -101,15 +104,25 @@ class Tagger:
         return max(cands, key=cands.__getitem__)
 
     def _guess(self, word: str) -> list[tuple[str, float]]:
+        """An unknown word's likeliest tags by its ending (the guess depends on its first
+        character being a digit and its last three letters alone, so it is kept by ending:
+        fresh text brings new words, not new endings)."""
         if word[:1].isdigit():
             return [("CD", 1.0)]
+        ending = word[-3:]
+        found = self._guesses.get(ending)
+        if found is None:
+            found = self._guesses[ending] = self._guess_by_ending(ending)
+        return list(found)
+
+    def _guess_by_ending(self, ending: str) -> tuple[tuple[str, float], ...]:
         for k in (3, 2, 1):
-            row = self.suffixes.get(word[-k:])
+            row = self.suffixes.get(ending[-k:])
             if row and sum(row.values()) >= 5:
                 total = sum(row.values())
                 best = sorted(row.items(), key=lambda kv: -kv[1])[:UNKNOWN_TAGS]
-                return [(t, n / total) for t, n in best]
-        return [("NN", 0.6), ("NNP", 0.2), ("JJ", 0.1), ("VB", 0.1)]
+                return tuple((t, n / total) for t, n in best)
+        return (("NN", 0.6), ("NNP", 0.2), ("JJ", 0.1), ("VB", 0.1))
 
     def emissions(self, word: str, capital: bool = False) -> tuple[tuple[str, float], ...]:
         """log P(word | tag) up to a constant, for each tag the word can have: P(tag | word)

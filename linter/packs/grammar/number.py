@@ -11,6 +11,8 @@ from itertools import compress, count
 from typing import cast
 
 from linter.language import candidates, forms
+from linter.language.verb_number import numbered as lexical_numbers
+from linter.language.verb_number import verb_number as lexical_verb_number
 from linter.memo import BoundedMemo
 from linter.rule import Example, Match, Rule
 
@@ -314,14 +316,20 @@ def verb_positions(doc) -> tuple[list[int], dict[str, str | None]]:
         lows, verbs = doc.lower_words, _VERB_NUMBER
         if len(verbs) > 100_000:
             verbs.clear()
-        kinds = set(lows)
-        for low in kinds.difference(verbs):
-            verbs[low] = _verb_number(low)
-        with_number = {w for w in kinds if verbs[w]}
-        found = ix.shared["verb_positions"] = list(
-            compress(count(), map(with_number.__contains__, lows))
-        )
+        new = set(lows).difference(verbs)
+        if new:
+            # every distinct word at once: the few forms of be, have and do and the
+            # contractions one by one, the rest from the lexicon's table in bulk
+            special = new.intersection(_SPECIAL_VERBS)
+            verbs.update(dict.fromkeys(new))
+            verbs.update((w, _verb_number(w)) for w in special)
+            plain = [w for w in new.difference(special) if len(w) >= 3 and w.isalpha()]
+            verbs.update(lexical_numbers(plain))
+        found = ix.shared["verb_positions"] = list(compress(count(), map(verbs.__getitem__, lows)))
     return found, _VERB_NUMBER
+
+
+_SPECIAL_VERBS = frozenset(NO_APOSTROPHE) | frozenset(SINGULAR_BE) | frozenset(PLURAL_BE)
 
 
 def noun_number(word: str) -> str | None:
@@ -343,12 +351,10 @@ def _verb_number(word: str) -> str | None:
         return "pl"
     if not word.isalpha() or len(word) < 3:
         return None
-    cands = candidates(word)
-    if cands.get("VBZ", 0.0) >= 0.4 and word.endswith("s"):
-        return "sg"  # "shows" is also a noun: the tagger's reading decides (``_head``)
-    if cands.get("VB", 0.0) + cands.get("VBP", 0.0) >= 0.8:
-        return "pl"
-    return None
+    # a VBZ share of 0.4 and a final "s" give "sg" ("shows" is also a noun: the tagger's
+    # reading decides, ``_head``), VB + VBP of 0.8 "pl": read from a precomputed table,
+    # since this is asked of every distinct word of the draft
+    return lexical_verb_number(word)
 
 
 def _noun_number(word: str) -> str | None:

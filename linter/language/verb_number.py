@@ -20,7 +20,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import cast
 
-from linter.language.tagger import Tagger, model
+from linter.language.tagger import Tagger, _LazyTable, model
 
 PATH = Path(__file__).parent / "data" / "verb_number.tsv"
 THIRD_PERSON_AT_LEAST = 0.4  # the VBZ share that makes a word in -s a third person
@@ -38,36 +38,30 @@ def by_candidates(word: str, cands: Mapping[str, float]) -> str | None:
 
 
 def verb_number(word: str) -> str | None:
-    """``by_candidates(word, candidates(word))`` for a lower-case word, from the table."""
-    table = _table()
-    if word in table:
-        return table[word]
+    """``by_candidates(word, candidates(word))`` for a lower-case word, from the tables."""
+    words, _ = _tables()
+    if word in words:
+        return words[word]
     if word[:1].isdigit():
         return None  # a number the model does not know: CD alone
     ending = word[-3:]
-    if ending not in _BY_ENDING:
-        if len(_BY_ENDING) > 100_000:
-            _BY_ENDING.clear()
-        _BY_ENDING[ending] = _by_guess(model(), word)
-    return _BY_ENDING[ending]
+    found = _BY_ENDING.get(ending, _UNSEEN)
+    if found is _UNSEEN:
+        found = _by_ending(ending)
+    return cast("str | None", found)
 
 
 def numbered(words: Iterable[str]) -> dict[str, str]:
     """``verb_number`` of each of ``words`` that has one (a draft's distinct words at once:
     set operations and C-level maps in place of a call per word)."""
-    table = _table()
+    table, _ = _tables()
     kinds = set(words)
     found = {w: n for w in kinds.intersection(table) if (n := table[w])}
     rest = [w for w in kinds.difference(table) if not w[:1].isdigit()]
     endings = list(map(_ENDING, rest))
     by_ending = _BY_ENDING
-    if len(by_ending) > 100_000:
-        by_ending.clear()
-    if not by_ending.keys() >= set(endings):
-        tagger = model()
-        for word, ending in zip(rest, endings, strict=True):
-            if ending not in by_ending:
-                by_ending[ending] = _by_guess(tagger, word)
+    for ending in set(endings).difference(by_ending):
+        _by_ending(ending)
     verdicts = list(map(by_ending.__getitem__, endings))
     found.update(
         cast("Iterable[tuple[str, str]]", compress(zip(rest, verdicts, strict=True), verdicts))
@@ -75,40 +69,70 @@ def numbered(words: Iterable[str]) -> dict[str, str]:
     return found
 
 
-def _by_guess(tagger: Tagger, word: str) -> str | None:
-    """The answer for ``word`` were it unknown to the model (its ending's guess): the same
-    for every word with its last three letters, but for words that start with a digit."""
+def _by_ending(ending: str) -> str | None:
+    """The answer for an unknown word with these last three letters (kept): the model
+    guesses by the longest of its last three, two or one letters it has enough counts of."""
+    _, endings = _tables()
+    found = None
+    for k in (3, 2, 1):
+        key = ending[-k:]
+        if key in endings:
+            found = endings[key]
+            break
+    if len(_BY_ENDING) > 100_000:
+        _BY_ENDING.clear()
+    _BY_ENDING[ending] = found
+    return found
+
+
+_UNSEEN = object()
+_ENDING = itemgetter(slice(-3, None))  # a word's last three letters (what its guess reads)
+_BY_ENDING: dict[str, str | None] = {}
+_TABLES: list[tuple[dict[str, str | None], dict[str, str | None]]] = []
+
+
+def _tables() -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """(known word -> its answer, for those that differ from their ending's; ending the
+    model guesses by -> its answer)."""
+    if not _TABLES:
+        words: dict[str, str | None] = {}
+        endings: dict[str, str | None] = {}
+        for line in PATH.read_text("utf-8").splitlines():
+            if line and not line.startswith("#"):
+                label, _, items = line.partition("\t")
+                kind, _, number = label.partition(" ")
+                table = endings if kind == "ending" else words
+                table.update(dict.fromkeys(items.split(" ") if items else (), _LABELS[number]))
+        _TABLES.append((words, endings))
+    return _TABLES[0]
+
+
+def _guessed(tagger: Tagger, word: str) -> str | None:
+    """The answer for ``word`` were it unknown to the model (its guess by ending)."""
     if word[:1].isdigit():
         return None  # a number: CD alone
     return by_candidates(word, dict(tagger._guess(word)))
 
 
-_ENDING = itemgetter(slice(-3, None))  # a word's last three letters (what its guess reads)
-_BY_ENDING: dict[str, str | None] = {}
-_TABLE: list[dict[str, str | None]] = []
-
-
-def _table() -> dict[str, str | None]:
-    if not _TABLE:
-        table: dict[str, str | None] = {}
-        for line in PATH.read_text("utf-8").splitlines():
-            if line and not line.startswith("#"):
-                label, _, words = line.partition("\t")
-                table.update(dict.fromkeys(words.split(" "), _LABELS[label]))
-        _TABLE.append(table)
-    return _TABLE[0]
-
-
 def build(tagger: Tagger) -> str:
-    """The table's text: every known word whose answer differs from its ending's guess."""
-    rows: dict[str, list[str]] = {"sg": [], "pl": [], "none": []}
+    """The tables' text: each ending the model guesses by (one with at least 5 counts), and
+    every known word whose answer differs from the one its ending gives."""
+    suffixes = tagger.suffixes
+    keys = suffixes.raw if isinstance(suffixes, _LazyTable) else suffixes
+    rows: dict[str, list[str]] = {f"{kind} {n}": [] for kind in ("ending", "word") for n in _LABELS}
+    for key in sorted(keys):
+        row = suffixes.get(key)
+        if row and sum(row.values()) >= 5:
+            got = by_candidates(key, dict(tagger._guess_by_ending(key)))
+            rows[f"ending {'none' if got is None else got}"].append(key)
     for word in sorted(tagger.words.raw if hasattr(tagger.words, "raw") else tagger.words):
         got = by_candidates(word, tagger.candidates(word))
-        if got != _by_guess(tagger, word):
-            rows["none" if got is None else got].append(word)
-    head = "# built by python -m linter.language.verb_number from data/model.tsv: known words\n"
-    head += "# whose verb number (sg, pl or none) differs from what their ending gives\n"
-    return head + "".join(f"{label}\t{' '.join(words)}\n" for label, words in rows.items())
+        if got != _guessed(tagger, word):
+            rows[f"word {'none' if got is None else got}"].append(word)
+    head = "# built by python -m linter.language.verb_number from data/model.tsv: the endings\n"
+    head += "# the model guesses unknown words by, and the known words whose verb number (sg,\n"
+    head += "# pl or none) differs from the one their ending gives\n"
+    return head + "".join(f"{label}\t{' '.join(items)}\n" for label, items in rows.items())
 
 
 def main() -> None:

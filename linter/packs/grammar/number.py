@@ -463,8 +463,12 @@ MEASURES = frozenset("million billion trillion percent dollars pounds euros".spl
 
 
 def _spaces(ix, a: int, b: int) -> bool:
-    prose, words = ix.prose, ix.words
-    return all(not prose[words[m][1] : words[m + 1][0]].strip() for m in range(a, b))
+    """Only spaces between words ``a`` and ``b``."""
+    prose, starts, ends = ix.prose, ix.starts, ix.ends
+    if b == a + 1:  # most calls: one gap, most often one space
+        e, s = ends[a], starts[b]
+        return (s - e == 1 and prose[e] == " ") or not prose[e:s].strip()
+    return all(not prose[ends[m] : starts[m + 1]].strip() for m in range(a, b))
 
 
 NUMBER_WORDS = frozenset(

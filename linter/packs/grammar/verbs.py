@@ -281,8 +281,11 @@ def _is_base(word: str) -> bool:
 
 def _joined(ix, k: int, v: int) -> bool:
     """Only spaces between the auxiliary and the verb (no comma, no line break)."""
-    prose, words = ix.prose, ix.words
-    return all(not prose[words[m][1] : words[m + 1][0]].strip() for m in range(k, v))
+    prose, starts, ends = ix.prose, ix.starts, ix.ends
+    if v == k + 1:  # most calls: one gap, most often one space
+        e, s = ends[k], starts[v]
+        return (s - e == 1 and prose[e] == " ") or not prose[e:s].strip()
+    return all(not prose[ends[m] : starts[m + 1]].strip() for m in range(k, v))
 
 
 def _third_person_base(word: str) -> str | None:

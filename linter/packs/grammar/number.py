@@ -189,6 +189,13 @@ class NumberAgreement(Rule):
             prev = lows[k - 1]
             if prev in ("who", "that", "which"):
                 prev = lows[k - 2] if k > 1 else ""
+            # a noun is "pl" only if it ends in "s" or is an irregular plural, "sg" only if
+            # it does not end in "s": most words are ruled out by their last letter
+            if number == "sg":
+                if not prev.endswith("s") and prev not in IRREGULAR_PLURALS:
+                    continue
+            elif prev.endswith("s"):
+                continue
             other = nouns.get(prev, _UNSEEN)
             if other is _UNSEEN:
                 other = nouns[prev] = _noun_number(prev)
@@ -208,16 +215,20 @@ class NumberAgreement(Rule):
                 continue
             if subject == "sg" and lows[k] in ("were", "weren't"):
                 continue  # "if he were": the subjunctive
+            # the tests on words alone before the tagger is asked (all must pass)
+            if head and toks[head].text[:1].isupper():
+                continue  # a name or a title ("Hedge Funds are")
+            if subject == "pl" and toks[head].low in MEASURE_NOUNS:
+                continue  # "Two years is a long time": a measure agrees by meaning
+            new = _agreeing(lows[k], subject)
+            if not new:
+                continue
             tags = tags_of(doc, words[k][0])
             plain = low in NO_APOSTROPHE  # "havent": a verb, whatever the tagger guessed
             if tags[head] not in ("NN", "NNS", "NNP") or (
                 tags[j].split("+")[0] not in VERB_TAGS and not plain
             ):
                 continue
-            if head and toks[head].text[:1].isupper():
-                continue  # a name or a title ("Hedge Funds are")
-            if subject == "pl" and toks[head].low in MEASURE_NOUNS:
-                continue  # "Two years is a long time": a measure agrees by meaning
             if subject == "pl" and (
                 tags[head] not in ("NNS", "NN")
                 or (
@@ -247,9 +258,6 @@ class NumberAgreement(Rule):
                 continue  # "Reading books is fun": a gerund's object, not the subject
             if subject == "pl" and toks[np_start].low in ONE_NOUN:
                 continue  # "another reasons is": GRAM011 asks for the singular noun
-            new = _agreeing(lows[k], subject)
-            if not new:
-                continue
             start, end, text = words[k]
             new = match_case(text, new)
             message = self.format_message(suggestion=new)

@@ -49,6 +49,7 @@ class Tagger:
             self._log_floor[a] = math.log(SMOOTH / total)
         self._emit: dict[str, tuple[tuple[str, float], ...]] = {}
         self._cands: dict[str, dict[str, float]] = {}
+        self._log_prior: dict[str, float] = {}
         self._guesses: dict[str, tuple[tuple[str, float], ...]] = {}  # ending -> guess
         self._rows = _Rows(self)
 
@@ -84,7 +85,9 @@ class Tagger:
         if raw is not None and not dict.__contains__(self.words, word):
             # the model's text read straight into probabilities (``_parse`` then a division,
             # without keeping the counts: this is memoised already, per word)
-            text = raw.get(word)
+            # once the rows are split, a dict lookup with no layers between
+            split = raw.split_rows() if isinstance(raw, _SortedRows) else raw
+            text = split.get(word) if split is not None else raw.get(word)
             if text and " " not in text:  # one tag (most words): no counts to share out
                 return {text[: text.rindex(":")]: 1.0}
             if text:
@@ -134,14 +137,20 @@ class Tagger:
                 cands = {"NNP": 0.85, "NNPS": 0.05, "NN": 0.05, "JJ": 0.05}
             else:
                 cands = self.candidates(word)
+            prior = self._log_prior
             found = tuple(
-                (t, math.log(p) - math.log(self.tag_totals.get(t, 1) / self.total))
+                (t, math.log(p) - (prior[t] if t in prior else self._prior(t)))
                 for t, p in cands.items()
                 if p > 0.0
             )
             if len(self._emit) > 200_000:
                 self._emit.clear()
             self._emit[key] = found
+        return found
+
+    def _prior(self, tag: str) -> float:
+        """log P(tag), kept per tag (``emissions`` divides by it for every new word)."""
+        found = self._log_prior[tag] = math.log(self.tag_totals.get(tag, 1) / self.total)
         return found
 
     def trans(self, a: str, b: str) -> float:
@@ -251,6 +260,11 @@ class _SortedRows(Mapping[str, str]):
 
     def get(self, word, default=None):
         return self._rows.get(word, default)
+
+    def split_rows(self) -> dict[str, str] | None:
+        """The rows as a dict once ``SortedRows`` has split them (after its first lookups),
+        else None."""
+        return self._rows._rows
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._rows.get(word) is not None

@@ -50,6 +50,8 @@ class Tagger:
         self._emit: dict[str, tuple[tuple[str, float], ...]] = {}
         self._cands: dict[str, dict[str, float]] = {}
         self._log_prior: dict[str, float] = {}
+        self._by_row: dict[str, dict[str, float]] = {}  # a word row's text -> P(tag | word)
+        self._guess_cands: dict[str, dict[str, float]] = {}  # ending -> P(tag | word)
         self._guesses: dict[str, tuple[tuple[str, float], ...]] = {}  # ending -> guess
         self._rows = _Rows(self)
 
@@ -88,19 +90,31 @@ class Tagger:
             # once the rows are split, a dict lookup with no layers between
             split = raw.split_rows() if isinstance(raw, _SortedRows) else raw
             text = split.get(word) if split is not None else raw.get(word)
-            if text and " " not in text:  # one tag (most words): no counts to share out
-                return {text[: text.rindex(":")]: 1.0}
             if text:
-                pairs = [p.rpartition(":") for p in text.split()]
-                counts = [float(n) for _, _, n in pairs]
-                total = sum(counts)
-                return {t: n / total for (t, _, _), n in zip(pairs, counts, strict=True)}
-            return dict(self._guess(word))
+                # 34,000 words share 5,000 rows ("NNS:2.0" alone: 2,000 of them), and the
+                # dict is read-only: one per row text, made when a word first reads it
+                found = self._by_row.get(text)
+                if found is None:
+                    found = self._by_row[text] = _probabilities(text)
+                return found
+            return self._guessed(word)
         known = self.words.get(word)
         if known:
             total = sum(known.values())
             return {t: n / total for t, n in known.items()}
         return dict(self._guess(word))
+
+    def _guessed(self, word: str) -> dict[str, float]:
+        """``dict(self._guess(word))``, one dict per ending (read-only, as candidates are)."""
+        if word[:1].isdigit():
+            return dict(self._guess(word))
+        ending = word[-3:]
+        found = self._guess_cands.get(ending)
+        if found is None:
+            if len(self._guess_cands) > 100_000:
+                self._guess_cands.clear()
+            found = self._guess_cands[ending] = dict(self._guess(word))
+        return found
 
     def most_likely(self, word: str) -> str:
         cands = self.candidates(word)
@@ -115,6 +129,8 @@ class Tagger:
         ending = word[-3:]
         found = self._guesses.get(ending)
         if found is None:
+            if len(self._guesses) > 100_000:
+                self._guesses.clear()
             found = self._guesses[ending] = self._guess_by_ending(ending)
         return list(found)
 
@@ -239,6 +255,16 @@ class _Rows(dict):
         row = _Row(known, t._log_floor[a]) if known is not None else _Row({}, math.log(1e-4))
         self[a] = row
         return row
+
+
+def _probabilities(text: str) -> dict[str, float]:
+    """A word row's text ("NN:3 VB:1") as P(tag | word), in the row's order."""
+    if " " not in text:  # one tag (most words): no counts to share out
+        return {text[: text.rindex(":")]: 1.0}
+    pairs = [p.rpartition(":") for p in text.split()]
+    counts = [float(n) for _, _, n in pairs]
+    total = sum(counts)
+    return {t: n / total for (t, _, _), n in zip(pairs, counts, strict=True)}
 
 
 def _parse(tags: str) -> dict[str, float]:

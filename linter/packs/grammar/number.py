@@ -535,8 +535,15 @@ class ArticleOrNumber(Rule):
             found = self._digits(ix, k)  # "3 reason", "waited 5 year"
             if found:
                 yield found
+        starts, ends, head_end = ix.starts, ix.ends, ix.headline_end
         for k in ix.positions(ARTICLE_CUES):
-            if k + 1 >= ix.n or ix.breaks_after(k) or not _spaces(ix, k, k + 1):
+            if k + 1 >= ix.n:
+                continue
+            e, s = ends[k], starts[k + 1]
+            # one space, not the headline's end: the same sentence, only spaces between
+            if not (s - e == 1 and prose[e] == " " and not e <= head_end <= s) and (
+                ix.breaks_after(k) or not _spaces(ix, k, k + 1)
+            ):
                 continue
             nxt = lows[k + 1]
             if lows[k] in ("a", "an"):

@@ -169,7 +169,13 @@ class VerbForm(Rule):
                 continue
             aux = lows[k].replace("’", "'")
             verb = lows[v]
-            nxt = lows[v + 1] if v + 1 < n and _joined(ix, v, v + 1) else ""
+            # the word after the verb matters after "be" and "have" only (a modal's test
+            # does not read it)
+            nxt = (
+                lows[v + 1]
+                if (aux in PERFECT or aux in BE) and v + 1 < n and _joined(ix, v, v + 1)
+                else ""
+            )
             before = lows[k - 1] if k else ""
             if not _may_want_other(aux, verb, nxt, before, ix.texts[k]):
                 continue  # the words alone rule a finding out: no lexicon asked

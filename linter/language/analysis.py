@@ -104,8 +104,17 @@ def analysis(doc: Document) -> Analysis:
 
 def candidates(word: str) -> dict[str, float]:
     """P(tag | word) for a lower-case word, from the lexicon (no context; shared, do not
-    change the dict)."""
-    return model().candidates(word)
+    change the dict). A word asked before is read from the model's memo directly: the
+    rules ask this tens of thousands of times per megabyte."""
+    found = _ASKED[0].get(word)
+    if found is None:
+        tagger = model()
+        found = tagger.candidates(word)
+        _ASKED[0] = tagger._cands
+    return found
+
+
+_ASKED: list[dict[str, dict[str, float]]] = [{}]  # the model's memo, once it is loaded
 
 
 def can_be(word: str, *tags: str, at_least: float = 0.05) -> bool:

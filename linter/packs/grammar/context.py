@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from linter.language import analysis
@@ -24,8 +25,11 @@ def sentence_of(doc: Document, start: int) -> tuple[list[Token], int]:
         toks = layer.tokens(si)
     else:
         toks = layer.span_tokens(span)
-    j = bisect_left([t.start for t in toks], start)
+    j = bisect_left(toks, start, key=_START)
     return toks, (j if j < len(toks) and toks[j].start == start else -1)
+
+
+_START = itemgetter(0)  # a token's start
 
 
 def tags_of(doc: Document, start: int) -> list[str]:

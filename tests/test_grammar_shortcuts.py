@@ -143,3 +143,37 @@ def test_a_words_sentence_found_next_to_it_is_the_split_ones(text):
         toks, j = sentence_of(doc, start)
         assert toks == layer.tokens(si) and toks[j].start == start
         assert tags_of(doc, start) == layer.tags(si)
+
+
+def _agreement_text(rng: random.Random) -> str:
+    subjects = ["The figures", "The figure", "My wife", "The children", "A person who", "Two years",
+                "the reports, which", "Officials", "The news", "Mr. Smith's dogs", "these players"]  # fmt: skip
+    verbs_ = ["shows", "show", "is", "are", "was", "were", "want", "wants", "has", "have"]
+    tails = ["a rise.", "here, and", "to go;", "“fine”.", "it.\n\nThe end", "- yes -", "(again)"]
+    parts = []
+    for _ in range(rng.randint(3, 9)):
+        sep = rng.choice([" ", ", ", "; ", " “", "\n\n", ". "])
+        parts.append(f"{rng.choice(subjects)}{sep}{rng.choice(verbs_)} {rng.choice(tails)}")
+    return " ".join(parts)
+
+
+def test_gram009_finds_the_same_with_and_without_its_words_alone_test(monkeypatch):
+    """``_may_agree_wrongly`` runs before a sentence is built: it only ever skips verbs the
+    rest of ``_head`` would skip."""
+    from linter.packs.grammar.number import NumberAgreement
+
+    rng = random.Random(RNG_SEED)
+    texts = [_agreement_text(rng) for _ in range(400)]
+    rule = NumberAgreement()
+    rule.prepare(None)
+
+    def run() -> list:
+        return [
+            [(m.start, m.end, m.message) for m in rule.check(build_document("d.md", t, None, None))]
+            for t in texts
+        ]
+
+    quick = run()
+    monkeypatch.setattr(number, "_may_agree_wrongly", lambda *args: True)
+    assert run() == quick
+    assert sum(map(len, quick)) > 20  # the text did hold findings

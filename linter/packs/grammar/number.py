@@ -11,6 +11,7 @@ from itertools import compress, count
 from typing import cast
 
 from linter.language import candidates, forms
+from linter.language.tokens import PUNCT
 from linter.language.verb_number import numbered as lexical_numbers
 from linter.language.verb_number import verb_number as lexical_verb_number
 from linter.memo import BoundedMemo
@@ -173,12 +174,15 @@ class NumberAgreement(Rule):
         phrase ("the size of the cars is") is never taken for the subject."""
         from linter.packs.grammar.common import match_case
         from linter.packs.grammar.context import sentence_of, tags_of
+        from linter.packs.grammar.cue_index import index
 
         lows, words = doc.lower_words, doc.words
         verbs, nouns = _VERB_NUMBER, _NOUN_NUMBER
         if len(nouns) > 100_000:
             nouns.clear()
         positions, verbs = verb_positions(doc)
+        ix = index(doc, CUES)
+        prose, starts, ends, head_end = ix.prose, ix.starts, ix.ends, ix.headline_end
         for k in positions:
             # cheap tests first, on words alone (remembered for the run): a verb with a
             # number, and a noun of the other number (or who/that/which) right before it
@@ -201,6 +205,8 @@ class NumberAgreement(Rule):
                 other = nouns[prev] = _noun_number(prev)
             if other is None or other == number:
                 continue
+            if not _may_agree_wrongly(ix, k, number, prose, starts, ends, head_end):
+                continue  # the words and gaps alone rule it out: no sentence built
             toks, j = sentence_of(doc, words[k][0])
             if j < 1 or not toks[j - 1].is_word:
                 continue
@@ -310,6 +316,30 @@ NO_APOSTROPHE = {
     "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't",
     "hasnt": "hasn't", "havent": "haven't", "doesnt": "doesn't", "dont": "don't",
 }  # fmt: skip
+
+
+def _may_agree_wrongly(
+    ix, k: int, number: str | None, prose: str, starts, ends, head_end: int
+) -> bool:
+    """Necessary conditions of a ``_head`` finding at the verb ``k``, read from the words
+    and gaps alone: the word before is the token right before the verb in its sentence (no
+    punctuation between, no sentence cut), and unless it is "who", "that" or "which", it is
+    a noun of the other number that the verb can be made to agree with."""
+    e, s = ends[k - 1], starts[k]
+    one_space = s - e == 1 and prose[e] == " " and not e <= head_end <= s
+    if not one_space and (not PUNCT.isdisjoint(prose[e:s]) or ix.breaks_after(k - 1)):
+        return False  # a mark or a sentence start between: the token before is no word
+    prev = ix.low(k - 1)
+    if prev in ("who", "that", "which"):
+        return True
+    subject = noun_number(prev)
+    if subject is None or subject == number:
+        return False
+    if subject == "sg" and ix.lows[k] in ("were", "weren't"):
+        return False
+    if subject == "pl" and prev in MEASURE_NOUNS:
+        return False
+    return bool(_agreeing(ix.lows[k], subject))
 
 
 def verb_positions(doc) -> tuple[list[int], dict[str, str | None]]:

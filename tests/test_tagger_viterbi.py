@@ -80,7 +80,7 @@ def test_candidates_read_from_the_text_equal_those_of_the_parsed_counts():
     tagger = model()
     rows = _LazyTable(dict(tagger.words.raw))
     plain = Tagger.__new__(Tagger)
-    plain.words, plain.suffixes = dict(), tagger.suffixes
+    plain.words, plain.suffixes, plain._guesses = dict(), tagger.suffixes, {}
     words = ["the", "run", "runs", "there", "their", "council", "xqzt", "1990s", "'s"]
     words += list(tagger.words.raw)[::997]
     for word in words:

@@ -12,8 +12,10 @@ document: they are the lexicon's.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+from linter.language.sentences import sentence_around
 from linter.language.tagger import model
 from linter.language.tokens import Token, sentence_tokens
 from linter.memo import PerDocument
@@ -31,37 +33,61 @@ class Analysis:
     """Sentences, their tokens and tags for one document."""
 
     def __init__(self, doc: Document) -> None:
+        self._doc = doc
         self.prose = doc.prose
         self.words = doc.words
-        self.sentences = doc.sentences
-        self._starts = [s for s, _ in self.sentences]
-        self._tokens: dict[int, list[Token]] = {}
-        self._tags: dict[int, list[str]] = {}
+        self._tokens: dict[tuple[int, int], list[Token]] = {}
+        self._tags: dict[tuple[int, int], list[str]] = {}
         self._word_starts = doc.word_starts
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """The document's sentences (split when a rule first asks by index)."""
+        return self._doc.sentences
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
 
     def sentence_at(self, offset: int) -> int:
         """The index of the sentence holding ``offset`` (-1 before the first)."""
         return bisect_right(self._starts, offset) - 1
 
+    def span_of_word(self, start: int, end: int) -> tuple[int, int] | None:
+        """The sentence (a span of ``sentences``) holding the word at ``start:end``, found
+        from the sentence ends next to it (``sentences.sentence_around``), so that a rule
+        that asks about a few words never splits the whole draft; None when the headline
+        ends inside the word."""
+        doc = self._doc
+        return sentence_around(self.prose, doc.paragraphs, start, end, doc.headline)
+
     def tokens(self, index: int) -> list[Token]:
         """The tokens (words and punctuation) of sentence ``index``."""
-        found = self._tokens.get(index)
+        return self.span_tokens(self.sentences[index])
+
+    def tags(self, index: int) -> list[str]:
+        """The most likely tag of each token of sentence ``index``."""
+        return self.span_tags(self.sentences[index])
+
+    def span_tokens(self, span: tuple[int, int]) -> list[Token]:
+        """The tokens of the sentence ``span`` (one of ``sentences``)."""
+        found = self._tokens.get(span)
         if found is None:
-            s_start, s_end = self.sentences[index]
+            s_start, s_end = span
             first = self._word_at(s_start)
             found, _ = sentence_tokens(self.prose, self.words, first, s_start, s_end)
             if len(self._tokens) >= TOKENS_KEPT:
                 del self._tokens[next(iter(self._tokens))]  # the sentence asked first
-            self._tokens[index] = found
+            self._tokens[span] = found
         return found
 
-    def tags(self, index: int) -> list[str]:
-        """The most likely tag of each token of sentence ``index``."""
-        found = self._tags.get(index)
+    def span_tags(self, span: tuple[int, int]) -> list[str]:
+        """The most likely tag of each token of the sentence ``span``."""
+        found = self._tags.get(span)
         if found is None:
-            toks = self.tokens(index)
+            toks = self.span_tokens(span)
             caps = [j > 0 and t.text[:1].isupper() for j, t in enumerate(toks)]
-            found = self._tags[index] = model().tag([t.low for t in toks], caps)
+            found = self._tags[span] = model().tag([t.low for t in toks], caps)
         return found
 
     def _word_at(self, offset: int) -> int:
@@ -78,8 +104,17 @@ def analysis(doc: Document) -> Analysis:
 
 def candidates(word: str) -> dict[str, float]:
     """P(tag | word) for a lower-case word, from the lexicon (no context; shared, do not
-    change the dict)."""
-    return model().candidates(word)
+    change the dict). A word asked before is read from the model's memo directly: the
+    rules ask this tens of thousands of times per megabyte."""
+    found = _ASKED[0].get(word)
+    if found is None:
+        tagger = model()
+        found = tagger.candidates(word)
+        _ASKED[0] = tagger._cands
+    return found
+
+
+_ASKED: list[dict[str, dict[str, float]]] = [{}]  # the model's memo, once it is loaded
 
 
 def can_be(word: str, *tags: str, at_least: float = 0.05) -> bool:

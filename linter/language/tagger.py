@@ -49,6 +49,10 @@ class Tagger:
             self._log_floor[a] = math.log(SMOOTH / total)
         self._emit: dict[str, tuple[tuple[str, float], ...]] = {}
         self._cands: dict[str, dict[str, float]] = {}
+        self._log_prior: dict[str, float] = {}
+        self._by_row: dict[str, dict[str, float]] = {}  # a word row's text -> P(tag | word)
+        self._guess_cands: dict[str, dict[str, float]] = {}  # ending -> P(tag | word)
+        self._guesses: dict[str, tuple[tuple[str, float], ...]] = {}  # ending -> guess
         self._rows = _Rows(self)
 
     @classmethod
@@ -83,33 +87,61 @@ class Tagger:
         if raw is not None and not dict.__contains__(self.words, word):
             # the model's text read straight into probabilities (``_parse`` then a division,
             # without keeping the counts: this is memoised already, per word)
-            text = raw.get(word)
+            # once the rows are split, a dict lookup with no layers between
+            split = raw.split_rows() if isinstance(raw, _SortedRows) else raw
+            text = split.get(word) if split is not None else raw.get(word)
             if text:
-                pairs = [p.rpartition(":") for p in text.split()]
-                counts = [float(n) for _, _, n in pairs]
-                total = sum(counts)
-                return {t: n / total for (t, _, _), n in zip(pairs, counts, strict=True)}
-            return dict(self._guess(word))
+                # 34,000 words share 5,000 rows ("NNS:2.0" alone: 2,000 of them), and the
+                # dict is read-only: one per row text, made when a word first reads it
+                found = self._by_row.get(text)
+                if found is None:
+                    found = self._by_row[text] = _probabilities(text)
+                return found
+            return self._guessed(word)
         known = self.words.get(word)
         if known:
             total = sum(known.values())
             return {t: n / total for t, n in known.items()}
         return dict(self._guess(word))
 
+    def _guessed(self, word: str) -> dict[str, float]:
+        """``dict(self._guess(word))``, one dict per ending (read-only, as candidates are)."""
+        if word[:1].isdigit():
+            return dict(self._guess(word))
+        ending = word[-3:]
+        found = self._guess_cands.get(ending)
+        if found is None:
+            if len(self._guess_cands) > 100_000:
+                self._guess_cands.clear()
+            found = self._guess_cands[ending] = dict(self._guess(word))
+        return found
+
     def most_likely(self, word: str) -> str:
         cands = self.candidates(word)
         return max(cands, key=cands.__getitem__)
 
     def _guess(self, word: str) -> list[tuple[str, float]]:
+        """An unknown word's likeliest tags by its ending (the guess depends on its first
+        character being a digit and its last three letters alone, so it is kept by ending:
+        fresh text brings new words, not new endings)."""
         if word[:1].isdigit():
             return [("CD", 1.0)]
+        ending = word[-3:]
+        found = self._guesses.get(ending)
+        if found is None:
+            if len(self._guesses) > 100_000:
+                self._guesses.clear()
+            found = self._guesses[ending] = self._guess_by_ending(ending)
+        return list(found)
+
+    def _guess_by_ending(self, ending: str) -> tuple[tuple[str, float], ...]:
         for k in (3, 2, 1):
-            row = self.suffixes.get(word[-k:])
+            row = self.suffixes.get(ending[-k:])
             if row and sum(row.values()) >= 5:
                 total = sum(row.values())
                 best = sorted(row.items(), key=lambda kv: -kv[1])[:UNKNOWN_TAGS]
-                return [(t, n / total) for t, n in best]
-        return [("NN", 0.6), ("NNP", 0.2), ("JJ", 0.1), ("VB", 0.1)]
+                return tuple((t, n / total) for t, n in best)
+        return (("NN", 0.6), ("NNP", 0.2), ("JJ", 0.1), ("VB", 0.1))
 
     def emissions(self, word: str, capital: bool = False) -> tuple[tuple[str, float], ...]:
         """log P(word | tag) up to a constant, for each tag the word can have: P(tag | word)
@@ -121,14 +153,20 @@ class Tagger:
                 cands = {"NNP": 0.85, "NNPS": 0.05, "NN": 0.05, "JJ": 0.05}
             else:
                 cands = self.candidates(word)
+            prior = self._log_prior
             found = tuple(
-                (t, math.log(p) - math.log(self.tag_totals.get(t, 1) / self.total))
+                (t, math.log(p) - (prior[t] if t in prior else self._prior(t)))
                 for t, p in cands.items()
                 if p > 0.0
             )
             if len(self._emit) > 200_000:
                 self._emit.clear()
             self._emit[key] = found
+        return found
+
+    def _prior(self, tag: str) -> float:
+        """log P(tag), kept per tag (``emissions`` divides by it for every new word)."""
+        found = self._log_prior[tag] = math.log(self.tag_totals.get(tag, 1) / self.total)
         return found
 
     def trans(self, a: str, b: str) -> float:
@@ -219,6 +257,16 @@ class _Rows(dict):
         return row
 
 
+def _probabilities(text: str) -> dict[str, float]:
+    """A word row's text ("NN:3 VB:1") as P(tag | word), in the row's order."""
+    if " " not in text:  # one tag (most words): no counts to share out
+        return {text[: text.rindex(":")]: 1.0}
+    pairs = [p.rpartition(":") for p in text.split()]
+    counts = [float(n) for _, _, n in pairs]
+    total = sum(counts)
+    return {t: n / total for (t, _, _), n in zip(pairs, counts, strict=True)}
+
+
 def _parse(tags: str) -> dict[str, float]:
     return {t: float(n) for t, _, n in (p.rpartition(":") for p in tags.split())}
 
@@ -238,6 +286,11 @@ class _SortedRows(Mapping[str, str]):
 
     def get(self, word, default=None):
         return self._rows.get(word, default)
+
+    def split_rows(self) -> dict[str, str] | None:
+        """The rows as a dict once ``SortedRows`` has split them (after its first lookups),
+        else None."""
+        return self._rows._rows
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._rows.get(word) is not None

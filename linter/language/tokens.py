@@ -70,15 +70,27 @@ def sentence_tokens(prose: str, words: Sequence[Word], first: int, s_start: int,
     toks: list[Token] = []
     prev_end = s_start
     i, n = first, len(words)
-    while i < n and words[i][1] <= s_end:
-        start, end, text = words[i]
-        _punct(prose, prev_end, start, toks)
+    starts, ends, texts = _columns(words)
+    new = tuple.__new__  # a Token without the Python-level __new__ of a named tuple
+    while i < n and ends[i] <= s_end:
+        start, end, text = starts[i], ends[i], texts[i]
+        if start > prev_end and not (start - prev_end == 1 and prose[prev_end] == " "):
+            _punct(prose, prev_end, start, toks)
         gap = prose[toks[-1].end if toks else s_start : start]
-        toks.append(Token(start, end, text, lower(text), gap))
+        toks.append(new(Token, (start, end, text, lower(text), gap)))
         prev_end = end
         i += 1
     _punct(prose, prev_end, s_end, toks)
     return toks, i
+
+
+def _columns(words: Sequence[Word]) -> tuple[Sequence[int], Sequence[int], Sequence[str]]:
+    """The starts, ends and texts of ``words``: a ``Words``' own columns (reading one of
+    its items makes a tuple in Python), else made from the tuples."""
+    cols = getattr(words, "starts", None)
+    if cols is not None:
+        return words.starts, words.ends, words.texts  # type: ignore[attr-defined]
+    return [w[0] for w in words], [w[1] for w in words], [w[2] for w in words]
 
 
 def sentence_words(

@@ -18,12 +18,13 @@ import re
 from itertools import compress, count
 from typing import TYPE_CHECKING
 
+from linter.document import Words
 from linter.language.sentences import cut_in_gap
 from linter.memo import PerDocument
 from linter.packs.grammar.tokens import Tok
 
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from linter.document import Document
 
@@ -71,6 +72,17 @@ class WordIndex:
         self.prose = doc.prose
         self.words = words = doc.words
         self.n = len(words)
+        # the words' columns, read directly where a rule walks many words (a ``Words``
+        # item is a tuple made by a Python-level ``__getitem__``)
+        self.starts: Sequence[int]
+        self.ends: Sequence[int]
+        self.texts: Sequence[str]
+        if isinstance(words, Words):
+            self.starts, self.ends, self.texts = words.starts, words.ends, words.texts
+        else:
+            self.starts = [w[0] for w in words]
+            self.ends = [w[1] for w in words]
+            self.texts = [w[2] for w in words]
         self.headline_end = doc.headline[1] if doc.headline else -1
         # lower() only: the apostrophe is straightened for the few words that are used
         self.lows = lows = doc.lower_words
@@ -102,7 +114,7 @@ class WordIndex:
         """True when words ``j`` and ``j + 1`` are not in the same sentence."""
         if j < 0 or j + 1 >= self.n:
             return True
-        e, s = self.words[j][1], self.words[j + 1][0]
+        e, s = self.ends[j], self.starts[j + 1]
         if e <= self.headline_end <= s:
             return True
         if s - e == 1 and self.prose[e] == " ":
@@ -146,11 +158,11 @@ class WordIndex:
         opens its sentence."""
         # breaks_after inlined: a window is built for every cue word
         # a gap can hold a cut only with a blank line or terminal punctuation in it
-        words, prose, h, cut = self.words, self.prose, self.headline_end, self._last_cut
-        may_cut = _MAY_CUT_RE.search
+        starts, ends, prose, h = self.starts, self.ends, self.prose, self.headline_end
+        cut, may_cut = self._last_cut, _MAY_CUT_RE.search
         a, stop, first = i, i - back, True
         while a:
-            e, s = words[a - 1][1], words[a][0]
+            e, s = ends[a - 1], starts[a]
             if e <= h <= s or (
                 (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s) and cut(e, s) >= 0
             ):
@@ -161,7 +173,7 @@ class WordIndex:
             a -= 1
         b, stop = i, min(i + ahead, self.n - 1)
         while b < stop:
-            e, s = words[b][1], words[b + 1][0]
+            e, s = ends[b], starts[b + 1]
             if e <= h <= s or (
                 (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s) and cut(e, s) >= 0
             ):
@@ -208,16 +220,16 @@ class WordIndex:
 
     def tokens(self, a: int, b: int, gap_start: int) -> list[Tok]:
         """Words ``a`` to ``b`` as tokens, the first one's gap starting at ``gap_start``."""
-        words, prose, lows = self.words, self.prose, self.lows
+        prose, lows, starts, ends, texts = self.prose, self.lows, self.starts, self.ends, self.texts
         toks = []
         prev = gap_start
         for j in range(a, b + 1):
-            start, end, text = words[j]
+            start = starts[j]
             low = lows[j]
             if "’" in low:
                 low = low.replace("’", "'")
-            toks.append(_new(Tok, (start, end, text, low, prose[prev:start])))
-            prev = end
+            toks.append(_new(Tok, (start, ends[j], texts[j], low, prose[prev:start])))
+            prev = ends[j]
         return toks
 
     def sentence(self, i: int) -> tuple[int, int]:

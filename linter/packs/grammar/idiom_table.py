@@ -148,6 +148,17 @@ class NearMisses:
             word: (max(k for _, k, _, _ in entries), max(len(m) - k for _, k, m, _ in entries))
             for word, entries in self.anchors.items()
         }
+        # anchor -> every word its idioms' other words match: a near miss has one of them
+        # around the anchor (a phrase of three words or more with at most one wrong, or
+        # all but a dropped one right), so a window without any has none (``find``)
+        self.others: dict[str, frozenset[str]] = {}
+        for word, entries in self.anchors.items():
+            allowed: set[str] = set()
+            for _, k, matchers, _ in entries:
+                for x, p in enumerate(matchers):
+                    if x != k:
+                        allowed.update((p,) if p.__class__ is str else p)
+            self.others[word] = frozenset(allowed)
         # (anchor's place in the words around it, those words) -> its near misses there:
         # drafts repeat phrases, and a near miss depends on nothing else (see ``find``)
         self._memo: dict[tuple[int, tuple[str, ...]], list[tuple[int, int, Idiom]]] = {}
@@ -159,17 +170,21 @@ class NearMisses:
         ``at``: the indexes (ascending) of the words that are anchors, when known."""
         found: dict[tuple[int, int], Idiom] = {}
         total = len(words)
-        memo, reach = self._memo, self.reach
+        memo, reach, others = self._memo, self.reach, self.others
         if len(memo) > MEMO_LIMIT:
             memo.clear()
         for j in range(total) if at is None else at:
-            back, ahead = reach.get(words[j], (0, 0))
+            anchor = words[j]
+            back, ahead = reach.get(anchor, (0, 0))
             if not ahead:
                 continue  # no idiom is anchored on this word
             # the words the anchor's idioms can reach (every index ``_at`` reads), cut at
             # the draft's edges: found there, the near misses are the same, shifted
             lo, hi = max(j - back, 0), min(j + ahead, total)
-            key = (j - lo, tuple(words[lo:hi]))
+            window = tuple(words[lo:hi])
+            if others[anchor].isdisjoint(window):
+                continue  # none of the idioms' other words around: no near miss
+            key = (j - lo, window)
             hits = memo.get(key)
             if hits is None:
                 hits = memo[key] = self._at(key[1], j - lo)

@@ -11,6 +11,9 @@ from itertools import compress, count
 from typing import cast
 
 from linter.language import candidates, forms
+from linter.language.tokens import PUNCT
+from linter.language.verb_number import numbered as lexical_numbers
+from linter.language.verb_number import verb_number as lexical_verb_number
 from linter.memo import BoundedMemo
 from linter.rule import Example, Match, Rule
 
@@ -171,12 +174,15 @@ class NumberAgreement(Rule):
         phrase ("the size of the cars is") is never taken for the subject."""
         from linter.packs.grammar.common import match_case
         from linter.packs.grammar.context import sentence_of, tags_of
+        from linter.packs.grammar.cue_index import index
 
         lows, words = doc.lower_words, doc.words
         verbs, nouns = _VERB_NUMBER, _NOUN_NUMBER
         if len(nouns) > 100_000:
             nouns.clear()
         positions, verbs = verb_positions(doc)
+        ix = index(doc, CUES)
+        prose, starts, ends, head_end = ix.prose, ix.starts, ix.ends, ix.headline_end
         for k in positions:
             # cheap tests first, on words alone (remembered for the run): a verb with a
             # number, and a noun of the other number (or who/that/which) right before it
@@ -187,11 +193,20 @@ class NumberAgreement(Rule):
             prev = lows[k - 1]
             if prev in ("who", "that", "which"):
                 prev = lows[k - 2] if k > 1 else ""
+            # a noun is "pl" only if it ends in "s" or is an irregular plural, "sg" only if
+            # it does not end in "s": most words are ruled out by their last letter
+            if number == "sg":
+                if not prev.endswith("s") and prev not in IRREGULAR_PLURALS:
+                    continue
+            elif prev.endswith("s"):
+                continue
             other = nouns.get(prev, _UNSEEN)
             if other is _UNSEEN:
                 other = nouns[prev] = _noun_number(prev)
             if other is None or other == number:
                 continue
+            if not _may_agree_wrongly(ix, k, number, prose, starts, ends, head_end):
+                continue  # the words and gaps alone rule it out: no sentence built
             toks, j = sentence_of(doc, words[k][0])
             if j < 1 or not toks[j - 1].is_word:
                 continue
@@ -206,16 +221,20 @@ class NumberAgreement(Rule):
                 continue
             if subject == "sg" and lows[k] in ("were", "weren't"):
                 continue  # "if he were": the subjunctive
+            # the tests on words alone before the tagger is asked (all must pass)
+            if head and toks[head].text[:1].isupper():
+                continue  # a name or a title ("Hedge Funds are")
+            if subject == "pl" and toks[head].low in MEASURE_NOUNS:
+                continue  # "Two years is a long time": a measure agrees by meaning
+            new = _agreeing(lows[k], subject)
+            if not new:
+                continue
             tags = tags_of(doc, words[k][0])
             plain = low in NO_APOSTROPHE  # "havent": a verb, whatever the tagger guessed
             if tags[head] not in ("NN", "NNS", "NNP") or (
                 tags[j].split("+")[0] not in VERB_TAGS and not plain
             ):
                 continue
-            if head and toks[head].text[:1].isupper():
-                continue  # a name or a title ("Hedge Funds are")
-            if subject == "pl" and toks[head].low in MEASURE_NOUNS:
-                continue  # "Two years is a long time": a measure agrees by meaning
             if subject == "pl" and (
                 tags[head] not in ("NNS", "NN")
                 or (
@@ -245,9 +264,6 @@ class NumberAgreement(Rule):
                 continue  # "Reading books is fun": a gerund's object, not the subject
             if subject == "pl" and toks[np_start].low in ONE_NOUN:
                 continue  # "another reasons is": GRAM011 asks for the singular noun
-            new = _agreeing(lows[k], subject)
-            if not new:
-                continue
             start, end, text = words[k]
             new = match_case(text, new)
             message = self.format_message(suggestion=new)
@@ -302,6 +318,30 @@ NO_APOSTROPHE = {
 }  # fmt: skip
 
 
+def _may_agree_wrongly(
+    ix, k: int, number: str | None, prose: str, starts, ends, head_end: int
+) -> bool:
+    """Necessary conditions of a ``_head`` finding at the verb ``k``, read from the words
+    and gaps alone: the word before is the token right before the verb in its sentence (no
+    punctuation between, no sentence cut), and unless it is "who", "that" or "which", it is
+    a noun of the other number that the verb can be made to agree with."""
+    e, s = ends[k - 1], starts[k]
+    one_space = s - e == 1 and prose[e] == " " and not e <= head_end <= s
+    if not one_space and (not PUNCT.isdisjoint(prose[e:s]) or ix.breaks_after(k - 1)):
+        return False  # a mark or a sentence start between: the token before is no word
+    prev = ix.low(k - 1)
+    if prev in ("who", "that", "which"):
+        return True
+    subject = noun_number(prev)
+    if subject is None or subject == number:
+        return False
+    if subject == "sg" and ix.lows[k] in ("were", "weren't"):
+        return False
+    if subject == "pl" and prev in MEASURE_NOUNS:
+        return False
+    return bool(_agreeing(ix.lows[k], subject))
+
+
 def verb_positions(doc) -> tuple[list[int], dict[str, str | None]]:
     """Where the document's words with a verb number stand, and each word's verb number
     ("sg", "pl" or None, remembered for the run); computed once per document for GRAM009
@@ -314,14 +354,20 @@ def verb_positions(doc) -> tuple[list[int], dict[str, str | None]]:
         lows, verbs = doc.lower_words, _VERB_NUMBER
         if len(verbs) > 100_000:
             verbs.clear()
-        kinds = set(lows)
-        for low in kinds.difference(verbs):
-            verbs[low] = _verb_number(low)
-        with_number = {w for w in kinds if verbs[w]}
-        found = ix.shared["verb_positions"] = list(
-            compress(count(), map(with_number.__contains__, lows))
-        )
+        new = set(lows).difference(verbs)
+        if new:
+            # every distinct word at once: the few forms of be, have and do and the
+            # contractions one by one, the rest from the lexicon's table in bulk
+            special = new.intersection(_SPECIAL_VERBS)
+            verbs.update(dict.fromkeys(new))
+            verbs.update((w, _verb_number(w)) for w in special)
+            plain = [w for w in new.difference(special) if len(w) >= 3 and w.isalpha()]
+            verbs.update(lexical_numbers(plain))
+        found = ix.shared["verb_positions"] = list(compress(count(), map(verbs.__getitem__, lows)))
     return found, _VERB_NUMBER
+
+
+_SPECIAL_VERBS = frozenset(NO_APOSTROPHE) | frozenset(SINGULAR_BE) | frozenset(PLURAL_BE)
 
 
 def noun_number(word: str) -> str | None:
@@ -343,12 +389,10 @@ def _verb_number(word: str) -> str | None:
         return "pl"
     if not word.isalpha() or len(word) < 3:
         return None
-    cands = candidates(word)
-    if cands.get("VBZ", 0.0) >= 0.4 and word.endswith("s"):
-        return "sg"  # "shows" is also a noun: the tagger's reading decides (``_head``)
-    if cands.get("VB", 0.0) + cands.get("VBP", 0.0) >= 0.8:
-        return "pl"
-    return None
+    # a VBZ share of 0.4 and a final "s" give "sg" ("shows" is also a noun: the tagger's
+    # reading decides, ``_head``), VB + VBP of 0.8 "pl": read from a precomputed table,
+    # since this is asked of every distinct word of the draft
+    return lexical_verb_number(word)
 
 
 def _noun_number(word: str) -> str | None:
@@ -457,8 +501,12 @@ MEASURES = frozenset("million billion trillion percent dollars pounds euros".spl
 
 
 def _spaces(ix, a: int, b: int) -> bool:
-    prose, words = ix.prose, ix.words
-    return all(not prose[words[m][1] : words[m + 1][0]].strip() for m in range(a, b))
+    """Only spaces between words ``a`` and ``b``."""
+    prose, starts, ends = ix.prose, ix.starts, ix.ends
+    if b == a + 1:  # most calls: one gap, most often one space
+        e, s = ends[a], starts[b]
+        return (s - e == 1 and prose[e] == " ") or not prose[e:s].strip()
+    return all(not prose[ends[m] : starts[m + 1]].strip() for m in range(a, b))
 
 
 NUMBER_WORDS = frozenset(
@@ -517,8 +565,15 @@ class ArticleOrNumber(Rule):
             found = self._digits(ix, k)  # "3 reason", "waited 5 year"
             if found:
                 yield found
+        starts, ends, head_end = ix.starts, ix.ends, ix.headline_end
         for k in ix.positions(ARTICLE_CUES):
-            if k + 1 >= ix.n or ix.breaks_after(k) or not _spaces(ix, k, k + 1):
+            if k + 1 >= ix.n:
+                continue
+            e, s = ends[k], starts[k + 1]
+            # one space, not the headline's end: the same sentence, only spaces between
+            if not (s - e == 1 and prose[e] == " " and not e <= head_end <= s) and (
+                ix.breaks_after(k) or not _spaces(ix, k, k + 1)
+            ):
                 continue
             nxt = lows[k + 1]
             if lows[k] in ("a", "an"):

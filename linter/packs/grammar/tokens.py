@@ -34,11 +34,17 @@ def _sentence_tokens(doc: Document) -> list[list[Tok]]:
 
 def joined(gap: str) -> bool:
     """True when two words are only separated by spaces (no punctuation, no line of markup)."""
-    return gap.strip() == "" and "\n\n" not in gap
+    return gap == " " or (gap.strip() == "" and "\n\n" not in gap)
 
 
 def after(toks: list[Tok], i: int, k: int = 1) -> str:
     """The lower-cased word ``k`` places after ``i`` when nothing but spaces lies between."""
+    if k == 1:  # most calls: one gap, most often one space
+        if i + 1 >= len(toks):
+            return ""
+        tok = toks[i + 1]
+        gap = tok.gap
+        return tok.low if gap == " " or (gap.strip() == "" and "\n\n" not in gap) else ""
     for j in range(i + 1, i + k + 1):
         if j >= len(toks) or not joined(toks[j].gap):
             return ""
@@ -47,6 +53,11 @@ def after(toks: list[Tok], i: int, k: int = 1) -> str:
 
 def before(toks: list[Tok], i: int, k: int = 1) -> str:
     """The lower-cased word ``k`` places before ``i`` when nothing but spaces lies between."""
+    if k == 1:  # most calls: one gap, most often one space
+        if i < 1:
+            return ""
+        gap = toks[i].gap
+        return toks[i - 1].low if gap == " " or (gap.strip() == "" and "\n\n" not in gap) else ""
     for j in range(i, i - k, -1):
         if j - 1 < 0 or not joined(toks[j].gap):
             return ""

@@ -165,14 +165,23 @@ class VerbForm(Rule):
             v = k + 1
             while v < n and lows[v] in BETWEEN:
                 v += 1
-            if v >= n or not _may_be_wrong(lows[v]) or not _joined(ix, k, v):
+            if v >= n or not _joined(ix, k, v):
                 continue
             aux = lows[k].replace("’", "'")
             verb = lows[v]
+            # the word after the verb matters after "be" and "have" only (a modal's test
+            # does not read it)
+            nxt = (
+                lows[v + 1]
+                if (aux in PERFECT or aux in BE) and v + 1 < n and _joined(ix, v, v + 1)
+                else ""
+            )
+            before = lows[k - 1] if k else ""
+            if not _may_want_other(aux, verb, nxt, before, ix.texts[k]):
+                continue  # the words alone rule a finding out: no lexicon asked
             if not _may_be_wrong(verb):
                 continue  # most words after an auxiliary: a participle, a base, an -ing
-            nxt = lows[v + 1] if v + 1 < n and _joined(ix, v, v + 1) else ""
-            new = _form_after(aux, verb, nxt, lows[k - 1] if k else "", words[k][2])
+            new = _form_after(aux, verb, nxt, before, words[k][2])
             if new is None or new == verb:
                 continue  # "had read": the participle is the word itself
             start, end, text = words[v]
@@ -243,6 +252,21 @@ def _may_be_wrong(verb: str) -> bool:
     return found
 
 
+def _may_want_other(aux: str, verb: str, nxt: str, before: str, aux_text: str) -> bool:
+    """False when ``_form_after`` is None by its tests on the words alone (what it asks of
+    the lexicon cannot change that), so most auxiliaries need no lexicon at all."""
+    if aux in PERFECT:
+        return bool(forms.irregular_past_only(verb)) or (nxt in OBJECTS and aux != "having")
+    if aux in BE:
+        return (nxt in AFTER_PASSIVE or not nxt) and not verb.endswith("ing")
+    return not (
+        before in ("the", "a", "his", "her", "their", "its")
+        or verb in BE
+        or verb in ("has", "had", "does", "did")
+        or (aux_text[:1].isupper() and aux in ("may", "will", "can"))
+    )
+
+
 def _form_after(aux: str, verb: str, nxt: str, before: str, aux_text: str) -> str | None:
     """The form the auxiliary ``aux`` wants instead of ``verb``, or None when it fits."""
     cands = candidates(verb)
@@ -281,8 +305,11 @@ def _is_base(word: str) -> bool:
 
 def _joined(ix, k: int, v: int) -> bool:
     """Only spaces between the auxiliary and the verb (no comma, no line break)."""
-    prose, words = ix.prose, ix.words
-    return all(not prose[words[m][1] : words[m + 1][0]].strip() for m in range(k, v))
+    prose, starts, ends = ix.prose, ix.starts, ix.ends
+    if v == k + 1:  # most calls: one gap, most often one space
+        e, s = ends[k], starts[v]
+        return (s - e == 1 and prose[e] == " ") or not prose[e:s].strip()
+    return all(not prose[ends[m] : starts[m + 1]].strip() for m in range(k, v))
 
 
 def _third_person_base(word: str) -> str | None:

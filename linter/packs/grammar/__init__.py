@@ -14,4 +14,5 @@ RULE_MODULES: tuple[str, ...] = (
     "tense",
     "verbs",
     "number",
+    "relative",
 )

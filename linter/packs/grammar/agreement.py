@@ -258,7 +258,9 @@ class PhraseAgreement(Rule):
     "show", "The price of the tickets are" -> "is". The subject's noun phrase is read from
     the linguistic layer's tags, must open its clause, and may carry up to three phrases
     ("of the survey", "in the region"); the verb agrees with the first noun, never the
-    last.
+    last. A head that sets the number before "of" is read too: "one of", "each of",
+    "every one of" and "the number of" take a singular verb ("One of the players are" ->
+    "is"), "a number of" a plural one; not after "and" ("Jones and one of the players are").
 
     A warning, not an error: nouns of quantity and time agree by meaning ("a lot of people
     are", "years of neglect has"), and are left alone, as are collective nouns, gerund
@@ -280,6 +282,7 @@ class PhraseAgreement(Rule):
         Example(bad="The results of the study shows a rise."),
         Example(bad="The price of the tickets are too high."),
         Example(bad="Reports from the region says the road is closed."),
+        Example(bad="One of the players are tired."),
         Example(
             good="The results of the study show a rise. A lot of people in the city are "
             "angry. Years of neglect has taken its toll. Finding jobs in the city is hard. "
@@ -303,7 +306,16 @@ class PhraseAgreement(Rule):
             if number is None:  # pragma: no cover - verb_positions holds numbered verbs only
                 continue
             obj = lows[k - 1]
-            if k < 3 or not _object_like(obj) or noun_number(obj) not in (None, number):
+            if k < 3 or not _object_like(obj):
+                continue
+            if (
+                "of" in lows[max(0, k - 9) : k - 1]
+            ):  # "one of the players are", "the number of ... are"
+                counted = self._counted(doc, k, number)
+                if counted is not None:
+                    yield counted
+                    continue
+            if noun_number(obj) not in (None, number):
                 continue  # only a verb that agrees with the noun before it ("of the tickets are")
             head = _phrase_before(lows, k, number, preps)
             if head is None or not _may_open_clause(doc, lows, head):
@@ -325,6 +337,74 @@ class PhraseAgreement(Rule):
             new = match_case(text, new)
             message = self.format_message(suggestion=new).replace("{head}", toks[head].text)
             yield Match(start, end, message, (new,))
+
+    def _counted(self, doc, k: int, number: str) -> Match | None:
+        """ "One of the players are", "each of the candidates have", "the number of cases
+        are" (-> singular) and "a number of people is" (-> plural): the verb agrees with
+        the word before "of", which opens the clause."""
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.context import sentence_of, tags_of
+        from linter.packs.grammar.number import PLURAL_BE, SINGULAR_BE, _agreeing, noun_number
+
+        lows, words = doc.lower_words, doc.words
+        p = k - 2
+        while lows[p] != "of":
+            p -= 1
+        head, want = lows[p - 1], None
+        if number == "pl" and (
+            head in ("one", "each") or (head == "number" and lows[p - 2] == "the")
+        ):
+            want = "sg"
+        elif number == "sg" and head == "number" and lows[p - 2] == "a":
+            want = "pl"
+        if want is None or noun_number(lows[k - 1]) != "pl":
+            return None
+        toks, j = sentence_of(doc, words[k][0])
+        of = j - (k - p)
+        if of < 1 or toks[of].low != "of":
+            return None  # punctuation between: not one phrase
+        tags = tags_of(doc, words[k][0])
+        if any(not toks[m].is_word or tags[m] not in OBJECT_NP_TAGS for m in range(of + 1, j)):
+            return None
+        if tags[j - 1] != "NNS" or toks[j - 1].text[:1].isupper():
+            return None
+        low, tag = toks[j].low, tags[j].split("+")[0]
+        if number == "pl" and tag != "VBP" and low not in PLURAL_BE:
+            return None
+        if number == "sg" and tag != "VBZ" and low not in SINGULAR_BE:
+            return None
+        first = of - 1
+        if of > 1 and (head == "number" or toks[of - 2].low in ("every", "any")):
+            first = of - 2
+        if head == "number" and (of < 2 or toks[first].low not in ("the", "a")):
+            return None
+        if first and toks[first].text[:1].isupper() and toks[first - 1].is_word:
+            return None  # "Stage One of", a title
+        after_comma = (
+            first > 1 and toks[first - 1].low in ("and", "but") and toks[first - 2].low == ","
+        )
+        if first and not after_comma and not _opens_counted(toks[first - 1]):
+            return None  # "and one of the players are": a compound subject
+        new = _agreeing(low, want)
+        if not new:
+            return None
+        start, end, text = words[k]
+        new = match_case(text, new)
+        message = self.format_message(suggestion=new).replace("{head}", toks[of - 1].text)
+        return Match(start, end, message, (new,))
+
+
+def _opens_counted(before) -> bool:
+    """Whether the token before "one of", "each of", "the number of" lets it open a clause."""
+    if not before.is_word:
+        return before.low in (",", ";", ":", "(", '"', "“", "—")
+    return before.low in COUNTED_OPENERS
+
+
+COUNTED_OPENERS = frozenset(
+    """but because if when while although though since that as so where whether unless
+    once until""".split()
+)
 
 
 def _phrase_before(lows: list[str], k: int, number: str, preps: frozenset[str]) -> int | None:

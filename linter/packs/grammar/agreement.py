@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from linter.language import candidates, forms
 from linter.memo import BoundedMemo
 from linter.packs.grammar.lexicon import PREPOSITIONS
+from linter.packs.grammar.relative import _also_past
 from linter.rule import Example, Match, Rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -112,7 +113,7 @@ class PronounAgreement(Rule):
                     pronoun in ("i", "you") and not ix.lows[k + 1].endswith("s")
                 ):
                     continue  # "these shows": a noun phrase; after I and you only "goes"
-                found = self._lexical(ix, k)  # "he enjoy it", "they needs money"
+                found = self._lexical(ix, k, doc)  # "he enjoy it", "they needs money"
                 if found and not _other_reading(ix, k, pronoun):
                     yield found
                 continue  # the verb must be the next word: most pronouns stop here
@@ -134,9 +135,9 @@ class PronounAgreement(Rule):
             message = self.format_message(suggestion=new).replace("{subject}", tok.text)
             yield Match(v.start, v.end, message, (new,), new)
 
-    def _lexical(self, ix: WordIndex, k: int) -> Match | None:
+    def _lexical(self, ix: WordIndex, k: int, doc=None) -> Match | None:
         """A pronoun before a verb that no agreement table lists ("he enjoy it")."""
-        return _lexical_match(self, ix, k)
+        return _lexical_match(self, ix, k, doc)
 
 
 # Subjects beyond he/she/it/we/they: "I" and "you", and the demonstratives standing alone
@@ -212,7 +213,7 @@ NOT_SUBJECT_LEXICAL = NOT_SUBJECT_BEFORE | frozenset(
 # Pronoun + verb pairs the lexicon misreads: "it rains" is fine; only clear verbs count.
 
 
-def _lexical_match(rule: Rule, ix: WordIndex, k: int) -> Match | None:
+def _lexical_match(rule: Rule, ix: WordIndex, k: int, doc=None) -> Match | None:
     from linter.packs.grammar.common import match_case
 
     pronoun, verb = ix.lows[k], ix.low(k + 1)
@@ -228,8 +229,17 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int) -> Match | None:
     nxt = ix.low(k + 2) if k + 2 < ix.n and not ix.breaks_after(k + 1) else ""
     cands = candidates(verb)
     if pronoun in SINGULAR:
-        if cands.get("VBP", 0.0) + cands.get("VB", 0.0) < 0.9 or verb in SKIP_VERBS:
-            return None  # only a word that is nothing but a plain verb
+        plain = cands.get("VBP", 0.0) + cands.get("VB", 0.0)
+        if plain < 0.4 or verb in SKIP_VERBS:
+            return None  # only a word that is mostly a plain verb
+        if plain < 0.9 and (
+            doc is None
+            or _also_past(verb)
+            or cands.get("VBN", 0.0) >= 0.1  # "he come along" (dialect), "she come yet"
+            or prev in NEGATED_AUXILIARIES
+            or not _tagged_plain(doc, words[k + 1][0])
+        ):
+            return None  # "it sound like": a noun too, so the tagger must read a verb there
         new = forms.third_person(verb)
         if candidates(new).get("VBZ", 0.0) < 0.5:
             return None
@@ -246,6 +256,20 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int) -> Match | None:
     new = match_case(text, new)
     message = rule.format_message(suggestion=new).replace("{subject}", words[k][2])
     return Match(start, end, message, (new,))  # read from the lexicon: suggested, not fixed
+
+
+NEGATED_AUXILIARIES = frozenset(
+    """hasn't haven't hadn't isn't wasn't doesn't didn't don't won't wouldn't can't couldn't
+    shouldn't mustn't""".split()
+)
+
+
+def _tagged_plain(doc, start: int) -> bool:
+    """Whether the tagger reads the word at ``start`` as a plain present verb."""
+    from linter.packs.grammar.context import sentence_of, tags_of
+
+    j = sentence_of(doc, start)[1]
+    return j >= 0 and tags_of(doc, start)[j] in ("VB", "VBP")
 
 
 # Plain verbs that follow a pronoun in set phrases ("it mean", "he say" in headlines).

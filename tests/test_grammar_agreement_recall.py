@@ -1,5 +1,6 @@
-"""GRAM014 with a head that sets the number before "of": "one of", "each of", "every one
-of" and "the number of" take a singular verb, "a number of" a plural one."""
+"""Agreement recall beyond the first rules: GRAM014 with a head that sets the number before
+"of" ("one of", "each of", "every one of" and "the number of" take a singular verb, "a
+number of" a plural one), and GRAM004 before a word that is also a noun."""
 
 from __future__ import annotations
 
@@ -38,3 +39,14 @@ def test_the_head_before_of_sets_the_number():
 
 def test_compound_subjects_relative_clauses_and_other_heads_left_alone():
     assert findings(CORRECT) == []
+
+
+def test_a_pronoun_before_a_word_that_is_also_a_noun_read_from_the_tags():
+    # "sound" and "work" are nouns too: the tagger must read a plain verb after the pronoun
+    text = (
+        "It sound like a plan. It work well.\nIt cost a lot. Hasn't she come yet? He put it down.\n"
+    )
+    assert findings(text) == [
+        ("GRAM004", 1, 4, "error", ("sounds",)),
+        ("GRAM004", 1, 26, "error", ("works",)),
+    ]

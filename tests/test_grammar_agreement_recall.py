@@ -50,3 +50,12 @@ def test_a_pronoun_before_a_word_that_is_also_a_noun_read_from_the_tags():
         ("GRAM004", 1, 4, "error", ("sounds",)),
         ("GRAM004", 1, 26, "error", ("works",)),
     ]
+
+
+def test_a_plural_head_the_lexicon_reads_as_a_verb_and_a_verb_read_from_the_tags():
+    # "objects" is mostly a verb to the lexicon; after "The" the tagger reads the noun
+    text = "The objects in the painting is old. He become angry.\nThe more was he overcome.\n"
+    assert findings(text) == [
+        ("GRAM014", 1, 29, "warning", ("are",)),
+        ("GRAM004", 1, 40, "error", ("becomes",)),
+    ]

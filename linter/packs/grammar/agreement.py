@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from linter.language import candidates, forms
 from linter.memo import BoundedMemo
 from linter.packs.grammar.lexicon import PREPOSITIONS
-from linter.packs.grammar.relative import _also_past
 from linter.rule import Example, Match, Rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -234,9 +233,9 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int, doc=None) -> Match | None:
             return None  # only a word that is mostly a plain verb
         if plain < 0.9 and (
             doc is None
-            or _also_past(verb)
-            or cands.get("VBN", 0.0) >= 0.1  # "he come along" (dialect), "she come yet"
+            or _past_too(verb)
             or prev in NEGATED_AUXILIARIES
+            or prev in BE_FORMS  # "the more was he overcome": a participle
             or not _tagged_plain(doc, words[k + 1][0])
         ):
             return None  # "it sound like": a noun too, so the tagger must read a verb there
@@ -262,6 +261,19 @@ NEGATED_AUXILIARIES = frozenset(
     """hasn't haven't hadn't isn't wasn't doesn't didn't don't won't wouldn't can't couldn't
     shouldn't mustn't""".split()
 )
+
+
+BE_FORMS = frozenset("is was are were am be been being isn't wasn't aren't weren't".split())
+
+
+def _past_too(verb: str) -> bool:
+    """Whether a plain verb form is also its own past tense ("he put", "it cost", "he cast",
+    "she lay"): then the pronoun may be right."""
+    return (
+        forms.past(verb) == verb
+        or candidates(verb).get("VBD", 0.0) >= 0.05
+        or forms.irregular_past_only(verb) is not None
+    )
 
 
 def _tagged_plain(doc, start: int) -> bool:
@@ -441,7 +453,10 @@ def _phrase_before(lows: list[str], k: int, number: str, preps: frozenset[str]) 
     for p in range(k - 1, max(0, k - 9), -1):
         low = lows[p]
         if low in preps:
-            if noun_number(lows[p - 1]) not in (None, number):
+            before = lows[p - 1]
+            if noun_number(before) not in (None, number) or (
+                number == "sg" and maybe_plural(before)
+            ):
                 found = p - 1
         elif not _object_like(low) and low not in NP_WORDS:
             break
@@ -563,11 +578,13 @@ def _head_across(toks, tags, j: int, number: str) -> int | None:
     if toks[head].low in QUANTITY_HEADS:
         return None
     subject = _noun_number(toks[head].low)
+    np_start = _np_start(toks, tags, head)
+    if subject is None and low in SINGULAR_BE and _determined_plural(toks, tags, head, np_start):
+        subject = "pl"  # "the objects in the painting is": a verb form too, but not here
     if subject is None or subject == number:
         return None
     if subject == "sg" and low in ("were", "weren't"):
         return None  # "if the man in the car were": the subjunctive
-    np_start = _np_start(toks, tags, head)
     if any(tags[x] == "VBG" for x in range(np_start, head)):
         return None  # "finding jobs in the city is": a gerund subject
     if subject == "sg" and first_prep == "of" and toks[np_start].low not in DEFINITE:
@@ -586,6 +603,44 @@ def _head_across(toks, tags, j: int, number: str) -> int | None:
         if before != "and" or tags[left] not in NOUNS or not _opens_clause(toks, tags, left, "pl"):
             return None
     return head
+
+
+def _determined_plural(toks, tags, head: int, np_start: int) -> bool:
+    """Whether the word at ``head``, which the lexicon leaves open ("objects" is also a
+    verb), is a plural noun here: tagged so, with a determiner before it in its phrase."""
+    return (
+        tags[head] == "NNS"
+        and np_start < head
+        and tags[np_start] in ("DT", "PRP$")
+        and toks[np_start].low not in ("a", "an", "another", "every", "each", "this", "that")
+        and maybe_plural(toks[head].low)
+    )
+
+
+def maybe_plural(word: str) -> bool:
+    """Whether ``word`` can be a plural noun, though the lexicon may read it mostly as a
+    verb ("objects", "results"): an -s word with a plural reading, or whose singular is a
+    noun; the tags decide (remembered for the run)."""
+    found = _MAYBE_PLURAL.get(word)
+    if found is None:
+        from linter.packs.grammar.number import SINGULAR_IN_S
+
+        found = (
+            len(word) > 3
+            and word.endswith("s")
+            and not word.endswith(("ss", "us", "is", "'s", "’s"))
+            and word not in SINGULAR_IN_S
+            and word.isalpha()
+            and (
+                candidates(word).get("NNS", 0.0) >= 0.1
+                or candidates(word[:-1]).get("NN", 0.0) >= 0.3
+            )
+        )
+        _MAYBE_PLURAL.remember(word, found)
+    return found
+
+
+_MAYBE_PLURAL: BoundedMemo[str, bool] = BoundedMemo(100_000)
 
 
 def _object_start(toks, tags, obj: int) -> int:

@@ -35,6 +35,31 @@ FAMILIES = {"AGV": "agreement", "AGN": "agreement", "AGD": "agreement", "FV": "v
             "IV": "verb-form"}  # fmt: skip
 
 
+def _walk(
+    node: ET.Element,
+    open_: list[tuple[str, int]],
+    tokens: list[str],
+    marks: list[list[tuple[str, int]]],
+    counter: list[int],
+) -> None:
+    """Append the learner's tokens under ``node`` (the ``<i>`` side of each edit), each
+    with the (family, edit number) of the measured edits that hold it."""
+    for part in (node.text or "").split():
+        tokens.append(part)
+        marks.append(list(open_))
+    for child in node:
+        if child.tag == "ns":
+            fam = FAMILIES.get(child.get("type", ""))
+            wrong = child.find("i")
+            if wrong is not None:
+                counter[0] += 1
+                inner = [*open_, (fam, counter[0])] if fam else open_
+                _walk(wrong, inner, tokens, marks, counter)
+        for part in (child.tail or "").split():
+            tokens.append(part)
+            marks.append(list(open_))
+
+
 def slips(path: Path) -> list[tuple[str, int, int, str, str]]:
     """(sentence as the learner wrote it, start, end, marked words, family)."""
     out = []
@@ -47,27 +72,8 @@ def slips(path: Path) -> list[tuple[str, int, int, str, str]]:
         except ET.ParseError:
             continue
         tokens: list[str] = []
-        marks: list[list[str]] = []
-        _counter = [0]
-
-        def walk(node, open_):
-            if node.text:
-                for tok in node.text.split():
-                    tokens.append(tok)
-                    marks.append(list(open_))
-            for child in node:
-                if child.tag == "ns":
-                    fam = FAMILIES.get(child.get("type", ""))
-                    wrong = child.find("i")
-                    if wrong is not None:
-                        _counter[0] += 1
-                        walk(wrong, [*open_, (fam, _counter[0])] if fam else open_)
-                if child.tail:
-                    for tok in child.tail.split():
-                        tokens.append(tok)
-                        marks.append(list(open_))
-
-        walk(root, [])
+        marks: list[list[tuple[str, int]]] = []
+        _walk(root, [], tokens, marks, [0])
         text, spans = detok(tokens)
         edits: dict[int, list[int]] = {}
         family: dict[int, str] = {}

@@ -94,16 +94,17 @@ class RelativeAgreement(Rule):
         for k in ix.positions(CUES):
             # cheap tests first, on words alone: a noun with a number before the pronoun
             # and a verb of the other number after it (past one adverb)
+            # (the verb first: the words after "that" repeat, the nouns before it do not)
             if not k or k + 1 >= n:
-                continue
-            antecedent = noun_number(lows[k - 1])
-            if antecedent is None:
                 continue
             v = k + 1
             if lows[v] in ADVERBS and v + 1 < n:
                 v += 1
             number = verb_number(ix.low(v))
-            if number is None or number == antecedent:
+            if number is None:
+                continue
+            antecedent = noun_number(lows[k - 1])
+            if antecedent is None or number == antecedent:
                 continue
             if any(ix.breaks_after(m) for m in range(k - 1, v)):
                 continue

@@ -15,4 +15,5 @@ RULE_MODULES: tuple[str, ...] = (
     "verbs",
     "number",
     "relative",
+    "determiners",
 )

@@ -231,17 +231,15 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int, doc=None) -> Match | None:
         plain = cands.get("VBP", 0.0) + cands.get("VB", 0.0)
         if plain < 0.4 or verb in SKIP_VERBS:
             return None  # only a word that is mostly a plain verb
-        if plain < 0.9 and (
-            doc is None
-            or _past_too(verb)
-            or prev in NEGATED_AUXILIARIES
-            or prev in BE_FORMS  # "the more was he overcome": a participle
-            or not _tagged_plain(doc, words[k + 1][0])
-        ):
-            return None  # "it sound like": a noun too, so the tagger must read a verb there
+        if plain < 0.9 and (doc is None or prev in NOT_BEFORE_AMBIGUOUS):
+            return None  # "hasn't she come", "was he overcome": a participle
         new = forms.third_person(verb)
         if candidates(new).get("VBZ", 0.0) < 0.5:
             return None
+        if plain < 0.9 and ((not nxt and k + 2 < ix.n) or _past_too(verb)):
+            return None
+        if plain < 0.9 and not _tagged_plain(doc, words[k + 1][0]):
+            return None  # "it sound like": a noun too, so the tagger must read a verb there
     else:
         if cands.get("VBZ", 0.0) < 0.5 or not verb.endswith("s"):
             return None
@@ -266,14 +264,24 @@ NEGATED_AUXILIARIES = frozenset(
 BE_FORMS = frozenset("is was are were am be been being isn't wasn't aren't weren't".split())
 
 
+NOT_BEFORE_AMBIGUOUS = NEGATED_AUXILIARIES | BE_FORMS
+
+
 def _past_too(verb: str) -> bool:
     """Whether a plain verb form is also its own past tense ("he put", "it cost", "he cast",
-    "she lay"): then the pronoun may be right."""
-    return (
-        forms.past(verb) == verb
-        or candidates(verb).get("VBD", 0.0) >= 0.05
-        or forms.irregular_past_only(verb) is not None
-    )
+    "she lay"): then the pronoun may be right (remembered for the run)."""
+    found = _PAST_TOO.get(verb)
+    if found is None:
+        found = _PAST_TOO.remember(
+            verb,
+            forms.past(verb) == verb
+            or candidates(verb).get("VBD", 0.0) >= 0.05
+            or forms.irregular_past_only(verb) is not None,
+        )
+    return found
+
+
+_PAST_TOO: BoundedMemo[str, bool] = BoundedMemo(100_000)
 
 
 def _tagged_plain(doc, start: int) -> bool:
@@ -326,6 +334,11 @@ class PhraseAgreement(Rule):
         ),
     )
 
+    def prepare(self, settings) -> None:
+        from linter.packs.grammar.cue_index import watch
+
+        watch(COUNTED_HEADS)
+
     def check(self, doc) -> Iterator[Match]:
         from linter.packs.grammar.common import match_case
         from linter.packs.grammar.context import sentence_of, tags_of
@@ -334,6 +347,7 @@ class PhraseAgreement(Rule):
         lows, words = doc.lower_words, doc.words
         positions, numbers = verb_positions(doc)
         preps = PP_PREPOSITIONS
+        near = _counted_reach(doc)
         for k in positions:
             # cheap tests first, on words alone: a preposition in the eight words before
             # the verb, right after a noun of the other number (the subject's head)
@@ -344,9 +358,7 @@ class PhraseAgreement(Rule):
             obj = lows[k - 1]
             if k < 3 or not _object_like(obj):
                 continue
-            if (
-                "of" in lows[max(0, k - 9) : k - 1]
-            ):  # "one of the players are", "the number of ... are"
+            if k in near:  # "one of the players are", "the number of ... are"
                 counted = self._counted(doc, k, number)
                 if counted is not None:
                     yield counted
@@ -428,6 +440,23 @@ class PhraseAgreement(Rule):
         new = match_case(text, new)
         message = self.format_message(suggestion=new).replace("{head}", toks[of - 1].text)
         return Match(start, end, message, (new,))
+
+
+COUNTED_HEADS = frozenset({"one", "each", "number"})
+
+
+def _counted_reach(doc) -> frozenset[int] | set[int]:
+    """The word positions a verb agreeing with "one of", "each of" or "the number of"
+    could hold: two to ten words after the head (found with the shared cue index)."""
+    from linter.packs.grammar.cue_index import index
+
+    ix = index(doc, COUNTED_HEADS)
+    lows = ix.lows
+    near: set[int] = set()
+    for h in ix.positions(COUNTED_HEADS):
+        if h + 1 < ix.n and lows[h + 1] == "of":
+            near.update(range(h + 3, h + 11))
+    return near
 
 
 def _opens_counted(before) -> bool:

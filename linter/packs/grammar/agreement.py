@@ -398,12 +398,13 @@ class PhraseAgreement(Rule):
         p = k - 2
         while lows[p] != "of":
             p -= 1
+        if p < 1:
+            return None
         head, want = lows[p - 1], None
-        if number == "pl" and (
-            head in ("one", "each") or (head == "number" and lows[p - 2] == "the")
-        ):
+        before = lows[p - 2] if p > 1 else ""
+        if number == "pl" and (head in ("one", "each") or (head == "number" and before == "the")):
             want = "sg"
-        elif number == "sg" and head == "number" and lows[p - 2] == "a":
+        elif number == "sg" and head == "number" and before == "a":
             want = "pl"
         if want is None or noun_number(lows[k - 1]) != "pl":
             return None

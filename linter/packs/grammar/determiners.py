@@ -136,7 +136,7 @@ class DeterminerAcrossAdjective(Rule):
             return None  # "many inferior army and navy officers": a coordination
         if ix.prose[toks[j].end : toks[j].end + 1] in ("-", "'", "’"):
             return None  # "keel-boats", "a merchants' guild"
-        if j + 1 < len(toks) and tags[j + 1] in ("DT", "PRP$", "PRP"):
+        if singular and j + 1 < len(toks) and tags[j + 1] in ("DT", "PRP$", "PRP"):
             return None  # "a plain effects its junction": a verb and its object
         last = candidates(toks[j - 1].low)
         if last.get("NN", 0.0) + last.get("NNP", 0.0) > 0.0:

@@ -14,4 +14,6 @@ RULE_MODULES: tuple[str, ...] = (
     "tense",
     "verbs",
     "number",
+    "relative",
+    "determiners",
 )

@@ -112,7 +112,7 @@ class PronounAgreement(Rule):
                     pronoun in ("i", "you") and not ix.lows[k + 1].endswith("s")
                 ):
                     continue  # "these shows": a noun phrase; after I and you only "goes"
-                found = self._lexical(ix, k)  # "he enjoy it", "they needs money"
+                found = self._lexical(ix, k, doc)  # "he enjoy it", "they needs money"
                 if found and not _other_reading(ix, k, pronoun):
                     yield found
                 continue  # the verb must be the next word: most pronouns stop here
@@ -134,9 +134,9 @@ class PronounAgreement(Rule):
             message = self.format_message(suggestion=new).replace("{subject}", tok.text)
             yield Match(v.start, v.end, message, (new,), new)
 
-    def _lexical(self, ix: WordIndex, k: int) -> Match | None:
+    def _lexical(self, ix: WordIndex, k: int, doc=None) -> Match | None:
         """A pronoun before a verb that no agreement table lists ("he enjoy it")."""
-        return _lexical_match(self, ix, k)
+        return _lexical_match(self, ix, k, doc)
 
 
 # Subjects beyond he/she/it/we/they: "I" and "you", and the demonstratives standing alone
@@ -212,7 +212,7 @@ NOT_SUBJECT_LEXICAL = NOT_SUBJECT_BEFORE | frozenset(
 # Pronoun + verb pairs the lexicon misreads: "it rains" is fine; only clear verbs count.
 
 
-def _lexical_match(rule: Rule, ix: WordIndex, k: int) -> Match | None:
+def _lexical_match(rule: Rule, ix: WordIndex, k: int, doc=None) -> Match | None:
     from linter.packs.grammar.common import match_case
 
     pronoun, verb = ix.lows[k], ix.low(k + 1)
@@ -228,11 +228,18 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int) -> Match | None:
     nxt = ix.low(k + 2) if k + 2 < ix.n and not ix.breaks_after(k + 1) else ""
     cands = candidates(verb)
     if pronoun in SINGULAR:
-        if cands.get("VBP", 0.0) + cands.get("VB", 0.0) < 0.9 or verb in SKIP_VERBS:
-            return None  # only a word that is nothing but a plain verb
+        plain = cands.get("VBP", 0.0) + cands.get("VB", 0.0)
+        if plain < 0.4 or verb in SKIP_VERBS:
+            return None  # only a word that is mostly a plain verb
+        if plain < 0.9 and (doc is None or prev in NOT_BEFORE_AMBIGUOUS):
+            return None  # "hasn't she come", "was he overcome": a participle
         new = forms.third_person(verb)
         if candidates(new).get("VBZ", 0.0) < 0.5:
             return None
+        if plain < 0.9 and ((not nxt and k + 2 < ix.n) or _past_too(verb)):
+            return None
+        if plain < 0.9 and not _tagged_plain(doc, words[k + 1][0]):
+            return None  # "it sound like": a noun too, so the tagger must read a verb there
     else:
         if cands.get("VBZ", 0.0) < 0.5 or not verb.endswith("s"):
             return None
@@ -248,6 +255,43 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int) -> Match | None:
     return Match(start, end, message, (new,))  # read from the lexicon: suggested, not fixed
 
 
+NEGATED_AUXILIARIES = frozenset(
+    """hasn't haven't hadn't isn't wasn't doesn't didn't don't won't wouldn't can't couldn't
+    shouldn't mustn't""".split()
+)
+
+
+BE_FORMS = frozenset("is was are were am be been being isn't wasn't aren't weren't".split())
+
+
+NOT_BEFORE_AMBIGUOUS = NEGATED_AUXILIARIES | BE_FORMS
+
+
+def _past_too(verb: str) -> bool:
+    """Whether a plain verb form is also its own past tense ("he put", "it cost", "he cast",
+    "she lay"): then the pronoun may be right (remembered for the run)."""
+    found = _PAST_TOO.get(verb)
+    if found is None:
+        found = _PAST_TOO.remember(
+            verb,
+            forms.past(verb) == verb
+            or candidates(verb).get("VBD", 0.0) >= 0.05
+            or forms.irregular_past_only(verb) is not None,
+        )
+    return found
+
+
+_PAST_TOO: BoundedMemo[str, bool] = BoundedMemo(100_000)
+
+
+def _tagged_plain(doc, start: int) -> bool:
+    """Whether the tagger reads the word at ``start`` as a plain present verb."""
+    from linter.packs.grammar.context import sentence_of, tags_of
+
+    j = sentence_of(doc, start)[1]
+    return j >= 0 and tags_of(doc, start)[j] in ("VB", "VBP")
+
+
 # Plain verbs that follow a pronoun in set phrases ("it mean", "he say" in headlines).
 SKIP_VERBS = frozenset("be have do let go".split())
 
@@ -258,7 +302,9 @@ class PhraseAgreement(Rule):
     "show", "The price of the tickets are" -> "is". The subject's noun phrase is read from
     the linguistic layer's tags, must open its clause, and may carry up to three phrases
     ("of the survey", "in the region"); the verb agrees with the first noun, never the
-    last.
+    last. A head that sets the number before "of" is read too: "one of", "each of",
+    "every one of" and "the number of" take a singular verb ("One of the players are" ->
+    "is"), "a number of" a plural one; not after "and" ("Jones and one of the players are").
 
     A warning, not an error: nouns of quantity and time agree by meaning ("a lot of people
     are", "years of neglect has"), and are left alone, as are collective nouns, gerund
@@ -280,12 +326,18 @@ class PhraseAgreement(Rule):
         Example(bad="The results of the study shows a rise."),
         Example(bad="The price of the tickets are too high."),
         Example(bad="Reports from the region says the road is closed."),
+        Example(bad="One of the players are tired."),
         Example(
             good="The results of the study show a rise. A lot of people in the city are "
             "angry. Years of neglect has taken its toll. Finding jobs in the city is hard. "
             "The size of the houses is striking."
         ),
     )
+
+    def prepare(self, settings) -> None:
+        from linter.packs.grammar.cue_index import watch
+
+        watch(COUNTED_HEADS)
 
     def check(self, doc) -> Iterator[Match]:
         from linter.packs.grammar.common import match_case
@@ -295,6 +347,7 @@ class PhraseAgreement(Rule):
         lows, words = doc.lower_words, doc.words
         positions, numbers = verb_positions(doc)
         preps = PP_PREPOSITIONS
+        near = _counted_reach(doc)
         for k in positions:
             # cheap tests first, on words alone: a preposition in the eight words before
             # the verb, right after a noun of the other number (the subject's head)
@@ -303,7 +356,14 @@ class PhraseAgreement(Rule):
             if number is None:  # pragma: no cover - verb_positions holds numbered verbs only
                 continue
             obj = lows[k - 1]
-            if k < 3 or not _object_like(obj) or noun_number(obj) not in (None, number):
+            if k < 3 or not _object_like(obj):
+                continue
+            if k in near:  # "one of the players are", "the number of ... are"
+                counted = self._counted(doc, k, number)
+                if counted is not None:
+                    yield counted
+                    continue
+            if noun_number(obj) not in (None, number):
                 continue  # only a verb that agrees with the noun before it ("of the tickets are")
             head = _phrase_before(lows, k, number, preps)
             if head is None or not _may_open_clause(doc, lows, head):
@@ -326,6 +386,92 @@ class PhraseAgreement(Rule):
             message = self.format_message(suggestion=new).replace("{head}", toks[head].text)
             yield Match(start, end, message, (new,))
 
+    def _counted(self, doc, k: int, number: str) -> Match | None:
+        """ "One of the players are", "each of the candidates have", "the number of cases
+        are" (-> singular) and "a number of people is" (-> plural): the verb agrees with
+        the word before "of", which opens the clause."""
+        from linter.packs.grammar.common import match_case
+        from linter.packs.grammar.context import sentence_of, tags_of
+        from linter.packs.grammar.number import PLURAL_BE, SINGULAR_BE, _agreeing, noun_number
+
+        lows, words = doc.lower_words, doc.words
+        p = k - 2
+        while lows[p] != "of":
+            p -= 1
+        if p < 1:
+            return None
+        head, want = lows[p - 1], None
+        before = lows[p - 2] if p > 1 else ""
+        if number == "pl" and (head in ("one", "each") or (head == "number" and before == "the")):
+            want = "sg"
+        elif number == "sg" and head == "number" and before == "a":
+            want = "pl"
+        if want is None or noun_number(lows[k - 1]) != "pl":
+            return None
+        toks, j = sentence_of(doc, words[k][0])
+        of = j - (k - p)
+        if of < 1 or toks[of].low != "of":
+            return None  # punctuation between: not one phrase
+        tags = tags_of(doc, words[k][0])
+        if any(not toks[m].is_word or tags[m] not in OBJECT_NP_TAGS for m in range(of + 1, j)):
+            return None
+        if tags[j - 1] != "NNS" or toks[j - 1].text[:1].isupper():
+            return None
+        low, tag = toks[j].low, tags[j].split("+")[0]
+        if number == "pl" and tag != "VBP" and low not in PLURAL_BE:
+            return None
+        if number == "sg" and tag != "VBZ" and low not in SINGULAR_BE:
+            return None
+        first = of - 1
+        if of > 1 and (head == "number" or toks[of - 2].low in ("every", "any")):
+            first = of - 2
+        if head == "number" and (of < 2 or toks[first].low not in ("the", "a")):
+            return None
+        if first and toks[first].text[:1].isupper() and toks[first - 1].is_word:
+            return None  # "Stage One of", a title
+        after_comma = (
+            first > 1 and toks[first - 1].low in ("and", "but") and toks[first - 2].low == ","
+        )
+        if first and not after_comma and not _opens_counted(toks[first - 1]):
+            return None  # "and one of the players are": a compound subject
+        new = _agreeing(low, want)
+        if not new:
+            return None
+        start, end, text = words[k]
+        new = match_case(text, new)
+        message = self.format_message(suggestion=new).replace("{head}", toks[of - 1].text)
+        return Match(start, end, message, (new,))
+
+
+COUNTED_HEADS = frozenset({"one", "each", "number"})
+
+
+def _counted_reach(doc) -> frozenset[int] | set[int]:
+    """The word positions a verb agreeing with "one of", "each of" or "the number of"
+    could hold: two to ten words after the head (found with the shared cue index)."""
+    from linter.packs.grammar.cue_index import index
+
+    ix = index(doc, COUNTED_HEADS)
+    lows = ix.lows
+    near: set[int] = set()
+    for h in ix.positions(COUNTED_HEADS):
+        if h + 1 < ix.n and lows[h + 1] == "of":
+            near.update(range(h + 3, h + 11))
+    return near
+
+
+def _opens_counted(before) -> bool:
+    """Whether the token before "one of", "each of", "the number of" lets it open a clause."""
+    if not before.is_word:
+        return before.low in (",", ";", ":", "(", '"', "“", "—")
+    return before.low in COUNTED_OPENERS
+
+
+COUNTED_OPENERS = frozenset(
+    """but because if when while although though since that as so where whether unless
+    once until""".split()
+)
+
 
 def _phrase_before(lows: list[str], k: int, number: str, preps: frozenset[str]) -> int | None:
     """Words alone: the leftmost noun of the other number that stands right before a
@@ -337,7 +483,10 @@ def _phrase_before(lows: list[str], k: int, number: str, preps: frozenset[str]) 
     for p in range(k - 1, max(0, k - 9), -1):
         low = lows[p]
         if low in preps:
-            if noun_number(lows[p - 1]) not in (None, number):
+            before = lows[p - 1]
+            if noun_number(before) not in (None, number) or (
+                number == "sg" and maybe_plural(before)
+            ):
                 found = p - 1
         elif not _object_like(low) and low not in NP_WORDS:
             break
@@ -459,11 +608,13 @@ def _head_across(toks, tags, j: int, number: str) -> int | None:
     if toks[head].low in QUANTITY_HEADS:
         return None
     subject = _noun_number(toks[head].low)
+    np_start = _np_start(toks, tags, head)
+    if subject is None and low in SINGULAR_BE and _determined_plural(toks, tags, head, np_start):
+        subject = "pl"  # "the objects in the painting is": a verb form too, but not here
     if subject is None or subject == number:
         return None
     if subject == "sg" and low in ("were", "weren't"):
         return None  # "if the man in the car were": the subjunctive
-    np_start = _np_start(toks, tags, head)
     if any(tags[x] == "VBG" for x in range(np_start, head)):
         return None  # "finding jobs in the city is": a gerund subject
     if subject == "sg" and first_prep == "of" and toks[np_start].low not in DEFINITE:
@@ -482,6 +633,44 @@ def _head_across(toks, tags, j: int, number: str) -> int | None:
         if before != "and" or tags[left] not in NOUNS or not _opens_clause(toks, tags, left, "pl"):
             return None
     return head
+
+
+def _determined_plural(toks, tags, head: int, np_start: int) -> bool:
+    """Whether the word at ``head``, which the lexicon leaves open ("objects" is also a
+    verb), is a plural noun here: tagged so, with a determiner before it in its phrase."""
+    return (
+        tags[head] == "NNS"
+        and np_start < head
+        and tags[np_start] in ("DT", "PRP$")
+        and toks[np_start].low not in ("a", "an", "another", "every", "each", "this", "that")
+        and maybe_plural(toks[head].low)
+    )
+
+
+def maybe_plural(word: str) -> bool:
+    """Whether ``word`` can be a plural noun, though the lexicon may read it mostly as a
+    verb ("objects", "results"): an -s word with a plural reading, or whose singular is a
+    noun; the tags decide (remembered for the run)."""
+    found = _MAYBE_PLURAL.get(word)
+    if found is None:
+        from linter.packs.grammar.number import SINGULAR_IN_S
+
+        found = (
+            len(word) > 3
+            and word.endswith("s")
+            and not word.endswith(("ss", "us", "is", "'s", "’s"))
+            and word not in SINGULAR_IN_S
+            and word.isalpha()
+            and (
+                candidates(word).get("NNS", 0.0) >= 0.1
+                or candidates(word[:-1]).get("NN", 0.0) >= 0.3
+            )
+        )
+        _MAYBE_PLURAL.remember(word, found)
+    return found
+
+
+_MAYBE_PLURAL: BoundedMemo[str, bool] = BoundedMemo(100_000)
 
 
 def _object_start(toks, tags, obj: int) -> int:

@@ -98,6 +98,28 @@ def two_real_people(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[st
 _INITIAL_RE = re.compile(r"([A-Z][a-z]{4,})(?:['’]s)?\b(?![-.'’]?[A-Za-z])")
 
 
+def _initial_words(doc: Document, rare: set[str]) -> list[tuple[int, int, str]]:
+    """Each of ``rare`` written at the start of a sentence (as ``_INITIAL_RE`` reads it
+    there), with its span, in text order. The rare words are few and each is written once:
+    their places are found with ``str.find`` and each asked whether a sentence of
+    ``doc.sentences`` starts there (``sentence_starts_at``), without splitting the draft."""
+    from linter.text import sentence_starts_at
+
+    prose = doc.prose
+    head_end = doc.headline[1] if doc.headline else None
+    match, find = _INITIAL_RE.match, prose.find
+    found = []
+    for word in rare:
+        at = find(word)
+        while at >= 0:
+            m = match(prose, at)
+            if m is not None and m.group(1) == word and sentence_starts_at(prose, at, head_end):
+                found.append((at, m.end(1), word))
+            at = find(word, at + 1)
+    found.sort()
+    return found
+
+
 _WILD_LIMIT = 64  # keys kept per wildcarded form and bucket
 
 
@@ -404,12 +426,7 @@ class GarbledName(Rule):
         rare = set(counts.rare)  # written once, never in lower case, no dictionary word
         if not rare:
             return
-        prose = doc.prose
-        cands = []
-        for s, _e in doc.sentences:
-            m = _INITIAL_RE.match(prose, s)
-            if m is not None and m.group(1) in rare:
-                cands.append((m.start(1), m.end(1), m.group(1)))
+        cands = _initial_words(doc, rare)
         if not cands:
             return
         from linter.packs.facts.docnames import doc_names

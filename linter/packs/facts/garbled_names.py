@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import chain, count, repeat
-from operator import attrgetter, itemgetter
+from itertools import chain, count
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.memo import BoundedMemo
@@ -200,7 +200,6 @@ def _indexing(multi: list[tuple[str, ...]], seen: _Seen) -> set[tuple[str, ...]]
 _unknown = attrgetter("unknown")
 _multi = attrgetter("multi")
 _cands = attrgetter("cands")
-_words = attrgetter("words")
 _single_words = attrgetter("single_words")
 
 
@@ -209,18 +208,48 @@ def _dropping(keys: set[tuple[str, ...]], dropped: set[tuple[str, ...]]) -> list
     return [k for k in keys if not dropped.isdisjoint(variants(k)[3])]
 
 
-def _one_apart(keys: set[tuple[str, ...]], pairs: list[tuple[str, str]]) -> bool:
-    """Two of ``keys`` differ in one place only, where they hold the words of a pair."""
-    other: dict[str, list[str]] = {}
-    for a, b in pairs:
-        other.setdefault(a, []).append(b)
-    for k in keys:
-        if other.keys().isdisjoint(k):
-            continue
-        for i, w in enumerate(k):
-            for b in other.get(w, ()):
-                if (*k[:i], b, *k[i + 1 :]) in keys:
+def _surname_slip(doc: Document, singles: set[str], multi: set[tuple[str, ...]]) -> bool:
+    """Some single word of five letters or more, not written in lower case in ``doc``, is a
+    near spelling of the last word of a full name. Only the last words of its initial and
+    of a length at most two apart (``near_spelling``'s first tests) are compared."""
+    from linter.packs.facts.name_mentions import near_spelling
+
+    lasts: dict[tuple[str, int], list[str]] = {}
+    for last in {k[-1] for k in multi}:
+        if len(last) >= 4:  # near_spelling refuses shorter words
+            lasts.setdefault((last[0], len(last)), []).append(last)
+    if not lasts:
+        return False
+    present = doc.word_set
+    for word in singles:
+        n = len(word)
+        if n < 5 or (word in present and word.islower()):
+            continue  # too short to report, or a common word the draft writes
+        initial = word[0]
+        for size in range(n - 2, n + 3):
+            for last in lasts.get((initial, size), ()):
+                if near_spelling(last, word):
                     return True
+    return False
+
+
+def _near_one_apart(keys: set[tuple[str, ...]]) -> bool:
+    """Two of ``keys`` differ in one place only, where they hold two words that
+    ``near_spelling`` pairs: the keys are grouped by each place wildcarded, and only the
+    words of a group compared."""
+    from linter.packs.facts.name_mentions import near_spelling
+
+    at_place: dict[tuple, list[str]] = {}
+    for k in keys:
+        for i, word in enumerate(k):
+            if len(word) >= 4:  # near_spelling refuses shorter words
+                at_place.setdefault((*k[:i], None, *k[i + 1 :]), []).append(word)
+    for words in at_place.values():
+        if len(words) > 1:
+            for i, a in enumerate(words):
+                for b in words[i + 1 :]:
+                    if near_spelling(a, b):
+                        return True
     return False
 
 
@@ -471,7 +500,6 @@ class GarbledName(Rule):
         two keys otherwise equal (a misspelling), or a single word and the last word of a
         full name (a surname). Each of these only grows with the set of keys."""
         from linter.packs.facts.docnames import doc_runs, headline_splits_run, run_keys
-        from linter.packs.facts.nearwords import near_pairs, paired
 
         texts = doc_runs(doc).texts
         if not texts:
@@ -492,20 +520,10 @@ class GarbledName(Rule):
         dropped = multi.intersection(self._drop_forms)
         if dropped and any(map(self._may_drop, _dropping(cands, dropped))):
             return True
-        words = set().union(*map(_words, found))
         singles = set().union(*map(_single_words, found))
-        near = paired(words | singles)
-        if not near:
-            return False
-        near_singles = near & singles
-        if near_singles:
-            lasts = set(map(itemgetter(-1), multi))
-            surnames = [w for w, _ in near_pairs(near_singles, lasts) if len(w) >= 5]
-            # a word the draft also writes in lower case is no surname
-            if surnames and not all(map(self._lowercase, repeat(doc), surnames)):
-                return True
-        pairs = near_pairs(near & words, words)
-        return bool(pairs) and _one_apart(cands, pairs)
+        if singles and _surname_slip(doc, singles, multi):
+            return True
+        return _near_one_apart(cands)
 
     def _index(self, cands: set[tuple[str, ...]]) -> None:
         """Note the sorted form and the drop forms of each key met for the first time

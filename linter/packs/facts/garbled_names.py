@@ -9,7 +9,7 @@ from itertools import chain, count
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from linter.memo import BoundedMemo
+from linter.memo import BoundedMemo, PerDocument
 from linter.rule import Example, Match, Rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -206,6 +206,46 @@ _single_words = attrgetter("single_words")
 def _dropping(keys: set[tuple[str, ...]], dropped: set[tuple[str, ...]]) -> list:
     """The keys that give one of ``dropped`` when an interior word is left out."""
     return [k for k in keys if not dropped.isdisjoint(variants(k)[3])]
+
+
+def _run_keys_of(doc: Document) -> list:
+    from linter.packs.facts.docnames import doc_runs, run_keys
+
+    texts = doc_runs(doc).texts
+    return run_keys(list(set(texts))) if texts else []
+
+
+# every key the draft's runs can give (``run_keys``), asked by two pre-checks
+_RUN_KEYS: PerDocument[list] = PerDocument("facts: keys of the runs of capitals", _run_keys_of)
+
+
+def _doc_run_keys(doc: Document) -> list:
+    return _RUN_KEYS.of(doc)
+
+
+def _may_be_surnames(doc: Document, words: list[str]) -> bool:
+    """Some of ``words`` may be a near spelling of the last word of a full name of ``doc``:
+    of some word of a key of two words or more that the draft's runs can give (a superset
+    of the last words of the names ``doc_names`` makes, lower-cased as their keys hold
+    them), decided before any name is made."""
+    from linter.packs.facts.docnames import headline_splits_run
+    from linter.packs.facts.name_mentions import CONNECTORS, near_spelling
+
+    found = _doc_run_keys(doc)
+    if any(map(_unknown, found)) or headline_splits_run(doc):
+        return True  # the runs' keys are incomplete: no shortcut
+    by_bucket: dict[tuple[str, int], list[str]] = {}
+    # a connector ("Della") is a last word that its key leaves out
+    for w in set().union(CONNECTORS, *(f.words for f in found)):
+        if len(w) >= 4:
+            by_bucket.setdefault((w[0], len(w)), []).append(w)
+    for word in words:
+        initial, n = word[0].lower(), len(word)
+        for size in range(n - 2, n + 3):
+            for w in by_bucket.get((initial, size), ()):
+                if near_spelling(w, word):
+                    return True
+    return False
 
 
 def _surname_slip(doc: Document, singles: set[str], multi: set[tuple[str, ...]]) -> bool:
@@ -456,7 +496,7 @@ class GarbledName(Rule):
         if not rare:
             return
         cands = _initial_words(doc, rare)
-        if not cands:
+        if not cands or not _may_be_surnames(doc, [w for _, _, w in cands]):
             return
         from linter.packs.facts.docnames import doc_names
         from linter.packs.facts.name_mentions import near_spelling
@@ -499,12 +539,11 @@ class GarbledName(Rule):
         interior word (a drop), or two words that ``near_spelling`` pairs: at one place of
         two keys otherwise equal (a misspelling), or a single word and the last word of a
         full name (a surname). Each of these only grows with the set of keys."""
-        from linter.packs.facts.docnames import doc_runs, headline_splits_run, run_keys
+        from linter.packs.facts.docnames import headline_splits_run
 
-        texts = doc_runs(doc).texts
-        if not texts:
+        found = _doc_run_keys(doc)
+        if not found:
             return False
-        found = run_keys(list(set(texts)))
         if any(map(_unknown, found)) or headline_splits_run(doc):
             return True
         multi = set().union(*map(_multi, found))

@@ -117,10 +117,10 @@ def test_near_key_pairs_within_one_draft():
     assert not _near_one_apart({("sandy", "creek"), ("sandy", "crek", "school")})
     assert not _near_one_apart({("sandy", "creek", "school"), ("andy", "crek", "school")})
     doc = Document("d.txt", "Marc Montalvo met Mobtalvo.", "Marc Montalvo met Mobtalvo.")
-    assert _surname_slip(doc, {"mobtalvo"}, {("marc", "montalvo")})
-    assert not _surname_slip(doc, {"mobtal"}, {("marc", "montalvo")})
+    assert _surname_slip(doc, {"mobtalvo"}, {("marc", "montalvo")}, None)
+    assert not _surname_slip(doc, {"mobtal"}, {("marc", "montalvo")}, None)
     lower = Document("d.txt", "Marc Montalvo, mobtalvo.", "Marc Montalvo, mobtalvo.")
-    assert not _surname_slip(lower, {"mobtalvo"}, {("marc", "montalvo")})
+    assert not _surname_slip(lower, {"mobtalvo"}, {("marc", "montalvo")}, None)
     text = (
         HEAD + "Sandy Creek Elementary School closed. Later Sandy Crek Elementary School opened.\n"
     )

@@ -248,10 +248,13 @@ def _may_be_surnames(doc: Document, words: list[str]) -> bool:
     return False
 
 
-def _surname_slip(doc: Document, singles: set[str], multi: set[tuple[str, ...]]) -> bool:
-    """Some single word of five letters or more, not written in lower case in ``doc``, is a
-    near spelling of the last word of a full name. Only the last words of its initial and
-    of a length at most two apart (``near_spelling``'s first tests) are compared."""
+def _surname_slip(
+    doc: Document, singles: set[str], multi: set[tuple[str, ...]], knowledge: Knowledge | None
+) -> bool:
+    """Some single word of five letters or more, not written in lower case in ``doc`` and
+    no one-word name the pack knows (``_surname`` reports neither), is a near spelling of
+    the last word of a full name. Only the last words of its initial and of a length at
+    most two apart (``near_spelling``'s first tests) are compared."""
     from linter.packs.facts.name_mentions import near_spelling
 
     lasts: dict[tuple[str, int], list[str]] = {}
@@ -268,7 +271,9 @@ def _surname_slip(doc: Document, singles: set[str], multi: set[tuple[str, ...]])
         initial = word[0]
         for size in range(n - 2, n + 3):
             for last in lasts.get((initial, size), ()):
-                if near_spelling(last, word):
+                if near_spelling(last, word) and not (
+                    knowledge is not None and knowledge.is_single_name(word)
+                ):
                     return True
     return False
 
@@ -560,7 +565,7 @@ class GarbledName(Rule):
         if dropped and any(map(self._may_drop, _dropping(cands, dropped))):
             return True
         singles = set().union(*map(_single_words, found))
-        if singles and _surname_slip(doc, singles, multi):
+        if singles and _surname_slip(doc, singles, multi, self.knowledge):
             return True
         return _near_one_apart(cands)
 

@@ -149,3 +149,20 @@ def test_edit_tests_are_the_distance():
         other = "".join(b)
         assert within_one(a, other) == (distance(a, other, 1) <= 1), (a, other)
         assert within_two(a, other) == (distance(a, other, 2) <= 2), (a, other)
+
+
+def test_run_keys_are_plain_tuples_read_by_index():
+    """A run's keys are a plain tuple (untracked by the collector once looked at), and
+    FACT001 reads its fields at ``docnames``' indexes."""
+    from linter.packs.facts import docnames
+    from linter.packs.facts import garbled_names as g
+
+    (keys,) = docnames.run_keys(["Philosopher Noam Chomsky of MIT"])
+    assert type(keys) is tuple
+    whole, head = ("philosopher", "noam", "chomsky", "mit"), ("philosopher", "noam", "chomsky")
+    assert set(g._multi(keys)) == set(keys[docnames.MULTI]) == {whole, head}
+    assert set(g._cands(keys)) == set(keys[docnames.CANDS]) >= {("noam", "chomsky")}
+    assert g._unknown(keys) is keys[docnames.UNKNOWN] is False
+    assert g._key_words(keys) == keys[docnames.WORDS] and "chomsky" in g._key_words(keys)
+    (one,) = docnames.run_keys(["Chomsky"])
+    assert g._single_words(one) == one[docnames.SINGLE_WORDS] == ("chomsky",)

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import chain, count
-from operator import attrgetter
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.memo import BoundedMemo, PerDocument
@@ -197,10 +197,11 @@ def _indexing(multi: list[tuple[str, ...]], seen: _Seen) -> set[tuple[str, ...]]
     return {k for k in multi if indexes(k) or any(map(indexes, variants(k)[4]))}
 
 
-_unknown = attrgetter("unknown")
-_multi = attrgetter("multi")
-_cands = attrgetter("cands")
-_single_words = attrgetter("single_words")
+_unknown = itemgetter(2)  # the fields of docnames.RunKeys: UNKNOWN,
+_multi = itemgetter(0)  # MULTI,
+_cands = itemgetter(3)  # CANDS,
+_single_words = itemgetter(5)  # SINGLE_WORDS,
+_key_words = itemgetter(4)  # WORDS
 
 
 def _dropping(keys: set[tuple[str, ...]], dropped: set[tuple[str, ...]]) -> list:
@@ -236,7 +237,7 @@ def _may_be_surnames(doc: Document, words: list[str]) -> bool:
         return True  # the runs' keys are incomplete: no shortcut
     by_bucket: dict[tuple[str, int], list[str]] = {}
     # a connector ("Della") is a last word that its key leaves out
-    for w in set().union(CONNECTORS, *(f.words for f in found)):
+    for w in set().union(CONNECTORS, *map(_key_words, found)):
         if len(w) >= 4:
             by_bucket.setdefault((w[0], len(w)), []).append(w)
     for word in words:

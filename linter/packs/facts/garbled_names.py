@@ -230,7 +230,8 @@ def _may_be_surnames(doc: Document, words: list[str]) -> bool:
     of the last words of the names ``doc_names`` makes, lower-cased as their keys hold
     them), decided before any name is made."""
     from linter.packs.facts.docnames import headline_splits_run
-    from linter.packs.facts.name_mentions import CONNECTORS, near_spelling
+    from linter.packs.facts.name_mentions import CONNECTORS
+    from linter.packs.facts.name_mentions import near_spelling_once as near_spelling
 
     found = _doc_run_keys(doc)
     if any(map(_unknown, found)) or headline_splits_run(doc):
@@ -256,7 +257,7 @@ def _surname_slip(
     no one-word name the pack knows (``_surname`` reports neither), is a near spelling of
     the last word of a full name. Only the last words of its initial and of a length at
     most two apart (``near_spelling``'s first tests) are compared."""
-    from linter.packs.facts.name_mentions import near_spelling
+    from linter.packs.facts.name_mentions import near_spelling_once as near_spelling
 
     lasts: dict[tuple[str, int], list[str]] = {}
     for last in {k[-1] for k in multi}:
@@ -283,7 +284,7 @@ def _near_one_apart(keys: set[tuple[str, ...]]) -> bool:
     """Two of ``keys`` differ in one place only, where they hold two words that
     ``near_spelling`` pairs: the keys are grouped by each place wildcarded, and only the
     words of a group compared."""
-    from linter.packs.facts.name_mentions import near_spelling
+    from linter.packs.facts.name_mentions import near_spelling_once as near_spelling
 
     at_place: dict[tuple, list[str]] = {}
     for k in keys:

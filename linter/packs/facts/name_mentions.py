@@ -572,3 +572,9 @@ def near_spelling(a: str, b: str) -> bool:
     if not (within_two(la, lb) if limit == 2 else within_one(la, lb)):
         return False  # the edit distance first: most pairs are far apart
     return la.rstrip("s") != lb.rstrip("s") and dialect_fold(la) != dialect_fold(lb)
+
+
+# ``near_spelling`` without its cache, for the pre-checks that compare many pairs of one
+# draft once each (kept, they would fill the cache, and the memory, with pairs never asked
+# again)
+near_spelling_once = near_spelling.__wrapped__

@@ -166,14 +166,22 @@ def test_sentence_starts_found_locally_match_the_sentence_split():
 
 def test_run_keys_hold_every_key_doc_names_finds():
     from linter.formats import build_document
-    from linter.packs.facts.docnames import doc_keys, doc_runs, headline_splits_run, run_keys
+    from linter.packs.facts.docnames import (
+        MULTI,
+        SINGLE,
+        UNKNOWN,
+        doc_keys,
+        doc_runs,
+        headline_splits_run,
+        run_keys,
+    )
 
     for text in _drafts():
         doc = build_document("draft.txt", text)
         found = run_keys(list(set(doc_runs(doc).texts)))
-        if any(f.unknown for f in found) or headline_splits_run(doc):
+        if any(f[UNKNOWN] for f in found) or headline_splits_run(doc):
             continue
-        every = set().union(*(f.multi | f.single for f in found))
+        every = set().union(*(set(f[MULTI]) | set(f[SINGLE]) for f in found))
         assert set(doc_keys(doc)) <= every
 
 
@@ -296,9 +304,10 @@ def test_keys_of_run_are_the_keys_of_every_reading():
         if not text[0].isupper():
             continue
         keys = docnames._keys_of_run(text)
-        if keys.unknown:
+        if keys[docnames.UNKNOWN]:
             continue
-        assert keys.multi | keys.single == _keys_by_every_reading(text), text
+        every = set(keys[docnames.MULTI]) | set(keys[docnames.SINGLE])
+        assert every == _keys_by_every_reading(text), text
 
 
 def test_plain_runs_read_as_the_token_scan_reads_them():

@@ -369,13 +369,17 @@ def _too_long(text: str) -> bool:
 _MAX_INSIDE = 4  # more full stops inside a run: its keys are left unknown
 
 
-class RunKeys(NamedTuple):
-    multi: frozenset[tuple[str, ...]]  # keys of two words or more
-    single: frozenset[tuple[str, ...]]
-    unknown: bool  # too many ways to read the run: the keys above are incomplete
-    cands: frozenset[tuple[str, ...]]  # ``multi`` and their tails of two words or more
-    words: frozenset[str]  # the words of ``multi``
-    single_words: frozenset[str]  # the words of ``single``
+# A run's keys: a plain tuple of tuples (multi, single, unknown, cands, words,
+# single_words), read with the indexes below. A tuple holding only strings, tuples of them
+# and a bool is left alone by the garbage collector once it has looked at it, where a named
+# tuple or a frozenset stays tracked: the table of every run met holds thousands.
+RunKeys = tuple
+MULTI = 0  # keys of two words or more
+SINGLE = 1  # keys of one word
+UNKNOWN = 2  # too many ways to read the run: the keys above are incomplete
+CANDS = 3  # ``multi`` and their tails of two words or more
+WORDS = 4  # the words of ``multi``
+SINGLE_WORDS = 5  # the words of ``single``
 
 
 class _KeySets(BoundedMemo[str, RunKeys]):
@@ -387,9 +391,9 @@ class _KeySets(BoundedMemo[str, RunKeys]):
 
 
 _KEYSETS = _KeySets(_LIMIT)
-_NO_KEYS: frozenset[tuple[str, ...]] = frozenset()
-_NO_WORDS: frozenset[str] = frozenset()
-_UNKNOWN = RunKeys(_NO_KEYS, _NO_KEYS, True, _NO_KEYS, _NO_WORDS, _NO_WORDS)
+_NO_KEYS: tuple[tuple[str, ...], ...] = ()
+_NO_WORDS: tuple[str, ...] = ()
+_UNKNOWN = (_NO_KEYS, _NO_KEYS, True, _NO_KEYS, _NO_WORDS, _NO_WORDS)
 
 
 _MENTION_KEYS: BoundedMemo[tuple[str, ...], tuple[tuple[str, ...], ...]] = BoundedMemo(_LIMIT)
@@ -475,7 +479,7 @@ def _flush(current: list[str], out: list[tuple[str, ...]]) -> None:
         current.clear()
 
 
-_NO_RUN_KEYS = RunKeys(_NO_KEYS, _NO_KEYS, False, _NO_KEYS, _NO_WORDS, _NO_WORDS)
+_NO_RUN_KEYS = (_NO_KEYS, _NO_KEYS, False, _NO_KEYS, _NO_WORDS, _NO_WORDS)
 
 
 def _keys_of_run(text: str) -> RunKeys:
@@ -483,7 +487,7 @@ def _keys_of_run(text: str) -> RunKeys:
         key = _one_token_key(text)
         if not key:
             return _NO_RUN_KEYS
-        return RunKeys(_NO_KEYS, frozenset((key,)), False, _NO_KEYS, _NO_WORDS, frozenset(key))
+        return (_NO_KEYS, (key,), False, _NO_KEYS, _NO_WORDS, key)
     cuts = [m.end() for m in DOT_SPACE_RE.finditer(text)] if "." in text else []
     if len(cuts) > _MAX_INSIDE:
         return _UNKNOWN
@@ -540,20 +544,19 @@ def _run_keys(found: set[tuple[str, ...]]) -> RunKeys:
     if len(found) == 1:
         (key,) = found
         if len(key) == 1:
-            return RunKeys(_NO_KEYS, frozenset(found), False, _NO_KEYS, _NO_WORDS, frozenset(key))
+            return (_NO_KEYS, (key,), False, _NO_KEYS, _NO_WORDS, key)
         if len(key) == 2:
-            multi = frozenset(found)
-            return RunKeys(multi, _NO_KEYS, False, multi, frozenset(key), _NO_WORDS)
-    multi = frozenset(k for k in found if len(k) > 1)
-    single = frozenset(k for k in found if len(k) == 1)
+            return ((key,), _NO_KEYS, False, (key,), tuple(set(key)), _NO_WORDS)
+    multi = [k for k in found if len(k) > 1]
+    single = [k for k in found if len(k) == 1]
     tails = {k[i:] for k in multi for i in range(1, len(k) - 1)}
-    return RunKeys(
-        multi,
-        single,
+    return (
+        tuple(multi),
+        tuple(single),
         False,
-        multi.union(tails),
-        frozenset(chain.from_iterable(multi)),
-        frozenset(chain.from_iterable(single)),
+        tuple(tails.union(multi)),
+        tuple(set(chain.from_iterable(multi))),
+        tuple(set(chain.from_iterable(single))),
     )
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import chain, count, repeat
-from operator import attrgetter, itemgetter
+from itertools import chain, count
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from linter.memo import BoundedMemo
+from linter.memo import BoundedMemo, PerDocument
 from linter.rule import Example, Match, Rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -98,6 +98,28 @@ def two_real_people(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[st
 _INITIAL_RE = re.compile(r"([A-Z][a-z]{4,})(?:['’]s)?\b(?![-.'’]?[A-Za-z])")
 
 
+def _initial_words(doc: Document, rare: set[str]) -> list[tuple[int, int, str]]:
+    """Each of ``rare`` written at the start of a sentence (as ``_INITIAL_RE`` reads it
+    there), with its span, in text order. The rare words are few and each is written once:
+    their places are found with ``str.find`` and each asked whether a sentence of
+    ``doc.sentences`` starts there (``sentence_starts_at``), without splitting the draft."""
+    from linter.text import sentence_starts_at
+
+    prose = doc.prose
+    head_end = doc.headline[1] if doc.headline else None
+    match, find = _INITIAL_RE.match, prose.find
+    found = []
+    for word in rare:
+        at = find(word)
+        while at >= 0:
+            m = match(prose, at)
+            if m is not None and m.group(1) == word and sentence_starts_at(prose, at, head_end):
+                found.append((at, m.end(1), word))
+            at = find(word, at + 1)
+    found.sort()
+    return found
+
+
 _WILD_LIMIT = 64  # keys kept per wildcarded form and bucket
 
 
@@ -175,11 +197,11 @@ def _indexing(multi: list[tuple[str, ...]], seen: _Seen) -> set[tuple[str, ...]]
     return {k for k in multi if indexes(k) or any(map(indexes, variants(k)[4]))}
 
 
-_unknown = attrgetter("unknown")
-_multi = attrgetter("multi")
-_cands = attrgetter("cands")
-_words = attrgetter("words")
-_single_words = attrgetter("single_words")
+_unknown = itemgetter(2)  # the fields of docnames.RunKeys: UNKNOWN,
+_multi = itemgetter(0)  # MULTI,
+_cands = itemgetter(3)  # CANDS,
+_single_words = itemgetter(5)  # SINGLE_WORDS,
+_key_words = itemgetter(4)  # WORDS
 
 
 def _dropping(keys: set[tuple[str, ...]], dropped: set[tuple[str, ...]]) -> list:
@@ -187,18 +209,94 @@ def _dropping(keys: set[tuple[str, ...]], dropped: set[tuple[str, ...]]) -> list
     return [k for k in keys if not dropped.isdisjoint(variants(k)[3])]
 
 
-def _one_apart(keys: set[tuple[str, ...]], pairs: list[tuple[str, str]]) -> bool:
-    """Two of ``keys`` differ in one place only, where they hold the words of a pair."""
-    other: dict[str, list[str]] = {}
-    for a, b in pairs:
-        other.setdefault(a, []).append(b)
-    for k in keys:
-        if other.keys().isdisjoint(k):
-            continue
-        for i, w in enumerate(k):
-            for b in other.get(w, ()):
-                if (*k[:i], b, *k[i + 1 :]) in keys:
+def _run_keys_of(doc: Document) -> list:
+    from linter.packs.facts.docnames import doc_runs, run_keys
+
+    texts = doc_runs(doc).texts
+    return run_keys(list(set(texts))) if texts else []
+
+
+# every key the draft's runs can give (``run_keys``), asked by two pre-checks
+_RUN_KEYS: PerDocument[list] = PerDocument("facts: keys of the runs of capitals", _run_keys_of)
+
+
+def _doc_run_keys(doc: Document) -> list:
+    return _RUN_KEYS.of(doc)
+
+
+def _may_be_surnames(doc: Document, words: list[str]) -> bool:
+    """Some of ``words`` may be a near spelling of the last word of a full name of ``doc``:
+    of some word of a key of two words or more that the draft's runs can give (a superset
+    of the last words of the names ``doc_names`` makes, lower-cased as their keys hold
+    them), decided before any name is made."""
+    from linter.packs.facts.docnames import headline_splits_run
+    from linter.packs.facts.name_mentions import CONNECTORS
+    from linter.packs.facts.name_mentions import near_spelling_once as near_spelling
+
+    found = _doc_run_keys(doc)
+    if any(map(_unknown, found)) or headline_splits_run(doc):
+        return True  # the runs' keys are incomplete: no shortcut
+    by_bucket: dict[tuple[str, int], list[str]] = {}
+    # a connector ("Della") is a last word that its key leaves out
+    for w in set().union(CONNECTORS, *map(_key_words, found)):
+        if len(w) >= 4:
+            by_bucket.setdefault((w[0], len(w)), []).append(w)
+    for word in words:
+        initial, n = word[0].lower(), len(word)
+        for size in range(n - 2, n + 3):
+            for w in by_bucket.get((initial, size), ()):
+                if near_spelling(w, word):
                     return True
+    return False
+
+
+def _surname_slip(
+    doc: Document, singles: set[str], multi: set[tuple[str, ...]], knowledge: Knowledge | None
+) -> bool:
+    """Some single word of five letters or more, not written in lower case in ``doc`` and
+    no one-word name the pack knows (``_surname`` reports neither), is a near spelling of
+    the last word of a full name. Only the last words of its initial and of a length at
+    most two apart (``near_spelling``'s first tests) are compared."""
+    from linter.packs.facts.name_mentions import near_spelling_once as near_spelling
+
+    lasts: dict[tuple[str, int], list[str]] = {}
+    for last in {k[-1] for k in multi}:
+        if len(last) >= 4:  # near_spelling refuses shorter words
+            lasts.setdefault((last[0], len(last)), []).append(last)
+    if not lasts:
+        return False
+    present = doc.word_set
+    for word in singles:
+        n = len(word)
+        if n < 5 or (word in present and word.islower()):
+            continue  # too short to report, or a common word the draft writes
+        initial = word[0]
+        for size in range(n - 2, n + 3):
+            for last in lasts.get((initial, size), ()):
+                if near_spelling(last, word) and not (
+                    knowledge is not None and knowledge.is_single_name(word)
+                ):
+                    return True
+    return False
+
+
+def _near_one_apart(keys: set[tuple[str, ...]]) -> bool:
+    """Two of ``keys`` differ in one place only, where they hold two words that
+    ``near_spelling`` pairs: the keys are grouped by each place wildcarded, and only the
+    words of a group compared."""
+    from linter.packs.facts.name_mentions import near_spelling_once as near_spelling
+
+    at_place: dict[tuple, list[str]] = {}
+    for k in keys:
+        for i, word in enumerate(k):
+            if len(word) >= 4:  # near_spelling refuses shorter words
+                at_place.setdefault((*k[:i], None, *k[i + 1 :]), []).append(word)
+    for words in at_place.values():
+        if len(words) > 1:
+            for i, a in enumerate(words):
+                for b in words[i + 1 :]:
+                    if near_spelling(a, b):
+                        return True
     return False
 
 
@@ -404,13 +502,8 @@ class GarbledName(Rule):
         rare = set(counts.rare)  # written once, never in lower case, no dictionary word
         if not rare:
             return
-        prose = doc.prose
-        cands = []
-        for s, _e in doc.sentences:
-            m = _INITIAL_RE.match(prose, s)
-            if m is not None and m.group(1) in rare:
-                cands.append((m.start(1), m.end(1), m.group(1)))
-        if not cands:
+        cands = _initial_words(doc, rare)
+        if not cands or not _may_be_surnames(doc, [w for _, _, w in cands]):
             return
         from linter.packs.facts.docnames import doc_names
         from linter.packs.facts.name_mentions import near_spelling
@@ -453,13 +546,11 @@ class GarbledName(Rule):
         interior word (a drop), or two words that ``near_spelling`` pairs: at one place of
         two keys otherwise equal (a misspelling), or a single word and the last word of a
         full name (a surname). Each of these only grows with the set of keys."""
-        from linter.packs.facts.docnames import doc_runs, headline_splits_run, run_keys
-        from linter.packs.facts.nearwords import near_pairs, paired
+        from linter.packs.facts.docnames import headline_splits_run
 
-        texts = doc_runs(doc).texts
-        if not texts:
+        found = _doc_run_keys(doc)
+        if not found:
             return False
-        found = run_keys(list(set(texts)))
         if any(map(_unknown, found)) or headline_splits_run(doc):
             return True
         multi = set().union(*map(_multi, found))
@@ -475,20 +566,10 @@ class GarbledName(Rule):
         dropped = multi.intersection(self._drop_forms)
         if dropped and any(map(self._may_drop, _dropping(cands, dropped))):
             return True
-        words = set().union(*map(_words, found))
         singles = set().union(*map(_single_words, found))
-        near = paired(words | singles)
-        if not near:
-            return False
-        near_singles = near & singles
-        if near_singles:
-            lasts = set(map(itemgetter(-1), multi))
-            surnames = [w for w, _ in near_pairs(near_singles, lasts) if len(w) >= 5]
-            # a word the draft also writes in lower case is no surname
-            if surnames and not all(map(self._lowercase, repeat(doc), surnames)):
-                return True
-        pairs = near_pairs(near & words, words)
-        return bool(pairs) and _one_apart(cands, pairs)
+        if singles and _surname_slip(doc, singles, multi, self.knowledge):
+            return True
+        return _near_one_apart(cands)
 
     def _index(self, cands: set[tuple[str, ...]]) -> None:
         """Note the sorted form and the drop forms of each key met for the first time

@@ -6,7 +6,10 @@ Read from the committed ``rules/facts/data/given_names.txt`` (built by
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+_COMMENT_RE = re.compile(r"^#.*", re.M)
 
 
 @lru_cache(maxsize=1)
@@ -18,9 +21,8 @@ def given_names() -> frozenset[str] | None:
         text = (data_dir() / "given_names.txt").read_text("utf-8")
     except OSError:
         return None
-    found = frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    # the lines not starting with "#", stripped, but blank ones: in C (a cold run reads it)
+    found = frozenset(map(str.strip, _COMMENT_RE.sub("", text).splitlines())) - {""}
     return found or None
 
 

@@ -512,6 +512,43 @@ def _osa():
     return OSA.distance
 
 
+def within_one(a: str, b: str) -> bool:
+    """The optimal string alignment distance of ``a`` and ``b`` is at most 1 (one letter
+    changed, added, dropped, or two neighbours swapped): the first difference found, the
+    rest compared in C. Exact, and cheaper than a call into rapidfuzz, whose import a
+    cold run is spared."""
+    if len(a) > len(b):
+        a, b = b, a
+    n = len(a)
+    if len(b) - n > 1:
+        return False
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    if i == n:
+        return True  # equal, or ``b`` is ``a`` and one letter more
+    if len(b) > n:
+        return a[i:] == b[i + 1 :]
+    return a[i + 1 :] == b[i + 1 :] or (
+        i + 1 < n and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    )
+
+
+_PYTHON_TWO = 64  # two-edit comparisons done in Python before rapidfuzz is imported
+_two_done = [0]
+
+
+def within_two(a: str, b: str) -> bool:
+    """The optimal string alignment distance is at most 2: in Python (``distance``) for the
+    first few comparisons of a run, so that a cold check of one draft never imports
+    rapidfuzz; by rapidfuzz after that (the same answer, faster)."""
+    if _two_done[0] < _PYTHON_TWO:
+        _two_done[0] += 1
+        return distance(a, b, 2) <= 2
+    osa = _osa()
+    return (osa(a, b, score_cutoff=2) if osa else distance(a, b, 2)) <= 2
+
+
 _HAS_DIGIT = re.compile(r"\d").search
 
 
@@ -532,7 +569,12 @@ def near_spelling(a: str, b: str) -> bool:
     limit = 2 if min(len(a), len(b)) >= 8 else 1
     if abs(len(la) - len(lb)) > limit:
         return False
-    osa = _osa()
-    if (osa(la, lb, score_cutoff=limit) if osa else distance(la, lb, limit)) > limit:
+    if not (within_two(la, lb) if limit == 2 else within_one(la, lb)):
         return False  # the edit distance first: most pairs are far apart
     return la.rstrip("s") != lb.rstrip("s") and dialect_fold(la) != dialect_fold(lb)
+
+
+# ``near_spelling`` without its cache, for the pre-checks that compare many pairs of one
+# draft once each (kept, they would fill the cache, and the memory, with pairs never asked
+# again)
+near_spelling_once = near_spelling.__wrapped__

@@ -80,41 +80,58 @@ class Counts(NamedTuple):
 
 class _Shapes(BoundedMemo[str, str]):
     """A capitalised token as the word it may misspell ("Lesmig's" -> "Lesmig"), or "" when
-    it cannot be a slip: too short, not letters, capitals inside, a dictionary word. Kept
-    for the process (a miss calls ``__missing__``; hits stay in C)."""
+    its shape rules it out: too short, not letters, capitals inside. Kept for the process
+    (a miss calls ``__missing__``; hits stay in C). Whether the word is a dictionary word is
+    asked later (``_unknown_words``), of the few words the counts leave."""
 
     def __missing__(self, token: str) -> str:
         w = token
         if len(w) >= _MIN_WORD and not w.isalpha():
             w = strip_possessive(w.rstrip("."))
-        lexicon = _lexicon()
-        if (
-            len(w) < _MIN_WORD
-            or not w.isalpha()
-            or not w[1:].islower()
-            or (lexicon is not None and w.lower() in lexicon)
-        ):
+        if len(w) < _MIN_WORD or not w.isalpha() or not w[1:].islower():
             w = ""
         return self.remember(token, w)
 
 
 _SHAPES = _Shapes(200_000)
+_IN_LEXICON: BoundedMemo[str, bool] = BoundedMemo(200_000)  # a lower-cased word: known?
+
+
+def _unknown_words(words: set[str]) -> set[str]:
+    """Those of ``words`` whose lower-case form the dictionary does not hold (each word's
+    answer kept for the process)."""
+    lexicon = _lexicon()
+    if lexicon is None or not words:
+        return words
+    lows = {w: w.lower() for w in words}
+    answers = {low: _IN_LEXICON.get(low) for low in lows.values()}
+    new = [low for low, known in answers.items() if known is None]
+    if new:
+        if lexicon.lower_hashed:  # one set intersection, in C
+            known_words = lexicon.known_lower(new)
+        else:  # a cold run: the few words looked up one by one (no hashing of the lexicon)
+            known_words = {low for low in new if low in lexicon}
+        for low in new:
+            answers[low] = _IN_LEXICON.remember(low, low in known_words)
+    return {w for w, low in lows.items() if not answers[low]}
 
 
 def _counts(doc: Document) -> Counts:
     """Counted in C; only the capitalised words (those of the runs ``doc_names`` reads,
-    split in C) that may be slips are looked at one by one."""
+    split in C) that may be slips are looked at one by one, and only those written once and
+    never in lower case are looked up in the dictionary."""
     from linter.packs.facts.docnames import doc_runs
 
     written = Counter(doc.word_texts)
     runs = "\n".join(doc_runs(doc).texts)
     caps = frozenset(runs.split())
-    rare = set()
+    once = set()
     for w in filter(None, map(_SHAPES.__getitem__, caps)):
         if written[w] + written[w + "'s"] + written[w + "’s"] != 1:
             continue  # "Lesmig" and "Lesmig's" both written
         if w.lower() not in written:  # the draft writes it in lower case: a word
-            rare.add(w)
+            once.add(w)
+    rare = _unknown_words(once)
     return Counts(written, tuple(sorted(rare)), caps, runs)
 
 

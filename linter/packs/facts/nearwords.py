@@ -148,33 +148,13 @@ def buckets(words: Iterable[str]) -> Buckets:
 
 def near_any(by_bucket: Buckets, word: str) -> bool:
     """Some word ``w`` of ``by_bucket`` has ``near_spelling(w, word)``. Only the buckets
-    near_spelling could accept are visited, and in them only the words rapidfuzz finds
-    within its edit limit (one, or two when both words have eight letters or more)."""
+    near_spelling could accept are visited (the same initial, a length at most two apart);
+    the words there are few (one draft's), and near_spelling's own edit test is cheap."""
     initial, n = word[0].lower(), len(word)
-    low = word.lower()
-    extract = _within()
     for size in range(n - 2, n + 3):
         bucket = by_bucket.get((initial, size))
-        if not bucket:
-            continue
-        lows, given = bucket
-        if extract is None:  # pragma: no cover - rapidfuzz is a dependency
-            close = given
-        else:
-            limit = 2 if min(n, size) >= 8 else 1
-            close = [given[i] for _, _, i in extract(low, lows, score_cutoff=limit)]
-        for w in close:
-            if near_spelling(w, word):
-                return True
+        if bucket:
+            for w in bucket[1]:
+                if near_spelling(w, word):
+                    return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _within():
-    """rapidfuzz's ``extract`` by OSA distance (no limit on the hits), or None."""
-    try:
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-    except ImportError:  # pragma: no cover
-        return None
-    return partial(process.extract, scorer=OSA.distance, limit=None)

@@ -61,7 +61,7 @@ class OfficeLabel(Rule):
     )
 
     def check(self, doc: Document) -> Iterator[Match]:
-        from linter.packs.facts.congress_hint import LABEL_HINT_RE, may_need
+        from linter.packs.facts.congress_hint import label_hint, may_need
 
         if not may_need(doc):
             return
@@ -71,7 +71,7 @@ class OfficeLabel(Rule):
         if recs is None:
             return
         yield from self._chambers(doc, recs)
-        if LABEL_HINT_RE.search(doc.prose):
+        if label_hint(doc):
             yield from self._labels(doc, recs)
 
     # ---- "Senator" for a member of the House -------------------------------------------

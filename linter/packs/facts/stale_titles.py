@@ -26,8 +26,25 @@ QUALIFIER_RE = re.compile(r"((?:[A-Z][\w.'’&]*[ \u00a0]){1,3})$")
 YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
 # characters that re.IGNORECASE matches to a-z although lower() does not give that letter
 CASE_ODD = "\u0130\u0131\u017f\u212a"
-_ODD_RE = re.compile(f"[{CASE_ODD}]")
-_FORMS_LIMIT = 500_000  # forms judged by _may_hold_title: a bound on memory over a long run
+
+
+def _case_odd(prose: str) -> bool:
+    """The prose holds a character that lower-casing does not match case-insensitively."""
+    return not prose.isascii() and any(c in prose for c in CASE_ODD)
+
+
+def _starts(text: str, words: frozenset[str]) -> list[int]:
+    """Where any of ``words`` occurs in ``text``, ascending (``str.find``, in C)."""
+    found: list[int] = []
+    find = text.find
+    for w in words:
+        i = find(w)
+        while i >= 0:
+            found.append(i)
+            i = find(w, i + 1)
+    return sorted(set(found))
+
+
 PRONOUN = {"he": "he", "she": "she"}
 WINDOW = 1000  # characters of context a title is judged by (sentence, names before it)
 
@@ -145,8 +162,6 @@ class StaleTitle(Rule):
 
         self.knowledge: Knowledge = load(settings)
         self._lasts: dict[str, frozenset[str]] = {}  # title -> its holders' last key words
-        self._met_forms: set[str] = set()  # word forms judged by _may_hold_title
-        self._hit_forms: set[str] = set()  # those that may start a title
         titles = sorted(self.knowledge.by_title, key=len, reverse=True)
         self.first_words: frozenset[str] | None = frozenset(
             m.group().lower() for m in map(re.compile(r"\w+").match, titles) if m
@@ -168,8 +183,10 @@ class StaleTitle(Rule):
         )
 
     def check(self, doc: Document) -> Iterator[Match]:
-        if self.knowledge.by_title and self._may_hold_title(doc):
-            yield from self._offices(doc)
+        if self.knowledge.by_title:
+            words = self._title_words(doc)
+            if words:
+                yield from self._offices(doc, words)
         from linter.packs.facts.congress_hint import may_need
 
         if may_need(doc):
@@ -177,9 +194,9 @@ class StaleTitle(Rule):
 
             yield from stale_congress(doc)
 
-    def _offices(self, doc: Document) -> Iterator[Match]:
+    def _offices(self, doc: Document, words: frozenset[str]) -> Iterator[Match]:
         prose = doc.prose  # the article's date is resolved only for a title that needs it
-        for m in self._titles(doc):
+        for m in self._titles(doc, words):
             title = re.sub(r"\s+", " ", m.group())
             if title[0].islower() and title.lower() not in (
                 "chief executive",
@@ -209,50 +226,46 @@ class StaleTitle(Rule):
                 yield found
         yield from self._appositives(doc)
 
-    def _may_hold_title(self, doc: Document) -> bool:
-        """Some title's first word is a word of the draft: a title and an appositive both
-        start at a word boundary with the title, whose first word is a whole run of word
-        characters, which ``doc.word_forms`` holds. Lower-casing stands for the regexes'
-        case-insensitive matching except for a few characters (``CASE_ODD``), left to the
-        regexes: a form holding one counts as a hit too (every character of the prose that
-        is a letter is in some form). Each form is judged once for the run."""
-        if self.first_words is None:
-            return True
-        forms = doc.word_forms
-        if not self._hit_forms.isdisjoint(forms):
-            return True
-        new = forms.difference(self._met_forms)
-        if not new:
-            return False
-        if len(self._met_forms) + len(new) > _FORMS_LIMIT:
-            self._met_forms.clear()
-            self._hit_forms.clear()
-        self._met_forms.update(new)
+    def _title_words(self, doc: Document) -> frozenset[str]:
+        """The first words of titles that are word forms of the draft, lowered (empty: the
+        draft holds no title). A title and an appositive both start at a word boundary with
+        the title, whose first word is a whole run of word characters, which
+        ``doc.word_forms`` holds; the forms are lowered in one call, in C. Lower-casing
+        stands for the regexes' case-insensitive matching except for a few characters
+        (``CASE_ODD``): a draft holding one (or a pack with a title that starts with no
+        word) gets every first word, and the regexes decide (``_titles``)."""
         first_words = self.first_words
-        hits = [f for f in new if f.lower() in first_words or _ODD_RE.search(f)]
-        self._hit_forms.update(hits)
-        return bool(hits)
+        if first_words is None or _case_odd(doc.prose):
+            return self._all_first_words
+        # the word forms: the words, split at their apostrophes (as ``doc.word_forms``)
+        joined = " ".join(doc.word_set)
+        if "'" in joined or "’" in joined:
+            joined = joined.replace("’", " ").replace("'", " ")
+        return first_words.intersection(joined.lower().split())
 
-    def _titles(self, doc: Document) -> Iterator[re.Match]:
+    @property
+    def _all_first_words(self) -> frozenset[str]:
+        return self.first_words or frozenset({""})
+
+    def _titles(self, doc: Document, words: frozenset[str]) -> Iterator[re.Match]:
         """``title_re``'s matches. Where lower-casing is exact for it (no dotted or dotless
-        i, no long s), the titles are found in ``doc.folded`` and each start checked for
-        the word boundary; a start that fails it is searched past by one character, as
-        ``finditer`` would; each match is then the same pattern matched in the prose."""
+        i, no long s), the titles are matched in ``doc.folded`` only where one of ``words``
+        (the first words of titles the draft holds, ``_title_words``) occurs, found by
+        ``str.find`` in C (a scan of the prose with the regex of every title tried each
+        letter), each start checked for the word boundary; each match is then the same
+        pattern matched in the prose. The matches are those of ``finditer``: in order, none
+        overlapping."""
         prose = doc.prose
-        if self.folded_title_re is None or (
-            not prose.isascii() and any(c in prose for c in CASE_ODD)
-        ):
+        if self.folded_title_re is None or self.first_words is None or _case_odd(prose):
             yield from self.title_re.finditer(prose)
             return
-        folded, search, match = doc.folded, self.folded_title_re.search, self.title_re.match
+        folded, at_title, match = doc.folded, self.folded_title_re.match, self.title_re.match
         at = 0
-        while True:
-            m = search(folded, at)
+        for s in _starts(folded, words):
+            if s < at or (s and (folded[s - 1].isalnum() or folded[s - 1] == "_")):
+                continue
+            m = at_title(folded, s)
             if m is None:
-                return
-            s = m.start()
-            if s and (folded[s - 1].isalnum() or folded[s - 1] == "_"):
-                at = s + 1
                 continue
             found = match(prose, s)
             if found is not None:  # always, as lower-casing is exact here

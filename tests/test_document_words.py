@@ -3,6 +3,7 @@ costs the tuples alone, not a new string for every occurrence."""
 
 from __future__ import annotations
 
+from linter.document import Document, _lower_each
 from linter.formats import build_document
 
 
@@ -77,3 +78,19 @@ def test_lower_words_lowers_each_distinct_word_once():
     doc = build_document("a.txt", "The THE the Ünter ünter ǅ\n", None, None)
     assert doc.lower_words == [w.lower() for w in doc.word_texts]
     assert doc.lower_words[0] is doc.lower_words[1] is doc.lower_words[2]
+
+
+def test_lower_words_match_lowering_word_by_word():
+    """Words are lowered joined in one call: each must come out as lowering it alone gives,
+    a word-final capital sigma, a dotted capital I (which grows) and curly apostrophes
+    included."""
+    text = "ΟΔΟΣ ΟΔΟΣ’ ΣΟΦΙΑ İSTANBUL Don’t DON'T Straße ǅemal ΑΣ"
+    doc = Document(path="x.txt", text=text, prose=text)
+    assert doc.lower_words == [w.lower() for w in doc.word_texts]
+    assert doc.lower_words[0] is doc.lower_words[1]
+
+
+def test_lower_each_matches_str_lower():
+    words = ["ΟΔΟΣ", "İSTANBUL", "Don’t", "ǅemal", "AΣ'Σ", "x"]
+    assert _lower_each(words) == [w.lower() for w in words]
+    assert _lower_each(["Ab", "CD", ""]) == ["ab", "cd", ""]

@@ -144,6 +144,22 @@ def test_pattern_requires_words_are_whole_words_also_inside_apostrophes():
     assert found(rule, "Title\n\nNo rolls at all.\n") == []  # skipped: no word "roll"
 
 
+def test_pattern_within_line_with_requires_words_searches_the_lines_of_those_words():
+    """``within_line`` with ``requires_words``: the lines searched are those holding one of
+    the words (found in the document's word index, also between apostrophes)."""
+    body = """
+        kind: pattern
+        message: "Cut '{match}'."
+        pattern: '\\broll\\b'
+        requires_words: [roll]
+        within_line: true
+    """
+    rule = make(13, body)
+    text = "Title\n\nIt was rock'n'roll.\nNo rolls here.\nA roll and a roll.\n"
+    assert [(line, col) for line, col, _, _ in found(rule, text)] == [(3, 15), (5, 3), (5, 14)]
+    assert found(rule, "Title\n\nNo rolls at all.\n") == []
+
+
 def test_repetition_exceptions_and_rhetoric():
     rule = make(
         6,

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter import yamlload
+from linter.formats import build_document
 from linter.kinds import kind_class
 from linter.testing import apply_fixes, lint_with_rule
 
@@ -158,6 +159,24 @@ def test_pattern_within_line_with_requires_words_searches_the_lines_of_those_wor
     text = "Title\n\nIt was rock'n'roll.\nNo rolls here.\nA roll and a roll.\n"
     assert [(line, col) for line, col, _, _ in found(rule, text)] == [(3, 15), (5, 3), (5, 14)]
     assert found(rule, "Title\n\nNo rolls at all.\n") == []
+
+
+def test_pattern_within_line_skips_literals_folded_from_line_breaks():
+    """Folding makes a paragraph break two spaces; a ``within_line`` rule that requires two
+    spaces searches only the lines that hold them, and finds the same."""
+    body = """
+        kind: pattern
+        message: "Two spaces."
+        pattern: '(  +)(?<=\\S  +)(?=\\S)'
+        group: 1
+        requires: ["  "]
+        within_line: true
+    """
+    rule = make(14, body)
+    text = "Title\n\nOne line.\n\nTwo  spaces here.\nLast line.\n"
+    doc = build_document("t.txt", text)
+    assert sorted(rule._literal_lines(doc, frozenset({"  "}))) == [text.index("Two")]
+    assert [(line, col) for line, col, _, _ in found(rule, text)] == [(5, 4)]
 
 
 def test_repetition_exceptions_and_rhetoric():

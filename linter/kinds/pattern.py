@@ -152,14 +152,21 @@ class PatternRule(YamlRule):
 
     @staticmethod
     def _literal_lines(doc, present: frozenset[str]) -> set[int]:
-        """Where each line that holds one of ``present`` (in ``doc.folded``) starts."""
+        """Where each line that holds one of ``present`` (in ``doc.folded``) starts. An
+        occurrence that spans a line break is no occurrence on a line: folding makes every
+        paragraph break two spaces, and the double-space rule searched every paragraph."""
         folded, prose = doc.folded, doc.prose
+        find_break = prose.find
         line_starts: set[int] = set()
         for literal in present:
             at = folded.find(literal)
             while at >= 0:
+                broken = find_break("\n", at, at + len(literal))
+                if broken >= 0:  # on no line: look again from the break
+                    at = folded.find(literal, broken + 1)
+                    continue
                 line_starts.add(prose.rfind("\n", 0, at) + 1)
-                end = prose.find("\n", at)
+                end = find_break("\n", at)
                 at = folded.find(literal, end + 1) if end >= 0 else -1
         return line_starts
 

@@ -94,3 +94,15 @@ def test_lower_each_matches_str_lower():
     words = ["ΟΔΟΣ", "İSTANBUL", "Don’t", "ǅemal", "AΣ'Σ", "x"]
     assert _lower_each(words) == [w.lower() for w in words]
     assert _lower_each(["Ab", "CD", ""]) == ["ab", "cd", ""]
+
+
+def test_lowering_a_chunk_at_a_time_matches_lowering_at_once(monkeypatch):
+    """Big texts are lowered a chunk at a time (``str.lower`` needs 12 bytes a character
+    of scratch memory); cut after spaces, a final sigma still lowers as in the whole."""
+    from linter import document
+
+    text = "ΟΔΟΣ ΣΟΦΙΑ Σ ΑΣ’ ΟΔΟΣ. The END Σ  ΑΣ\nΣΑ x" * 7
+    for chunk in (1, 2, 3, 5, 8, 13, 40):
+        monkeypatch.setattr(document, "LOWER_CHUNK", chunk)
+        assert document._lower(text) == text.lower(), chunk
+        assert document._lower("nospaceatallΣ" * 5) == ("nospaceatallΣ" * 5).lower()

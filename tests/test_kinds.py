@@ -167,7 +167,7 @@ def test_pattern_within_line_skips_literals_folded_from_line_breaks():
     body = """
         kind: pattern
         message: "Two spaces."
-        pattern: '(  +)(?<=\\S  +)(?=\\S)'
+        pattern: '(  (?<=\\S  ) *)(?=\\S)'
         group: 1
         requires: ["  "]
         within_line: true

@@ -110,21 +110,6 @@ def _split_words(prose: str) -> Words:
     return Words(starts, ends, texts)
 
 
-def _lower_each(words: list[str]) -> list[str]:
-    """``[w.lower() for w in words]`` for words without spaces, lowered in one call on the
-    words joined by spaces: a loop lowering a draft's thousand distinct words one by one
-    cost CORE001 (the first rule to ask) most of its time. Lowering is context-free except
-    for the Greek capital sigma (final form at a word's end), which a space, neither cased
-    nor case-ignorable, bounds as a word's end does; a text with one is lowered word by
-    word all the same."""
-    joined = " ".join(words)
-    if "Σ" not in joined:
-        lows = joined.lower().split(" ")
-        if len(lows) == len(words):
-            return lows
-    return [word.lower() for word in words]
-
-
 LOWER_CHUNK = 1 << 20  # characters lowered at a time (cut after a space)
 
 
@@ -150,7 +135,14 @@ def fold_case(text: str) -> str:
     low = _lower(text)
     if len(low) == len(text):
         return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    # each character lowered alone, those that grow kept: one table for the distinct
+    # characters, where a string made per character took 80 bytes a character
+    table = {}
+    for c in set(text):
+        lowered = c.lower()
+        if lowered != c:
+            table[ord(c)] = lowered if len(lowered) == 1 else c
+    return text.translate(table)
 
 
 def fold(text: str) -> str:
@@ -233,10 +225,11 @@ class Document:
     def lower_words(self) -> list[str]:
         """The texts of ``words`` in lower case, in order (each distinct one kept once, and
         lowered once: no string is made per occurrence)."""
-        words = list(self.word_set)
-        lows = _lower_each(words)
-        canonical = dict(zip(lows, lows, strict=True))  # one string per distinct lowered word
-        lowered = dict(zip(words, map(canonical.__getitem__, lows), strict=True))
+        first: dict[str, str] = {}
+        lowered = {}
+        for word in self.word_set:
+            low = word.lower()
+            lowered[word] = first.setdefault(low, low)
         return list(map(lowered.__getitem__, self.word_texts))
 
     @cached_property

@@ -3,7 +3,7 @@ costs the tuples alone, not a new string for every occurrence."""
 
 from __future__ import annotations
 
-from linter.document import Document, _lower_each
+from linter.document import Document
 from linter.formats import build_document
 
 
@@ -90,12 +90,6 @@ def test_lower_words_match_lowering_word_by_word():
     assert doc.lower_words[0] is doc.lower_words[1]
 
 
-def test_lower_each_matches_str_lower():
-    words = ["ΟΔΟΣ", "İSTANBUL", "Don’t", "ǅemal", "AΣ'Σ", "x"]
-    assert _lower_each(words) == [w.lower() for w in words]
-    assert _lower_each(["Ab", "CD", ""]) == ["ab", "cd", ""]
-
-
 def test_lowering_a_chunk_at_a_time_matches_lowering_at_once(monkeypatch):
     """Big texts are lowered a chunk at a time (``str.lower`` needs 12 bytes a character
     of scratch memory); cut after spaces, a final sigma still lowers as in the whole."""
@@ -106,3 +100,14 @@ def test_lowering_a_chunk_at_a_time_matches_lowering_at_once(monkeypatch):
         monkeypatch.setattr(document, "LOWER_CHUNK", chunk)
         assert document._lower(text) == text.lower(), chunk
         assert document._lower("nospaceatallΣ" * 5) == ("nospaceatallΣ" * 5).lower()
+
+
+def test_fold_case_keeps_the_length_when_a_character_grows():
+    """A dotted capital I grows when lowered: it is kept, and every other character is
+    lowered alone (a capital sigma too), as before."""
+    from linter.document import fold_case
+
+    text = "İstanbul ΟΔΟΣ Straße ÉCOLE ǅemal x"
+    expected = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    assert fold_case(text) == expected
+    assert len(fold_case(text)) == len(text)

@@ -21,6 +21,7 @@ import os
 import shutil
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,8 +97,14 @@ def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, GitIgnoreSpec]]) 
 class _Walk:
     """One discovery run: the files found, the errors, the notices."""
 
-    def __init__(self, settings: Settings, notices: list[str] | None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        notices: list[str] | None,
+        keep: Callable[[str], bool] | None = None,
+    ) -> None:
         self.settings = settings
+        self.keep = keep
         self.files: list[str] = []
         self.errors: list[str] = []
         self.notices = notices
@@ -155,6 +162,12 @@ class _Walk:
     def wanted(self, name: str) -> bool:
         return name.lower().endswith(self.extensions) and not name.startswith(".")
 
+    def kept(self, shown: str) -> bool:
+        """Whether a file found in a folder is worth a look (``keep``): checking a file
+        costs system calls (its kind, where its links lead), and a run that wants only a
+        few of ten thousand files skips the rest unchecked."""
+        return self.keep is None or self.keep(shown)
+
     # ---- a folder ----------------------------------------------------------------------
     def folder(self, given: str, root: Path) -> None:
         real = Path(os.path.realpath(given))
@@ -166,7 +179,9 @@ class _Walk:
                 if any(p in ALWAYS_SKIPPED or p.startswith(".") for p in parts[:-1]):
                     continue
                 if self.wanted(parts[-1]):
-                    self.consider(os.path.normpath(os.path.join(given, rel)), root)
+                    shown = os.path.normpath(os.path.join(given, rel))
+                    if self.kept(shown):
+                        self.consider(shown, root)
             return
         specs = _ancestor_specs(real, top)
         self._walk(given, real, root, specs)
@@ -196,15 +211,22 @@ class _Walk:
             for name in sorted(filenames):
                 if not self.wanted(name) or (local and _ignored(here / name, False, local)):
                     continue
-                self.consider(os.path.normpath(os.path.join(folder, name)), root)
+                shown = os.path.normpath(os.path.join(folder, name))
+                if self.kept(shown):
+                    self.consider(shown, root)
 
 
 def discover(
-    paths: list[str], settings: Settings, notices: list[str] | None = None
+    paths: list[str],
+    settings: Settings,
+    notices: list[str] | None = None,
+    keep: Callable[[str], bool] | None = None,
 ) -> tuple[list[str], list[str]]:
     """Files to lint (sorted, as the user would name them) and one-line errors. Notices
-    (files skipped on purpose) go to ``notices`` when given, else to standard error."""
-    walk = _Walk(settings, notices)
+    (files skipped on purpose) go to ``notices`` when given, else to standard error.
+    ``keep``, when given, is asked about each file found in a folder (as it would be
+    shown) before the file is checked: one it refuses is left out unchecked."""
+    walk = _Walk(settings, notices, keep)
     for given in paths or ["."]:
         root = _root_for(given, settings)
         if os.path.isdir(given):  # a folder, or a link to one: followed only inside the root

@@ -150,3 +150,45 @@ def test_baseline_with_changed_since_records_only_changed_drafts(run_cli, repo):
     assert code == 0 and "recorded 1 findings" in err
     recorded = json.loads((repo / "base.json").read_text("utf-8"))
     assert "a.txt" not in json.dumps(recorded) and "new.txt" in json.dumps(recorded)
+
+
+def test_a_link_to_a_changed_draft_is_linted_too(run_cli, repo):
+    """Discovery checks only files named like a changed one, and links (found a folder at a
+    time): a link of another name that leads to the changed draft is still linted."""
+    (repo / "alias.txt").symlink_to("a.txt")
+    (repo / "b.txt").write_text("Unchanged unchanged.\n", encoding="utf-8")
+    git(repo, "add", "alias.txt", "b.txt")
+    git(repo, "commit", "-q", "-m", "link")
+    (repo / "a.txt").write_text(
+        "Old the the slip.\nClean line, with with edits.\nAnother  old slip.\n", encoding="utf-8"
+    )
+    code, out, _ = run_cli(
+        "check", "--select", "CORE", "--format", "compact", "--changed-since", "HEAD", "."
+    )
+    assert code == 1
+    assert out.splitlines() == [
+        "a.txt:2:13: CORE001 'with' is written twice; delete one.",
+        "alias.txt:2:13: CORE001 'with' is written twice; delete one.",
+    ]
+
+
+def test_discovery_checks_only_the_files_keep_accepts(tmp_path, monkeypatch):
+    """A file ``keep`` refuses is left out without a system call of its own."""
+    from linter import discovery
+    from linter.settings import Settings
+
+    for name in ("a.txt", "b.txt", "c.md"):
+        (tmp_path / name).write_text("Text.\n", encoding="utf-8")
+    looked_at: list[str] = []
+    real_lstat = discovery.os.lstat
+
+    def lstat(path, *args, **kwargs):
+        looked_at.append(str(path))
+        return real_lstat(path, *args, **kwargs)
+
+    monkeypatch.setattr(discovery.os, "lstat", lstat)
+    files, errors = discovery.discover(
+        [str(tmp_path)], Settings(root=tmp_path), keep=lambda shown: shown.endswith("b.txt")
+    )
+    assert (files, errors) == ([str(tmp_path / "b.txt")], [])
+    assert not any(p.endswith(("a.txt", "c.md")) for p in looked_at)

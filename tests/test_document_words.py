@@ -3,6 +3,7 @@ costs the tuples alone, not a new string for every occurrence."""
 
 from __future__ import annotations
 
+from linter.document import Document
 from linter.formats import build_document
 
 
@@ -77,3 +78,36 @@ def test_lower_words_lowers_each_distinct_word_once():
     doc = build_document("a.txt", "The THE the Ünter ünter ǅ\n", None, None)
     assert doc.lower_words == [w.lower() for w in doc.word_texts]
     assert doc.lower_words[0] is doc.lower_words[1] is doc.lower_words[2]
+
+
+def test_lower_words_match_lowering_word_by_word():
+    """Words are lowered joined in one call: each must come out as lowering it alone gives,
+    a word-final capital sigma, a dotted capital I (which grows) and curly apostrophes
+    included."""
+    text = "ΟΔΟΣ ΟΔΟΣ’ ΣΟΦΙΑ İSTANBUL Don’t DON'T Straße ǅemal ΑΣ"
+    doc = Document(path="x.txt", text=text, prose=text)
+    assert doc.lower_words == [w.lower() for w in doc.word_texts]
+    assert doc.lower_words[0] is doc.lower_words[1]
+
+
+def test_lowering_a_chunk_at_a_time_matches_lowering_at_once(monkeypatch):
+    """Big texts are lowered a chunk at a time (``str.lower`` needs 12 bytes a character
+    of scratch memory); cut after spaces, a final sigma still lowers as in the whole."""
+    from linter import document
+
+    text = "ΟΔΟΣ ΣΟΦΙΑ Σ ΑΣ’ ΟΔΟΣ. The END Σ  ΑΣ\nΣΑ x" * 7
+    for chunk in (1, 2, 3, 5, 8, 13, 40):
+        monkeypatch.setattr(document, "LOWER_CHUNK", chunk)
+        assert document._lower(text) == text.lower(), chunk
+        assert document._lower("nospaceatallΣ" * 5) == ("nospaceatallΣ" * 5).lower()
+
+
+def test_fold_case_keeps_the_length_when_a_character_grows():
+    """A dotted capital I grows when lowered: it is kept, and every other character is
+    lowered alone (a capital sigma too), as before."""
+    from linter.document import fold_case
+
+    text = "İstanbul ΟΔΟΣ Straße ÉCOLE ǅemal x"
+    expected = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    assert fold_case(text) == expected
+    assert len(fold_case(text)) == len(text)

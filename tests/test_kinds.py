@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter import yamlload
+from linter.formats import build_document
 from linter.kinds import kind_class
 from linter.testing import apply_fixes, lint_with_rule
 
@@ -142,6 +143,40 @@ def test_pattern_requires_words_are_whole_words_also_inside_apostrophes():
     text = "Title\n\nIt was rock'n'roll.\nNo rolls, no scroll\n"
     assert [(line, col) for line, col, _, _ in found(rule, text)] == [(3, 15), (4, 16)]
     assert found(rule, "Title\n\nNo rolls at all.\n") == []  # skipped: no word "roll"
+
+
+def test_pattern_within_line_with_requires_words_searches_the_lines_of_those_words():
+    """``within_line`` with ``requires_words``: the lines searched are those holding one of
+    the words (found in the document's word index, also between apostrophes)."""
+    body = """
+        kind: pattern
+        message: "Cut '{match}'."
+        pattern: '\\broll\\b'
+        requires_words: [roll]
+        within_line: true
+    """
+    rule = make(13, body)
+    text = "Title\n\nIt was rock'n'roll.\nNo rolls here.\nA roll and a roll.\n"
+    assert [(line, col) for line, col, _, _ in found(rule, text)] == [(3, 15), (5, 3), (5, 14)]
+    assert found(rule, "Title\n\nNo rolls at all.\n") == []
+
+
+def test_pattern_within_line_skips_literals_folded_from_line_breaks():
+    """Folding makes a paragraph break two spaces; a ``within_line`` rule that requires two
+    spaces searches only the lines that hold them, and finds the same."""
+    body = """
+        kind: pattern
+        message: "Two spaces."
+        pattern: '(  (?<=\\S  ) *)(?=\\S)'
+        group: 1
+        requires: ["  "]
+        within_line: true
+    """
+    rule = make(14, body)
+    text = "Title\n\nOne line.\n\nTwo  spaces here.\nLast line.\n"
+    doc = build_document("t.txt", text)
+    assert sorted(rule._literal_lines(doc, frozenset({"  "}))) == [text.index("Two")]
+    assert [(line, col) for line, col, _, _ in found(rule, text)] == [(5, 4)]
 
 
 def test_repetition_exceptions_and_rhetoric():

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
+from itertools import compress
 from typing import Any
 
 from linter import regexsafe
 from linter.document import fold
 from linter.kinds.base import YamlRule
 from linter.literals import LITERALS
+from linter.memo import PerDocument
 from linter.rule import Match
 
 WORD_ONLY_RE = re.compile(r"\w+")
@@ -58,9 +61,10 @@ class PatternRule(YamlRule):
         self._within_line = data.get("within_line", False)
         if not isinstance(self._within_line, bool):
             self.fail("within_line", "must be true or false")
-        if self._within_line and not self.required_literals:
+        if self._within_line and not (self.required_literals or self._requires_words):
             self.fail(
-                "within_line", "needs `requires`: the lines to search are those that hold one"
+                "within_line",
+                "needs `requires` or `requires_words`: the lines to search are those that hold one",
             )
 
     def _compile_pattern(self) -> Any:
@@ -125,19 +129,14 @@ class PatternRule(YamlRule):
 
     def _line_matches(self, doc, present: frozenset[str]) -> list[Any]:
         """The matches on the lines where a required literal (of those ``present``) starts,
-        line by line in order. Each window ends after its line break, so a lookahead at the
-        end of the line sees it; ``pos`` leaves a lookbehind the text before the line."""
-        folded, prose = doc.folded, doc.prose
-        line_starts: set[int] = set()
-        for literal in present:
-            at = folded.find(literal)
-            while at >= 0:
-                # the folded text has a space for each line break: "  " across a blank line
-                # is no line's own (every draft has one, and its regex was compiled for it)
-                if "\n" not in prose[at : at + len(literal)]:
-                    line_starts.add(prose.rfind("\n", 0, at) + 1)
-                end = prose.find("\n", at)
-                at = folded.find(literal, end + 1) if end >= 0 else -1
+        or, for a rule with ``requires_words`` alone, a required word; line by line in
+        order. Each window ends after its line break, so a lookahead at the end of the line
+        sees it; ``pos`` leaves a lookbehind the text before the line."""
+        prose = doc.prose
+        if self.required_literals:
+            line_starts = self._literal_lines(doc, present)
+        else:
+            line_starts = {prose.rfind("\n", 0, at) + 1 for at in self._word_starts(doc)}
         found: list[Any] = []
         deadline = time.monotonic() + regexsafe.time_limit(prose)  # for all lines together
         for start in sorted(line_starts):
@@ -151,5 +150,41 @@ class PatternRule(YamlRule):
             )
         return found
 
+    @staticmethod
+    def _literal_lines(doc, present: frozenset[str]) -> set[int]:
+        """Where each line that holds one of ``present`` (in ``doc.folded``) starts. An
+        occurrence that spans a line break is no occurrence on a line: folding makes every
+        paragraph break two spaces, and the double-space rule searched every paragraph."""
+        folded, prose = doc.folded, doc.prose
+        find_break = prose.find
+        line_starts: set[int] = set()
+        for literal in present:
+            at = folded.find(literal)
+            while at >= 0:
+                broken = find_break("\n", at, at + len(literal))
+                if broken >= 0:  # on no line: look again from the break
+                    at = folded.find(literal, broken + 1)
+                    continue
+                line_starts.add(prose.rfind("\n", 0, at) + 1)
+                end = find_break("\n", at)
+                at = folded.find(literal, end + 1) if end >= 0 else -1
+        return line_starts
+
+    def _word_starts(self, doc) -> Iterator[int]:
+        """Where the document's words that are, or hold between apostrophes, one of
+        ``requires_words`` start: the engine's word index says, with no pass over the text."""
+        wanted = self._requires_words
+        hits = set(wanted & doc.word_set)
+        hits.update(w for w in APOSTROPHE_WORDS.of(doc) if not wanted.isdisjoint(_parts(w)))
+        return compress(doc.word_starts, map(hits.__contains__, doc.word_texts))
+
+
+def _parts(word: str) -> list[str]:
+    return word.replace("’", "'").split("'")
+
+
+APOSTROPHE_WORDS: PerDocument[list[str]] = PerDocument(
+    "apostrophe words", lambda doc: [w for w in doc.word_set if "'" in w or "’" in w]
+)
 
 RULE_CLASS = PatternRule

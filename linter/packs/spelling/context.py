@@ -27,7 +27,7 @@ PREFIXES = frozenset(
     "counter cyber eco geo hydro macro micro mini neo para pseudo quasi socio ultra un".split()
 )
 MIN_LENGTH = 3
-HASH_AT = 5_000  # new distinct words in a run that make hashing the whole lexicon pay
+HASH_AT = 2_000  # new distinct words in a run (four drafts) that make hashing the lexicon pay
 MEMO_LIMIT = 500_000  # per-word memo entries kept for a run (see _bound_memos)
 # British and American spellings of one word (SCOWL lists only the common ones)
 DIALECT_SWAP_PATTERNS = (

@@ -97,3 +97,21 @@ def test_a_library_call_keeps_nothing(tmp_path, monkeypatch):
     assert any(f.rule == "SPELL001" for f in found)
     assert verdicts.store("en-US") is None
     assert _stores(tmp_path) == []
+
+
+def test_the_workers_of_a_parallel_run_keep_their_verdicts(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    typos = ["annivresary", "podcasterz", "hastag", "blizzerd", "goverrnor", "harbur"]
+    filler = "The council met on Friday and the mayor said the plan would pass. " * 300
+    for i, typo in enumerate(typos * 2):  # 240,000 characters: a pool of two workers
+        (drafts / f"d{i:02}.txt").write_text(f"The {typo} was noted.\n\n{filler}\n", "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--jobs", "2", str(drafts)],
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    (store,) = _stores(tmp_path)
+    assert set(typos) <= set(marshal.loads(store.read_bytes())["words"])

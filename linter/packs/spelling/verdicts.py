@@ -127,14 +127,21 @@ class VerdictStore:
         self._new[word] = _encode(verdict)
         if not self._registered:
             self._registered = True
-            atexit.register(self.save)
+            # a worker of a parallel run ends without running ``atexit``, but runs the
+            # finalizers of ``multiprocessing`` (imported by then, as the pool runs it)
+            util = sys.modules.get("multiprocessing.util")
+            if util is not None:
+                util.Finalize(self, self.save, exitpriority=10)
+            else:
+                atexit.register(self.save)
 
     def save(self) -> None:
-        """Write the store with the new verdicts (the newest ``LIMIT``); a write that
+        """Write the store with the new verdicts (the newest ``LIMIT``), merged with what
+        the file holds now (the workers of a parallel run each add theirs); a write that
         fails is no error."""
         if not self._new:
             return
-        kept = self._kept if self._kept is not None else self._load()
+        kept = self._load()
         words = {w: e for w, e in kept.items() if w not in self._new}
         words.update(self._new)
         if len(words) > LIMIT:

@@ -47,13 +47,15 @@ def active() -> bool:
 
 def _stamps(dialect: str) -> list[Any]:
     """Sizes and modification times of what a verdict depends on (a file gone: None)."""
+    from linter.language import lexicon
     from linter.language.lexicon import DIALECTS, data_dir
     from linter.packs.spelling import context, suggest
 
     folder = data_dir()
     names = [f"{d}.words" for d in DIALECTS] + [f"{d}.freq" for d in DIALECTS]
     names += ["en-common.words", "en-common.freq", "en-modern.words", "en-modern.freq"]
-    paths = [folder / n for n in names] + [Path(suggest.__file__), Path(context.__file__)]
+    code = [suggest.__file__, context.__file__, lexicon.__file__]  # the judge, its lexicon
+    paths = [folder / n for n in names] + [Path(p) for p in code]
     found: list[Any] = [dialect]
     for path in paths:
         try:

@@ -143,6 +143,16 @@ class VerdictStore:
         fails is no error."""
         if not self._new:
             return
+        try:
+            os.makedirs(self.path.parent, exist_ok=True)
+            with open(f"{self.path}.lock", "a") as lock:
+                _lock(lock)  # the workers of a parallel run save one after another
+                self._write()
+        except OSError:
+            pass
+        self._new = {}
+
+    def _write(self) -> None:
         kept = self._load()
         words = {w: e for w, e in kept.items() if w not in self._new}
         words.update(self._new)
@@ -150,14 +160,22 @@ class VerdictStore:
             words = dict(list(words.items())[-LIMIT:])
         temp = f"{self.path}.{os.getpid()}.tmp"
         try:
-            os.makedirs(self.path.parent, exist_ok=True)
             with open(temp, "wb") as handle:
                 marshal.dump({"stamps": _stamps(self.dialect), "words": words}, handle)
             os.replace(temp, self.path)
         except (OSError, ValueError):
             with contextlib.suppress(OSError):
                 os.unlink(temp)
-        self._kept, self._new = words, {}
+        self._kept = words
+
+
+def _lock(handle: Any) -> None:
+    """Hold the store's lock file until ``handle`` closes (where ``fcntl`` exists)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: saves may then race, a cache miss
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
 
 
 _STORES: dict[str, VerdictStore] = {}

@@ -197,3 +197,51 @@ def test_finding_forms_by_the_word_list_matches_the_text_search():
     assert draft_module._find(doc.prose, forms, names, mid, doc) == draft_module._find(
         doc.prose, forms, names, mid
     )
+
+
+def test_the_suspects_table_is_built_from_the_committed_word_lists():
+    from linter.language.lexicon import DIALECTS, data_dir
+    from linter.packs.spelling.suspects import SUFFIX, fingerprint
+
+    for dialect in DIALECTS:
+        first = (data_dir() / f"{dialect}{SUFFIX}").read_text("ascii").split("\n", 1)[0]
+        assert first == f"# lists {fingerprint(data_dir(), dialect)}", (
+            "rebuild: python -m linter.packs.spelling.suspects"
+        )
+
+
+def test_the_suspects_table_says_what_the_definition_says():
+    from linter.language.lexicon import DIALECTS, data_dir
+    from linter.packs.spelling.real_words import suspects_of
+    from linter.packs.spelling.suspects import Suspects, domain
+
+    for dialect in DIALECTS:
+        text = (data_dir() / f"{dialect}.suspects").read_text("ascii")
+        in_place, split = Suspects(text), Suspects(text)
+        split.SPLIT_AFTER = 0  # its rows split into a dict at the first question
+        words = domain(dialect)
+        sample = frozenset({"sid", "the", "hi", "Sid", "aaa", "zzzzz", "a", "", "cant"})
+        assert split.among(sample) == in_place.among(sample) >= {"sid", "hi"}
+        assert split.rows is not None and in_place.rows is None
+        assert set(split.rows) <= set(words)
+        probes = [*split.rows, *words[::40], "sid", "sed", "hi", "teh", "zzzq", "Sid", "#"]
+        for word in probes:
+            expected = suspects_of(word, dialect)
+            assert split.get(word) == in_place.get(word) == expected, (dialect, word)
+        assert in_place.among(frozenset(probes)) == {w for w in probes if suspects_of(w, dialect)}
+
+
+def test_word_pairs_found_in_place_as_in_the_whole_table():
+    from linter.language.lexicon import data_dir
+    from linter.packs.spelling.real_words import Pairs
+
+    text = (data_dir() / "pairs.txt").read_text("ascii")
+    table = {}
+    for line in text.splitlines():
+        key, _, band = line.rpartition(" ")
+        table[key] = int(band)
+    pairs = Pairs(text)
+    for key, band in table.items():
+        assert pairs.get(key) == band, key
+    for key in ["at hig", "at highs", "zzz zzz", "a a a", "a aa", "youth in a", "zoom outs"]:
+        assert pairs.get(key) == table.get(key, 0), key

@@ -33,6 +33,8 @@ What goes in:
   Ngram, CC BY 3.0) at or above ``PAIR_FLOOR``, for the real-word rule (``real_words``).
 * ``common.txt``: the lower-case words of Zipf >= ``COMMON_FLOOR``, the corrections the
   real-word rule considers (a small set, hashed in a millisecond).
+* ``en-US.suspects``, ``en-GB.suspects``: the real-word rule's suspects, worked out from
+  the lists above for every listed word (``suspects``).
 * ``codespell.txt``: codespell's main dictionary (``wrong->right`` lines), copied as it is,
   so that the known-misspelling rule reads a file of its own rather than a private path
   inside the installed package.
@@ -207,6 +209,9 @@ def main() -> None:
     (OUT / "common.txt").write_text("\n".join(everyday) + "\n", "ascii")
     print(f"common.txt: {len(everyday)} words")
     print(f"codespell.txt: {len(known_typos)} misspellings")
+    from linter.packs.spelling import suspects
+
+    suspects.main()  # SPELL006's table, computed from the lists just written
 
 
 if __name__ == "__main__":

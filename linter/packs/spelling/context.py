@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
     from linter.language.lexicon import KnownMisspellings, Lexicon
     from linter.packs.spelling.derive import Deriver
+    from linter.packs.spelling.verdicts import VerdictStore
     from linter.packs.spelling.vocabulary import Vocabulary
     from linter.settings import Settings
 
@@ -27,7 +28,7 @@ PREFIXES = frozenset(
     "counter cyber eco geo hydro macro micro mini neo para pseudo quasi socio ultra un".split()
 )
 MIN_LENGTH = 3
-HASH_AT = 5_000  # new distinct words in a run that make hashing the whole lexicon pay
+HASH_AT = 2_000  # new distinct words in a run (four drafts) that make hashing the lexicon pay
 MEMO_LIMIT = 500_000  # per-word memo entries kept for a run (see _bound_memos)
 # British and American spellings of one word (SCOWL lists only the common ones)
 DIALECT_SWAP_PATTERNS = (
@@ -93,6 +94,7 @@ class SpellingContext:
         self._suspicious: dict[str, tuple[str, ...]] = {}  # engine word -> the others
         self._deriver: Deriver | None = None
         self._new_words = 0  # new distinct words met in the run while the lexicon is unhashed
+        self._store: VerdictStore | bool | None = False  # False: not asked yet
 
     # ---- per document -------------------------------------------------------------------
     def draft(self, doc: Document) -> Draft:
@@ -376,10 +378,24 @@ class SpellingContext:
         """Ranked corrections of an unknown lower-case word, and how sure they are."""
         found = self._verdicts.get(word)
         if found is None:
-            found = judge(word, self.lexicon)
-            if found.confident and self._plausible(word):
-                found = replace(found, confident=False, safe_fix=False)
+            kept = self._kept_verdicts()
+            found = kept.get(word) if kept is not None else None
+            if found is None:
+                found = judge(word, self.lexicon)
+                if found.confident and self._plausible(word):
+                    found = replace(found, confident=False, safe_fix=False)
+                if kept is not None:
+                    kept.put(word, found)
             self._verdicts[word] = found
+        return found
+
+    def _kept_verdicts(self) -> VerdictStore | None:
+        """The verdicts kept across runs of the command (``verdicts``), asked once."""
+        found = self._store
+        if found is False or found is True:
+            from linter.packs.spelling.verdicts import store
+
+            found = self._store = store(self.lexicon.dialect)
         return found
 
     def unknown(self, doc: Document) -> list[Unknown]:

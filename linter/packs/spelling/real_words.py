@@ -5,6 +5,7 @@ speed")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -61,14 +62,13 @@ class RealWordTypo(SpellingRule):
 
     def check(self, doc: Document) -> Iterator[Match]:
         from linter.packs.spelling.draft import _find
+        from linter.packs.spelling.suspects import suspects
 
         lex = self.ctx.lexicon
-        # the draft first: on a big draft (or many) it hashes the lexicon ``_suspect`` asks
         accept = self.ctx.draft(doc).vocab.accept
-        # the common long words (most of a draft's) are set aside in C: ``_suspect`` says
-        # nothing of them
-        dialect = lex.dialect
-        forms = {w: 0 for w in doc.word_set - _common().long_words if _suspect(w, dialect)}
+        # the draft's words that may be slips, found in C: the table holds every word
+        # ``suspects_of`` says anything of
+        forms = dict.fromkeys(suspects(lex.dialect).among(doc.word_set), 0)
         if not forms:
             return
         prose = doc.prose
@@ -97,11 +97,11 @@ class RealWordTypo(SpellingRule):
                 )
 
 
-@lru_cache(maxsize=50_000)
-def _suspect(word: str, dialect: str) -> tuple[str, ...]:
-    """The common words a lower-case form may be a slip of, if it may be one. Asked of
-    every distinct word of a draft, so the cheap tests come first: most words are common
-    and long, or have no common word one slip away (``common.txt``, a few thousand words)."""
+def suspects_of(word: str, dialect: str) -> tuple[str, ...]:
+    """The common words a lower-case form may be a slip of, if it may be one: the
+    definition, worked out for every listed word at build time (``suspects``), as no other
+    word has any. The cheap tests come first: most words are common and long, or have no
+    common word one slip away (``common.txt``, a few thousand words)."""
     if not 2 <= len(word) <= 40 or not (word.isalpha() and word.isascii() and word.islower()):
         return ()
     common = _common()
@@ -225,11 +225,13 @@ def _common() -> Common:
 def _fits(before: str, word: str, after: str, dialect: str) -> tuple[str, ...]:
     """The candidates that make common pairs with both neighbours, best first, when the
     word itself makes neither."""
+    from linter.packs.spelling.suspects import suspects
+
     pairs = _pairs()
     if pairs.get(f"{before} {word}") or pairs.get(f"{word} {after}"):
         return ()
     scored = []
-    for c in _suspect(word, dialect):
+    for c in suspects(dialect).get(word):
         left = pairs.get(f"{before} {c}")
         right = pairs.get(f"{c} {after}") if left else 0
         if left and right:
@@ -239,34 +241,45 @@ def _fits(before: str, word: str, after: str, dialect: str) -> tuple[str, ...]:
 
 
 class Pairs:
-    """The common word pairs (``build_data.write_pairs``): looked up in the file's text
-    with one ``str.find`` each while few are asked (a draft has a handful of suspects),
-    hashed into a dict once many are."""
+    """The common word pairs (``build_data.write_pairs``, sorted lines ``first second
+    band``), looked up in the file's text in place: the keys of lines sampled every
+    ``STRIDE`` characters (read when first asked) say between which two a pair's line must
+    be, and one ``str.find`` in C looks there. Hashing the 60,000 pairs would cost a run
+    about 60 ms; a draft asks for a few."""
 
-    HASH_AFTER = 16
+    STRIDE = 2048
 
     def __init__(self, text: str) -> None:
         self.text = "\n" + text
-        self.asked = 0
-        self.table: dict[str, int] | None = None
+        self._keys: list[str] | None = None  # sampled lines, each up to its band
+        self._starts: list[int] = []  # where those lines start (after their line break)
+
+    def _sample(self) -> list[str]:
+        text, keys, starts = self.text, [], self._starts
+        for at in range(1, len(text), self.STRIDE):
+            start = text.find("\n", at - 1) + 1
+            end = text.rfind(" ", start, text.find("\n", start))
+            if start <= 0 or end < 0:
+                break
+            if not starts or start > starts[-1]:
+                keys.append(text[start:end] + " ")
+                starts.append(start)
+        self._keys = keys
+        return keys
 
     def get(self, key: str) -> int:
-        table = self.table
-        if table is None:
-            self.asked += 1
-            if self.asked <= self.HASH_AFTER:
-                # pairs are two words: "\nat high " starts only the line of "at high"
-                at = self.text.find(f"\n{key} ")
-                if at < 0:
-                    return 0
-                start = at + len(key) + 2
-                return int(self.text[start : self.text.find("\n", start)])
-            table = self.table = {}
-            for line in self.text.split("\n"):
-                k, _, band = line.rpartition(" ")
-                if k:
-                    table[k] = int(band)
-        return table.get(key, 0)
+        keys = self._keys if self._keys is not None else self._sample()
+        starts, text = self._starts, self.text
+        # lines sorted whole sort by ``key + " "`` (no key character sorts before a space)
+        i = bisect_right(keys, key + " ")
+        lo = starts[i - 1] - 1 if i else 0
+        hi = starts[i] if i < len(starts) else len(text)
+        # "\nat high " starts only the line of "at high": a pair is two words
+        at = text.find(f"\n{key} ", lo, hi)
+        if at < 0:
+            return 0
+        start = at + len(key) + 2
+        return int(text[start : text.find("\n", start)])
 
 
 @lru_cache(maxsize=1)

@@ -26,3 +26,17 @@ def keeping() -> bool:
 def keep(allowed: bool) -> None:
     global _keeping
     _keeping = allowed
+
+
+_results = True  # whether this run keeps what it judged (``--no-cache`` turns it off)
+
+
+def keep_results(allowed: bool) -> None:
+    """Set by the command from ``--no-cache``: a run without the result cache keeps no
+    other verdicts either (the spelling store), so that it measures and behaves as new."""
+    global _results
+    _results = allowed
+
+
+def keeping_results() -> bool:
+    return _keeping and _results

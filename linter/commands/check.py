@@ -114,6 +114,10 @@ def run(args: argparse.Namespace) -> int:
 
         steps.changed = ChangedLines(args.changed_since)  # a bad ref fails here, first
         paths = steps.changed.drafts(paths, settings)
+    if args.no_cache:
+        from linter import userdir
+
+        userdir.keep_results(False)
     progress = Progress()
     try:
         result = (

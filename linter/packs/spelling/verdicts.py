@@ -40,9 +40,9 @@ def active() -> bool:
     """Whether this process keeps verdicts: the command's, unless told not to cache."""
     if _enabled is not None:
         return _enabled
-    from linter.userdir import keeping
+    from linter.userdir import keeping_results
 
-    return keeping() and "--no-cache" not in sys.argv[1:]
+    return keeping_results()
 
 
 def _stamps(dialect: str) -> list[Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from linter.packs.facts.name_mentions import near_spelling
+from linter.packs.facts.name_mentions import near_spelling_once as near_spelling
 
 Buckets = dict[tuple[str, int], list[str]]
 
@@ -26,7 +26,9 @@ def buckets(words: Iterable[str]) -> Buckets:
 def near_any(by_bucket: Buckets, word: str) -> bool:
     """Some word ``w`` of ``by_bucket`` has ``near_spelling(w, word)``. Only the buckets
     near_spelling could accept are visited (the same initial, a length at most two apart);
-    the words there are few (one draft's), and near_spelling's own edit test is cheap."""
+    the words there are few (one draft's), and near_spelling's own edit test is cheap.
+    Its cache is left alone: each word of a draft is asked once, and the pairs, kept,
+    would fill it (and the memory) with pairs never asked again."""
     initial, n = word[0].lower(), len(word)
     for size in range(n - 2, n + 3):
         for w in by_bucket.get((initial, size), ()):

@@ -221,7 +221,7 @@ def _analyse(text: str, initial: bool, inside: tuple[int, ...]) -> _Run:
     found = run_mentions(text, initial, inside)
     if len(found) == 1 and len(found[0].words) == 1:
         return _one_word(found[0])
-    entries = []
+    entries: list[_Entry] = []
     for m in found:
         plain = _names_of(m)
         alone = _alone(m, plain)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import chain, count
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from linter.memo import BoundedMemo, PerDocument
 from linter.rule import Example, Match, Rule
@@ -19,14 +20,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.settings import Settings
 
 
-class Variants(NamedTuple):
-    """The forms under which a garble of a key would be indexed (see ``variants``)."""
-
-    swap: tuple[str, ...]  # its words sorted
-    wild: tuple[tuple[str | None, ...], ...]  # each word in turn wildcarded (None)
-    drops: tuple[tuple[tuple[str, ...], int], ...]  # each interior word dropped, with its place
-    drop_forms: tuple[tuple[str, ...], ...]  # the same forms alone
-    tails: tuple[tuple[str, ...], ...]  # the key less its first words, two words at least
+# The forms under which a garble of a key would be indexed (see ``variants``), a plain
+# tuple (swap, wild, drops, drop_forms, tails): a named tuple is never untracked by the
+# garbage collector, and the table of every key met holds thousands.
+Variants = tuple
+SWAP = 0  # its words sorted
+WILD = 1  # each word in turn wildcarded (None)
+DROPS = 2  # each interior word dropped, with its place
+DROP_FORMS = 3  # the same forms alone
+TAILS = 4  # the key less its first words, two words at least
+_get_swap, _get_wild = itemgetter(SWAP), itemgetter(WILD)
+_get_drop_forms, _get_tails = itemgetter(DROP_FORMS), itemgetter(TAILS)
 
 
 class _VariantTable(BoundedMemo[tuple[str, ...], Variants]):
@@ -37,7 +41,7 @@ class _VariantTable(BoundedMemo[tuple[str, ...], Variants]):
         drops = tuple(((*key[:i], *key[i + 1 :]), i) for i in range(1, len(key) - 1))
         return self.remember(
             key,
-            Variants(
+            (
                 tuple(sorted(key)),
                 tuple((*key[:i], None, *key[i + 1 :]) for i in range(len(key))),
                 drops,
@@ -176,13 +180,13 @@ def _hot(multi: list[tuple[str, ...]]) -> tuple[set, set, set]:
     too), and the drops that give another key."""
     found = list(map(_VARIANTS.__getitem__, multi))
     cands = set(multi)
-    extra = set(chain.from_iterable(v.tails for v in found)) - cands
+    extra = set(chain.from_iterable(map(_get_tails, found))) - cands
     if extra:
         cands |= extra
         found += map(variants, extra)
-    swaps = [v.swap for v in found]
-    wild = list(chain.from_iterable(v.wild for v in found))
-    drops = set(chain.from_iterable(v.drop_forms for v in found)) & cands
+    swaps = list(map(_get_swap, found))
+    wild = list(chain.from_iterable(map(_get_wild, found)))
+    drops = set(chain.from_iterable(map(_get_drop_forms, found))) & cands
     return _shared(swaps), _shared(wild), drops
 
 
@@ -236,17 +240,17 @@ def _may_be_surnames(doc: Document, words: list[str]) -> bool:
     found = _doc_run_keys(doc)
     if any(map(_unknown, found)) or headline_splits_run(doc):
         return True  # the runs' keys are incomplete: no shortcut
-    by_bucket: dict[tuple[str, int], list[str]] = {}
-    # a connector ("Della") is a last word that its key leaves out
-    for w in set().union(CONNECTORS, *map(_key_words, found)):
-        if len(w) >= 4:
-            by_bucket.setdefault((w[0], len(w)), []).append(w)
+    # a connector ("Della") is a last word that its key leaves out. The words are sorted
+    # (in C) and only those of a candidate's initial visited: the candidates are few, the
+    # words many.
+    ordered = sorted(set().union(CONNECTORS, *map(_key_words, found)))
     for word in words:
         initial, n = word[0].lower(), len(word)
-        for size in range(n - 2, n + 3):
-            for w in by_bucket.get((initial, size), ()):
-                if near_spelling(w, word):
-                    return True
+        lo = bisect_left(ordered, initial)
+        hi = bisect_left(ordered, chr(ord(initial) + 1), lo)
+        for w in ordered[lo:hi]:
+            if len(w) >= 4 and abs(len(w) - n) <= 2 and near_spelling(w, word):
+                return True
     return False
 
 

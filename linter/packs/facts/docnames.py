@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import re
+from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import chain, repeat
 from operator import add, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -329,7 +331,7 @@ def _body_start(doc: Document) -> int:
 
 
 class _DocRuns(NamedTuple):
-    offsets: list[int]
+    offsets: Sequence[int]  # an array: no int object per run kept with the document
     texts: list[str]
     before: str
     start: int  # where the body starts (after a Title Case headline)
@@ -350,7 +352,7 @@ def _doc_runs(doc: Document) -> _DocRuns:
         offsets = [offsets[i] for i in keep]
         texts = [texts[i] for i in keep]
         before = "".join(before[i] for i in keep)
-    return _DocRuns(offsets, texts, before, start)
+    return _DocRuns(array("q", offsets), texts, before, start)
 
 
 _DOC_RUNS: PerDocument[_DocRuns] = PerDocument("facts: runs of capitals", _doc_runs)

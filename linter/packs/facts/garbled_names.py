@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import chain, count
+from itertools import chain, count, filterfalse
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -270,11 +270,13 @@ def _surname_slip(
     if not lasts:
         return False
     present = doc.word_set
-    for word in singles:
+    initials = {initial for initial, _ in lasts}
+    # a word the draft writes in lower case is a common word: those are left out in C
+    for word in chain(singles.difference(present), filterfalse(str.islower, singles & present)):
         n = len(word)
-        if n < 5 or (word in present and word.islower()):
-            continue  # too short to report, or a common word the draft writes
-        initial = word[0]
+        initial = word[:1]
+        if n < 5 or initial not in initials:
+            continue  # too short to report, or no last word of its initial
         for size in range(n - 2, n + 3):
             for last in lasts.get((initial, size), ()):
                 if near_spelling(last, word) and not (

@@ -512,7 +512,7 @@ class GarbledName(Rule):
         if not cands or not _may_be_surnames(doc, [w for _, _, w in cands]):
             return
         from linter.packs.facts.docnames import doc_names
-        from linter.packs.facts.name_mentions import near_spelling
+        from linter.packs.facts.name_mentions import near_spelling_once as near_spelling
 
         firsts: dict[str, object] = {}
         for n in doc_names(doc):
@@ -722,8 +722,8 @@ class GarbledName(Rule):
 
     def _surname(self, doc, n, t, surnames, counts) -> Match | None:
         """A single word (met at ``t``) that spells the surname of a full name met before
-        another way."""
-        from linter.packs.facts.name_mentions import near_spelling
+        another way (each single word is judged once: its pairs are not kept)."""
+        from linter.packs.facts.name_mentions import near_spelling_once as near_spelling
 
         word = n.key[0]
         written = n.words[0]

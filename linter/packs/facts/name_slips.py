@@ -24,7 +24,7 @@ from itertools import chain, pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.memo import BoundedMemo, PerDocument
-from linter.packs.facts.name_mentions import near_spelling, near_spelling_once, strip_possessive
+from linter.packs.facts.name_mentions import near_spelling_once, strip_possessive
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -241,7 +241,7 @@ class _TitleOf(BoundedMemo[str, str]):
             t
             for size in range(len(word) - 2, len(word) + 3)
             for t in _TITLES.get((word[0], size), ())
-            if near_spelling(t, word)
+            if near_spelling_once(t, word)  # the word's answer is kept: no pair is asked again
         ]
         return self.remember(word, near[0] if len(near) == 1 else "")
 

@@ -372,7 +372,9 @@ class GarbledName(Rule):
         # keys met in the run: sorted form, keys by sorted form, those sharing one, and
         # every form a key gives with an interior word left out
         self._swap_of: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._swap_owners: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        # the first key of each sorted form (a key, not a list of them: the lists, one per
+        # key met, were thousands of objects the collector tracks)
+        self._swap_owners: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._swappy: set[tuple[str, ...]] = set()
         self._drop_forms: set[tuple[str, ...]] = set()
 
@@ -592,10 +594,10 @@ class GarbledName(Rule):
         for k in new:  # variants(k)[0] and [3], without its other forms
             swap = tuple(sorted(k))
             self._swap_of[k] = swap
-            owners = self._swap_owners.setdefault(swap, [])
-            owners.append(k)
-            if len(owners) > 1:
-                self._swappy.update(owners)
+            owner = self._swap_owners.setdefault(swap, k)
+            if owner != k:  # a second key of that form (``new`` holds each key once)
+                self._swappy.add(owner)
+                self._swappy.add(k)
             if len(k) > 2:
                 self._drop_forms.update((*k[:i], *k[i + 1 :]) for i in range(1, len(k) - 1))
 

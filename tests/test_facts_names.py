@@ -185,31 +185,6 @@ def test_run_keys_hold_every_key_doc_names_finds():
         assert set(doc_keys(doc)) <= every
 
 
-@pytest.mark.slow
-def test_nearwords_pairs_every_near_spelling():
-    import random
-
-    from linter.packs.facts import nearwords
-    from linter.packs.facts.name_mentions import near_spelling
-
-    rnd = random.Random(2)
-    letters = "abdeilmnorstu"
-    words = set()
-    for _ in range(300):
-        w = "".join(rnd.choice(letters) for _ in range(rnd.randint(4, 12)))
-        words.add(w)
-        for _ in range(2):
-            v = list(w)
-            for _ in range(rnd.randint(1, 2)):
-                j = rnd.randrange(len(v))
-                v[j] = rnd.choice(letters)
-            words.add("".join(v))
-    near = nearwords.paired(words)
-    pairs = {(a, b) for a in words for b in words if a != b and near_spelling(a, b)}
-    assert {a for a, _ in pairs} <= near
-    assert pairs <= set(nearwords.near_pairs(words, words))
-
-
 def test_runs_after_a_capital_inside_a_token_are_the_restarting_scans():
     """``run_texts`` takes the split's runs and searches again only after a capital inside
     a token ("non-Muslim", "3.Bar,Baz"): what it gives is what ``_scan``, restarting after
@@ -335,7 +310,7 @@ def test_plain_runs_read_as_the_token_scan_reads_them():
 
 
 def test_near_any_answers_as_near_spelling_on_every_word():
-    """``nearwords.near_any`` (rapidfuzz picks the words within the edit limit first) says
+    """``nearwords.near_any`` (only the groups of one initial and a near length) says
     what asking ``near_spelling`` of every word of the set says, on fixture text and on
     garbles of its words (a letter changed, two for long words, inflections, capitals)."""
     import random

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import re
+from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import chain, repeat
-from operator import add, attrgetter, itemgetter
+from operator import add, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.memo import BoundedMemo, PerDocument
@@ -157,27 +159,27 @@ def title_cased(line: str) -> bool:
 _Template = tuple  # a Named's fields but ``base``, offsets relative to the run
 
 
-class _Entry(NamedTuple):
-    """One mention of a run: its names as written (``plain``) and, for a sentence-initial
-    mention whose first word the document never capitalises elsewhere, instead (``alone``)."""
+# One mention of a run, a plain tuple (start, end, first, plain, alone): its offsets, its
+# first word, its names as written (``plain``) and, for a sentence-initial mention whose
+# first word the document never capitalises elsewhere, instead (``alone``; ``plain`` itself
+# when it does not matter).
+_Entry = tuple
+E_START, E_END, E_FIRST, E_PLAIN, E_ALONE = range(5)
 
-    start: int
-    end: int
-    first: str  # its first word
-    plain: tuple[_Template, ...]
-    alone: tuple[_Template, ...]  # ``plain`` itself when it does not matter
-
-
-class _Run(NamedTuple):
-    entries: tuple[_Entry, ...]
-    names: tuple[_Template, ...] | None  # None: they depend on the document's capitals
-    caps: frozenset[str]  # capitals that show the document capitalises a word mid-name
-    caps_rest: frozenset[str]  # the same without the first mention (dropped after "#")
-    first_at_start: bool  # the first mention starts the run
-    # when one mention's first word decides: that word, and the names if the document
-    # capitalises it elsewhere and if not
-    word: str | None = None
-    names_if: tuple[tuple[_Template, ...], tuple[_Template, ...]] = ((), ())
+# A run's analysis, a plain tuple with the fields below. Plain tuples, not named ones: a
+# tuple holding only strings, numbers and such tuples is untracked by the garbage collector
+# once it has looked at it, where a named tuple (or a frozenset) stays tracked, and the
+# table of every run met holds thousands.
+_Run = tuple
+R_ENTRIES = 0  # the entries of its mentions
+R_NAMES = 1  # its names, or None: they depend on the document's capitals
+R_CAPS = 2  # capitals that show the document capitalises a word mid-name
+R_CAPS_REST = 3  # the same without the first mention (dropped after "#")
+R_FIRST_AT_START = 4  # the first mention starts the run
+# when one mention's first word decides: that word (else None), and the names if the
+# document capitalises it elsewhere and if not
+R_WORD = 5
+R_NAMES_IF = 6
 
 
 def _names_of(m: Mention) -> tuple[_Template, ...]:
@@ -195,11 +197,11 @@ def _names_of(m: Mention) -> tuple[_Template, ...]:
     return tuple(out)
 
 
-def _caps(found: tuple[Mention, ...]) -> frozenset[str]:
+def _caps(found: tuple[Mention, ...]) -> tuple[str, ...]:
     caps = {m.words[0] for m in found if not m.sentence_initial}
     for m in found:
         caps.update(m.words[1:])
-    return frozenset(caps)
+    return tuple(caps)
 
 
 def _alone(m: Mention, plain: tuple[_Template, ...]) -> tuple[_Template, ...]:
@@ -221,24 +223,28 @@ def _analyse(text: str, initial: bool, inside: tuple[int, ...]) -> _Run:
     found = run_mentions(text, initial, inside)
     if len(found) == 1 and len(found[0].words) == 1:
         return _one_word(found[0])
-    entries = []
+    entries: list[_Entry] = []
     for m in found:
         plain = _names_of(m)
         alone = _alone(m, plain)
-        entries.append(_Entry(m.start, m.end, m.words[0], plain, alone))
-    deciding = [e for e in entries if e.plain is not e.alone]
-    names = None if deciding else tuple(t for e in entries for t in e.plain)
+        entries.append((m.start, m.end, m.words[0], plain, alone))
+    deciding = [e for e in entries if e[E_PLAIN] is not e[E_ALONE]]
+    names = None if deciding else tuple(t for e in entries for t in e[E_PLAIN])
     word: str | None = None
     names_if: tuple[tuple[_Template, ...], tuple[_Template, ...]] = ((), ())
     if len(deciding) == 1:
-        word = deciding[0].first
+        word = deciding[0][E_FIRST]
         names_if = (
-            tuple(t for e in entries for t in (e.alone if e.plain is not e.alone else e.plain)),
-            tuple(t for e in entries for t in e.plain),
+            tuple(
+                t
+                for e in entries
+                for t in (e[E_ALONE] if e[E_PLAIN] is not e[E_ALONE] else e[E_PLAIN])
+            ),
+            tuple(t for e in entries for t in e[E_PLAIN]),
         )
     first_at_start = bool(found) and found[0].start == 0
     caps = _caps(found)
-    return _Run(
+    return (
         tuple(entries),
         names,
         caps,
@@ -255,11 +261,11 @@ def _one_word(m: Mention) -> _Run:
     key = name_key(m.words)
     plain = ((key, (), m.start, m.end, m.words, m.sentence_initial, m.rel_spans),) if key else ()
     alone = () if m.sentence_initial else plain
-    caps = _NO_CAPS if m.sentence_initial else frozenset(m.words)
+    caps = _NO_CAPS if m.sentence_initial else m.words
     first_at_start = m.start == 0
     decides = alone is not plain
-    return _Run(
-        (_Entry(m.start, m.end, m.words[0], plain, alone),),
+    return (
+        ((m.start, m.end, m.words[0], plain, alone),),
         None if decides else plain,
         caps,
         _NO_CAPS if first_at_start else caps,
@@ -269,16 +275,17 @@ def _one_word(m: Mention) -> _Run:
     )
 
 
-_NO_CAPS: frozenset[str] = frozenset()
+_NO_CAPS: tuple[str, ...] = ()
 
 
 def _choose(run: _Run, at: int, skip_first: bool, code, inner_caps: set[str]) -> tuple:
     """A run's names in a document, mention by mention."""
     out: list[_Template] = []
-    for e in run.entries[1:] if skip_first else run.entries:
-        if code is not None and code.overlaps(e.start + at, e.end + at):
+    entries = run[R_ENTRIES]
+    for start, end, first, plain, alone in entries[1:] if skip_first else entries:
+        if code is not None and code.overlaps(start + at, end + at):
             continue
-        out.extend(e.alone if e.plain is not e.alone and e.first not in inner_caps else e.plain)
+        out.extend(alone if plain is not alone and first not in inner_caps else plain)
     return tuple(out)
 
 
@@ -290,12 +297,12 @@ _INSIDE: BoundedMemo[tuple, _Run] = BoundedMemo(_LIMIT)
 # placeholders among the runs, never equal to a real one (a real run whose names are left
 # to the document has entries): in ``_RUNS``, a run with a full stop inside; as the default
 # of a lookup, a run not seen yet
-_SEE_INSIDE = _Run((), None, _NO_CAPS, _NO_CAPS, False)
-_UNSEEN = _Run((), None, _NO_CAPS, _NO_CAPS, True)
+_SEE_INSIDE: _Run = ((), None, _NO_CAPS, _NO_CAPS, False, None, ((), ()))
+_UNSEEN: _Run = ((), None, _NO_CAPS, _NO_CAPS, True, None, ((), ()))
 _MARK = ("", "\0")
 _HANDLE_RE = re.compile("[#@]")
-_get_names = attrgetter("names")
-_get_caps = attrgetter("caps")
+_get_names = itemgetter(R_NAMES)
+_get_caps = itemgetter(R_CAPS)
 
 
 def _indexes(items: list, value) -> list[int]:
@@ -324,7 +331,7 @@ def _body_start(doc: Document) -> int:
 
 
 class _DocRuns(NamedTuple):
-    offsets: list[int]
+    offsets: Sequence[int]  # an array: no int object per run kept with the document
     texts: list[str]
     before: str
     start: int  # where the body starts (after a Title Case headline)
@@ -345,7 +352,7 @@ def _doc_runs(doc: Document) -> _DocRuns:
         offsets = [offsets[i] for i in keep]
         texts = [texts[i] for i in keep]
         before = "".join(before[i] for i in keep)
-    return _DocRuns(offsets, texts, before, start)
+    return _DocRuns(array("q", offsets), texts, before, start)
 
 
 _DOC_RUNS: PerDocument[_DocRuns] = PerDocument("facts: runs of capitals", _doc_runs)
@@ -623,10 +630,10 @@ def _doc_names(doc: Document) -> tuple[list[Named], list[tuple[str, ...]]]:
     at_handle = [m.start() for m in _HANDLE_RE.finditer(before)]
     if offsets and offsets[0] == body_start and prose[body_start - 1 : body_start] in ("#", "@"):
         at_handle.insert(0, 0)  # ``before`` shows a space at the start of the body
-    handles = [i for i in at_handle if infos[i].first_at_start]
+    handles = [i for i in at_handle if infos[i][R_FIRST_AT_START]]
     caps = list(map(_get_caps, infos))
     for i in handles:
-        caps[i] = infos[i].caps_rest
+        caps[i] = infos[i][R_CAPS_REST]
     inner_caps = set().union(*caps)
     code = doc.code if len(doc.code) else None
     special = set(handles)
@@ -636,10 +643,11 @@ def _doc_names(doc: Document) -> tuple[list[Named], list[tuple[str, ...]]]:
     chosen = list(map(_get_names, infos))
     for i in _indexes(chosen, None):
         run = infos[i]
-        if run.word is None:
+        word = run[R_WORD]
+        if word is None:
             special.add(i)
         else:  # names_if[True]: the document capitalises the word elsewhere
-            chosen[i] = run.names_if[run.word in inner_caps]
+            chosen[i] = run[R_NAMES_IF][word in inner_caps]
     skip = set(handles)
     for i in special:
         chosen[i] = _choose(infos[i], offsets[i], i in skip, code, inner_caps)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import chain, count
+from itertools import chain, count, filterfalse
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from linter.memo import BoundedMemo, PerDocument
 from linter.rule import Example, Match, Rule
@@ -19,14 +20,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.settings import Settings
 
 
-class Variants(NamedTuple):
-    """The forms under which a garble of a key would be indexed (see ``variants``)."""
-
-    swap: tuple[str, ...]  # its words sorted
-    wild: tuple[tuple[str | None, ...], ...]  # each word in turn wildcarded (None)
-    drops: tuple[tuple[tuple[str, ...], int], ...]  # each interior word dropped, with its place
-    drop_forms: tuple[tuple[str, ...], ...]  # the same forms alone
-    tails: tuple[tuple[str, ...], ...]  # the key less its first words, two words at least
+# The forms under which a garble of a key would be indexed (see ``variants``), a plain
+# tuple (swap, wild, drops, drop_forms, tails): a named tuple is never untracked by the
+# garbage collector, and the table of every key met holds thousands.
+Variants = tuple
+SWAP = 0  # its words sorted
+WILD = 1  # each word in turn wildcarded (None)
+DROPS = 2  # each interior word dropped, with its place
+DROP_FORMS = 3  # the same forms alone
+TAILS = 4  # the key less its first words, two words at least
+_get_swap, _get_wild = itemgetter(SWAP), itemgetter(WILD)
+_get_drop_forms, _get_tails = itemgetter(DROP_FORMS), itemgetter(TAILS)
 
 
 class _VariantTable(BoundedMemo[tuple[str, ...], Variants]):
@@ -37,7 +41,7 @@ class _VariantTable(BoundedMemo[tuple[str, ...], Variants]):
         drops = tuple(((*key[:i], *key[i + 1 :]), i) for i in range(1, len(key) - 1))
         return self.remember(
             key,
-            Variants(
+            (
                 tuple(sorted(key)),
                 tuple((*key[:i], None, *key[i + 1 :]) for i in range(len(key))),
                 drops,
@@ -176,13 +180,13 @@ def _hot(multi: list[tuple[str, ...]]) -> tuple[set, set, set]:
     too), and the drops that give another key."""
     found = list(map(_VARIANTS.__getitem__, multi))
     cands = set(multi)
-    extra = set(chain.from_iterable(v.tails for v in found)) - cands
+    extra = set(chain.from_iterable(map(_get_tails, found))) - cands
     if extra:
         cands |= extra
         found += map(variants, extra)
-    swaps = [v.swap for v in found]
-    wild = list(chain.from_iterable(v.wild for v in found))
-    drops = set(chain.from_iterable(v.drop_forms for v in found)) & cands
+    swaps = list(map(_get_swap, found))
+    wild = list(chain.from_iterable(map(_get_wild, found)))
+    drops = set(chain.from_iterable(map(_get_drop_forms, found))) & cands
     return _shared(swaps), _shared(wild), drops
 
 
@@ -236,17 +240,17 @@ def _may_be_surnames(doc: Document, words: list[str]) -> bool:
     found = _doc_run_keys(doc)
     if any(map(_unknown, found)) or headline_splits_run(doc):
         return True  # the runs' keys are incomplete: no shortcut
-    by_bucket: dict[tuple[str, int], list[str]] = {}
-    # a connector ("Della") is a last word that its key leaves out
-    for w in set().union(CONNECTORS, *map(_key_words, found)):
-        if len(w) >= 4:
-            by_bucket.setdefault((w[0], len(w)), []).append(w)
+    # a connector ("Della") is a last word that its key leaves out. The words are sorted
+    # (in C) and only those of a candidate's initial visited: the candidates are few, the
+    # words many.
+    ordered = sorted(set().union(CONNECTORS, *map(_key_words, found)))
     for word in words:
         initial, n = word[0].lower(), len(word)
-        for size in range(n - 2, n + 3):
-            for w in by_bucket.get((initial, size), ()):
-                if near_spelling(w, word):
-                    return True
+        lo = bisect_left(ordered, initial)
+        hi = bisect_left(ordered, chr(ord(initial) + 1), lo)
+        for w in ordered[lo:hi]:
+            if len(w) >= 4 and abs(len(w) - n) <= 2 and near_spelling(w, word):
+                return True
     return False
 
 
@@ -266,11 +270,13 @@ def _surname_slip(
     if not lasts:
         return False
     present = doc.word_set
-    for word in singles:
+    initials = {initial for initial, _ in lasts}
+    # a word the draft writes in lower case is a common word: those are left out in C
+    for word in chain(singles.difference(present), filterfalse(str.islower, singles & present)):
         n = len(word)
-        if n < 5 or (word in present and word.islower()):
-            continue  # too short to report, or a common word the draft writes
-        initial = word[0]
+        initial = word[:1]
+        if n < 5 or initial not in initials:
+            continue  # too short to report, or no last word of its initial
         for size in range(n - 2, n + 3):
             for last in lasts.get((initial, size), ()):
                 if near_spelling(last, word) and not (
@@ -366,7 +372,9 @@ class GarbledName(Rule):
         # keys met in the run: sorted form, keys by sorted form, those sharing one, and
         # every form a key gives with an interior word left out
         self._swap_of: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._swap_owners: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        # the first key of each sorted form (a key, not a list of them: the lists, one per
+        # key met, were thousands of objects the collector tracks)
+        self._swap_owners: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._swappy: set[tuple[str, ...]] = set()
         self._drop_forms: set[tuple[str, ...]] = set()
 
@@ -506,7 +514,7 @@ class GarbledName(Rule):
         if not cands or not _may_be_surnames(doc, [w for _, _, w in cands]):
             return
         from linter.packs.facts.docnames import doc_names
-        from linter.packs.facts.name_mentions import near_spelling
+        from linter.packs.facts.name_mentions import near_spelling_once as near_spelling
 
         firsts: dict[str, object] = {}
         for n in doc_names(doc):
@@ -586,10 +594,10 @@ class GarbledName(Rule):
         for k in new:  # variants(k)[0] and [3], without its other forms
             swap = tuple(sorted(k))
             self._swap_of[k] = swap
-            owners = self._swap_owners.setdefault(swap, [])
-            owners.append(k)
-            if len(owners) > 1:
-                self._swappy.update(owners)
+            owner = self._swap_owners.setdefault(swap, k)
+            if owner != k:  # a second key of that form (``new`` holds each key once)
+                self._swappy.add(owner)
+                self._swappy.add(k)
             if len(k) > 2:
                 self._drop_forms.update((*k[:i], *k[i + 1 :]) for i in range(1, len(k) - 1))
 
@@ -716,8 +724,8 @@ class GarbledName(Rule):
 
     def _surname(self, doc, n, t, surnames, counts) -> Match | None:
         """A single word (met at ``t``) that spells the surname of a full name met before
-        another way."""
-        from linter.packs.facts.name_mentions import near_spelling
+        another way (each single word is judged once: its pairs are not kept)."""
+        from linter.packs.facts.name_mentions import near_spelling_once as near_spelling
 
         word = n.key[0]
         written = n.words[0]

@@ -317,11 +317,13 @@ def _inside_token(prose: str, pos: int, s: int, endpos: int) -> int:
     return 0
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def run_mentions(text: str, initial: bool, inside: tuple[int, ...] = ()) -> tuple[Mention, ...]:
     """The mentions in one run, offsets relative to it: ``initial`` says the run starts a
-    sentence, ``inside`` lists the other sentence starts within it. Runs recur (names are
-    repeated), so the answer is kept for the process."""
+    sentence, ``inside`` lists the other sentence starts within it. The last few answers
+    are kept: a run's keys (``docnames.run_keys``) and its names (``docnames._analyse``,
+    itself kept for the process) ask for the same run in turn; more would only hold
+    Mention objects that no one asks for again."""
     if " " not in text and "\u00a0" not in text:  # one token, the commonest run
         w = text[:-1] if text[-1] == "." and not is_initial(text) else text
         if initial and w.lower() in FUNCTION_WORDS:

@@ -24,7 +24,7 @@ from itertools import chain, pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.memo import BoundedMemo, PerDocument
-from linter.packs.facts.name_mentions import near_spelling, strip_possessive
+from linter.packs.facts.name_mentions import near_spelling_once, strip_possessive
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -241,7 +241,7 @@ class _TitleOf(BoundedMemo[str, str]):
             t
             for size in range(len(word) - 2, len(word) + 3)
             for t in _TITLES.get((word[0], size), ())
-            if near_spelling(t, word)
+            if near_spelling_once(t, word)  # the word's answer is kept: no pair is asked again
         ]
         return self.remember(word, near[0] if len(near) == 1 else "")
 
@@ -319,7 +319,7 @@ def surname_inside(
             c = strip_possessive(c.rstrip(".,"))
             buckets.setdefault((c[0], len(c)), []).append(c)
     if not any(
-        near_spelling(c, w)
+        near_spelling_once(c, w)  # each pair once: kept, they would only fill the cache
         for w in rare
         for size in range(len(w) - 2, len(w) + 3)
         for c in buckets.get((w[0], size), ())
@@ -332,7 +332,10 @@ def surname_inside(
         by_initial.setdefault(p.surname[0], []).append(p)
     pairs = {}  # a rare word -> the persons whose surname it may misspell
     for w in rare:
-        near = [p for p in by_initial.get(w[0], ()) if near_spelling(p.surname, w)]
+        mine = by_initial.get(w[0], ())
+        # a surname recurs (a person per mention): each asked once, for this draft alone
+        close = {s for s in {p.surname for p in mine} if near_spelling_once(s, w)}
+        near = [p for p in mine if p.surname in close]
         if near and not knowledge.is_single_name(w):
             pairs[w] = near
     if not pairs:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from linter.language.sentences import MAY_START_RE, sentence_starts_at
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
     from linter.document import Document
 
 __all__ = ["DOT_SPACE_RE", "MAY_START_RE", "SentenceStarts"]
@@ -26,7 +28,7 @@ class SentenceStarts:
         self.prose = doc.prose
         self.head_end = doc.headline[1] if doc.headline else None
 
-    def flags(self, offsets: list[int]) -> list[bool]:
+    def flags(self, offsets: Sequence[int]) -> list[bool]:
         """For each run offset, whether a sentence, paragraph or line starts there."""
         prose = self.prose
         may = {m.end() for m in MAY_START_RE.finditer(prose)}

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from linter.language import candidates, forms
 from linter.memo import BoundedMemo
 from linter.packs.grammar.lexicon import PREPOSITIONS
+from linter.packs.grammar.number import IRREGULAR_PLURALS, noun_number
 from linter.rule import Example, Match, Rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -342,21 +345,32 @@ class PhraseAgreement(Rule):
     def check(self, doc) -> Iterator[Match]:
         from linter.packs.grammar.common import match_case
         from linter.packs.grammar.context import sentence_of, tags_of
-        from linter.packs.grammar.number import noun_number, verb_positions
+        from linter.packs.grammar.number import verb_positions
 
         lows, words = doc.lower_words, doc.words
         positions, numbers = verb_positions(doc)
         preps = PP_PREPOSITIONS
         near = _counted_reach(doc)
-        for k in positions:
-            # cheap tests first, on words alone: a preposition in the eight words before
-            # the verb, right after a noun of the other number (the subject's head)
+        # cheap tests first, on words alone: a preposition in the eight words before the
+        # verb (``_phrase_before`` finds no head without one), right after a noun of the
+        # other number (the subject's head). The verbs in reach of a preposition, or of
+        # "one of" (``_counted``), are picked out at C level.
+        at_prep = list(compress(count(), map(preps.__contains__, lows)))
+        reach = bytearray(len(lows) + 11)  # "one of" reaches ten words on
+        for p in at_prep:
+            if p:
+                reach[p + 1 : p + 9] = _EIGHT
+        for k in near:
+            reach[k] = 1
+        for k in compress(positions, map(reach.__getitem__, positions)):
+            if k < 3:
+                continue
             low = lows[k]
             number = numbers[low]
             if number is None:  # pragma: no cover - verb_positions holds numbered verbs only
                 continue
             obj = lows[k - 1]
-            if k < 3 or not _object_like(obj):
+            if not _object_like(obj):
                 continue
             if k in near:  # "one of the players are", "the number of ... are"
                 counted = self._counted(doc, k, number)
@@ -365,7 +379,8 @@ class PhraseAgreement(Rule):
                     continue
             if noun_number(obj) not in (None, number):
                 continue  # only a verb that agrees with the noun before it ("of the tickets are")
-            head = _phrase_before(lows, k, number, preps)
+            lo = bisect_left(at_prep, max(1, k - 8))
+            head = _phrase_before(lows, k, number, at_prep[lo : bisect_left(at_prep, k, lo)])
             if head is None or not _may_open_clause(doc, lows, head):
                 continue
             toks, j = sentence_of(doc, words[k][0])
@@ -444,6 +459,7 @@ class PhraseAgreement(Rule):
 
 
 COUNTED_HEADS = frozenset({"one", "each", "number"})
+_EIGHT = b"\x01" * 8  # the eight word positions after a preposition it may reach
 
 
 def _counted_reach(doc) -> frozenset[int] | set[int]:
@@ -473,24 +489,40 @@ COUNTED_OPENERS = frozenset(
 )
 
 
-def _phrase_before(lows: list[str], k: int, number: str, preps: frozenset[str]) -> int | None:
+def _phrase_before(lows: list[str], k: int, number: str, at_prep: list[int]) -> int | None:
     """Words alone: the leftmost noun of the other number that stands right before a
     preposition, when only noun-phrase words and prepositions (at most eight) lie between
-    it and the verb at ``k``."""
-    from linter.packs.grammar.number import noun_number
+    it and the verb at ``k``. ``at_prep``: the prepositions' positions in that reach, in
+    order; only those after a noun of the other number count, so the walk over the words
+    between (the lexicon's ``_object_like``) stops at the leftmost of them."""
 
+    heads = [p for p in at_prep if _other_number(lows[p - 1], number)]
+    if not heads:
+        return None
     found = None
-    for p in range(k - 1, max(0, k - 9), -1):
+    stop = heads[0]
+    for p in range(k - 1, stop - 1, -1):
         low = lows[p]
-        if low in preps:
-            before = lows[p - 1]
-            if noun_number(before) not in (None, number) or (
-                number == "sg" and maybe_plural(before)
-            ):
+        if low in PP_PREPOSITIONS:
+            if p in heads:
                 found = p - 1
-        elif not _object_like(low) and low not in NP_WORDS:
+        elif low not in NP_WORDS and not _object_like(low):
             break
     return found
+
+
+def _other_number(word: str, number: str) -> bool:
+    """Whether ``word``, before a preposition, may be a head noun of the number other than
+    the verb's. A plural ("pl") noun ends in "s" or is irregular, and ``maybe_plural`` wants
+    an "s" too (tests/test_grammar_shortcuts.py), so after a singular verb the last letter
+    rules most words out before the lexicon is asked; a singular ("sg") one never ends in
+    "s", which rules out the rest after a plural verb."""
+    if number == "sg":
+        if not word.endswith("s") and word not in IRREGULAR_PLURALS:
+            return False
+    elif word.endswith("s"):
+        return False
+    return noun_number(word) not in (None, number) or (number == "sg" and maybe_plural(word))
 
 
 def _may_open_clause(doc, lows: list[str], head: int) -> bool:

@@ -212,6 +212,7 @@ NOT_SUBJECT_LEXICAL = NOT_SUBJECT_BEFORE | frozenset(
     helping making letting having felt feel feels notice noticed noticing watches hears
     bid bade""".split()
 )
+_PLURAL_BLOCKERS = OBJECT_MAKERS | {"let", "make"}
 # Pronoun + verb pairs the lexicon misreads: "it rains" is fine; only clear verbs count.
 
 
@@ -220,20 +221,28 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int, doc=None) -> Match | None:
 
     pronoun, verb = ix.lows[k], ix.low(k + 1)
     words, prose = ix.words, ix.prose
-    if prose[words[k][1] : words[k + 1][0]] != " " or not verb.isalpha():
+    singular = pronoun in SINGULAR
+    # the words alone first: a plural pronoun's verb ends in "s", and one space stands between; then the lexicon's (remembered) readings of the verb
+    if not verb.isalpha() or not (singular or verb.endswith("s")):
+        return None
+    gap = ix.ends[k]
+    if ix.starts[k + 1] != gap + 1 or prose[gap] != " ":
+        return None
+    cands = candidates(verb)
+    if singular:
+        plain = cands.get("VBP", 0.0) + cands.get("VB", 0.0)
+        if plain < 0.4 or verb in SKIP_VERBS:
+            return None  # only a word that is mostly a plain verb
+    elif cands.get("VBZ", 0.0) < 0.5:
         return None
     prev = ix.low(k - 1) if k and not ix.breaks_after(k - 1) else ""
     # a plural pronoun with a verb in -s is wrong after "if" too; only a singular one
     # meets the subjunctive or a bare infinitive there ("if he go", "let it go")
-    blockers = NOT_SUBJECT_LEXICAL if pronoun in SINGULAR else OBJECT_MAKERS | {"let", "make"}
+    blockers = NOT_SUBJECT_LEXICAL if singular else _PLURAL_BLOCKERS
     if prev in blockers or (pronoun == "it" and prev in PREPOSITIONS):
         return None
     nxt = ix.low(k + 2) if k + 2 < ix.n and not ix.breaks_after(k + 1) else ""
-    cands = candidates(verb)
-    if pronoun in SINGULAR:
-        plain = cands.get("VBP", 0.0) + cands.get("VB", 0.0)
-        if plain < 0.4 or verb in SKIP_VERBS:
-            return None  # only a word that is mostly a plain verb
+    if singular:
         if plain < 0.9 and (doc is None or prev in NOT_BEFORE_AMBIGUOUS):
             return None  # "hasn't she come", "was he overcome": a participle
         new = forms.third_person(verb)
@@ -243,9 +252,7 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int, doc=None) -> Match | None:
             return None
         if plain < 0.9 and not _tagged_plain(doc, words[k + 1][0]):
             return None  # "it sound like": a noun too, so the tagger must read a verb there
-    else:
-        if cands.get("VBZ", 0.0) < 0.5 or not verb.endswith("s"):
-            return None
+    else:  # a verb in -s, mostly VBZ (tested above)
         base = forms.base(verb)
         if not base or candidates(base).get("VB", 0.0) + candidates(base).get("VBP", 0.0) < 0.5:
             return None

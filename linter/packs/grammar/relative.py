@@ -100,7 +100,10 @@ class RelativeAgreement(Rule):
             v = k + 1
             if lows[v] in ADVERBS and v + 1 < n:
                 v += 1
-            number = verb_number(ix.low(v))
+            verb = ix.low(v)
+            if lows[k - 1].endswith("s") and not (verb.endswith("s") or verb in SINGULAR_FORMS):
+                continue  # a noun in -s is never singular, and a singular verb ends so
+            number = verb_number(verb)
             if number is None:
                 continue
             antecedent = noun_number(lows[k - 1])

@@ -359,22 +359,27 @@ class PhraseAgreement(Rule):
         preps = PP_PREPOSITIONS
         near = _counted_reach(doc)
         # cheap tests first, on words alone: a preposition in the eight words before the
-        # verb (``_phrase_before`` finds no head without one), right after a noun of the
-        # other number (the subject's head). The verbs in reach of a preposition, or of
-        # "one of" (``_counted``), are picked out at C level.
+        # verb (``_phrase_before`` finds no head without one), right after a word that may
+        # be a noun of the other number (the subject's head) by its last letter
+        # (``_other_number``); or "one of" (``_counted``) in reach
         at_prep = list(compress(count(), map(preps.__contains__, lows)))
-        reach = bytearray(len(lows) + 11)  # "one of" reaches ten words on
+        reach = {"sg": bytearray(len(lows) + 11), "pl": bytearray(len(lows) + 11)}
+        after_plural, after_singular = reach["sg"], reach["pl"]  # by the verb's number
         for p in at_prep:
             if p:
-                reach[p + 1 : p + 9] = _EIGHT
-        for k in near:
-            reach[k] = 1
-        for k in compress(positions, map(reach.__getitem__, positions)):
-            if k < 3:
-                continue
+                before = lows[p - 1]
+                if before.endswith("s"):
+                    after_plural[p + 1 : p + 9] = _EIGHT
+                else:
+                    after_singular[p + 1 : p + 9] = _EIGHT
+                    if before in IRREGULAR_PLURALS:
+                        after_plural[p + 1 : p + 9] = _EIGHT
+        for k in near:  # "one of" reaches ten words on
+            after_plural[k] = after_singular[k] = 1
+        for k in positions:
             low = lows[k]
             number = numbers[low]
-            if number is None:  # pragma: no cover - verb_positions holds numbered verbs only
+            if number is None or not reach[number][k] or k < 3:
                 continue
             obj = lows[k - 1]
             if not _object_like(obj):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from linter.language import candidates, forms
@@ -362,25 +360,23 @@ class PhraseAgreement(Rule):
         # verb (``_phrase_before`` finds no head without one), right after a word that may
         # be a noun of the other number (the subject's head) by its last letter
         # (``_other_number``); or "one of" (``_counted``) in reach
-        at_prep = list(compress(count(), map(preps.__contains__, lows)))
-        reach = {"sg": bytearray(len(lows) + 11), "pl": bytearray(len(lows) + 11)}
-        after_plural, after_singular = reach["sg"], reach["pl"]  # by the verb's number
-        for p in at_prep:
-            if p:
-                before = lows[p - 1]
-                if before.endswith("s"):
-                    after_plural[p + 1 : p + 9] = _EIGHT
-                else:
-                    after_singular[p + 1 : p + 9] = _EIGHT
-                    if before in IRREGULAR_PLURALS:
-                        after_plural[p + 1 : p + 9] = _EIGHT
-        for k in near:  # "one of" reaches ten words on
-            after_plural[k] = after_singular[k] = 1
+        disjoint = preps.isdisjoint
         for k in positions:
+            if k < 3:
+                continue
             low = lows[k]
             number = numbers[low]
-            if number is None or not reach[number][k] or k < 3:
+            if number is None:  # pragma: no cover - verb_positions holds numbered verbs only
                 continue
+            lo = k - 8 if k > 8 else 1
+            if disjoint(lows[lo:k]):
+                if k not in near:
+                    continue
+                at_prep = []
+            else:
+                at_prep = [p for p in range(lo, k) if lows[p] in preps]
+                if k not in near and not _may_follow_head(lows, at_prep, number):
+                    continue
             obj = lows[k - 1]
             if not _object_like(obj):
                 continue
@@ -391,8 +387,7 @@ class PhraseAgreement(Rule):
                     continue
             if noun_number(obj) not in (None, number):
                 continue  # only a verb that agrees with the noun before it ("of the tickets are")
-            lo = bisect_left(at_prep, max(1, k - 8))
-            head = _phrase_before(lows, k, number, at_prep[lo : bisect_left(at_prep, k, lo)])
+            head = _phrase_before(lows, k, number, at_prep)
             if head is None or not _may_open_clause(doc, lows, head):
                 continue
             toks, j = sentence_of(doc, words[k][0])
@@ -471,7 +466,6 @@ class PhraseAgreement(Rule):
 
 
 COUNTED_HEADS = frozenset({"one", "each", "number"})
-_EIGHT = b"\x01" * 8  # the eight word positions after a preposition it may reach
 
 
 def _counted_reach(doc) -> frozenset[int] | set[int]:
@@ -521,6 +515,18 @@ def _phrase_before(lows: list[str], k: int, number: str, at_prep: list[int]) -> 
         elif low not in NP_WORDS and not _object_like(low):
             break
     return found
+
+
+def _may_follow_head(lows: list[str], at_prep: list[int], number: str) -> bool:
+    """Whether a preposition at ``at_prep`` follows a word that may be a head noun of the
+    number other than the verb's, by its last letter alone (``_other_number``)."""
+    if number == "sg":
+        for p in at_prep:
+            before = lows[p - 1]
+            if before.endswith("s") or before in IRREGULAR_PLURALS:
+                return True
+        return False
+    return not all(lows[p - 1].endswith("s") for p in at_prep)
 
 
 def _other_number(word: str, number: str) -> bool:

@@ -69,6 +69,9 @@ def test_the_short_walk_finds_the_head_the_full_walk_finds():
         expected = _full_walk(lows, k, number)
         heads += expected is not None
         assert agreement._phrase_before(lows, k, number, at_prep) == expected, (lows, k)
+        # GRAM014 skips a verb when no preposition follows a possible head by its letter
+        if any(agreement._other_number(lows[p - 1], number) for p in at_prep):
+            assert agreement._may_follow_head(lows, at_prep, number), (lows, k)
     assert heads > 1000  # the sample holds many heads, not only misses
 
 
@@ -126,3 +129,26 @@ def test_slips_found_across_the_shortcuts():
         )
     ]
     assert sorted(found) == sorted(EXPECTED)
+
+
+def test_a_verb_the_word_test_rules_out_is_never_reported():
+    """GRAM004 asks ``_may_disagree`` (the verb alone, remembered) before
+    ``_lexical_match``: the pronoun's lexical findings all fall on words it lets through."""
+    from linter.formats import build_document
+    from linter.packs.grammar.cue_index import index
+
+    rule = agreement.PronounAgreement()
+    rule.prepare(None)
+    words = [w for w in _sample_words(600) if w.isalpha()]
+    lines = [f"{p} {w} it." for w in words for p in ("He", "They", "It")]
+    doc = build_document("draft.txt", "\n".join(lines) + "\n", None, None)
+    ix = index(doc, agreement.PRONOUNS)
+    found = 0
+    for k in ix.positions(agreement.PRONOUNS):
+        if not ix.texts[k][0].isupper():
+            continue  # the object "it" that ends each line
+        match = agreement._lexical_match(rule, ix, k, doc)
+        if match is not None:
+            found += 1
+            assert agreement._may_disagree(ix.low(k + 1), ix.lows[k] in agreement.SINGULAR)
+    assert found > 20

@@ -105,14 +105,18 @@ class PronounAgreement(Rule):
         last = ix.n - 1
         for k in ix.positions(PRONOUNS):
             pronoun = ix.lows[k]
-            table = TABLES.get(pronoun) or (FOR_SINGULAR if pronoun in SINGULAR else FOR_PLURAL)
+            singular = pronoun in SINGULAR
+            table = TABLES.get(pronoun) or (FOR_SINGULAR if singular else FOR_PLURAL)
             if k == last:
                 continue
-            if ix.low(k + 1) not in table:
+            nxt = ix.low(k + 1)
+            if nxt not in table:
                 if pronoun in DEMONSTRATIVES or (
                     pronoun in ("i", "you") and not ix.lows[k + 1].endswith("s")
                 ):
                     continue  # "these shows": a noun phrase; after I and you only "goes"
+                if not _may_disagree(nxt, singular):
+                    continue  # the word alone rules it out (as ``_lexical_match`` would)
                 found = self._lexical(ix, k, doc)  # "he enjoy it", "they needs money"
                 if found and not _other_reading(ix, k, pronoun):
                     yield found
@@ -261,6 +265,29 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int, doc=None) -> Match | None:
     new = match_case(text, new)
     message = rule.format_message(suggestion=new).replace("{subject}", words[k][2])
     return Match(start, end, message, (new,))  # read from the lexicon: suggested, not fixed
+
+
+def _may_disagree(verb: str, singular: bool) -> bool:
+    """The tests of ``_lexical_match`` on the verb alone (remembered for the run): after a
+    singular pronoun a word that is mostly a plain verb, after a plural one a verb in -s
+    that is mostly VBZ."""
+    memo = _MAY_DISAGREE_SG if singular else _MAY_DISAGREE_PL
+    found = memo.get(verb)
+    if found is None:
+        if not verb.isalpha() or not (singular or verb.endswith("s")):
+            found = False
+        elif singular:
+            cands = candidates(verb)
+            plain = cands.get("VBP", 0.0) + cands.get("VB", 0.0)
+            found = plain >= 0.4 and verb not in SKIP_VERBS
+        else:
+            found = candidates(verb).get("VBZ", 0.0) >= 0.5
+        memo.remember(verb, found)
+    return found
+
+
+_MAY_DISAGREE_SG: BoundedMemo[str, bool] = BoundedMemo(100_000)
+_MAY_DISAGREE_PL: BoundedMemo[str, bool] = BoundedMemo(100_000)
 
 
 NEGATED_AUXILIARIES = frozenset(

@@ -418,8 +418,8 @@ class PhraseAgreement(Rule):
             if head is None or not _may_open_clause(doc, lows, head):
                 continue
             toks, j = sentence_of(doc, words[k][0])
-            if j < 3 or not toks[j].text.islower():
-                continue
+            if j < 3 or not toks[j].text.islower() or not toks[j - 1].is_word:
+                continue  # punctuation before the verb: ``_head_across`` finds no phrase
             tags = tags_of(doc, words[k][0])
             head = _head_across(toks, tags, j, number)
             if head is None:

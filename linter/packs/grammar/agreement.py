@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from linter.language import candidates, forms
 from linter.memo import BoundedMemo
 from linter.packs.grammar.lexicon import PREPOSITIONS
+from linter.packs.grammar.number import IRREGULAR_PLURALS, noun_number
 from linter.rule import Example, Match, Rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -104,14 +105,18 @@ class PronounAgreement(Rule):
         last = ix.n - 1
         for k in ix.positions(PRONOUNS):
             pronoun = ix.lows[k]
-            table = TABLES.get(pronoun) or (FOR_SINGULAR if pronoun in SINGULAR else FOR_PLURAL)
+            singular = pronoun in SINGULAR
+            table = TABLES.get(pronoun) or (FOR_SINGULAR if singular else FOR_PLURAL)
             if k == last:
                 continue
-            if ix.low(k + 1) not in table:
+            nxt = ix.low(k + 1)
+            if nxt not in table:
                 if pronoun in DEMONSTRATIVES or (
                     pronoun in ("i", "you") and not ix.lows[k + 1].endswith("s")
                 ):
                     continue  # "these shows": a noun phrase; after I and you only "goes"
+                if not _may_disagree(nxt, singular):
+                    continue  # the word alone rules it out (as ``_lexical_match`` would)
                 found = self._lexical(ix, k, doc)  # "he enjoy it", "they needs money"
                 if found and not _other_reading(ix, k, pronoun):
                     yield found
@@ -209,6 +214,7 @@ NOT_SUBJECT_LEXICAL = NOT_SUBJECT_BEFORE | frozenset(
     helping making letting having felt feel feels notice noticed noticing watches hears
     bid bade""".split()
 )
+_PLURAL_BLOCKERS = OBJECT_MAKERS | {"let", "make"}
 # Pronoun + verb pairs the lexicon misreads: "it rains" is fine; only clear verbs count.
 
 
@@ -217,20 +223,28 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int, doc=None) -> Match | None:
 
     pronoun, verb = ix.lows[k], ix.low(k + 1)
     words, prose = ix.words, ix.prose
-    if prose[words[k][1] : words[k + 1][0]] != " " or not verb.isalpha():
+    singular = pronoun in SINGULAR
+    # the words alone first: a plural pronoun's verb ends in "s", and one space stands between; then the lexicon's (remembered) readings of the verb
+    if not verb.isalpha() or not (singular or verb.endswith("s")):
+        return None
+    gap = ix.ends[k]
+    if ix.starts[k + 1] != gap + 1 or prose[gap] != " ":
+        return None
+    cands = candidates(verb)
+    if singular:
+        plain = cands.get("VBP", 0.0) + cands.get("VB", 0.0)
+        if plain < 0.4 or verb in SKIP_VERBS:
+            return None  # only a word that is mostly a plain verb
+    elif cands.get("VBZ", 0.0) < 0.5:
         return None
     prev = ix.low(k - 1) if k and not ix.breaks_after(k - 1) else ""
     # a plural pronoun with a verb in -s is wrong after "if" too; only a singular one
     # meets the subjunctive or a bare infinitive there ("if he go", "let it go")
-    blockers = NOT_SUBJECT_LEXICAL if pronoun in SINGULAR else OBJECT_MAKERS | {"let", "make"}
+    blockers = NOT_SUBJECT_LEXICAL if singular else _PLURAL_BLOCKERS
     if prev in blockers or (pronoun == "it" and prev in PREPOSITIONS):
         return None
     nxt = ix.low(k + 2) if k + 2 < ix.n and not ix.breaks_after(k + 1) else ""
-    cands = candidates(verb)
-    if pronoun in SINGULAR:
-        plain = cands.get("VBP", 0.0) + cands.get("VB", 0.0)
-        if plain < 0.4 or verb in SKIP_VERBS:
-            return None  # only a word that is mostly a plain verb
+    if singular:
         if plain < 0.9 and (doc is None or prev in NOT_BEFORE_AMBIGUOUS):
             return None  # "hasn't she come", "was he overcome": a participle
         new = forms.third_person(verb)
@@ -240,9 +254,7 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int, doc=None) -> Match | None:
             return None
         if plain < 0.9 and not _tagged_plain(doc, words[k + 1][0]):
             return None  # "it sound like": a noun too, so the tagger must read a verb there
-    else:
-        if cands.get("VBZ", 0.0) < 0.5 or not verb.endswith("s"):
-            return None
+    else:  # a verb in -s, mostly VBZ (tested above)
         base = forms.base(verb)
         if not base or candidates(base).get("VB", 0.0) + candidates(base).get("VBP", 0.0) < 0.5:
             return None
@@ -253,6 +265,29 @@ def _lexical_match(rule: Rule, ix: WordIndex, k: int, doc=None) -> Match | None:
     new = match_case(text, new)
     message = rule.format_message(suggestion=new).replace("{subject}", words[k][2])
     return Match(start, end, message, (new,))  # read from the lexicon: suggested, not fixed
+
+
+def _may_disagree(verb: str, singular: bool) -> bool:
+    """The tests of ``_lexical_match`` on the verb alone (remembered for the run): after a
+    singular pronoun a word that is mostly a plain verb, after a plural one a verb in -s
+    that is mostly VBZ."""
+    memo = _MAY_DISAGREE_SG if singular else _MAY_DISAGREE_PL
+    found = memo.get(verb)
+    if found is None:
+        if not verb.isalpha() or not (singular or verb.endswith("s")):
+            found = False
+        elif singular:
+            cands = candidates(verb)
+            plain = cands.get("VBP", 0.0) + cands.get("VB", 0.0)
+            found = plain >= 0.4 and verb not in SKIP_VERBS
+        else:
+            found = candidates(verb).get("VBZ", 0.0) >= 0.5
+        memo.remember(verb, found)
+    return found
+
+
+_MAY_DISAGREE_SG: BoundedMemo[str, bool] = BoundedMemo(100_000)
+_MAY_DISAGREE_PL: BoundedMemo[str, bool] = BoundedMemo(100_000)
 
 
 NEGATED_AUXILIARIES = frozenset(
@@ -342,21 +377,35 @@ class PhraseAgreement(Rule):
     def check(self, doc) -> Iterator[Match]:
         from linter.packs.grammar.common import match_case
         from linter.packs.grammar.context import sentence_of, tags_of
-        from linter.packs.grammar.number import noun_number, verb_positions
+        from linter.packs.grammar.number import verb_positions
 
         lows, words = doc.lower_words, doc.words
         positions, numbers = verb_positions(doc)
         preps = PP_PREPOSITIONS
         near = _counted_reach(doc)
+        # cheap tests first, on words alone: a preposition in the eight words before the
+        # verb (``_phrase_before`` finds no head without one), right after a word that may
+        # be a noun of the other number (the subject's head) by its last letter
+        # (``_other_number``); or "one of" (``_counted``) in reach
+        disjoint = preps.isdisjoint
         for k in positions:
-            # cheap tests first, on words alone: a preposition in the eight words before
-            # the verb, right after a noun of the other number (the subject's head)
+            if k < 3:
+                continue
             low = lows[k]
             number = numbers[low]
             if number is None:  # pragma: no cover - verb_positions holds numbered verbs only
                 continue
+            lo = k - 8 if k > 8 else 1
+            if disjoint(lows[lo:k]):
+                if k not in near:
+                    continue
+                at_prep = []
+            else:
+                at_prep = [p for p in range(lo, k) if lows[p] in preps]
+                if k not in near and not _may_follow_head(lows, at_prep, number):
+                    continue
             obj = lows[k - 1]
-            if k < 3 or not _object_like(obj):
+            if not _object_like(obj):
                 continue
             if k in near:  # "one of the players are", "the number of ... are"
                 counted = self._counted(doc, k, number)
@@ -365,12 +414,12 @@ class PhraseAgreement(Rule):
                     continue
             if noun_number(obj) not in (None, number):
                 continue  # only a verb that agrees with the noun before it ("of the tickets are")
-            head = _phrase_before(lows, k, number, preps)
+            head = _phrase_before(lows, k, number, at_prep)
             if head is None or not _may_open_clause(doc, lows, head):
                 continue
             toks, j = sentence_of(doc, words[k][0])
-            if j < 3 or not toks[j].text.islower():
-                continue
+            if j < 3 or not toks[j].text.islower() or not toks[j - 1].is_word:
+                continue  # punctuation before the verb: ``_head_across`` finds no phrase
             tags = tags_of(doc, words[k][0])
             head = _head_across(toks, tags, j, number)
             if head is None:
@@ -473,24 +522,52 @@ COUNTED_OPENERS = frozenset(
 )
 
 
-def _phrase_before(lows: list[str], k: int, number: str, preps: frozenset[str]) -> int | None:
+def _phrase_before(lows: list[str], k: int, number: str, at_prep: list[int]) -> int | None:
     """Words alone: the leftmost noun of the other number that stands right before a
     preposition, when only noun-phrase words and prepositions (at most eight) lie between
-    it and the verb at ``k``."""
-    from linter.packs.grammar.number import noun_number
+    it and the verb at ``k``. ``at_prep``: the prepositions' positions in that reach, in
+    order; only those after a noun of the other number count, so the walk over the words
+    between (the lexicon's ``_object_like``) stops at the leftmost of them."""
 
+    heads = [p for p in at_prep if _other_number(lows[p - 1], number)]
+    if not heads:
+        return None
     found = None
-    for p in range(k - 1, max(0, k - 9), -1):
+    stop = heads[0]
+    for p in range(k - 1, stop - 1, -1):
         low = lows[p]
-        if low in preps:
-            before = lows[p - 1]
-            if noun_number(before) not in (None, number) or (
-                number == "sg" and maybe_plural(before)
-            ):
+        if low in PP_PREPOSITIONS:
+            if p in heads:
                 found = p - 1
-        elif not _object_like(low) and low not in NP_WORDS:
+        elif low not in NP_WORDS and not _object_like(low):
             break
     return found
+
+
+def _may_follow_head(lows: list[str], at_prep: list[int], number: str) -> bool:
+    """Whether a preposition at ``at_prep`` follows a word that may be a head noun of the
+    number other than the verb's, by its last letter alone (``_other_number``)."""
+    if number == "sg":
+        for p in at_prep:
+            before = lows[p - 1]
+            if before.endswith("s") or before in IRREGULAR_PLURALS:
+                return True
+        return False
+    return not all(lows[p - 1].endswith("s") for p in at_prep)
+
+
+def _other_number(word: str, number: str) -> bool:
+    """Whether ``word``, before a preposition, may be a head noun of the number other than
+    the verb's. A plural ("pl") noun ends in "s" or is irregular, and ``maybe_plural`` wants
+    an "s" too (tests/test_grammar_shortcuts.py), so after a singular verb the last letter
+    rules most words out before the lexicon is asked; a singular ("sg") one never ends in
+    "s", which rules out the rest after a plural verb."""
+    if number == "sg":
+        if not word.endswith("s") and word not in IRREGULAR_PLURALS:
+            return False
+    elif word.endswith("s"):
+        return False
+    return noun_number(word) not in (None, number) or (number == "sg" and maybe_plural(word))
 
 
 def _may_open_clause(doc, lows: list[str], head: int) -> bool:

@@ -79,8 +79,15 @@ class DeterminerAcrossAdjective(Rule):
         singular = self.singular
         for k in ix.positions(SINGULAR_DETS if singular else PLURAL_DETS):
             # words alone first: an adjective next, then (past at most one more) a noun of
-            # the other number
-            if k + 2 >= n or not _adjective(lows[k + 1]):
+            # the other number; before the lexicon, the last letter of the two words that
+            # may be that noun (a plural ends in "s", a singular count noun never does)
+            if k + 2 >= n:
+                continue
+            if lows[k + 2].endswith("s") != singular and (
+                k + 3 >= n or lows[k + 3].endswith("s") != singular
+            ):
+                continue
+            if not _adjective(lows[k + 1]):
                 continue
             m = k + 2
             if _adjective(lows[m]) and m + 1 < n:

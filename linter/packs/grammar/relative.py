@@ -100,9 +100,12 @@ class RelativeAgreement(Rule):
             v = k + 1
             if lows[v] in ADVERBS and v + 1 < n:
                 v += 1
-            number = verb_number(ix.low(v))
-            if number is None:
-                continue
+            verb = ix.low(v)
+            if lows[k - 1].endswith("s") and not (verb.endswith("s") or verb in SINGULAR_FORMS):
+                continue  # a noun in -s is never singular, and a singular verb ends so
+            number = verb_number(verb)
+            if number is None or (number == "sg" and lows[k] == "which"):
+                continue  # "the citizens which is what was needed": the whole clause
             antecedent = noun_number(lows[k - 1])
             if antecedent is None or number == antecedent:
                 continue
@@ -121,24 +124,25 @@ class RelativeAgreement(Rule):
         toks, j = sentence_of(doc, start)
         if j < 2:
             return None
-        tags = tags_of(doc, start)
+        # the tokens alone first (the sentence's tags are the costly part)
         rel = j - 1 if toks[j - 1].low in CUES else j - 2
         head = rel - 1
         if head < 0 or toks[rel].low not in CUES or not _joined(toks, rel + 1, j):
             return None
-        if not toks[head].is_word or tags[head] not in NOUN_TAGS or not toks[head].text.islower():
+        if not toks[head].is_word or not toks[head].text.islower():
             return None
         pronoun, gap = toks[rel].low, toks[rel].gap.strip()
         if gap and (pronoun != "who" or gap != ","):
             return None  # ", which is": the whole clause may be meant
-        if tags[rel] != ("WP" if pronoun == "who" else "WDT"):
+        if not toks[j].text.islower():
+            return None  # "the report that Count Rostov"
+        tags = tags_of(doc, start)
+        if tags[head] not in NOUN_TAGS or tags[rel] != ("WP" if pronoun == "who" else "WDT"):
             return None
         low, tag = toks[j].low, tags[j].split("+")[0]
         auxiliary = low in SINGULAR_FORMS or low in PLURAL_FORMS
-        if not toks[j].text.islower() or (
-            not auxiliary and j + 1 < len(toks) and _verb_next(toks, tags, j + 1)
-        ):
-            return None  # "the report that Count Rostov", "which love bestows": a noun
+        if not auxiliary and j + 1 < len(toks) and _verb_next(toks, tags, j + 1):
+            return None  # "which love bestows": a noun
         if antecedent == "pl" and candidates(toks[head].low).get("VBZ", 0.0) >= 0.3:
             return None  # "as a man laughs who looks": the "noun" is a verb
         if number == "sg" and tag != "VBZ" and low not in SINGULAR_FORMS:
@@ -147,8 +151,6 @@ class RelativeAgreement(Rule):
             return None
         if antecedent == "sg" and (low in ("were", "weren't") or _also_past(low)):
             return None  # "if a man who were": the subjunctive; "the tire that fit"
-        if pronoun == "which" and number == "sg":
-            return None  # "the citizens which is what was needed": the whole clause
         if toks[head].low in MEANING_HEADS or not _clear_antecedent(toks, tags, head, antecedent):
             return None
         if rel == j - 1 and _gram009_reads(doc, toks, tags, head, low):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import pytest
+
 from linter.document import Document
 from linter.runner import lint_text
 
@@ -90,10 +92,15 @@ def test_sentence_initial_slip_found_without_splitting_sentences():
     assert found(text, "FACT001") == [("FACT001", 5, 1)]
 
 
-def test_initial_words_are_those_at_sentence_starts():
-    """``_initial_words`` (the rare words' places, asked one by one) gives what matching
-    ``_INITIAL_RE`` at every start of ``doc.sentences`` gives."""
+@pytest.mark.parametrize("budget", [20_000_000, 0])  # the places asked one by one; one pass
+def test_initial_words_are_those_at_sentence_starts(budget, monkeypatch):
+    """``_initial_words`` (the rare words' places, asked one by one, or on a long draft one
+    pass over the sentences) gives what matching ``_INITIAL_RE`` at every start of
+    ``doc.sentences`` gives."""
+    from linter.packs.facts import garbled_names
     from linter.packs.facts.garbled_names import _INITIAL_RE, _initial_words
+
+    monkeypatch.setattr(garbled_names, "_FIND_BUDGET", budget)
 
     rnd = random.Random(5)
     bits = ["Mobtalvo", "Mobtalvo's", "Perdae", " ", " ", ". ", "Mr. ", "e.g. ", "\n\n", "x"]

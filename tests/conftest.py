@@ -45,3 +45,13 @@ def positions(findings, rule: str | None = None):
 
 
 os.environ.setdefault("NO_COLOR", "1")
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    """A user cache folder of the test's own, written as the command writes it."""
+    from linter import userdir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(userdir, "_keeping", True)
+    return tmp_path / "cache" / "copydesk"

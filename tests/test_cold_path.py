@@ -7,20 +7,8 @@ import os
 import time
 from pathlib import Path
 
-import pytest
-
 from linter import entryscan
 from tests.test_cold_start import loaded_by
-
-
-@pytest.fixture
-def keeping(tmp_path, monkeypatch):
-    """A user cache folder of the test's own, written as the command writes it."""
-    from linter import userdir
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(userdir, "_keeping", True)
-    return tmp_path / "cache" / "copydesk"
 
 
 def _site(tmp_path: Path, declares: bool) -> Path:
@@ -45,7 +33,7 @@ def _scans(monkeypatch) -> list[int]:
     return calls
 
 
-def test_entry_scan_is_kept_and_read_back(tmp_path, keeping, monkeypatch):
+def test_entry_scan_is_kept_and_read_back(tmp_path, cache_home, monkeypatch):
     site = _site(tmp_path, declares=True)
     calls = _scans(monkeypatch)
     assert entryscan.may_declare_packs((str(site),)) is True
@@ -58,7 +46,7 @@ def test_entry_scan_is_kept_and_read_back(tmp_path, keeping, monkeypatch):
     assert len(calls) == 2
 
 
-def test_entry_points_rewritten_in_place_are_read_again(tmp_path, keeping, monkeypatch):
+def test_entry_points_rewritten_in_place_are_read_again(tmp_path, cache_home, monkeypatch):
     site = _site(tmp_path, declares=False)
     calls = _scans(monkeypatch)
     assert entryscan.may_declare_packs((str(site),)) is False
@@ -70,7 +58,7 @@ def test_entry_points_rewritten_in_place_are_read_again(tmp_path, keeping, monke
     assert len(calls) == 2
 
 
-def test_a_new_distribution_or_folder_is_seen(tmp_path, keeping):
+def test_a_new_distribution_or_folder_is_seen(tmp_path, cache_home):
     site = _site(tmp_path, declares=False)
     later = tmp_path / "later"  # on the path but absent at the first scan
     assert entryscan.may_declare_packs((str(site), str(later))) is False
@@ -80,9 +68,9 @@ def test_a_new_distribution_or_folder_is_seen(tmp_path, keeping):
     assert entryscan.may_declare_packs((str(site), str(later))) is True
 
 
-def test_a_corrupt_kept_scan_is_a_miss(tmp_path, keeping):
+def test_a_corrupt_kept_scan_is_a_miss(tmp_path, cache_home):
     site = _site(tmp_path, declares=True)
-    keeping.mkdir(parents=True)
+    cache_home.mkdir(parents=True)
     store = Path(entryscan.store_for((str(site),)))
     store.write_bytes(b"\x00 not marshal")
     assert entryscan.may_declare_packs((str(site),)) is True
@@ -180,13 +168,16 @@ def test_plain_records_compare_and_print_as_dataclasses_did():
     assert Example(bad="x") == Example("x") and Example(bad="x").format == "text"
 
 
-def test_old_stores_of_other_checkouts_are_pruned(tmp_path, keeping):
+def test_old_stores_of_other_checkouts_are_pruned(tmp_path, cache_home):
     """Every checkout and version kept its own rule index; those unused for 30 days go."""
     from linter import ruleindex
     from linter.registry import code_rules
 
-    keeping.mkdir(parents=True)
-    old, recent = keeping / "code-rules-1-0.0.1-x-dead.marshal", keeping / "code-rules-1-y.marshal"
+    cache_home.mkdir(parents=True)
+    old, recent = (
+        cache_home / "code-rules-1-0.0.1-x-dead.marshal",
+        cache_home / "code-rules-1-y.marshal",
+    )
     for store in (old, recent):
         store.write_bytes(b"x")
     month_ago = time.time() - 31 * 86400

@@ -101,16 +101,6 @@ examples:
 """
 
 
-@pytest.fixture
-def cache_home(tmp_path, monkeypatch):
-    """A user cache folder of the test's own, written as the command writes it."""
-    from linter import userdir
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(userdir, "_keeping", True)
-    return tmp_path / "cache" / "copydesk"
-
-
 def _house(tmp_path: Path, pattern: str) -> Path:
     folder = tmp_path / "rules"
     (folder / "house").mkdir(parents=True, exist_ok=True)

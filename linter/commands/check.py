@@ -114,10 +114,9 @@ def run(args: argparse.Namespace) -> int:
 
         steps.changed = ChangedLines(args.changed_since)  # a bad ref fails here, first
         paths = steps.changed.drafts(paths, settings)
-    if args.no_cache:
-        from linter import userdir
+    from linter import userdir
 
-        userdir.keep_results(False)
+    userdir.keep_results(not args.no_cache)  # for this run only (tests call it in process)
     progress = Progress()
     try:
         result = (
@@ -134,6 +133,7 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         progress.close()
+        userdir.keep_results(True)
     findings = result.findings
     errors = result.all_errors
     texts = {r.path: r.source.text for r in result.files if r.source}

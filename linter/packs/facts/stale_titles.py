@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from linter.memo import PerDocument
 from linter.rule import Example, Match, Rule
+from linter.text import find_all
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -31,18 +32,6 @@ CASE_ODD = "\u0130\u0131\u017f\u212a"
 def _case_odd(prose: str) -> bool:
     """The prose holds a character that lower-casing does not match case-insensitively."""
     return not prose.isascii() and any(c in prose for c in CASE_ODD)
-
-
-def _starts(text: str, words: frozenset[str]) -> list[int]:
-    """Where any of ``words`` occurs in ``text``, ascending (``str.find``, in C)."""
-    found: list[int] = []
-    find = text.find
-    for w in words:
-        i = find(w)
-        while i >= 0:
-            found.append(i)
-            i = find(w, i + 1)
-    return sorted(set(found))
 
 
 PRONOUN = {"he": "he", "she": "she"}
@@ -261,7 +250,7 @@ class StaleTitle(Rule):
             return
         folded, at_title, match = doc.folded, self.folded_title_re.match, self.title_re.match
         at = 0
-        for s in _starts(folded, words):
+        for s in find_all(folded, words):
             if s < at or (s and (folded[s - 1].isalnum() or folded[s - 1] == "_")):
                 continue
             m = at_title(folded, s)

@@ -4,7 +4,7 @@ number of" a plural one), and GRAM004 before a word that is also a noun."""
 
 from __future__ import annotations
 
-from linter.runner import lint_text
+from test_grammar_agreement import findings
 
 DRAFT = """Council weighs new rules
 
@@ -18,13 +18,6 @@ The number of cases is rising. A number of people are angry.
 Jones and one of the players are here. One of the players who are tired left.
 None of the players are tired. Neither of the plans are new. Stage One of the plans is set.
 """
-
-
-def findings(text: str) -> list[tuple[str, int, int, str, tuple[str, ...]]]:
-    return [
-        (f.rule, f.line, f.column, f.severity, f.suggestions)
-        for f in lint_text(text, "draft.txt", select=["GRAM"])
-    ]
 
 
 def test_the_head_before_of_sets_the_number():

@@ -111,3 +111,41 @@ def test_word_rows_searched_in_place_equal_a_plain_parse_of_the_model():
         for probe in (word, word + "x", word[:-1], word.upper(), "\0" + word):
             assert rows.get(probe) == plain.get(probe), probe
             assert (probe in rows) == (probe in plain), probe
+
+
+def test_tags_read_in_any_order_equal_the_whole_sentence_tagged():
+    """``Tags`` scores words only as far as the first one-reading word at or after the
+    tag asked for; read in any order (and by slices and from the end) it gives the tags
+    the whole-sentence Viterbi gives."""
+    from linter.language.tagger import Tags
+
+    tagger = model()
+    words = TEXT.split()
+    caps = [i > 0 and w[:1].isupper() for i, w in enumerate(words)]
+    lows = [w.lower() for w in words]
+    rng = random.Random(11)
+    vocab = [*lows, "xqzt", "unheard-of", "1990s", "'s", "ran", "run", "runs"]
+    for _ in range(200):
+        n = rng.randint(1, 30)
+        sent = [rng.choice(vocab) for _ in range(n)]
+        flags = [rng.random() < 0.2 for _ in range(n)]
+        whole = plain_viterbi(tagger, sent, flags)
+        lazy = Tags(tagger, sent, flags)
+        order = list(range(n))
+        rng.shuffle(order)
+        assert [lazy[i] for i in order] == [whole[i] for i in order]
+        assert lazy == whole and list(lazy) == whole and lazy[-1] == whole[-1]
+        assert Tags(tagger, sent, flags)[1:4] == whole[1:4]
+
+
+def test_a_tag_before_a_one_reading_word_leaves_the_rest_unscored():
+    from linter.language.tagger import Tags
+
+    tagger = model()
+    sent = "the dogs barked at the postman and the cats ran away".split()
+    assert len(tagger.emissions("postman")) == 1  # one reading: it pins the path
+    assert all(len(tagger.emissions(w)) > 1 for w in sent[:5])
+    lazy = Tags(tagger, sent, None)
+    assert lazy[1] == "NNS"
+    assert lazy._next == 6  # scored up to "postman", no further
+    assert list(lazy) == tagger.tag(sent) == plain_viterbi(tagger, sent, [False] * len(sent))

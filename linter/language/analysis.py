@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from linter.language.sentences import sentence_around
-from linter.language.tagger import model
+from linter.language.tagger import Tags, model
 from linter.language.tokens import Token, sentence_tokens
 from linter.memo import PerDocument
 
@@ -37,7 +37,7 @@ class Analysis:
         self.prose = doc.prose
         self.words = doc.words
         self._tokens: dict[tuple[int, int], list[Token]] = {}
-        self._tags: dict[tuple[int, int], list[str]] = {}
+        self._tags: dict[tuple[int, int], Tags] = {}
         self._word_starts = doc.word_starts
 
     @cached_property
@@ -65,8 +65,9 @@ class Analysis:
         """The tokens (words and punctuation) of sentence ``index``."""
         return self.span_tokens(self.sentences[index])
 
-    def tags(self, index: int) -> list[str]:
-        """The most likely tag of each token of sentence ``index``."""
+    def tags(self, index: int) -> Tags:
+        """The most likely tag of each token of sentence ``index`` (worked out as far as
+        they are read: ``tagger.Tags``)."""
         return self.span_tags(self.sentences[index])
 
     def span_tokens(self, span: tuple[int, int]) -> list[Token]:
@@ -81,13 +82,14 @@ class Analysis:
             self._tokens[span] = found
         return found
 
-    def span_tags(self, span: tuple[int, int]) -> list[str]:
-        """The most likely tag of each token of the sentence ``span``."""
+    def span_tags(self, span: tuple[int, int]) -> Tags:
+        """The most likely tag of each token of the sentence ``span``, a ``Sequence``
+        tagged as far as it is read (a rule reads the tags near its cue word)."""
         found = self._tags.get(span)
         if found is None:
             toks = self.span_tokens(span)
             caps = [j > 0 and t.text[:1].isupper() for j, t in enumerate(toks)]
-            found = self._tags[span] = model().tag([t.low for t in toks], caps)
+            found = self._tags[span] = Tags(model(), [t.low for t in toks], caps)
         return found
 
     def _word_at(self, offset: int) -> int:

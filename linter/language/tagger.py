@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from linter.sortedtext import SortedRows
@@ -181,41 +181,8 @@ class Tagger:
         return [self.emissions(w, c) for w, c in zip(words, caps, strict=True)]
 
     def tag(self, words: list[str], caps: list[bool] | None = None) -> list[str]:
-        """The most likely tag of each word (Viterbi). Each step keeps, per tag, its best
-        score and a pointer to the tag before, and the path is read back at the end (the
-        paths copied at every step made a long sentence quadratic); transitions are read
-        from complete rows (``_rows``). Ties go to the first tag, as ``max`` gives them."""
-        if not words:
-            return []
-        emits = self._emits(words, caps)
-        rows = self._rows
-        first = rows["<s>"]
-        prev = [(t, first[t] + e) for t, e in emits[0]]
-        back: list[dict[str, str]] = []
-        for row in emits[1:]:
-            cur = []
-            pointers: dict[str, str] = {}
-            for t, e in row:
-                best_p, best = "", -math.inf  # tags are never empty: "" is none yet
-                for p, score in prev:
-                    v = score + rows[p][t]
-                    if v > best or not best_p:
-                        best_p, best = p, v
-                cur.append((t, best + e))
-                pointers[t] = best_p
-            back.append(pointers)
-            prev = cur
-        tag, best = "", -math.inf
-        for t, score in prev:
-            v = score + rows[t]["</s>"]
-            if v > best or not tag:
-                tag, best = t, v
-        path = [tag]
-        for pointers in reversed(back):
-            tag = pointers[tag]
-            path.append(tag)
-        path.reverse()
-        return path
+        """The most likely tag of each word (Viterbi, ``Tags``), as a list."""
+        return list(Tags(self, words, caps)) if words else []
 
     def slot_score(
         self, words: list[str], i: int, word: str, caps: list[bool] | None = None
@@ -229,6 +196,109 @@ class Tagger:
         for row in emits[1:]:
             alpha = {t: e + _logsumexp([a + trans(p, t) for p, a in alpha.items()]) for t, e in row}
         return _logsumexp([a + trans(t, "</s>") for t, a in alpha.items()])
+
+
+class Tags(Sequence[str]):
+    """The most likely tag of each word of a sentence (Viterbi), worked out as far as a
+    reader asks. Each step keeps, per tag, its best score and a pointer to the tag before,
+    and the path is read back (the paths copied at every step made a long sentence
+    quadratic); transitions are read from complete rows (``Tagger._rows``); ties go to the
+    first tag, as ``max`` gives them.
+
+    Why lazy: a rule reads the tags next to its cue word, and a word with one reading (a
+    "pinned" word: "the", "of", a comma) settles the path up to it: every path passes its
+    one tag, so the tags before it follow from the pointers up to it, whatever comes
+    after. Reading tag ``i`` runs the forward pass (the same sums, in the same order, as
+    over the whole sentence) only to the first pinned word at or after ``i``; the words
+    after it are neither looked up nor scored unless a reader asks for them."""
+
+    __slots__ = ("_back", "_caps", "_done", "_emits", "_next", "_prev", "_rows", "_tagger", "_tags")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, tagger: Tagger, words: list[str], caps: list[bool] | None) -> None:
+        self._tagger = tagger
+        self._rows = tagger._rows
+        self._emits: list = list(words)  # the words, each replaced by its emissions once scored
+        self._caps = caps
+        self._tags: list[str] = [""] * len(words)
+        self._done = 0  # tags[:_done] are final
+        self._next = 0  # the next word to score
+        self._prev: list[tuple[str, float]] = []  # the scores at the last scored word
+        self._back: list[dict[str, str]] = []  # pointers of words 1, 2, ... scored
+
+    def __len__(self) -> int:
+        return len(self._tags)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._tags)))]
+        n = len(self._tags)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("tag index out of range")
+        if i >= self._done:
+            self._settle(i)
+        return self._tags[i]
+
+    def __iter__(self) -> Iterator[str]:
+        if self._done < len(self._tags):
+            self._settle(len(self._tags) - 1)
+        return iter(self._tags)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Tags({list(self)!r})"
+
+    def _settle(self, i: int) -> None:
+        """Score words up to the first pinned word at or after ``i`` (or the last word),
+        and read the path back from there to the last settled tag."""
+        n = len(self._tags)
+        emits, rows, back = self._emits, self._rows, self._back
+        emissions, caps = self._tagger.emissions, self._caps
+        q, prev = self._next, self._prev
+        while True:
+            if q >= n:
+                q = n - 1
+                break
+            row = emits[q] = emissions(emits[q], caps[q] if caps else False)
+            if q == 0:
+                first = rows["<s>"]
+                prev = [(t, first[t] + e) for t, e in row]
+            else:
+                cur = []
+                pointers: dict[str, str] = {}
+                for t, e in row:
+                    best_p, best = "", -math.inf  # tags are never empty: "" is none yet
+                    for p, score in prev:
+                        v = score + rows[p][t]
+                        if v > best or not best_p:
+                            best_p, best = p, v
+                    cur.append((t, best + e))
+                    pointers[t] = best_p
+                back.append(pointers)
+                prev = cur
+            if q >= i and len(row) == 1:
+                break
+            q += 1
+        self._prev, self._next = prev, q + 1
+        if q == n - 1:  # the last word: the end of the sentence picks its tag
+            tag, best = "", -math.inf
+            for t, score in prev:
+                v = score + rows[t]["</s>"]
+                if v > best or not tag:
+                    tag, best = t, v
+        else:
+            tag = prev[0][0]  # a pinned word: its one tag
+        tags = self._tags
+        tags[q] = tag
+        for m in range(q, self._done, -1):
+            tag = tags[m - 1] = back[m - 1][tag]
+        self._done = q + 1
 
 
 class _Row(dict):

@@ -11,6 +11,7 @@ from linter.language import analysis
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
     from linter.language import Analysis, Token
+    from linter.language.tagger import Tags
 
 
 def sentence_of(doc: Document, start: int) -> tuple[list[Token], int]:
@@ -32,7 +33,7 @@ def sentence_of(doc: Document, start: int) -> tuple[list[Token], int]:
 _START = itemgetter(0)  # a token's start
 
 
-def tags_of(doc: Document, start: int) -> list[str]:
+def tags_of(doc: Document, start: int) -> Tags:
     """The tags of the sentence holding the word that starts at ``start``."""
     layer = analysis(doc)
     span = _span(doc, layer, start)

@@ -234,3 +234,28 @@ def test_the_packs_read_the_layers_definitions():
     assert spelling.OPENING == layer.OPENERS
     assert starts.MAY_START_RE is layer.MAY_START_RE
     assert cue_index.cut_in_gap is layer.cut_in_gap
+
+
+CUE_SETS = [
+    frozenset({"word"}),
+    frozenset({"word", "it's", "don't", "a"}),
+    frozenset({"it's"}),
+    frozenset({"mr", "a", "word", "naïve", "é"}),
+    frozenset({"absent"}),
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(PIECES, st.text(max_size=200)), st.sampled_from(FORMATS))
+def test_cue_positions_are_the_words_of_the_set_in_order(text, fmt):
+    """``WordIndex.positions`` (the watched words grouped by word once) gives every word
+    whose lower-case form, apostrophe straightened, is in the set, in order."""
+    from linter.packs.grammar.cue_index import WordIndex, watch
+
+    for cues in CUE_SETS:
+        watch(cues)
+    doc = build_document("draft", text, fmt)
+    ix = WordIndex(doc)
+    lows = [w.lower().replace("’", "'") for w in doc.word_texts]
+    for cues in CUE_SETS:
+        assert ix.positions(cues) == [j for j, low in enumerate(lows) if low in cues], cues

@@ -121,7 +121,6 @@ def test_tags_read_in_any_order_equal_the_whole_sentence_tagged():
 
     tagger = model()
     words = TEXT.split()
-    caps = [i > 0 and w[:1].isupper() for i, w in enumerate(words)]
     lows = [w.lower() for w in words]
     rng = random.Random(11)
     vocab = [*lows, "xqzt", "unheard-of", "1990s", "'s", "ran", "run", "runs"]

@@ -229,7 +229,7 @@ class Tags(Sequence[str]):
     def __len__(self) -> int:
         return len(self._tags)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self._tags)))]
         n = len(self._tags)

@@ -48,16 +48,19 @@ class IndefiniteArticle(Rule):
 
         ix = index(doc, ARTICLES)
         words, prose, last = ix.words, ix.prose, ix.n - 1
+        texts, lows = ix.texts, ix.lows
         for k in ix.positions(ARTICLES):
             # the cheap tests first: most articles fit their word, and a finding needs a
-            # single space before the next word of the sentence
+            # single space before the next word of the sentence (the words' columns are
+            # read directly: a ``Words`` item is a tuple made in Python)
             if k == last:
                 continue
-            start, end, text = words[k]
-            nxt_start, nxt_end, nxt_text = words[k + 1]
+            nxt_text = texts[k + 1]
             vowel = _vowel_sound(nxt_text)
-            if vowel is None or vowel == (ix.lows[k] == "an"):
+            if vowel is None or vowel == (lows[k] == "an"):
                 continue
+            start, end, text = words[k]
+            nxt_start, nxt_end, _ = words[k + 1]
             if nxt_start != end + 1 or prose[end] != " " or ix.breaks_after(k):
                 continue
             if prose[nxt_end : nxt_end + 1] in (".", ")") or ix.low(k + 1) in NOT_AFTER_ARTICLE:

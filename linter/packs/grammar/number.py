@@ -307,6 +307,7 @@ QUANTIFIERS_OF = frozenset("most many some all none each one both several few".s
 
 _UNSEEN = object()
 _VERB_NUMBER: dict[str, str | None] = {}  # word -> "sg", "pl" or None, for the run
+_NUMBERED: set[str] = set()  # the words of ``_VERB_NUMBER`` with a number
 _NOUN_NUMBER: dict[str, str | None] = {}
 
 
@@ -351,19 +352,26 @@ def verb_positions(doc) -> tuple[list[int], dict[str, str | None]]:
     ix = index(doc, CUES)
     found = cast("list[int] | None", ix.shared.get("verb_positions"))
     if found is None:
-        lows, verbs = doc.lower_words, _VERB_NUMBER
+        lows, verbs, numbered = doc.lower_words, _VERB_NUMBER, _NUMBERED
         if len(verbs) > 100_000:
             verbs.clear()
-        new = set(lows).difference(verbs)
+            numbered.clear()
+        present = set(lows)
+        new = present.difference(verbs)
         if new:
             # every distinct word at once: the few forms of be, have and do and the
             # contractions one by one, the rest from the lexicon's table in bulk
-            special = new.intersection(_SPECIAL_VERBS)
-            verbs.update(dict.fromkeys(new))
-            verbs.update((w, _verb_number(w)) for w in special)
+            special = {w: _verb_number(w) for w in new.intersection(_SPECIAL_VERBS)}
             plain = [w for w in new.difference(special) if len(w) >= 3 and w.isalpha()]
-            verbs.update(lexical_numbers(plain))
-        found = ix.shared["verb_positions"] = list(compress(count(), map(verbs.__getitem__, lows)))
+            lexical = lexical_numbers(plain)  # the words with a number only
+            verbs.update(dict.fromkeys(new))
+            verbs.update(special)
+            verbs.update(lexical)
+            numbered.update(lexical)
+            numbered.update(w for w, n in special.items() if n)
+        # the per-word pass over the draft asks a set of the few numbered words present
+        here = present.intersection(numbered)
+        found = ix.shared["verb_positions"] = list(compress(count(), map(here.__contains__, lows)))
     return found, _VERB_NUMBER
 
 

@@ -90,12 +90,12 @@ class TenseSlip(Rule):
         from linter.packs.grammar.cue_index import index
 
         ix = index(doc, SUBJECTS)
-        words, prose = ix.words, ix.prose
+        prose, starts, ends = ix.prose, ix.starts, ix.ends
         for k in ix.positions(SUBJECTS):
             # a clause after a comma: the subject's gap is the comma (and spaces) alone
             if (
                 not k
-                or prose[words[k - 1][1] : words[k][0]].strip() != ","
+                or prose[ends[k - 1] : starts[k]].strip() != ","
                 or ix.breaks_after(k - 1)
             ):
                 continue

@@ -93,11 +93,7 @@ class TenseSlip(Rule):
         prose, starts, ends = ix.prose, ix.starts, ix.ends
         for k in ix.positions(SUBJECTS):
             # a clause after a comma: the subject's gap is the comma (and spaces) alone
-            if (
-                not k
-                or prose[ends[k - 1] : starts[k]].strip() != ","
-                or ix.breaks_after(k - 1)
-            ):
+            if not k or prose[ends[k - 1] : starts[k]].strip() != "," or ix.breaks_after(k - 1):
                 continue
             run = k + 1
             while run < ix.n and ix.low(run) in ADVERBS:

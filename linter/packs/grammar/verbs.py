@@ -72,7 +72,9 @@ class VerbSlot(Rule):
             if tags[j - 1] not in ("NN", "NNP", "NNS") or d != _clause_start(toks, j):
                 continue
             singular = tags[j - 1] in ("NN", "NNP") and word == "lead"
-            if not singular and any(t in FINITE for m, t in enumerate(tags) if m > j):
+            # read in order and stopped at the first finite verb: the tags after it are
+            # never worked out (``tagger.Tags``)
+            if not singular and any(tags[m] in FINITE for m in range(j + 1, len(tags))):
                 continue  # "The road past the church is closed"
             new = match_case(text, VERB_SLOT[toks[j].low])
             yield Match(start, end, self.format_message(match=text, suggestion=new), (new,), new)

@@ -212,19 +212,21 @@ class Tags(Sequence[str]):
     over the whole sentence) only to the first pinned word at or after ``i``; the words
     after it are neither looked up nor scored unless a reader asks for them."""
 
-    __slots__ = ("_back", "_caps", "_done", "_emits", "_next", "_prev", "_rows", "_tagger", "_tags")
+    __slots__ = ("_back", "_caps", "_done", "_next", "_prev", "_rows", "_tagger", "_tags", "_words")
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(self, tagger: Tagger, words: list[str], caps: list[bool] | None) -> None:
         self._tagger = tagger
         self._rows = tagger._rows
-        self._emits: list = list(words)  # the words, each replaced by its emissions once scored
+        self._words = words
         self._caps = caps
         self._tags: list[str] = [""] * len(words)
         self._done = 0  # tags[:_done] are final
         self._next = 0  # the next word to score
         self._prev: list[tuple[str, float]] = []  # the scores at the last scored word
-        self._back: list[dict[str, str]] = []  # pointers of words 1, 2, ... scored
+        # pointers of words 1, 2, ... scored (None once read back: a settled tag's are
+        # never read again, so a kept sentence holds its tags and little else)
+        self._back: list[dict[str, str] | None] = []
 
     def __len__(self) -> int:
         return len(self._tags)
@@ -258,14 +260,14 @@ class Tags(Sequence[str]):
         """Score words up to the first pinned word at or after ``i`` (or the last word),
         and read the path back from there to the last settled tag."""
         n = len(self._tags)
-        emits, rows, back = self._emits, self._rows, self._back
+        words, rows, back = self._words, self._rows, self._back
         emissions, caps = self._tagger.emissions, self._caps
         q, prev = self._next, self._prev
         while True:
             if q >= n:
                 q = n - 1
                 break
-            row = emits[q] = emissions(emits[q], caps[q] if caps else False)
+            row = emissions(words[q], caps[q] if caps else False)
             if q == 0:
                 first = rows["<s>"]
                 prev = [(t, first[t] + e) for t, e in row]
@@ -297,8 +299,12 @@ class Tags(Sequence[str]):
         tags = self._tags
         tags[q] = tag
         for m in range(q, self._done, -1):
-            tag = tags[m - 1] = back[m - 1][tag]
+            read = back[m - 1]
+            back[m - 1] = None
+            tag = tags[m - 1] = read[tag]  # type: ignore[index]
         self._done = q + 1
+        if q == n - 1:  # all settled: keep the tags alone
+            self._prev, self._back, self._words, self._caps = [], [], [], None
 
 
 class _Row(dict):

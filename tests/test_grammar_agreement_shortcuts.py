@@ -152,3 +152,43 @@ def test_a_verb_the_word_test_rules_out_is_never_reported():
             found += 1
             assert agreement._may_disagree(ix.low(k + 1), ix.lows[k] in agreement.SINGULAR)
     assert found > 20
+
+
+def test_the_word_walk_rules_out_only_subjects_that_open_no_clause():
+    """GRAM009 asks ``number._may_open_clause`` (the tags each word may take) before it
+    tags a sentence: wherever it is false, ``_opens_clause`` on the tagger's tags is false
+    too, for either number; and it rules out some subjects, so it saves tagging."""
+    from pathlib import Path
+
+    from linter.formats import build_document
+    from linter.language import analysis
+    from linter.packs.grammar import number
+
+    rng = random.Random(RNG_SEED)
+    vocab = (
+        "the a his these many old new reports figures council city price prices of in at "
+        "and or but because if that which who often also now very quickly said shows show "
+        "is are was were has have 3 1,000 Smith Reuters running broken , , ; : ( ) - "
+        "officials say people children news"
+    ).split()
+    lines = [
+        " ".join(rng.choice(vocab) for _ in range(rng.randint(3, 16))).capitalize() + "."
+        for _ in range(400)
+    ]
+    seed = Path(__file__).parent.parent / "seeds" / "musk-hyundai-ad.md"
+    texts = [seed.read_text("utf-8"), "\n\n".join(lines) + "\n"]
+    ruled_out = kept_true = 0
+    for text in texts:
+        layer = analysis(build_document("draft.md", text, None, None))
+        for i in range(len(layer.sentences)):
+            toks, tags = layer.tokens(i), list(layer.tags(i))
+            for head in range(len(toks)):
+                if not toks[head].is_word:
+                    continue
+                may = number._may_open_clause(toks, head)
+                for subject in ("sg", "pl"):
+                    opens = number._opens_clause(toks, tags, head, subject)
+                    assert may or not opens, ([t.text for t in toks], head, subject)
+                    kept_true += opens
+                ruled_out += not may
+    assert ruled_out > 200 and kept_true > 200

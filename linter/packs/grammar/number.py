@@ -229,6 +229,8 @@ class NumberAgreement(Rule):
             new = _agreeing(lows[k], subject)
             if not new:
                 continue
+            if not antecedent and not _may_open_clause(toks, head):
+                continue  # the words alone show ``_opens_clause`` false: no tags needed
             tags = tags_of(doc, words[k][0])
             plain = low in NO_APOSTROPHE  # "havent": a verb, whatever the tagger guessed
             if tags[head] not in ("NN", "NNS", "NNP") or (
@@ -475,6 +477,40 @@ def _opens_clause(toks, tags, head: int, subject: str) -> bool:
         return False
     # "one of these towers is", "each of the players has": the verb agrees with "one"
     return subject == "sg" or toks[m - 1].low not in ("one", "each", "none")
+
+
+# what the token before the subject's phrase (``_opens_clause``'s "before") must be for
+# the phrase to open its clause: punctuation (a token that is no word), or a word
+OPENING_MARKS = frozenset(',;:("')
+OPENING_WORDS = frozenset({"and", "or", "nor", "but", "of"}) | CLAUSE_OPENERS
+
+
+def _may_open_clause(toks, head: int) -> bool:
+    """A necessary condition of ``_opens_clause(toks, tags, head, subject)`` for any
+    ``subject``, read from the words and the tags each may take (not the tagger's choice).
+    That walk goes back over the noun phrase (words tagged ``NP_TAGS``, a comma between
+    digits) and leading adverbs tagged RB, and is true only when it reaches the start or
+    stops at an opening mark or word. Walking back, a token that could be none of these
+    (skipped or opening) is where the walk stops at the latest, and every token it could
+    stop at before that opens nothing: then it is false, and the sentence need not be
+    tagged. Most subjects GRAM009 reads far enough to ask are ruled out so."""
+    from linter.language.tagger import model
+
+    emissions = model().emissions
+    for m in range(head - 1, -1, -1):
+        tok = toks[m]
+        word = tok.is_word
+        if tok.low in (OPENING_WORDS if word else OPENING_MARKS):
+            return True  # the walk may stop here and be true (a comma between digits too)
+        if not word:
+            return False  # punctuation that opens nothing: the walk stops here
+        readings = emissions(tok.low, m > 0 and tok.text[:1].isupper())
+        if any(t in NP_TAGS for t, _ in readings):
+            continue
+        if tok.low in LEADING_ADVERBS and any(t == "RB" for t, _ in readings):
+            continue
+        return False  # a word the walk cannot pass, and no opener
+    return True  # the walk may reach the sentence's start
 
 
 def _joins_objects(toks, tags, conj: int) -> bool:

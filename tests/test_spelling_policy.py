@@ -107,6 +107,27 @@ def test_real_word_and_fragment_slips_by_their_neighbours(tmp_path, run_json):
     assert report["findings"][1]["fix"] == "high"
 
 
+def test_the_real_word_rule_asks_for_quotations_only_when_a_correction_fits(tmp_path):
+    """Quoted words stand as spoken, but finding a draft's quotations is asked last: a
+    draft whose suspect words fit no correction is never split into quotations, and one
+    that has a fit still spares it inside a quotation."""
+    from linter.formats import build_document
+    from linter.packs.spelling.real_words import RealWordTypo
+    from linter.settings import Settings
+
+    rule = RealWordTypo()
+    rule.prepare(Settings(root=tmp_path))
+    quiet = build_document(
+        "a.txt", "She said hi to the council. The sed command ran.\n", None, None
+    )
+    assert list(rule.check(quiet)) == []
+    assert "quotes" not in quiet.__dict__
+    text = 'Then he sid the council would act. "Then he sid the council would act."\n'
+    doc = build_document("b.txt", text, None, None)
+    assert [m.start for m in rule.check(doc)] == [text.index("sid")]
+    assert "quotes" in doc.__dict__
+
+
 def test_common_words_one_slip_away_by_index_match_the_edit_strings():
     from linter.packs.spelling.real_words import Common, _common
     from linter.packs.spelling.suggest import edit_strings

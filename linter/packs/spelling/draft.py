@@ -215,9 +215,9 @@ class Draft:
             s = m.start()
             if s >= end:
                 break
-            text = m.group().replace("’", "'")
+            text = m.group()  # apostrophes are uncased: straightening them changes no case
             if text.islower() and not skipped(prose, s, m.end()):
-                words.append(text)
+                words.append(text.replace("’", "'"))
         if len(words) < 2:
             return False
         # function words of another language, or words with its accents ("será")

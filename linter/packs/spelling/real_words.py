@@ -73,7 +73,7 @@ class RealWordTypo(SpellingRule):
             return
         prose = doc.prose
         for tok in _find(prose, forms, doc=doc):
-            if tok.text in accept or doc.in_quote(tok.start, tok.end):
+            if tok.text in accept:
                 continue
             before = PREVIOUS_RE.search(prose, max(0, tok.start - 30), tok.start)
             after = NEXT_RE.match(prose, tok.end)
@@ -84,7 +84,9 @@ class RealWordTypo(SpellingRule):
                 fits = _attribution(tok.text, lex.dialect)
             else:
                 continue
-            if fits:
+            # quoted words stand as spoken: asked last, as few tokens fit a correction and
+            # the draft's quotations need not be found for the others
+            if fits and not doc.in_quote(tok.start, tok.end):
                 written = doc.text[tok.start : tok.end]
                 yield Match(
                     tok.start,

@@ -512,13 +512,19 @@ def _caps_run_keys(text: str) -> RunKeys:
     words less the last one's full stop or possessive; ``_plain_words`` reads one mention
     of them, and at a sentence start one without a first function word (``_alone_keys``
     adds nothing: no word after the first is in lower case)."""
+    found: set[tuple[str, ...]] = set()
+    _add_caps_keys(text, found)
+    return _run_keys(found)
+
+
+def _add_caps_keys(text: str, found: set[tuple[str, ...]]) -> None:
+    """``_add_keys`` of a run (or part of one) that ``_CAPS_RUN`` matches."""
     words = text.split(" ")
     last = words[-1]
     if last[-1] == ".":
         words[-1] = last = last[:-1]
     if last[-2:] in ("'s", "’s"):
         words[-1] = last[:-2]
-    found = set()
     key = _caps_key(words)
     if key:
         found.add(key)
@@ -526,7 +532,6 @@ def _caps_run_keys(text: str) -> RunKeys:
         key = _caps_key(words[1:])
         if key:
             found.add(key)
-    return _run_keys(found)
 
 
 def _keys_of_run(text: str) -> RunKeys:
@@ -563,6 +568,9 @@ def _add_keys(text: str, found: set[tuple[str, ...]]) -> None:
     # A sentence starting at the run changes its names only through its first mention:
     # a function word there is dropped (then the run is read again), or the mention's
     # first word may be capitalised nowhere else (its names read alone, ``_alone``).
+    if _CAPS_RUN(text) is not None:
+        _add_caps_keys(text, found)
+        return
     if _PLAIN_RUN(text) is not None:
         mentions = _plain_words(text, False)
         for words in mentions:

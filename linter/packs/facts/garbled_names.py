@@ -53,11 +53,13 @@ _VARIANTS = _VariantTable(200_000)
 
 
 def wild_forms(key: tuple[str, ...]) -> tuple[tuple[str | None, ...], ...]:
-    """``variants(key)[WILD]``; for a key of two words (most keys) built directly, without
-    its other forms."""
+    """``variants(key)[WILD]``, built without the other forms unless they are kept."""
     if len(key) == 2:
         return ((None, key[1]), (key[0], None))
-    return _VARIANTS[key][WILD]
+    found = _VARIANTS.get(key)
+    if found is not None:
+        return found[WILD]
+    return tuple((*key[:i], None, *key[i + 1 :]) for i in range(len(key)))
 
 
 def variants(key: tuple[str, ...]) -> Variants:

@@ -209,3 +209,36 @@ def test_pack_near_misses_unchanged_by_the_word_test(monkeypatch):
 )
 def test_garbles_still_found(text, expected):
     assert found(HEAD + text + "\n") == expected
+
+
+# ---- surnames paired by their deletions ------------------------------------------------
+def test_near_index_answers_as_the_buckets():
+    """``NearIndex`` (a long draft's surnames by their deletions) pairs a word with some
+    surname exactly when the first-letter and length buckets do."""
+    from linter.packs.facts.nearwords import NearIndex, buckets, near_any
+
+    rnd = random.Random(13)
+    base = ["perdue", "montalvo", "lessig", "ingraham", "schwarzenegger", "smithers"]
+    base += ["fuentes", "organisation", "zeta12", "sweden", "hardy", "baxter"]
+
+    def garble(w: str) -> str:
+        letters = list(w)
+        for _ in range(rnd.randint(0, 3)):
+            i = rnd.randrange(len(letters))
+            op = rnd.randrange(4)
+            if op == 0:
+                letters[i] = rnd.choice("aeinrsz")
+            elif op == 1:
+                letters.insert(i, rnd.choice("aeinrs"))
+            elif op == 2 and len(letters) > 4:
+                del letters[i]
+            elif i + 1 < len(letters):
+                letters[i], letters[i + 1] = letters[i + 1], letters[i]
+        return "".join(letters)
+
+    lasts = base + [garble(rnd.choice(base)) for _ in range(300)]
+    probes = [garble(rnd.choice(base)) for _ in range(3000)] + ["Perdae", "FUENTEZ"]
+    index, by_bucket = NearIndex(lasts), buckets(lasts)
+    answers = [index.near_any(w) for w in probes]
+    assert answers == [near_any(by_bucket, w) for w in probes]
+    assert 100 < sum(answers) < len(answers)

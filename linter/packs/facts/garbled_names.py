@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import partial
 from itertools import chain, count, filterfalse
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -146,6 +147,7 @@ def _initial_words(doc: Document, rare: set[str]) -> list[tuple[int, int, str]]:
 
 
 _WILD_LIMIT = 64  # keys kept per wildcarded form and bucket
+_INDEX_LASTS = 300  # surnames above which ``NearIndex`` pairs them with single words
 
 
 class _Hot(NamedTuple):
@@ -496,7 +498,7 @@ class GarbledName(Rule):
     def _by_keys(self, doc: Document) -> Iterator[Match]:
         """The garbles found by comparing name keys (see ``check``)."""
         from linter.packs.facts.docnames import doc_keys, doc_names
-        from linter.packs.facts.nearwords import buckets, near_any
+        from linter.packs.facts.nearwords import NearIndex, buckets, near_any
 
         yield from self._initial_surnames(doc)
         if not self._may_report(doc):
@@ -518,13 +520,19 @@ class GarbledName(Rule):
         near = self.knowledge.near
         watch = {k for k in multi if (indexed and seen.may_find(k)) or near(k) is not None}
         # surnames by first letter and length (near_spelling's first tests: the same
-        # initial, at most two letters longer or shorter), each written once
-        last_words = buckets(k[-1] for k in multi if len(k[-1]) >= 4)
-        if last_words:
+        # initial, at most two letters longer or shorter), each written once; a long
+        # draft's many surnames by their deletions instead (the same answers)
+        lasts = [k[-1] for k in multi if len(k[-1]) >= 4]
+        if lasts:
+            near_last = (
+                NearIndex(lasts).near_any
+                if len(lasts) > _INDEX_LASTS
+                else partial(near_any, buckets(lasts))
+            )
             watch.update(
                 k
                 for k in singles
-                if len(k[0]) >= 5 and k[0] not in in_full_names and near_any(last_words, k[0])
+                if len(k[0]) >= 5 and k[0] not in in_full_names and near_last(k[0])
             )
         if not watch:
             return

@@ -154,10 +154,13 @@ def test_sentence_starts_found_locally_match_the_sentence_split():
     for text in _drafts():
         doc = build_document("draft.txt", text)
         offsets, texts, _, _ = doc_runs(doc)
+        local = SentenceStarts(doc)
+        before_split = local.flags(offsets)  # asked place by place
+        assert "sentences" not in doc.__dict__
         starts = sentence_starts(doc)
         ordered = sorted(starts)
-        local = SentenceStarts(doc)
-        assert local.flags(offsets) == [o in starts for o in offsets]
+        assert before_split == [o in starts for o in offsets]
+        assert local.flags(offsets) == before_split  # read from the split, once made
         for s, t in zip(offsets, texts, strict=True):
             if ". " in t or ".\u00a0" in t:
                 lo, hi = bisect_right(ordered, s), bisect_left(ordered, s + len(t))

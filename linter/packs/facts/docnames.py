@@ -489,12 +489,59 @@ def _flush(current: list[str], out: list[tuple[str, ...]]) -> None:
 _NO_RUN_KEYS = (_NO_KEYS, _NO_KEYS, False, _NO_KEYS, _NO_WORDS, _NO_WORDS)
 
 
+# A run of capitalised words of ASCII letters one space apart, the last perhaps possessive
+# or before a full stop (most runs of two words or more): one mention, whatever the
+# sentence starts (no connector, no full stop inside), and a second without its first word
+# if that is a function word.
+_CAPS_RUN = re.compile(
+    r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*(?: [A-Z][A-Za-z]*['’]s| [A-Z][A-Za-z]+\.)?"
+).fullmatch
+
+
+def _caps_key(words: list[str]) -> tuple[str, ...]:
+    """``name_key`` of capitalised words of letters, its leading titles left out (the key
+    ``_mention_keys`` gives for them)."""
+    n, i = len(words), 0
+    while i < n - 1 and words[i] in TITLE_WORDS:
+        i += 1
+    return tuple([w.lower() for w in words[i:] if len(w) > 1 and w.lower() not in CONNECTORS])
+
+
+def _caps_run_keys(text: str) -> RunKeys:
+    """``_keys_of_run`` of a run that ``_CAPS_RUN`` matches, without its mentions: the
+    words less the last one's full stop or possessive; ``_plain_words`` reads one mention
+    of them, and at a sentence start one without a first function word (``_alone_keys``
+    adds nothing: no word after the first is in lower case)."""
+    found: set[tuple[str, ...]] = set()
+    _add_caps_keys(text, found)
+    return _run_keys(found)
+
+
+def _add_caps_keys(text: str, found: set[tuple[str, ...]]) -> None:
+    """``_add_keys`` of a run (or part of one) that ``_CAPS_RUN`` matches."""
+    words = text.split(" ")
+    last = words[-1]
+    if last[-1] == ".":
+        words[-1] = last = last[:-1]
+    if last[-2:] in ("'s", "’s"):
+        words[-1] = last[:-2]
+    key = _caps_key(words)
+    if key:
+        found.add(key)
+    if words[0].lower() in FUNCTION_WORDS:
+        key = _caps_key(words[1:])
+        if key:
+            found.add(key)
+
+
 def _keys_of_run(text: str) -> RunKeys:
     if " " not in text and "\u00a0" not in text:  # one token: one key, or none at all
         key = _one_token_key(text)
         if not key:
             return _NO_RUN_KEYS
         return (_NO_KEYS, (key,), False, _NO_KEYS, _NO_WORDS, key)
+    if _CAPS_RUN(text) is not None:
+        return _caps_run_keys(text)
     cuts = [m.end() for m in DOT_SPACE_RE.finditer(text)] if "." in text else []
     if len(cuts) > _MAX_INSIDE:
         return _UNKNOWN
@@ -521,6 +568,9 @@ def _add_keys(text: str, found: set[tuple[str, ...]]) -> None:
     # A sentence starting at the run changes its names only through its first mention:
     # a function word there is dropped (then the run is read again), or the mention's
     # first word may be capitalised nowhere else (its names read alone, ``_alone``).
+    if _CAPS_RUN(text) is not None:
+        _add_caps_keys(text, found)
+        return
     if _PLAIN_RUN(text) is not None:
         mentions = _plain_words(text, False)
         for words in mentions:

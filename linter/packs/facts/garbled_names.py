@@ -6,9 +6,10 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import partial
 from itertools import chain, count, filterfalse
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from linter.memo import BoundedMemo, PerDocument
 from linter.rule import Example, Match, Rule
@@ -29,8 +30,6 @@ WILD = 1  # each word in turn wildcarded (None)
 DROPS = 2  # each interior word dropped, with its place
 DROP_FORMS = 3  # the same forms alone
 TAILS = 4  # the key less its first words, two words at least
-_get_swap, _get_wild = itemgetter(SWAP), itemgetter(WILD)
-_get_drop_forms, _get_tails = itemgetter(DROP_FORMS), itemgetter(TAILS)
 
 
 class _VariantTable(BoundedMemo[tuple[str, ...], Variants]):
@@ -52,6 +51,16 @@ class _VariantTable(BoundedMemo[tuple[str, ...], Variants]):
 
 
 _VARIANTS = _VariantTable(200_000)
+
+
+def wild_forms(key: tuple[str, ...]) -> tuple[tuple[str | None, ...], ...]:
+    """``variants(key)[WILD]``, built without the other forms unless they are kept."""
+    if len(key) == 2:
+        return ((None, key[1]), (key[0], None))
+    found = _VARIANTS.get(key)
+    if found is not None:
+        return found[WILD]
+    return tuple((*key[:i], None, *key[i + 1 :]) for i in range(len(key)))
 
 
 def variants(key: tuple[str, ...]) -> Variants:
@@ -138,6 +147,20 @@ def _initial_words(doc: Document, rare: set[str]) -> list[tuple[int, int, str]]:
 
 
 _WILD_LIMIT = 64  # keys kept per wildcarded form and bucket
+_INDEX_LASTS = 300  # surnames above which ``NearIndex`` pairs them with single words
+
+
+class _Hot(NamedTuple):
+    """The forms that two of a document's multi-word keys (or their tails, which are
+    indexed too) share, and the keys that give one: only those are ever indexed or looked
+    up, so a key that gives none needs none of its forms built."""
+
+    swaps: set  # sorted forms shared by two keys
+    wild: set  # wildcarded forms shared by two keys
+    drops: set  # keys (or tails) that another key gives with an interior word left out
+    swap_keys: set  # the keys giving a form of ``swaps``
+    wild_keys: set  # of ``wild``
+    dropping: set  # the keys giving a key of ``drops``
 
 
 class _Seen:
@@ -146,32 +169,36 @@ class _Seen:
     misspelling). Only forms that two of the document's keys share are indexed (``hot``):
     a form no other key has can only lead back to the key itself."""
 
-    def __init__(self, hot: tuple[set, set, set]) -> None:
+    def __init__(self, hot: _Hot) -> None:
         self.first: dict[tuple[str, ...], Named] = {}
         self.swaps: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         self.drops: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = {}
         # a wildcarded form -> the keys giving it, by the left-out word's first letter and
         # length (near_spelling pairs only words of one initial, at most two letters apart)
         self.wild: dict[tuple, dict[tuple[str, int], list[tuple[str, ...]]]] = {}
-        self.hot_swaps, self.hot_wild, self.hot_drops = hot
+        self.hot = hot
+        self.hot_swaps, self.hot_wild, self.hot_drops = hot.swaps, hot.wild, hot.drops
 
     def add(self, key: tuple[str, ...], n: Named) -> None:
-        """Index ``key`` (met for the first time, in ``n``)."""
+        """Index ``key`` (met for the first time, in ``n``; one of the keys or tails that
+        ``_hot`` was given)."""
         self.first[key] = n
         if len(key) < 2:
             return
-        swap, wild, drops = variants(key)[:3]
-        if swap in self.hot_swaps:
-            self.swaps.setdefault(swap, []).append(key)
-        for i, form in enumerate(wild):
-            if form in self.hot_wild:
-                word = key[i]
-                bucket = self.wild.setdefault(form, {}).setdefault((word[:1], len(word)), [])
-                if len(bucket) < _WILD_LIMIT:  # bounds the comparisons per mention
-                    bucket.append(key)
-        for form, i in drops:
-            if form in self.hot_drops:
-                self.drops.setdefault(form, []).append((key, i))
+        hot = self.hot
+        if key in hot.swap_keys:
+            self.swaps.setdefault(tuple(sorted(key)), []).append(key)
+        if key in hot.wild_keys:
+            for i, form in enumerate(wild_forms(key)):
+                if form in self.hot_wild:
+                    word = key[i]
+                    bucket = self.wild.setdefault(form, {}).setdefault((word[:1], len(word)), [])
+                    if len(bucket) < _WILD_LIMIT:  # bounds the comparisons per mention
+                        bucket.append(key)
+        if key in hot.dropping:
+            for form, i in variants(key)[DROPS]:
+                if form in self.hot_drops:
+                    self.drops.setdefault(form, []).append((key, i))
 
     def near_wild(self, form: tuple, word: str) -> Iterator[tuple[str, ...]]:
         """The keys giving ``form`` whose left-out word may be a near spelling of ``word``."""
@@ -183,35 +210,81 @@ class _Seen:
             yield from by_bucket.get((initial, size), ())
 
     def may_find(self, key: tuple[str, ...]) -> bool:
-        """A lookup of ``key`` may find another key."""
-        swap, wild = variants(key)[:2]
-        return swap in self.hot_swaps or key in self.hot_drops or not self.hot_wild.isdisjoint(wild)
+        """A lookup of ``key`` (a key ``_hot`` was given) may find another key."""
+        hot = self.hot
+        return key in hot.swap_keys or key in hot.drops or key in hot.wild_keys
 
 
-def _hot(multi: list[tuple[str, ...]]) -> tuple[set, set, set]:
+_first_word, _last_word = itemgetter(0), itemgetter(-1)
+
+
+def _may_share_wild(keys: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The keys (distinct) that may share a wildcarded form with another: two keys share
+    one only when they have one length and differ in one place, so they share their first
+    word (the place is not the first) or their last (it is, and they have two words or
+    more; all keys of one word share theirs). Counted in C; most keys of a draft share
+    neither."""
+    sizes = list(map(len, keys))
+    heads = Counter(zip(sizes, map(_first_word, keys), strict=True))
+    lasts = Counter(zip(sizes, map(_last_word, keys), strict=True))
+    if len(heads) == len(keys) and len(lasts) == len(keys) and sizes.count(1) < 2:
+        return []
+    return [
+        k
+        for k, n in zip(keys, sizes, strict=True)
+        if heads[(n, k[0])] > 1 or lasts[(n, k[-1])] > 1 or n == 1
+    ]
+
+
+def _may_drop_into(keys: list[tuple[str, ...]], into: set[tuple[str, ...]]) -> list:
+    """The keys of three words or more that may give one of ``into`` with an interior word
+    left out: such a form keeps the first and last words, one word fewer."""
+    ends = {(len(k), k[0], k[-1]) for k in into}
+    return [k for k in keys if len(k) > 2 and (len(k) - 1, k[0], k[-1]) in ends]
+
+
+def _hot(multi: list[tuple[str, ...]]) -> _Hot:
     """The forms shared by two of the multi-word keys (or their tails, which are indexed
-    too), and the drops that give another key."""
-    found = list(map(_VARIANTS.__getitem__, multi))
+    too), the drops that give another key, and the keys giving them. Only keys that pass
+    the cheap tests of ``_may_share_wild`` and ``_may_drop_into`` have forms built."""
     cands = set(multi)
-    extra = set(chain.from_iterable(map(_get_tails, found))) - cands
+    extra = {k[i:] for k in multi if len(k) > 2 for i in range(1, len(k) - 1)} - cands
+    keys = list(multi)
     if extra:
         cands |= extra
-        found += map(variants, extra)
-    swaps = list(map(_get_swap, found))
-    wild = list(chain.from_iterable(map(_get_wild, found)))
-    drops = set(chain.from_iterable(map(_get_drop_forms, found))) & cands
-    return _shared(swaps), _shared(wild), drops
+        keys += extra
+    sorted_forms = list(map(tuple, map(sorted, keys)))
+    hot_swaps = _shared(sorted_forms)
+    swap_keys = (
+        {k for k, f in zip(keys, sorted_forms, strict=True) if f in hot_swaps}
+        if hot_swaps
+        else set()
+    )
+    wk = _may_share_wild(keys)
+    wild_of = list(map(wild_forms, wk))
+    hot_wild = _shared(list(chain.from_iterable(wild_of)))
+    wild_keys = (
+        {k for k, forms in zip(wk, wild_of, strict=True) if not hot_wild.isdisjoint(forms)}
+        if hot_wild
+        else set()
+    )
+    hot_drops: set[tuple[str, ...]] = set()
+    dropping = set()
+    for k in _may_drop_into(keys, cands):
+        found = cands.intersection(variants(k)[DROP_FORMS])
+        if found:
+            hot_drops |= found
+            dropping.add(k)
+    return _Hot(hot_swaps, hot_wild, hot_drops, swap_keys, wild_keys, dropping)
 
 
 def _indexing(multi: list[tuple[str, ...]], seen: _Seen) -> set[tuple[str, ...]]:
     """The multi-word keys that, or one of whose tails, index a shared form."""
-    hot_swaps, hot_wild, hot_drops = seen.hot_swaps, seen.hot_wild, seen.hot_drops
-
-    def indexes(key: tuple[str, ...]) -> bool:
-        swap, wild, _, drops, _ = variants(key)
-        return swap in hot_swaps or not hot_wild.isdisjoint(wild) or not hot_drops.isdisjoint(drops)
-
-    return {k for k in multi if indexes(k) or any(map(indexes, variants(k)[4]))}
+    hot = seen.hot
+    marked = hot.swap_keys | hot.wild_keys | hot.dropping
+    if not marked:
+        return set()
+    return {k for k in multi if k in marked or any(k[i:] in marked for i in range(1, len(k) - 1))}
 
 
 _unknown = itemgetter(2)  # the fields of docnames.RunKeys: UNKNOWN,
@@ -219,11 +292,6 @@ _multi = itemgetter(0)  # MULTI,
 _cands = itemgetter(3)  # CANDS,
 _single_words = itemgetter(5)  # SINGLE_WORDS,
 _key_words = itemgetter(4)  # WORDS
-
-
-def _dropping(keys: set[tuple[str, ...]], dropped: set[tuple[str, ...]]) -> list:
-    """The keys that give one of ``dropped`` when an interior word is left out."""
-    return [k for k in keys if not dropped.isdisjoint(variants(k)[3])]
 
 
 def _run_keys_of(doc: Document) -> list:
@@ -306,7 +374,7 @@ def _near_one_apart(keys: set[tuple[str, ...]]) -> bool:
     from linter.packs.facts.name_mentions import near_spelling_once as near_spelling
 
     at_place: dict[tuple, list[str]] = {}
-    for k in keys:
+    for k in _may_share_wild(list(keys)):  # the others share no group with another key
         for i, word in enumerate(k):
             if len(word) >= 4:  # near_spelling refuses shorter words
                 at_place.setdefault((*k[:i], None, *k[i + 1 :]), []).append(word)
@@ -382,14 +450,6 @@ class GarbledName(Rule):
         self._near_done: set[tuple[str, ...]] = set()  # keys asked of knowledge.near
         self._near_hit: set[tuple[str, ...]] = set()  # those with a near miss in the pack
         self._droppable: dict[tuple[str, ...], bool] = {}  # answers of _may_drop
-        # keys met in the run: sorted form, keys by sorted form, those sharing one, and
-        # every form a key gives with an interior word left out
-        self._swap_of: dict[tuple[str, ...], tuple[str, ...]] = {}
-        # the first key of each sorted form (a key, not a list of them: the lists, one per
-        # key met, were thousands of objects the collector tracks)
-        self._swap_owners: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._swappy: set[tuple[str, ...]] = set()
-        self._drop_forms: set[tuple[str, ...]] = set()
 
     def check(self, doc: Document) -> Iterator[Match]:
         """Each distinct key is judged at its first mention, against the keys met before
@@ -438,7 +498,7 @@ class GarbledName(Rule):
     def _by_keys(self, doc: Document) -> Iterator[Match]:
         """The garbles found by comparing name keys (see ``check``)."""
         from linter.packs.facts.docnames import doc_keys, doc_names
-        from linter.packs.facts.nearwords import buckets, near_any
+        from linter.packs.facts.nearwords import NearIndex, buckets, near_any
 
         yield from self._initial_surnames(doc)
         if not self._may_report(doc):
@@ -454,19 +514,25 @@ class GarbledName(Rule):
         in_full_names = set(chain.from_iterable(multi))
         self._alone = {k[0] for k in singles}
         seen = _Seen(_hot(multi))
-        indexed = any((seen.hot_swaps, seen.hot_wild, seen.hot_drops))
+        indexed = bool(seen.hot_swaps or seen.hot_wild or seen.hot_drops)
         # The keys that can be reported: a multi-word key that may garble another or has a
         # near miss in the pack; a single word no full name holds, near a surname.
         near = self.knowledge.near
         watch = {k for k in multi if (indexed and seen.may_find(k)) or near(k) is not None}
         # surnames by first letter and length (near_spelling's first tests: the same
-        # initial, at most two letters longer or shorter), each written once
-        last_words = buckets(k[-1] for k in multi if len(k[-1]) >= 4)
-        if last_words:
+        # initial, at most two letters longer or shorter), each written once; a long
+        # draft's many surnames by their deletions instead (the same answers)
+        lasts = [k[-1] for k in multi if len(k[-1]) >= 4]
+        if lasts:
+            near_last = (
+                NearIndex(lasts).near_any
+                if len(lasts) > _INDEX_LASTS
+                else partial(near_any, buckets(lasts))
+            )
             watch.update(
                 k
                 for k in singles
-                if len(k[0]) >= 5 and k[0] not in in_full_names and near_any(last_words, k[0])
+                if len(k[0]) >= 5 and k[0] not in in_full_names and near_last(k[0])
             )
         if not watch:
             return
@@ -474,8 +540,8 @@ class GarbledName(Rule):
         tails: dict[tuple[str, ...], int] = {}  # a tail of a longer key: first met
         for k in multi:
             if len(k) > 2:
-                for tail in variants(k)[4]:
-                    tails.setdefault(tail, at[k])
+                for i in range(1, len(k) - 1):
+                    tails.setdefault(k[i:], at[k])
         visit = {at[k] for k in (watch | _indexing(multi, seen) if indexed else watch)}
         never = len(order)
 
@@ -580,39 +646,15 @@ class GarbledName(Rule):
         if self._near_hits(multi):
             return True
         cands = set().union(*map(_cands, found))
-        self._index(cands)
-        hot = cands.intersection(self._swappy)
-        if hot and len(set(map(self._swap_of.__getitem__, hot))) < len(hot):
-            return True
-        dropped = multi.intersection(self._drop_forms)
-        if dropped and any(map(self._may_drop, _dropping(cands, dropped))):
-            return True
+        if len(set(map(tuple, map(sorted, cands)))) < len(cands):
+            return True  # two keys of one sorted form
+        for k in _may_drop_into(list(cands), multi):
+            if not multi.isdisjoint(variants(k)[DROP_FORMS]) and self._may_drop(k):
+                return True
         singles = set().union(*map(_single_words, found))
         if singles and _surname_slip(doc, singles, multi, self.knowledge):
             return True
         return _near_one_apart(cands)
-
-    def _index(self, cands: set[tuple[str, ...]]) -> None:
-        """Note the sorted form and the drop forms of each key met for the first time
-        (for the process): a key whose sorted form another key shares is ``_swappy``."""
-        new = cands.difference(self._swap_of)
-        if not new:
-            return
-        if len(self._swap_of) + len(new) > 200_000:
-            self._swap_of.clear()
-            self._swap_owners.clear()
-            self._swappy.clear()
-            self._drop_forms.clear()
-            new = cands
-        for k in new:  # variants(k)[0] and [3], without its other forms
-            swap = tuple(sorted(k))
-            self._swap_of[k] = swap
-            owner = self._swap_owners.setdefault(swap, k)
-            if owner != k:  # a second key of that form (``new`` holds each key once)
-                self._swappy.add(owner)
-                self._swappy.add(k)
-            if len(k) > 2:
-                self._drop_forms.update((*k[:i], *k[i + 1 :]) for i in range(1, len(k) - 1))
 
     def _may_drop(self, key: tuple[str, ...]) -> bool:
         """A mention of ``key`` may be what a dropped middle word is reported against:
@@ -682,8 +724,8 @@ class GarbledName(Rule):
         from linter.packs.facts.name_mentions import near_spelling
 
         key = n.key
-        swap, wild = variants(key)[:2]
-        for k1 in seen.swaps.get(swap, ()):
+        hot = seen.hot
+        for k1 in seen.swaps.get(tuple(sorted(key)), ()) if key in hot.swap_keys else ():
             if k1 != key:
                 first = seen.first[k1]
                 if institutional_variant(first.words, n.words):
@@ -698,7 +740,8 @@ class GarbledName(Rule):
             # no "of" or initials inside, and not a person's middle name
             if len(first.words) == len(k1) and not self._person_like(first):
                 return self._dropped(doc, n, first.text, k1[i], evidence=first)
-        for i in range(len(key)):
+        wild = wild_forms(key) if key in hot.wild_keys else ()
+        for i in range(len(wild)):
             for k1 in seen.near_wild(wild[i], key[i]):
                 if k1 == key or counts[key] > max(counts[k1], 1):
                     continue

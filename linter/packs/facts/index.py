@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import chain
 
 from linter.packs.facts.model import Entity, Holder, Office, Renaming
 from linter.packs.facts.name_mentions import CONNECTORS, is_initial, near_spelling, strip_possessive
@@ -99,6 +100,7 @@ class Knowledge:
         self.drops: dict[str, list[list]] = {}
         # answers kept for the process (the pack does not change once frozen)
         self._near: dict[tuple[str, ...], Near | None] = {}
+        self._near_words: frozenset[str] | None = None  # see ``_may_be_near``
         self._holders: dict[tuple[str, tuple[str, ...]], list[tuple[Office, Holder]]] = {}
         self._holder_keys: dict[int, list[tuple[str, ...]]] = {}
 
@@ -110,6 +112,7 @@ class Knowledge:
 
     def add_places(self, places: dict, source: str, known_loader=None) -> None:
         self.places = places
+        self._near_words = None
         self.place_source = source
         self._place_loader = known_loader
 
@@ -147,6 +150,7 @@ class Knowledge:
         self.wild, self.swaps, self.drops = tables(
             {k: v[1] for k, v in self.exact.items()}, self.connected
         )
+        self._near_words = None
 
     # ---- names ----------------------------------------------------------------------
     def lookup(self, key: tuple[str, ...]) -> tuple[str, str, str] | None:
@@ -177,8 +181,22 @@ class Knowledge:
             found = self._near[key] = self._find_near(key)
             return found
 
+    def _may_be_near(self, key: tuple[str, ...]) -> bool:
+        """A cheap test that ``_find_near`` can find something: every word of a target of
+        its tables but one (the misspelt word, of four letters or more) is a word of some
+        key of the pack. Most names of a draft have two words the pack never holds, so
+        they are rejected by set lookups, without building any of their forms."""
+        words = self._near_words
+        if words is None:
+            found: set[str] = set()
+            for joined in chain(self.exact, self.places["names"]):
+                found.update(joined.split(" "))
+            words = self._near_words = frozenset(found)
+        unknown = [w for w in key if w not in words]
+        return not unknown or (len(unknown) == 1 and len(unknown[0]) >= 4)
+
     def _find_near(self, key: tuple[str, ...]) -> Near | None:
-        if len(key) < 2 or " ".join(key) in self.exact:
+        if len(key) < 2 or " ".join(key) in self.exact or not self._may_be_near(key):
             return None
         found: dict[str, Near] = {}
         layers = (

@@ -560,19 +560,18 @@ def near_spelling(a: str, b: str) -> bool:
     words), same first letter, and not merely an inflection (Sweden/Swedes, America/American)."""
     if a == b or len(a) < 4 or len(b) < 4 or a[0].lower() != b[0].lower():
         return False
-    if _HAS_DIGIT(a) or _HAS_DIGIT(b):
-        return False  # "Zeta12" and "Zeta13" are two labels, not one name misspelt
     la, lb = a.lower(), b.lower()
-    if la == lb:
-        return False
-    short, long_ = sorted((la, lb), key=len)
-    if long_.startswith(short) and long_[len(short) :] in INFLECTIONS:
-        return False
     limit = 2 if min(len(a), len(b)) >= 8 else 1
     if abs(len(la) - len(lb)) > limit:
         return False
+    # the edit distance before the other tests (all must pass): most pairs are far apart
     if not (within_two(la, lb) if limit == 2 else within_one(la, lb)):
-        return False  # the edit distance first: most pairs are far apart
+        return False
+    if la == lb or _HAS_DIGIT(a) or _HAS_DIGIT(b):
+        return False  # "Zeta12" and "Zeta13" are two labels, not one name misspelt
+    short, long_ = sorted((la, lb), key=len)
+    if long_.startswith(short) and long_[len(short) :] in INFLECTIONS:
+        return False
     return la.rstrip("s") != lb.rstrip("s") and dialect_fold(la) != dialect_fold(lb)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from itertools import chain, pairwise
+from itertools import chain, filterfalse, pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from linter.memo import BoundedMemo, PerDocument
@@ -67,13 +67,13 @@ def _given() -> frozenset[str]:
 class Counts(NamedTuple):
     """How often the draft writes each word (counted in C), and its candidate slips."""
 
-    written: Counter
+    written: Counter  # the words not in lower case (those a name's words are)
     rare: tuple[str, ...]  # capitalised words written once, unknown to the dictionary
     caps: frozenset[str]  # the words of the runs of capitals (possessives and stops kept)
     runs: str  # the runs' texts, joined by line breaks
 
     def of(self, word: str) -> int:
-        """Mentions of ``word``, its possessives counted."""
+        """Mentions of ``word`` (not in lower case), its possessives counted."""
         c = self.written
         return c[word] + c[word + "'s"] + c[word + "’s"]
 
@@ -122,14 +122,19 @@ def _counts(doc: Document) -> Counts:
     never in lower case are looked up in the dictionary."""
     from linter.packs.facts.docnames import doc_runs
 
-    written = Counter(doc.word_texts)
+    # only the words not in lower case are counted: the words asked about are capitalised
+    written = Counter(filterfalse(str.islower, doc.word_texts))
+    present = doc.word_set
+    count = written.get
     runs = "\n".join(doc_runs(doc).texts)
     caps = frozenset(runs.split())
     once = set()
     for w in filter(None, map(_SHAPES.__getitem__, caps)):
-        if written[w] + written[w + "'s"] + written[w + "’s"] != 1:
+        if w.islower():
+            continue  # a connector of a run ("della"): the draft writes it in lower case
+        if count(w, 0) + count(w + "'s", 0) + count(w + "’s", 0) != 1:
             continue  # "Lesmig" and "Lesmig's" both written
-        if w.lower() not in written:  # the draft writes it in lower case: a word
+        if w.lower() not in present:  # the draft writes it in lower case: a word
             once.add(w)
     rare = _unknown_words(once)
     return Counts(written, tuple(sorted(rare)), caps, runs)

@@ -35,3 +35,51 @@ def near_any(by_bucket: Buckets, word: str) -> bool:
             if near_spelling(w, word):
                 return True
     return False
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    """``word`` with up to ``depth`` (1 or 2) letters deleted, ``word`` itself included."""
+    one = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    one.add(word)
+    if depth < 2:
+        return one
+    two = set(one)
+    for w in one:
+        two.update(w[:i] + w[i + 1 :] for i in range(len(w)))
+    return two
+
+
+def _depth(word: str) -> int:
+    """The edits ``near_spelling`` allows a pair holding ``word`` at most: two only when
+    both words have eight letters or more."""
+    return 2 if len(word) >= 8 else 1
+
+
+class NearIndex:
+    """Words by the strings their letters give with one deletion (two for long words),
+    for many words to be paired against many (symmetric deletion: two words an
+    optimal-alignment edit or two apart give a common string, each with as many
+    deletions as edits, since a change, a transposition, an insertion are each one deletion
+    on one or both sides). A word is then compared only with the words sharing such a
+    string: no pass over a bucket, whose size grows with a long draft's names."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._by: dict[str, list[str]] = {}
+        add = self._by.setdefault
+        for w in dict.fromkeys(words):
+            for form in _deletes(w.lower(), _depth(w)):
+                add(form, []).append(w)
+
+    def candidates(self, word: str) -> set[str]:
+        """The words that may be a near spelling of ``word`` (a superset)."""
+        by = self._by
+        found: set[str] = set()
+        for form in _deletes(word.lower(), _depth(word)):
+            hit = by.get(form)
+            if hit is not None:
+                found.update(hit)
+        return found
+
+    def near_any(self, word: str) -> bool:
+        """As ``near_any`` over the same words."""
+        return any(near_spelling(w, word) for w in self.candidates(word))

@@ -27,9 +27,18 @@ class SentenceStarts:
     def __init__(self, doc: Document) -> None:
         self.prose = doc.prose
         self.head_end = doc.headline[1] if doc.headline else None
+        self._doc = doc
 
     def flags(self, offsets: Sequence[int]) -> list[bool]:
-        """For each run offset, whether a sentence, paragraph or line starts there."""
+        """For each run offset, whether a sentence, paragraph or line starts there. When
+        the draft is split into sentences already (a long draft: ``_initial_words`` reads
+        them), membership in their starts, in C, instead of a test per offset."""
+        doc = self._doc
+        if "sentences" in doc.__dict__:  # the cached split (``Document.sentences``)
+            starts = {s for s, _ in doc.sentences}
+            starts.update(s for s, _ in doc.paragraphs)
+            starts.update(doc.line_starts)
+            return list(map(starts.__contains__, offsets))
         prose = self.prose
         may = {m.end() for m in MAY_START_RE.finditer(prose)}
         may.add(len(prose) - len(prose.lstrip()))

@@ -66,7 +66,7 @@ def install() -> bool:
     """Serve ``re``'s compiles from the store from now on in this process (once)."""
     if _compiler is None or "original" in _state:
         return "original" in _state
-    import _sre  # type: ignore[import-not-found]
+    import _sre
 
     store = store_path()
     entries: dict[tuple[str, int], tuple] = {}

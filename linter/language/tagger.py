@@ -60,17 +60,14 @@ class Tagger:
         # The word table (most of the file) stays in the file's text, searched in place and
         # parsed when a word is first asked for: even splitting its 34,000 rows into a dict
         # of strings costs ~30 ms, more than a draft's few hundred lookups.
+        from linter.keptdata import kept
+
         with open(path, "rb") as handle:  # no newline translation: the builder writes \n
-            data = handle.read()
-        text = data.decode("utf-8")
+            text = handle.read().decode("utf-8")
         raw = _SortedRows(text)
-        store = _store(path, len(data))
-        tables = _kept(store) if store else None
-        if tables is None:
-            tables = _tables(text[raw.end :])
-            if store:
-                _keep(store, tables)
-        return cls(_LazyTable(raw), _LazyTable(tables[0]), tables[1])
+        # the suffix and tag-pair tables, split from the text at the first run only (~4 ms)
+        suffixes, trans = kept("tagger-tables", [path], lambda: _tables(text[raw.end :]))
+        return cls(_LazyTable(raw), _LazyTable(suffixes), trans)
 
     # ---- a word's readings ---------------------------------------------------------------
     def candidates(self, word: str) -> dict[str, float]:
@@ -258,11 +255,7 @@ class _Rows(dict):
         return row
 
 
-Tables = tuple[dict[str, str], dict[str, dict[str, int]]]
-TABLES_FORMAT = 1
-
-
-def _tables(rest: str) -> Tables:
+def _tables(rest: str) -> tuple[dict[str, str], dict[str, dict[str, int]]]:
     """The suffix rows (ending -> its tag counts' text) and the tag-pair counts, from the
     model's text after its word rows."""
     suffix_part, _, trans_part = rest.partition("\nt\t")
@@ -273,62 +266,6 @@ def _tables(rest: str) -> Tables:
         _, a, b, n = line.split("\t")
         trans[a][b] = int(n)
     return suffixes, dict(trans)
-
-
-def _store(path: Path, size: int) -> str | None:
-    """Where the command keeps the model's small tables parsed (``marshal``, in the user's
-    cache folder, named by the model's path, size and modification time: an edited model is
-    parsed again), so a cold run reads them in C: splitting them costs ~4 ms a run."""
-    import sys
-    import zlib
-
-    from linter.userdir import user_cache_dir
-
-    try:
-        mtime = path.stat().st_mtime_ns
-    except OSError:
-        return None
-    key = f"{path.resolve()}\0{size}\0{mtime}".encode("utf-8", "surrogatepass")
-    tag = f"{sys.implementation.cache_tag}-{zlib.crc32(key):08x}"
-    return str(user_cache_dir() / f"tagger-tables-{TABLES_FORMAT}-{tag}.marshal")
-
-
-def _kept(store: str) -> Tables | None:
-    import marshal
-
-    try:
-        with open(store, "rb") as handle:
-            kept = marshal.loads(handle.read())
-    except Exception:  # missing, unreadable or not ours: parsed from the model
-        return None
-    if type(kept) is tuple and len(kept) == 2 and all(type(t) is dict for t in kept):
-        return kept
-    return None
-
-
-def _keep(store: str, tables: Tables) -> None:
-    """Write the tables when the command runs (a library call writes nothing)."""
-    import contextlib
-    import marshal
-    import os
-
-    from linter.userdir import keeping
-
-    if not keeping():
-        return
-    temp = f"{store}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(store), exist_ok=True)
-        with open(temp, "wb") as handle:
-            marshal.dump(tables, handle)
-        os.replace(temp, store)
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        return
-    from linter.rulecache import prune
-
-    prune(Path(store), "tagger-tables-")
 
 
 def _probabilities(text: str) -> dict[str, float]:

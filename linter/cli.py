@@ -145,9 +145,10 @@ def _run(argv: list[str], in_process: bool) -> int:
         return 2
     finally:
         if not in_process:
-            from linter import recache
+            from linter import recache, regexcache
 
             recache.save()
+            regexcache.save()
         userdir.keep(False)  # in-process callers (tests, the hook) go back to writing nothing
         if in_process:  # as the command, the process ends here: a restored threshold would
             gc.set_threshold(*threshold)  # only buy a full collection on the way out

@@ -21,6 +21,9 @@ def _view(t: tagger.Tagger) -> tuple:
         t.tag(WORDS),
         [t.candidates(w.lower()) for w in WORDS],
         t.log_trans,
+        t._log_floor,
+        t.tag_totals,
+        t.total,
         t.tags,
         [t.candidates(w) for w in ("zorblified", "quantumish")],  # by their endings
     )
@@ -28,9 +31,10 @@ def _view(t: tagger.Tagger) -> tuple:
 
 def test_kept_tables_tag_as_the_model_text_does(cache_home, monkeypatch):
     parsed = tagger.Tagger.load(MODEL)
-    stores = list(cache_home.glob("tagger-tables-*.marshal"))
+    stores = list(cache_home.glob("tagger-derived-*.marshal"))
     assert len(stores) == 1
     monkeypatch.setattr(tagger, "_tables", lambda rest: pytest.fail("parsed again"))
+    monkeypatch.setattr(tagger, "_derived", lambda trans: pytest.fail("derived again"))
     kept = tagger.Tagger.load(MODEL)
     assert _view(kept) == _view(parsed)
 
@@ -45,7 +49,7 @@ def test_an_edited_model_is_parsed_again(tmp_path, cache_home):
     edited = tagger.Tagger.load(model)
     assert edited.log_trans["DT"] != tagger.Tagger.load(MODEL).log_trans["DT"]
     assert edited.log_trans["DT"] == tagger.Tagger(*_fresh(model)).log_trans["DT"]
-    assert len(list(cache_home.glob("tagger-tables-*.marshal"))) == 3
+    assert len(list(cache_home.glob("tagger-derived-*.marshal"))) == 3
 
 
 def _fresh(model: Path) -> tuple:

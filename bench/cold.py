@@ -112,6 +112,9 @@ def main() -> None:
         draft = make_draft(1000)
     work = Path(tempfile.mkdtemp(prefix="copydesk-bench-cold-"))
     env = snapshot(work)
+    # the copy alone on the path, as the ref's copy is: the caller's PYTHONPATH (the checkout,
+    # as the project's commands set it) would add a folder to every import's search
+    env["PYTHONPATH"] = str(work / "src")
     copydesk = [PY, "-m", "linter"]
     commands = {
         "python -c pass (floor)": ([PY, "-c", "pass"], None),

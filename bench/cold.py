@@ -11,6 +11,11 @@ bench/run.py does.
     python bench/cold.py --runs 15 --draft seeds/musk-hyundai-ad.txt
     python bench/cold.py --importtime    # also the slowest imports of one cold check
     python bench/cold.py --against main  # also another git ref's code, in the same run
+    python bench/cold.py --instructions  # also each command's instruction count (valgrind)
+
+``--instructions`` counts the instructions each command executes (``valgrind --tool=cachegrind
+--cache-sim=no``, one run each, ~30x slower): unlike CPU time it does not move with the
+machine's load, so a change of a few milliseconds shows on a busy machine too.
 """
 
 from __future__ import annotations
@@ -36,6 +41,26 @@ def cpu_of(cmd: list[str], cwd: Path, env: dict[str, str] | None) -> float:
     subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def instructions_of(cmd: list[str], cwd: Path, env: dict[str, str] | None) -> int | None:
+    """Instructions one run of ``cmd`` executes (valgrind's cachegrind), or None without
+    valgrind. The command runs once before, so that its kept stores are written."""
+    import re
+
+    if shutil.which("valgrind") is None:
+        return None
+    subprocess.run(cmd, cwd=cwd, env=env, capture_output=True)
+    grind = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+    proc = subprocess.run(
+        [*grind, *cmd],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    return int(found.group(1).replace(",", "")) if found else None
 
 
 def slowest_imports(cmd: list[str], cwd: Path, env: dict[str, str], top: int) -> list[str]:
@@ -75,6 +100,9 @@ def main() -> None:
     parser.add_argument("--draft", type=Path, help="the draft (default: bench/corpus.py's)")
     parser.add_argument("--importtime", action="store_true", help="show the slowest imports")
     parser.add_argument("--against", metavar="REF", help="also time this git ref's code")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions (valgrind)"
+    )
     args = parser.parse_args()
     if args.draft:
         draft = args.draft.resolve()
@@ -84,6 +112,9 @@ def main() -> None:
         draft = make_draft(1000)
     work = Path(tempfile.mkdtemp(prefix="copydesk-bench-cold-"))
     env = snapshot(work)
+    # the copy alone on the path, as the ref's copy is: the caller's PYTHONPATH (the checkout,
+    # as the project's commands set it) would add a folder to every import's search
+    env["PYTHONPATH"] = str(work / "src")
     copydesk = [PY, "-m", "linter"]
     commands = {
         "python -c pass (floor)": ([PY, "-c", "pass"], None),
@@ -110,9 +141,23 @@ def main() -> None:
             best[name] = min(best[name], cpu_of(cmd, work, cmd_env))
     floor = best["python -c pass (floor)"]
     print(f"CPU time (user+sys), best of {args.runs}; draft {draft}")
-    print("| command | CPU | above the floor |\n|---|---:|---:|")
-    for name, seconds in best.items():
-        print(f"| {name} | {seconds:.3f} s | {seconds - floor:+.3f} s |")
+    counts = {}
+    if args.instructions:
+        counts = {name: instructions_of(cmd, work, e) for name, (cmd, e) in commands.items()}
+    if any(counts.values()):
+        low = counts["python -c pass (floor)"] or 0
+        print("| command | CPU | above the floor | instructions | above the floor |")
+        print("|---|---:|---:|---:|---:|")
+        for name, seconds in best.items():
+            n = counts.get(name) or 0
+            print(
+                f"| {name} | {seconds:.3f} s | {seconds - floor:+.3f} s "
+                f"| {n / 1e6:,.0f} M | {(n - low) / 1e6:+,.0f} M |"
+            )
+    else:
+        print("| command | CPU | above the floor |\n|---|---:|---:|")
+        for name, seconds in best.items():
+            print(f"| {name} | {seconds:.3f} s | {seconds - floor:+.3f} s |")
     if args.importtime:
         print("\nslowest imports of one cold check (cumulative, -X importtime):")
         cmd = commands["copydesk check --no-cache DRAFT (cold)"][0]

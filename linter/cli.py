@@ -111,6 +111,10 @@ def _run(argv: list[str], in_process: bool) -> int:
     # run. ``parallel.settle_gc`` tunes it again once the engine is built.
     threshold = gc.get_threshold()
     gc.set_threshold(max(threshold[0], STARTUP_GC_THRESHOLD), *threshold[1:])
+    if not in_process:  # the command's patterns come compiled from the last run (recache)
+        from linter import recache
+
+        recache.install()
     parser = build_parser(argv)
     userdir.keep(True)  # the command may keep rule parses, as Python keeps bytecode
     try:
@@ -140,6 +144,11 @@ def _run(argv: list[str], in_process: bool) -> int:
         )
         return 2
     finally:
+        if not in_process:
+            from linter import recache, regexcache
+
+            recache.save()
+            regexcache.save()
         userdir.keep(False)  # in-process callers (tests, the hook) go back to writing nothing
         if in_process:  # as the command, the process ends here: a restored threshold would
             gc.set_threshold(*threshold)  # only buy a full collection on the way out

@@ -90,8 +90,9 @@ COUNTED_RE = re.compile(r"\{(\d{0,9})(,?)(\d{0,9})\}")
 
 def compile_pattern(pattern: str, ignorecase: bool = False) -> regex.Pattern:
     """Compile or raise ``ValueError`` with a message fit for the user. The ``regex`` module
-    (~20 ms to import) is imported here, by the first rule that needs a pattern."""
-    import regex
+    (~20 ms to import) is imported here, by the first rule that needs a pattern that the
+    last runs did not keep compiled (``linter.regexcache``)."""
+    from linter import regexcache
 
     if expansion(pattern) > MAX_EXPANSION:
         raise ValueError(
@@ -103,9 +104,13 @@ def compile_pattern(pattern: str, ignorecase: bool = False) -> regex.Pattern:
             "a quantified group inside another quantifier can backtrack catastrophically "
             "(like (a+)+); rewrite it without the nesting"
         )
-    flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
+    made = regexcache.kept(pattern, ignorecase)
+    if made is not None:
+        return made
+    import regex
+
     try:
-        return regex.compile(pattern, flags)
+        return regexcache.compile_new(pattern, ignorecase)
     except regex.error as exc:
         raise ValueError(f"invalid regular expression: {exc}") from None
 

@@ -29,24 +29,17 @@ class Tagger:
         words: dict[str, dict[str, float]],
         suffixes: dict[str, dict[str, float]],
         trans: dict[str, dict[str, int]],
+        derived: Derived | None = None,
     ) -> None:
+        """``derived``: what ``_derived(trans)`` returns, when kept from an earlier run."""
         self.words = words
         self.suffixes = suffixes
-        tag_totals: dict[str, float] = defaultdict(float)
-        for row in trans.values():
-            for tag, n in row.items():
-                tag_totals[tag] += n
-        tag_totals.pop("</s>", None)
-        self.tag_totals = dict(tag_totals)
-        self.total = sum(tag_totals.values())
-        self.tags = sorted(tag_totals)
-        size = len(self.tags) + 1
-        self.log_trans: dict[str, dict[str, float]] = {}
-        self._log_floor: dict[str, float] = {}
-        for a, row in trans.items():
-            total = sum(row.values()) + SMOOTH * size
-            self.log_trans[a] = {b: math.log((n + SMOOTH) / total) for b, n in row.items()}
-            self._log_floor[a] = math.log(SMOOTH / total)
+        tag_totals, total, tags, log_trans, log_floor = derived or _derived(trans)
+        self.tag_totals: dict[str, float] = tag_totals
+        self.total: float = total
+        self.tags: list[str] = tags
+        self.log_trans: dict[str, dict[str, float]] = log_trans
+        self._log_floor: dict[str, float] = log_floor
         self._emit: dict[str, tuple[tuple[str, float], ...]] = {}
         self._cands: dict[str, dict[str, float]] = {}
         self._log_prior: dict[str, float] = {}
@@ -60,16 +53,15 @@ class Tagger:
         # The word table (most of the file) stays in the file's text, searched in place and
         # parsed when a word is first asked for: even splitting its 34,000 rows into a dict
         # of strings costs ~30 ms, more than a draft's few hundred lookups.
-        text = path.read_text("utf-8")
+        from linter.keptdata import kept
+
+        with open(path, "rb") as handle:  # no newline translation: the builder writes \n
+            text = handle.read().decode("utf-8")
         raw = _SortedRows(text)
-        suffix_part, _, trans_part = text[raw.end :].partition("\nt\t")
-        body = suffix_part[2:].replace("\ns\t", "\t").split("\t")
-        suffixes = dict(zip(body[::2], body[1::2], strict=True))
-        trans: dict[str, dict[str, int]] = defaultdict(dict)
-        for line in ("t\t" + trans_part).splitlines():
-            _, a, b, n = line.split("\t")
-            trans[a][b] = int(n)
-        return cls(_LazyTable(raw), _LazyTable(suffixes), dict(trans))
+        # the suffix table and the tag-pair table's logarithms, made from the text at the
+        # first run only (~5 ms)
+        suffixes, derived = kept("tagger-derived", [path], lambda: _kept_tables(text[raw.end :]))
+        return cls(_LazyTable(raw), _LazyTable(suffixes), {}, derived)
 
     # ---- a word's readings ---------------------------------------------------------------
     def candidates(self, word: str) -> dict[str, float]:
@@ -331,6 +323,46 @@ class _Rows(dict):
         row = _Row(known, t._log_floor[a]) if known is not None else _Row({}, math.log(1e-4))
         self[a] = row
         return row
+
+
+def _tables(rest: str) -> tuple[dict[str, str], dict[str, dict[str, int]]]:
+    """The suffix rows (ending -> its tag counts' text) and the tag-pair counts, from the
+    model's text after its word rows."""
+    suffix_part, _, trans_part = rest.partition("\nt\t")
+    body = suffix_part[2:].replace("\ns\t", "\t").split("\t")
+    suffixes = dict(zip(body[::2], body[1::2], strict=True))
+    trans: dict[str, dict[str, int]] = defaultdict(dict)
+    for line in ("t\t" + trans_part).splitlines():
+        _, a, b, n = line.split("\t")
+        trans[a][b] = int(n)
+    return suffixes, dict(trans)
+
+
+Derived = tuple[dict[str, float], float, list[str], dict[str, dict[str, float]], dict[str, float]]
+
+
+def _derived(trans: dict[str, dict[str, int]]) -> Derived:
+    """From the tag-pair counts: each tag's total, their sum, the tags, and the smoothed
+    log-probability of each pair and of an unseen pair after each tag."""
+    tag_totals: dict[str, float] = defaultdict(float)
+    for row in trans.values():
+        for tag, n in row.items():
+            tag_totals[tag] += n
+    tag_totals.pop("</s>", None)
+    tags = sorted(tag_totals)
+    size = len(tags) + 1
+    log_trans: dict[str, dict[str, float]] = {}
+    log_floor: dict[str, float] = {}
+    for a, row in trans.items():
+        total = sum(row.values()) + SMOOTH * size
+        log_trans[a] = {b: math.log((n + SMOOTH) / total) for b, n in row.items()}
+        log_floor[a] = math.log(SMOOTH / total)
+    return dict(tag_totals), sum(tag_totals.values()), tags, log_trans, log_floor
+
+
+def _kept_tables(rest: str) -> tuple[dict[str, str], Derived]:
+    suffixes, trans = _tables(rest)
+    return suffixes, _derived(trans)
 
 
 def _probabilities(text: str) -> dict[str, float]:

@@ -41,7 +41,14 @@ def _targets() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def place_tables() -> dict:
     """Near-miss tables over the larger places (countries, US states, cities of 100,000+;
-    see ``linter.packs.facts.index.tables``): built once per process from the list."""
+    see ``linter.packs.facts.index.tables``): built from the list once per process, and
+    kept between runs of the command while the list is unchanged (``linter.keptdata``)."""
+    from linter.keptdata import kept
+
+    return kept("place-tables", [data_dir() / "place_targets.tsv"], _place_tables)
+
+
+def _place_tables() -> dict:
     from linter.packs.facts.index import tables
 
     targets = _targets()

@@ -1,0 +1,185 @@
+"""Rule files' patterns compiled by the ``regex`` module, kept between runs of the command.
+
+A pattern rule's regex runs under a time limit, which only the ``regex`` module offers; but
+importing it costs ~20 ms of a cold run (its Python half builds Unicode property tables at
+import), and compiling a pattern ~3 ms more, all of it to produce the arguments its C half,
+``regex._regex``, is then called with (the flags, a list of ints, the group names). Those are
+plain data: the first run keeps them in the user's cache folder (``marshal``); later runs load
+the C extension alone and hand them to its ``compile`` again. The pattern object is the one
+``regex.compile`` returns, searched by the same C code; the Python half is imported only when
+a pattern is not kept (or by the C half itself, for a replacement template).
+
+The store is named by Python's version and keyed by the C extension's path, size and time,
+so an upgraded ``regex`` compiles afresh; each entry by the pattern's text and flags. Only the
+command writes it (``save``, from ``linter.cli``); a library call reads what it kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+import threading
+from typing import Any
+
+FORMAT = 1
+PREFIX = "regex-code-"
+LIMIT = 4000  # entries kept; past it, only those this run used are written
+
+_state: dict[str, Any] = {}  # "store", "so", "entries", "used", "changed", "module"
+_lock = threading.Lock()
+_captured = threading.local()
+
+
+def _extension() -> str | None:
+    """The path of ``regex._regex`` (found without importing ``regex``), or None."""
+    loaded = sys.modules.get("regex._regex")
+    if loaded is not None:
+        return getattr(loaded, "__file__", None)
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    for folder in sys.path:
+        base = os.path.join(folder or ".", "regex")
+        if not os.path.isfile(os.path.join(base, "__init__.py")):
+            continue
+        for suffix in EXTENSION_SUFFIXES:
+            path = os.path.join(base, "_regex" + suffix)
+            if os.path.isfile(path):
+                return path
+        return None  # the first ``regex`` on the path is the one ``import regex`` finds
+    return None
+
+
+def _open() -> dict[str, Any]:
+    """The store's entries (read once per process) and what they were kept for."""
+    if _state:
+        return _state
+    from linter.userdir import user_cache_dir
+
+    so = _extension()
+    entries: dict = {}
+    stamp = None
+    if so is not None:
+        with contextlib.suppress(OSError):
+            st = os.stat(so)
+            stamp = (so, st.st_size, st.st_mtime_ns)
+    store = user_cache_dir() / f"{PREFIX}{FORMAT}-{sys.implementation.cache_tag}.marshal"
+    if stamp is not None:
+        with contextlib.suppress(Exception):  # missing, unreadable or not ours: compile
+            with open(store, "rb") as handle:
+                kept = marshal.loads(handle.read())
+            if type(kept) is tuple and len(kept) == 2 and kept[0] == stamp:
+                entries = kept[1]
+    _state.update(store=store, stamp=stamp, entries=entries, used=set(), changed=False)
+    return _state
+
+
+def _c_module() -> Any:
+    """``regex._regex``, loaded on its own when ``regex`` is not imported yet."""
+    module = sys.modules.get("regex._regex") or _state.get("module")
+    if module is None:
+        from importlib.machinery import ExtensionFileLoader
+        from importlib.util import module_from_spec, spec_from_file_location
+
+        so = _state["stamp"][0]
+        loader = ExtensionFileLoader("regex._regex", so)
+        spec = spec_from_file_location("regex._regex", so, loader=loader)
+        assert spec is not None
+        module = module_from_spec(spec)
+        loader.exec_module(module)
+        _state["module"] = module
+    return module
+
+
+def kept(pattern: str, ignorecase: bool) -> Any:
+    """The compiled pattern from the store, or None (not kept: ``compile_new`` it)."""
+    state = _open()
+    args = state["entries"].get((pattern, ignorecase))
+    if type(args) is not tuple:
+        return None
+    try:
+        made = _c_module().compile(pattern, *args)
+    except Exception:  # a code the extension refuses: compiled afresh by the caller
+        return None
+    state["used"].add((pattern, ignorecase))
+    return made
+
+
+class _Capture:
+    """Stands for ``regex._regex`` inside ``regex._main``: passes every call through and
+    keeps the arguments of this thread's last ``compile``."""
+
+    def __init__(self, module: Any) -> None:
+        self._module = module
+
+    def __getattr__(self, name: str) -> Any:  # once per name: kept on the object after
+        found = getattr(self._module, name)
+        setattr(self, name, found)
+        return found
+
+    def compile(self, *args: Any) -> Any:
+        _captured.args = args
+        return self._module.compile(*args)
+
+
+def compile_new(pattern: str, ignorecase: bool) -> Any:
+    """``regex.compile(pattern, V0 | IGNORECASE?)``, its arguments to the C half kept for
+    the store; ``regex.error`` as ``regex.compile`` raises it."""
+    import importlib
+
+    import regex
+
+    state = _open()
+    main: Any = importlib.import_module("regex._main")  # where ``_regex.compile`` is called
+    if not isinstance(main._regex, _Capture):
+        main._regex = _Capture(main._regex)
+    flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
+    _captured.args = None
+    made = regex.compile(pattern, flags, cache_pattern=False)  # compiled: its arguments seen
+    args = getattr(_captured, "args", None)
+    if args and args[0] is pattern and state["stamp"] is not None:
+        with contextlib.suppress(ValueError, TypeError):
+            plain = tuple(_plain(a) for a in args[1:])
+            marshal.dumps(plain)  # plain data only
+            with _lock:
+                state["entries"][(pattern, ignorecase)] = plain
+                state["used"].add((pattern, ignorecase))
+                state["changed"] = True
+    return made
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with its ints plain (flags come as ``RegexFlag``, which marshal refuses)."""
+    if type(value) is list:
+        return [int(v) if isinstance(v, int) else v for v in value]
+    if isinstance(value, int) and type(value) is not bool:
+        return int(value)
+    return value
+
+
+def save() -> None:
+    """Write the store when this run compiled a pattern it did not hold (the command only);
+    a write that fails is no error."""
+    if not _state.get("changed"):
+        return
+    entries: dict = _state["entries"]
+    if len(entries) > LIMIT:
+        entries = {k: v for k, v in entries.items() if k in _state["used"]}
+    store = _state["store"]
+    temp = f"{store}.{os.getpid()}.tmp"
+    try:
+        blob = marshal.dumps((_state["stamp"], entries))
+        os.makedirs(store.parent, exist_ok=True)
+        with open(temp, "wb") as handle:
+            handle.write(blob)
+        os.replace(temp, store)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+    _state["changed"] = False
+
+
+def reset() -> None:
+    """Forget the store read in this process (tests)."""
+    _state.clear()

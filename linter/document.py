@@ -153,6 +153,22 @@ def fold(text: str) -> str:
     return fold_case(text)
 
 
+# the cached properties of ``Document`` that ``release`` drops (the positions stay)
+_DERIVED = (
+    "folded",
+    "words",
+    "word_texts",
+    "word_starts",
+    "lower_words",
+    "word_set",
+    "word_forms",
+    "digit_starts",
+    "paragraphs",
+    "sentences",
+    "quotes",
+)
+
+
 @dataclass(eq=False)
 class Document:
     """One draft, parsed once; rules share its lazily computed tokens and spans."""
@@ -267,6 +283,15 @@ class Document:
     @cached_property
     def quotes(self) -> SpanSet:
         return SpanSet(textmod.quotations(self.prose))
+
+    def release(self) -> None:
+        """Drop what the rules derived from the text (words, sentences, analyses): once
+        the findings are made they are dead weight, and a document may outlive its lint (a
+        pack remembers the latest one), which on a 10 MB draft kept 200 MB through the
+        report. Whatever is asked for again is computed again."""
+        self.analyses.clear()
+        for name in _DERIVED:
+            self.__dict__.pop(name, None)
 
     # ---- regions ---------------------------------------------------------------------
     def region(self, start: int, end: int | None = None) -> str:

@@ -2,6 +2,9 @@
 
 Per document: a ``PerDocument`` key declared at module level computes its value once per
 ``Document`` and keeps it on the document (``key.of(doc)``), typed, and gone with the document.
+A key named after a pack ("facts: name mentions", "grammar.cue_index") is that pack's own: the
+engine drops it once the pack's last rule has checked the document (``release``), so a big
+draft never holds every pack's analyses at once; asked again, it is computed again.
 Per process: a ``BoundedMemo`` remembers verdicts on words, names and phrases across documents
 and empties itself when full, so a long run (the LSP server, a 10,000-file tree) cannot grow
 without bound.
@@ -23,11 +26,13 @@ V = TypeVar("V")
 class PerDocument(Generic[T]):
     """A value derived from a document, computed on first use and kept on it."""
 
-    __slots__ = ("compute", "name")
+    __slots__ = ("compute", "name", "pack")
 
     def __init__(self, name: str, compute: Callable[[Document], T]) -> None:
         self.name = name  # for debugging and profiles: which analysis this is
         self.compute = compute
+        # the pack whose rules alone ask for it, when the name starts with one ("facts:")
+        self.pack = name.partition(":")[0].partition(".")[0].strip()
 
     def of(self, doc: Document) -> T:
         store = doc.analyses
@@ -44,6 +49,13 @@ class PerDocument(Generic[T]):
 
     def __repr__(self) -> str:
         return f"PerDocument({self.name!r})"
+
+
+def release(doc: Document, pack: str) -> None:
+    """Drop the document's analyses that belong to ``pack`` (see the module's docstring)."""
+    store = doc.analyses
+    for key in [k for k in store if k.__class__ is PerDocument and k.pack == pack]:
+        del store[key]
 
 
 class BoundedMemo(dict[K, V]):

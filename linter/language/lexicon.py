@@ -20,8 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from linter.errors import ConfigError
+from linter.memo import BoundedMemo
 
 DIALECTS = ("en-US", "en-GB")
+MEMO_LIMIT = 20_000  # words remembered per memo (a 5,000-file worker meets 40,000 and more)
 
 
 def data_dir() -> Path:
@@ -146,9 +148,9 @@ class Lexicon:
         except OSError as exc:
             raise ConfigError(f"spelling: cannot read the word lists: {exc}") from None
         self.dialect = dialect
-        self._memo: dict[str, bool] = {}
-        self._other_memo: dict[str, bool] = {}
-        self._zipf: dict[str, float] = {}
+        self._memo: BoundedMemo[str, bool] = BoundedMemo(MEMO_LIMIT)
+        self._other_memo: BoundedMemo[str, bool] = BoundedMemo(MEMO_LIMIT)
+        self._zipf: BoundedMemo[str, float] = BoundedMemo(MEMO_LIMIT)
         self._lower: set[str] | None = None  # hashed words starting in lower case
         self._upper: set[str] = set()  # and the others (capitalised), hashed with them
         self._other: set[str] | None = None  # the other dialect's own words, likewise
@@ -159,7 +161,7 @@ class Lexicon:
             return word in (self._upper if "A" <= word[:1] < "a" else self._lower)
         known = self._memo.get(word)
         if known is None:
-            known = self._memo[word] = any(lst.index(word) >= 0 for lst in self.lists)
+            known = self._memo.remember(word, any(lst.index(word) >= 0 for lst in self.lists))
         return known
 
     def known_lower(self, words: Iterable[str]) -> set[str]:
@@ -222,7 +224,7 @@ class Lexicon:
             return word in self._other
         known = self._other_memo.get(word)
         if known is None:
-            known = self._other_memo[word] = word in self.other
+            known = self._other_memo.remember(word, word in self.other)
         return known
 
     def zipf(self, word: str) -> float:
@@ -236,7 +238,7 @@ class Lexicon:
                     if i >= 0:
                         found = lst.zipf_at(i)
                         break
-            self._zipf[word] = found
+            self._zipf.remember(word, found)
         return found
 
     def known_word(self, word: str) -> bool:
@@ -269,7 +271,7 @@ class KnownMisspellings:
     def __init__(self, text: str) -> None:
         # a line break first, so that every line, the first too, follows one
         self.text = "\n" + (text if text.endswith("\n") else text + "\n")
-        self._cache: dict[str, tuple[str, ...] | None] = {}
+        self._cache: BoundedMemo[str, tuple[str, ...] | None] = BoundedMemo(MEMO_LIMIT)
         self._keys: list[str] | None = None  # sampled lines' keys, in lower case
         self._starts: list[int] = []  # where those lines start
 
@@ -292,8 +294,7 @@ class KnownMisspellings:
         if word in self._cache:
             return self._cache[word]
         if word != word.lower():
-            self._cache[word] = None  # the keys asked for are in lower case
-            return None
+            return self._cache.remember(word, None)  # the keys asked for are in lower case
         keys = self._keys if self._keys is not None else self._sample()
         starts, text = self._starts, self.text
         i = bisect_left(keys, word)
@@ -304,8 +305,7 @@ class KnownMisspellings:
         if at >= 0:
             start = at + len(word) + 3
             found = _corrections(text[start : text.find("\n", start)])
-        self._cache[word] = found
-        return found
+        return self._cache.remember(word, found)
 
 
 def _corrections(data: str) -> tuple[str, ...] | None:

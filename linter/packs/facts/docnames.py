@@ -291,7 +291,7 @@ def _choose(run: _Run, at: int, skip_first: bool, code, inner_caps: set[str]) ->
 
 # Distinct runs, by text ("\0" appended when a sentence starts with the run); a run with a
 # full stop inside, where a sentence may start, is kept by (text, initial, starts inside).
-_LIMIT = 100_000  # entries kept per table: a bound on memory over a long run of documents
+_LIMIT = 20_000  # entries kept per table: a bound on memory over a long run of documents
 _RUNS: BoundedMemo[str, _Run] = BoundedMemo(_LIMIT)
 _INSIDE: BoundedMemo[tuple, _Run] = BoundedMemo(_LIMIT)
 # placeholders among the runs, never equal to a real one (a real run whose names are left

@@ -445,7 +445,7 @@ def _flush_plain(current: list[tuple[int, int, str]], out: list[Mention], initia
         current.clear()
 
 
-_FORMS: BoundedMemo[str, tuple[str, int]] = BoundedMemo(200_000)
+_FORMS: BoundedMemo[str, tuple[str, int]] = BoundedMemo(20_000)
 _SPACES = (" ", "\u00a0")
 
 

@@ -94,7 +94,7 @@ class _Shapes(BoundedMemo[str, str]):
 
 
 _SHAPES = _Shapes(200_000)
-_IN_LEXICON: BoundedMemo[str, bool] = BoundedMemo(200_000)  # a lower-cased word: known?
+_IN_LEXICON: BoundedMemo[str, bool] = BoundedMemo(20_000)  # a lower-cased word: known?
 
 
 def _unknown_words(words: set[str]) -> set[str]:

@@ -286,8 +286,8 @@ def _may_disagree(verb: str, singular: bool) -> bool:
     return found
 
 
-_MAY_DISAGREE_SG: BoundedMemo[str, bool] = BoundedMemo(100_000)
-_MAY_DISAGREE_PL: BoundedMemo[str, bool] = BoundedMemo(100_000)
+_MAY_DISAGREE_SG: BoundedMemo[str, bool] = BoundedMemo(20_000)
+_MAY_DISAGREE_PL: BoundedMemo[str, bool] = BoundedMemo(20_000)
 
 
 NEGATED_AUXILIARIES = frozenset(
@@ -316,7 +316,7 @@ def _past_too(verb: str) -> bool:
     return found
 
 
-_PAST_TOO: BoundedMemo[str, bool] = BoundedMemo(100_000)
+_PAST_TOO: BoundedMemo[str, bool] = BoundedMemo(20_000)
 
 
 def _tagged_plain(doc, start: int) -> bool:
@@ -616,7 +616,7 @@ def _object_like(word: str) -> bool:
     return found
 
 
-_OBJECT_LIKE: BoundedMemo[str, bool] = BoundedMemo(100_000)
+_OBJECT_LIKE: BoundedMemo[str, bool] = BoundedMemo(20_000)
 # Prepositions whose phrase can stand between a subject and its verb. Words that also open
 # a clause ("after", "before", "since", "like", "than", "as") are left out.
 PP_PREPOSITIONS = frozenset(
@@ -747,7 +747,7 @@ def maybe_plural(word: str) -> bool:
     return found
 
 
-_MAYBE_PLURAL: BoundedMemo[str, bool] = BoundedMemo(100_000)
+_MAYBE_PLURAL: BoundedMemo[str, bool] = BoundedMemo(20_000)
 
 
 def _object_start(toks, tags, obj: int) -> int:

@@ -88,7 +88,7 @@ def plural_after_article(word: str) -> bool:
 
 
 _VOWEL: dict[str, bool | None] = {}  # word -> its first sound, for the run
-_VOWEL_LIMIT = 100_000  # words remembered; past it the memo starts afresh
+_VOWEL_LIMIT = 20_000  # words remembered; past it the memo starts afresh
 
 
 def _vowel_sound(word: str) -> bool | None:

@@ -148,7 +148,7 @@ class Confusable(NamedTuple):
 # ``WordIndex.text_of``): keyed by (position in the window, text), they are made once per
 # run for each phrasing ("more then", "their own"), which drafts repeat. Bounded like the
 # spelling memos: past the limit they start afresh, which costs time, never a finding.
-MEMO_LIMIT = 200_000
+MEMO_LIMIT = 20_000
 
 
 class _Undecided(Enum):

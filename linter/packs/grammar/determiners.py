@@ -227,9 +227,9 @@ UNCOUNTED = frozenset(
     offspring""".split()
 )
 
-_ADJECTIVE: BoundedMemo[str, bool] = BoundedMemo(100_000)
-_PLURAL: BoundedMemo[str, bool] = BoundedMemo(100_000)
-_SINGULAR_COUNT: BoundedMemo[str, bool] = BoundedMemo(100_000)
+_ADJECTIVE: BoundedMemo[str, bool] = BoundedMemo(20_000)
+_PLURAL: BoundedMemo[str, bool] = BoundedMemo(20_000)
+_SINGULAR_COUNT: BoundedMemo[str, bool] = BoundedMemo(20_000)
 
 
 class CounterAcrossAdjective(DeterminerAcrossAdjective):

@@ -22,7 +22,7 @@ SLOTS = {
     "kin": "dad|mom|mum|father|mother|son|daughter|wife|husband|brother|sister|family|kids|parents",
 }
 SLOT_RE = re.compile(r"\{(\w+)\}")
-MEMO_LIMIT = 100_000  # near-miss memo entries kept for a run; past it the memo starts afresh
+MEMO_LIMIT = 20_000  # near-miss memo entries kept for a run; past it the memo starts afresh
 STOPWORDS = frozenset("that this with from than then they them their there what when".split())
 
 

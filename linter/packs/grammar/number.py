@@ -84,7 +84,7 @@ def _plural_of_noun(word: str) -> bool:
     return other < 0.05
 
 
-_PLURAL_OF_NOUN: BoundedMemo[str, bool] = BoundedMemo(100_000)
+_PLURAL_OF_NOUN: BoundedMemo[str, bool] = BoundedMemo(20_000)
 
 
 class NumberAgreement(Rule):

@@ -305,7 +305,7 @@ def _verb_number(word: str) -> str | None:
     return None
 
 
-_NOUN_NUMBER: BoundedMemo[str, str | None] = BoundedMemo(100_000)
-_VERB_NUMBER: BoundedMemo[str, str | None] = BoundedMemo(100_000)
+_NOUN_NUMBER: BoundedMemo[str, str | None] = BoundedMemo(20_000)
+_VERB_NUMBER: BoundedMemo[str, str | None] = BoundedMemo(20_000)
 
 RULES = [RelativeAgreement]

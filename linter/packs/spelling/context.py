@@ -29,7 +29,7 @@ PREFIXES = frozenset(
 )
 MIN_LENGTH = 3
 HASH_AT = 2_000  # new distinct words in a run (four drafts) that make hashing the lexicon pay
-MEMO_LIMIT = 500_000  # per-word memo entries kept for a run (see _bound_memos)
+MEMO_LIMIT = 100_000  # per-word memo entries kept for a run (see _bound_memos)
 # British and American spellings of one word (SCOWL lists only the common ones)
 DIALECT_SWAP_PATTERNS = (
     (r"is(ation|e|ed|es|ing|er|ers)$", r"iz\1"),

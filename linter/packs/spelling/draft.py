@@ -397,7 +397,7 @@ def _compound_words(doc: Document) -> list[str]:
     return _COMPOUND_WORDS.of(doc)
 
 
-_SPANS: BoundedMemo[str, tuple[tuple[int, str], ...]] = BoundedMemo(200_000)
+_SPANS: BoundedMemo[str, tuple[tuple[int, str], ...]] = BoundedMemo(20_000)
 
 
 def _token_spans(word: str) -> tuple[tuple[int, str], ...]:

@@ -12,8 +12,6 @@ tuples, strings, numbers) can be kept; only the ``copydesk`` command writes
 
 from __future__ import annotations
 
-import contextlib
-import marshal
 import os
 import sys
 import zlib
@@ -21,10 +19,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from linter import keptfile
 from linter.userdir import keeping, user_cache_dir
 
 T = TypeVar("T")
-FORMAT = 1  # bump when the stored shape changes
+FORMAT = 2  # bump when the stored shape changes
 
 
 def _stamp(sources: Sequence[Path]) -> list[tuple[str, int, int]] | None:
@@ -49,11 +48,9 @@ def kept(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
     if stamp is None:
         return build()
     store = store_for(name, stamp)
-    with contextlib.suppress(Exception):  # missing, unreadable or not ours: built below
-        with open(store, "rb") as handle:
-            found = marshal.loads(handle.read())
-        if type(found) is tuple and len(found) == 2 and found[0] == stamp:
-            return found[1]
+    found = keptfile.load(store)  # None: missing, damaged or unreadable; built below
+    if type(found) is tuple and len(found) == 2 and found[0] == stamp:
+        return found[1]
     data = build()
     if keeping():
         _write(store, stamp, data, name)
@@ -61,16 +58,7 @@ def kept(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
 
 
 def _write(store: Path, stamp: list, data: Any, name: str) -> None:
-    temp = f"{store}.{os.getpid()}.tmp"
-    try:
-        blob = marshal.dumps((stamp, data))  # ValueError: not plain data, never kept
-        os.makedirs(store.parent, exist_ok=True)
-        with open(temp, "wb") as handle:
-            handle.write(blob)
-        os.replace(temp, store)
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+    if not keptfile.save(store, (stamp, data)):  # not plain data, or the write failed
         return
     from linter.rulecache import prune
 

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
 import re
 import sys
 import threading
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1  # bump when the stored shape changes
+from linter import keptfile
+
+FORMAT = 2  # bump when the stored shape changes
 PREFIX = "re-code-"
 LIMIT = 4000  # entries kept; past it, only those this run used are written
 _compiler: Any = getattr(re, "_compiler", None)  # 3.11+: ``sre_compile`` before
@@ -70,11 +71,9 @@ def install() -> bool:
 
     store = store_path()
     entries: dict[tuple[str, int], tuple] = {}
-    with contextlib.suppress(Exception):  # missing, unreadable or not ours: compile all
-        with open(store, "rb") as handle:
-            loaded = marshal.loads(handle.read())
-        if type(loaded) is dict:
-            entries = loaded
+    loaded = keptfile.load(store)  # None: missing, damaged or unreadable; compile all
+    if type(loaded) is dict:
+        entries = loaded
     original = _compiler.compile
     _state.update(store=store, entries=entries, used=set(), changed=False, original=original)
     _compiler._sre = _Capture(_sre)
@@ -139,15 +138,7 @@ def save() -> None:
     entries: dict = _state["entries"]
     if len(entries) > LIMIT:
         entries = {k: v for k, v in entries.items() if k in _state["used"]}
-    temp = f"{store}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(store.parent, exist_ok=True)
-        with open(temp, "wb") as handle:
-            handle.write(marshal.dumps(entries))
-        os.replace(temp, store)
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+    keptfile.save(store, entries)
     _state["changed"] = False
     from linter.rulecache import prune
 

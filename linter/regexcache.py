@@ -23,7 +23,9 @@ import sys
 import threading
 from typing import Any
 
-FORMAT = 1
+from linter import keptfile
+
+FORMAT = 2
 PREFIX = "regex-code-"
 LIMIT = 4000  # entries kept; past it, only those this run used are written
 
@@ -66,11 +68,9 @@ def _open() -> dict[str, Any]:
             stamp = (so, st.st_size, st.st_mtime_ns)
     store = user_cache_dir() / f"{PREFIX}{FORMAT}-{sys.implementation.cache_tag}.marshal"
     if stamp is not None:
-        with contextlib.suppress(Exception):  # missing, unreadable or not ours: compile
-            with open(store, "rb") as handle:
-                kept = marshal.loads(handle.read())
-            if type(kept) is tuple and len(kept) == 2 and kept[0] == stamp:
-                entries = kept[1]
+        kept = keptfile.load(store)  # None: missing, damaged or unreadable; compile
+        if type(kept) is tuple and len(kept) == 2 and kept[0] == stamp:
+            entries = kept[1]
     _state.update(store=store, stamp=stamp, entries=entries, used=set(), changed=False)
     return _state
 
@@ -167,16 +167,7 @@ def save() -> None:
     if len(entries) > LIMIT:
         entries = {k: v for k, v in entries.items() if k in _state["used"]}
     store = _state["store"]
-    temp = f"{store}.{os.getpid()}.tmp"
-    try:
-        blob = marshal.dumps((_state["stamp"], entries))
-        os.makedirs(store.parent, exist_ok=True)
-        with open(temp, "wb") as handle:
-            handle.write(blob)
-        os.replace(temp, store)
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+    keptfile.save(store, (_state["stamp"], entries))
     _state["changed"] = False
 
 

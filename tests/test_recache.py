@@ -4,6 +4,7 @@ command installs the hook and writes the store."""
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
 import subprocess
@@ -100,3 +101,22 @@ def test_the_command_keeps_its_patterns_and_the_next_run_reports_the_same(tmp_pa
     second = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert first.returncode == second.returncode == 1
     assert '"rule": "CORE001"' in first.stdout and first.stdout == second.stdout
+
+
+def test_a_damaged_store_is_a_miss_not_a_crash(hooked, cache_home):
+    """``_sre`` does not check every code (a changed opcode can crash it), so a store whose
+    bytes no longer match their checksum is read as empty, even when it still unmarshals."""
+    pattern, flags = PATTERNS[0]
+    expected = _behaviour(re.compile(pattern, flags))
+    hooked()
+    re.compile(pattern, flags)
+    recache.save()
+    (store,) = cache_home.glob("re-code-*.marshal")
+    data = store.read_bytes()
+    head, entries = data[:4], marshal.loads(data[4:])
+    code = entries[(pattern, flags)][1]  # (flags, code, ...): change one opcode
+    code[len(code) // 2] += 1
+    store.write_bytes(head + marshal.dumps(entries))  # plain data still, the checksum stale
+    hooked()
+    assert recache._state["entries"] == {}
+    assert _behaviour(re.compile(pattern, flags)) == expected

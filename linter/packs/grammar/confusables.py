@@ -108,6 +108,8 @@ class ConfusableByStatistics(Rule):
     def check(self, doc) -> Iterator[Match]:
         from linter.packs.grammar.confusion_model import CUES, STAT_WORDS, decide_by_stats
         from linter.packs.grammar.cue_index import index
+        from linter.packs.grammar.slot_model import CUE_FORMS as MODEL_WORDS
+        from linter.packs.grammar.slot_model import decide_at
 
         ix = index(doc, CUES)
         words, lows = ix.words, ix.lows
@@ -117,13 +119,17 @@ class ConfusableByStatistics(Rule):
         built = ix.shared.get("confusable tokens")
         built = built if isinstance(built, dict) else {}
         for item in _confusables(doc):
-            if item.choice or lows[item.k] not in STAT_WORDS:
-                continue  # GRAM001 reports what the rules decide; pairs judge few words
-            choice = decided.get(item.key, _UNDECIDED)
-            if choice is _UNDECIDED:
-                toks = built.get(item.k) or ix.tokens(item.a, item.b, item.gap_start)
-                choice = decide_by_stats(toks, item.key[0], self._bigrams, self.margin)
-                decided[item.key] = choice
+            if item.choice:
+                continue  # GRAM001 reports what the rules decide
+            choice = None
+            if lows[item.k] in STAT_WORDS:  # pairs judge few words
+                choice = decided.get(item.key, _UNDECIDED)
+                if choice is _UNDECIDED:
+                    toks = built.get(item.k) or ix.tokens(item.a, item.b, item.gap_start)
+                    choice = decide_by_stats(toks, item.key[0], self._bigrams, self.margin)
+                    decided[item.key] = choice
+            if not choice and lows[item.k] in MODEL_WORDS:  # the slot model (slot_model.py)
+                choice = decide_at(ix, item.k, self._bigrams)
             if choice:
                 start, end, text = words[item.k]
                 new = _replacement(text, choice)

@@ -122,8 +122,15 @@ def sentences_of(prose: str) -> list[list[Tok]]:
 
 
 def examples(sentences: list[list[Tok]], pairs_model) -> list[Example]:
-    from linter.packs.grammar.slot_model import AHEAD, BACK, SET_OF, SETS, context, features
-    from linter.packs.grammar.slot_model import pair_scores
+    from linter.packs.grammar.slot_model import (
+        AHEAD,
+        BACK,
+        SET_OF,
+        SETS,
+        context,
+        features,
+        pair_scores,
+    )
 
     out = []
     for toks in sentences:

@@ -50,6 +50,20 @@ BOOKS = {  # mirror folder: the book's plain text in it
     "GITenberg+Life-on-the-Mississippi_245": "245-0.txt",
     "GITenberg+The-Innocents-Abroad_3176": "3176-0.txt",
     "GITenberg+A-Tramp-Abroad_119": "119-0.txt",
+    "GITenberg+The-Adventures-of-Sherlock-Holmes_1661": "1661.txt",
+    "GITenberg+Pride-and-Prejudice_1342": "1342-0.txt",
+    "GITenberg+The-Adventures-of-Tom-Sawyer_74": "74-0.txt",
+    "GITenberg+Dracula_345": "345.txt",
+    "GITenberg+Great-Expectations_1400": "1400-0.txt",
+    "GITenberg+The-Secret-Adversary_1155": "1155-0.txt",
+    "GITenberg+The-Mysterious-Affair-at-Styles_863": "863-0.txt",
+    "GITenberg+The-Jungle_140": "140.txt",
+    "GITenberg+Anne-of-Green-Gables_45": "45-0.txt",
+    "GITenberg+Little-Women_514": "514.txt",
+}
+HELD_OUT = {  # never trained on: clean text to count false alarms on
+    "GITenberg+Middlemarch_145": "145.txt",
+    "GITenberg+Main-Street_543": "543-0.txt",
 }
 EWT_FILES = ("ewt-train.conllu", "ewt-dev.conllu")
 MIN_COUNT = 3  # a feature seen fewer times is dropped
@@ -300,7 +314,7 @@ def clean_check(folder: Path, mirror: Path) -> None:
     ]
     news = "\n\n".join(p.read_text("utf-8") for p in clean_files())
     texts = {
-        "Middlemarch": book_text(mirror, "GITenberg+Middlemarch_145", "145.txt"),
+        **{book.split("+")[1]: book_text(mirror, book, name) for book, name in HELD_OUT.items()},
         "EWT test": "\n\n".join(ewt_test),
         "PUD": "\n\n".join(pud),
         "news": news,

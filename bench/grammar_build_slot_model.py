@@ -36,6 +36,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -84,7 +85,7 @@ class Example(NamedTuple):
     pairs: list[float]
     label: int
     fold: int
-    swaps: list[tuple[int, list[float]]]  # (written rival, its pair scores)
+    n_word: int  # feats[:n_word] are the words' features (the gate's)
 
 
 def ewt_sentences(folder: Path) -> list[str]:
@@ -141,9 +142,10 @@ def examples(sentences: list[list[Tok]], pairs_model) -> list[Example]:
         BACK,
         SET_OF,
         SETS,
+        class_features,
         context,
-        features,
         pair_scores,
+        word_features,
     )
 
     out = []
@@ -160,9 +162,10 @@ def examples(sentences: list[list[Tok]], pairs_model) -> list[Example]:
             first, last, j = a == 0, b == len(toks) - 1, i - a
             words = SETS[name]
             prev, nxt = context(window, j, first, last)
-            feats = features(window, j, first, last)
+            word_feats = word_features(window, j, first, last)
+            feats = word_feats + class_features(window, j, first, last)
             pairs = pair_scores(words, prev, nxt, pairs_model)
-            out.append(Example(name, feats, pairs, words.index(tok.low), fold, []))
+            out.append(Example(name, feats, pairs, words.index(tok.low), fold, len(word_feats)))
     return out
 
 
@@ -173,6 +176,19 @@ def softmax(logits: list[float]) -> list[float]:
     exps = [math.exp(x - top) for x in logits]
     total = sum(exps)
     return [e / total for e in exps]
+
+
+def gate_open(row_of, ex: Example, k: int) -> list[bool]:
+    """For each reading as if written: does the gate let the full model judge it?"""
+    from linter.packs.grammar.slot_model import GATE
+
+    logits = [0.0] * k
+    for f in ex.feats[: ex.n_word]:
+        row = row_of(f)
+        if row:
+            for c in range(k):
+                logits[c] += row[c]
+    return [max(logits[r] - logits[c] for r in range(k) if r != c) >= GATE for c in range(k)]
 
 
 def train(data: list[Example], k: int, seed: int = 1) -> tuple[dict[str, list[float]], float]:
@@ -203,11 +219,11 @@ def train(data: list[Example], k: int, seed: int = 1) -> tuple[dict[str, list[fl
     return weights, beta
 
 
-def build(folder: Path, mirror: Path) -> list[Example]:
+def build(folder: Path, mirror: Path, pairs: bool = True) -> list[Example]:
     from linter.packs.grammar.common import data_dir
     from linter.packs.grammar.confusion_model import Bigrams
 
-    pairs_model = Bigrams(data_dir() / "bigrams.tsv")
+    pairs_model = Bigrams(data_dir() / "bigrams.tsv") if pairs else None
     texts = [("EWT", "\n\n".join(ewt_sentences(folder)))]
     for book, name in BOOKS.items():
         texts.append((book, book_text(mirror, book, name)))
@@ -225,7 +241,7 @@ def cross_validate(data: list[Example], folds: int, pairs_model) -> None:
     for name, words in SETS.items():
         k = len(words)
         rows = [ex for ex in data if ex.name == name]
-        right, n = 0, len(rows)
+        right, opened, n = 0, 0, len(rows)
         cuts = (0.01, 0.003, 0.001, 0.0003)
         flagged, caught, swapped = Counter(), Counter(), 0
         for fold in range(folds):
@@ -242,20 +258,28 @@ def cross_validate(data: list[Example], folds: int, pairs_model) -> None:
                 probs = softmax(logits)
                 best = max(range(k), key=probs.__getitem__)
                 right += best == ex.label
+                gate = gate_open(weights.get, ex, k)
+                opened += gate[ex.label]
                 for cut in (*cuts, "shipped"):
                     # the decision rule on the word as written (a correct word)
                     at = WRITTEN_MAX[words[ex.label]] if cut == "shipped" else cut
-                    if probs[ex.label] <= at and probs[best] >= RIVAL_MIN:
+                    if gate[ex.label] and probs[ex.label] <= at and probs[best] >= RIVAL_MIN:
                         flagged[cut] += 1
                     # the same slot with a rival written: is the slip flagged?
                     for c in range(k):
                         at = WRITTEN_MAX[words[c]] if cut == "shipped" else cut
-                        if c != ex.label and probs[c] <= at and probs[best] >= RIVAL_MIN:
+                        if (
+                            c != ex.label
+                            and gate[c]
+                            and probs[c] <= at
+                            and probs[best] >= RIVAL_MIN
+                        ):
                             caught[cut] += 1
                 swapped += k - 1
         print(
-            f"{name:6} examples {n:6}  accuracy {right / n:.3f}  (written word at most ...:"
-            " false flags per 1,000 correct words; synthetic slips caught)"
+            f"{name:6} examples {n:6}  accuracy {right / n:.3f}  gate passes {opened / n:.2f}"
+            "  (written word at most ...: false flags per 1,000 correct words; synthetic"
+            " slips caught)"
         )
         for cut in (*cuts, "shipped"):
             print(
@@ -331,9 +355,10 @@ def clean_check(folder: Path, mirror: Path) -> None:
                     continue
                 probs = slot.probabilities(name, ex.feats, ex.pairs)
                 best = max(range(len(words)), key=probs.__getitem__)
+                gate = gate_open(partial(slot.row, name), ex, len(words))[ex.label]
                 for cut in cuts:
                     at = WRITTEN_MAX[words[ex.label]] if cut == "shipped" else cut
-                    if probs[ex.label] <= at and probs[best] >= RIVAL_MIN:
+                    if gate and probs[ex.label] <= at and probs[best] >= RIVAL_MIN:
                         flags[cut] += 1
                         if cut == "shipped":
                             print(f"    flag {words[ex.label]} -> {words[best]}: {ex.feats[1:6]}")
@@ -346,12 +371,13 @@ def main() -> None:
     parser.add_argument("mirror", type=Path, help="folder with the GITenberg mirrors")
     parser.add_argument("--cv", type=int, default=0, help="cross-validate on K folds")
     parser.add_argument("--clean", action="store_true", help="count flags on clean text")
+    parser.add_argument("--no-pairs", action="store_true", help="(to measure) no pair scores")
     args = parser.parse_args()
     began = time.process_time()
     if args.clean:
         clean_check(args.folder, args.mirror)
         return
-    data = build(args.folder, args.mirror)
+    data = build(args.folder, args.mirror, not args.no_pairs)
     if args.cv:
         cross_validate(data, args.cv, None)
     else:

@@ -54,15 +54,18 @@ def test_a_draft_without_a_confusable_does_not_load_the_model(monkeypatch):
 
 def test_a_bad_row_names_the_file_and_line(tmp_path: Path):
     path = tmp_path / "slot_model.tsv"
+    path.write_text("# header\nits\tn1=the\t1 2 3\nits n1=a 1 2\n", "utf-8")
+    with pytest.raises(ValueError, match=r"slot_model.tsv:3: bad slot-model row"):
+        slot_model.SlotModel(path)  # not three fields: found on loading
     path.write_text("# header\nits\tn1=the\t1 2 3\n", "utf-8")
     with pytest.raises(ValueError, match=r"slot_model.tsv:2: bad slot-model row"):
-        slot_model.SlotModel(path)
+        slot_model.SlotModel(path).row("its", "n1=the")  # three weights for two readings
 
 
 def test_the_shipped_table_is_small_and_covers_every_set():
     model = slot_model.model()
-    assert set(model.weights) == set(slot_model.SETS)
-    assert all(len(table) > 100 for table in model.weights.values())
+    assert all(model.features_of(name) > 100 for name in slot_model.SETS)
+    assert all(model.pair_weight[name] > 0 for name in slot_model.SETS)
     from linter.packs.grammar.common import data_dir
 
     assert (data_dir() / "slot_model.tsv").stat().st_size < 300_000

@@ -109,7 +109,7 @@ class ConfusableByStatistics(Rule):
         from linter.packs.grammar.confusion_model import CUES, STAT_WORDS, decide_by_stats
         from linter.packs.grammar.cue_index import index
         from linter.packs.grammar.slot_model import CUE_FORMS as MODEL_WORDS
-        from linter.packs.grammar.slot_model import decide_at
+        from linter.packs.grammar.slot_model import judge
 
         ix = index(doc, CUES)
         words, lows = ix.words, ix.lows
@@ -129,7 +129,8 @@ class ConfusableByStatistics(Rule):
                     choice = decide_by_stats(toks, item.key[0], self._bigrams, self.margin)
                     decided[item.key] = choice
             if not choice and lows[item.k] in MODEL_WORDS:  # the slot model (slot_model.py)
-                choice = decide_at(ix, item.k, self._bigrams)
+                toks = built.get(item.k) or ix.tokens(item.a, item.b, item.gap_start)
+                choice = judge(ix, item.k, toks, item.k - item.a, self._bigrams)
             if choice:
                 start, end, text = words[item.k]
                 new = _replacement(text, choice)

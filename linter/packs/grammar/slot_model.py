@@ -34,8 +34,7 @@ BACK, AHEAD = 2, 4  # the window the features read
 FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 TAG_MIN = 0.25  # a tag candidate below this share is not a feature
 BIGRAM_FLOOR = -12.0  # a reading's word-pair score below the best one's, clipped here
-# The words the model judges as the cue index spells them (lower case, either apostrophe).
-CUE_FORMS = frozenset(form for word in SET_OF for form in (word, word.replace("'", "’")))
+MEMO_LIMIT = 200_000  # entries in a run-wide memo before it starts afresh
 
 
 class TokLike(Protocol):
@@ -51,17 +50,31 @@ class PairScore(Protocol):
     def score(self, prev: str, word: str, nxt: str) -> float: ...
 
 
-def _tags(word: str) -> list[str]:
-    from linter.language import candidates
+def _classes(word: str) -> tuple[tuple[str, ...], str]:
+    """A word's tag candidates with at least TAG_MIN of its uses, and its likeliest tag;
+    kept per word for the run (bounded like the other memos)."""
+    found = _CLASSES.get(word)
+    if found is None:
+        from linter.language import candidates
 
-    return [tag for tag, share in candidates(word).items() if share >= TAG_MIN]
+        cands = candidates(word)
+        tags = tuple(tag for tag, share in cands.items() if share >= TAG_MIN)
+        top = max(cands, key=cands.__getitem__) if cands else "?"
+        if len(_CLASSES) > MEMO_LIMIT:
+            _CLASSES.clear()
+        found = _CLASSES[word] = (tags, top)
+    return found
+
+
+_CLASSES: dict[str, tuple[tuple[str, ...], str]] = {}
+
+
+def _tags(word: str) -> tuple[str, ...]:
+    return _classes(word)[0]
 
 
 def _top(word: str) -> str:
-    from linter.language import candidates
-
-    cands = candidates(word)
-    return max(cands, key=cands.__getitem__) if cands else "?"
+    return _classes(word)[1]
 
 
 def _punct(gap: str) -> str:
@@ -81,63 +94,75 @@ def context(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> tuple[s
 
 def features(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> list[str]:
     """The features of the slot ``toks[i]`` (the word itself is not one of them)."""
-    out = ["b"]
-    n = len(toks)
-    # before: the previous two words, a punctuation mark, or the sentence's start
+    return word_features(toks, i, first, last) + class_features(toks, i, first, last)
+
+
+def _before(toks: Sequence[TokLike], i: int, first: bool) -> tuple[str, str]:
+    """The mark before word ``i`` ('' for none) and the word or mark before it."""
     mark = _punct(toks[i].gap)
     if mark:
-        p1 = "P" + mark
-    elif i == 0:
-        p1 = "<s>" if first else "?"
-    else:
-        p1 = toks[i - 1].low
+        return mark, "P" + mark
+    if i == 0:
+        return mark, "<s>" if first else "?"
+    return mark, toks[i - 1].low
+
+
+def word_features(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> list[str]:
+    """The features read from the words and marks alone (no lexicon): the gate's."""
+    out = ["b"]
+    n = len(toks)
+    mark, p1 = _before(toks, i, first)
     out.append("p1=" + p1)
     if i >= 1 and not mark:
         mark2 = _punct(toks[i - 1].gap)
         p2 = "P" + mark2 if mark2 else (toks[i - 2].low if i >= 2 else ("<s>" if first else "?"))
         out.append("p2=" + p2)
         out.append("p21=" + p2 + "|" + p1)
-        out.extend("t-1=" + tag for tag in _tags(p1))
-    start = p1 == "<s>" or (mark in '.:;!?"“”(' and mark != "")
-    if start:
+    if p1 == "<s>" or (mark != "" and mark in '.:;!?"“”('):
         out.append("start")
-    # after: the next two words, their word classes, a finite verb further on
     if i + 1 >= n:
         n1 = "</s>" if last else "?"
-        out.append("n1=" + n1)
-        out.append("p1n1=" + p1 + "|" + n1)
-        return out
-    mark = _punct(toks[i + 1].gap)
-    if mark:
-        n1 = "P" + mark
-        out.append("n1=" + n1)
-        out.append("p1n1=" + p1 + "|" + n1)
-        return out
-    nxt = toks[i + 1]
-    n1 = nxt.low
+    else:
+        mark = _punct(toks[i + 1].gap)
+        n1 = "P" + mark if mark else toks[i + 1].low
     out.append("n1=" + n1)
     out.append("p1n1=" + p1 + "|" + n1)
-    if nxt.text[:1].isupper():
+    if i + 1 >= n or mark:
+        return out
+    if toks[i + 1].text[:1].isupper():
         out.append("cap1")
-    tags1 = _tags(n1)
-    out.extend("t+1=" + tag for tag in tags1)
     out.append("s+1=" + n1[-2:])
-    top1 = _top(n1)
     if i + 2 >= n:
         n2 = "</s>" if last else "?"
-        out.append("n2=" + n2)
-        out.append("n12=" + n1 + "|" + n2)
-        out.append("t12=" + top1 + "|" + n2)
-        return out
-    mark = _punct(toks[i + 2].gap)
-    n2 = "P" + mark if mark else toks[i + 2].low
+    else:
+        mark = _punct(toks[i + 2].gap)
+        n2 = "P" + mark if mark else toks[i + 2].low
     out.append("n2=" + n2)
     out.append("n12=" + n1 + "|" + n2)
-    if mark:
-        out.append("t12=" + top1 + "|" + n2)
+    return out
+
+
+def class_features(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> list[str]:
+    """The features read from the neighbours' word classes (``linter.language``)."""
+    out: list[str] = []
+    n = len(toks)
+    mark, p1 = _before(toks, i, first)
+    if i >= 1 and not mark:
+        out.extend("t-1=" + tag for tag in _tags(p1))
+    if i + 1 >= n or _punct(toks[i + 1].gap):
         return out
-    top2 = _top(n2)
-    out.append("t12=" + top1 + "|" + top2)
+    n1 = toks[i + 1].low
+    out.extend("t+1=" + tag for tag in _tags(n1))
+    top1 = _top(n1)
+    if i + 2 >= n:
+        out.append("t12=" + top1 + "|" + ("</s>" if last else "?"))
+        return out
+    mark = _punct(toks[i + 2].gap)
+    if mark:
+        out.append("t12=" + top1 + "|P" + mark)
+        return out
+    n2 = toks[i + 2].low
+    out.append("t12=" + top1 + "|" + _top(n2))
     out.extend("t+2=" + tag for tag in _tags(n2))
     for j in range(i + 2, min(i + AHEAD + 1, n)):
         if j > i + 2 and _punct(toks[j].gap):
@@ -152,40 +177,76 @@ def pair_scores(words: Sequence[str], prev: str, nxt: str, pairs: PairScore | No
     """Each reading's word-pair score, relative to the best one (0 for the best)."""
     if pairs is None:
         return [0.0] * len(words)
-    scores = [pairs.score(prev, word, nxt) for word in words]
-    best = max(scores)
-    return [max(s - best, BIGRAM_FLOOR) for s in scores]
+    key = (words[0], prev, nxt)
+    found = _PAIRS.get(key)
+    if found is None:
+        scores = [pairs.score(prev, word, nxt) for word in words]
+        best = max(scores)
+        if len(_PAIRS) > MEMO_LIMIT:
+            _PAIRS.clear()
+        found = _PAIRS[key] = [max(s - best, BIGRAM_FLOOR) for s in scores]
+    return found
+
+
+# By set, previous and next word: "of their", "in there." repeat on fresh text too.
+_PAIRS: dict[tuple[str, str, str], list[float]] = {}
 
 
 class SlotModel:
-    """The weights of each set: ``weights[set][feature]`` is one weight per reading, and
-    ``pair_weight[set]`` multiplies the readings' word-pair scores."""
+    """The weights of each set: one weight per reading for each feature (``row``), and
+    ``pair_weight[set]``, which multiplies the readings' word-pair scores.
+
+    Rows are kept as text and read when a slot first asks for them: a run reads a few
+    hundred of the 12,000, and splitting the lines alone costs a few milliseconds."""
 
     def __init__(self, path: Path) -> None:
-        self.weights: dict[str, dict[str, tuple[float, ...]]] = {name: {} for name in SETS}
+        self.path = path
+        self._text: dict[str, dict[str, str]] = {name: {} for name in SETS}
+        self._rows: dict[str, dict[str, tuple[float, ...] | None]] = {name: {} for name in SETS}
         self.pair_weight: dict[str, float] = {name: 0.0 for name in SETS}
-        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-            if not line or line.startswith("#"):
-                continue
+        tables = self._text
+        self._lines = path.read_text("utf-8").splitlines()
+        for number, line in enumerate(self._lines, 1):
+            parts = line.split("\t")
+            if len(parts) == 3 and parts[0] in tables:
+                tables[parts[0]][parts[1]] = parts[2]
+            elif line and not line.startswith("#"):
+                raise ValueError(f"{path}:{number}: bad slot-model row (not set, feature, weights)")
+        for name in SETS:
+            row = self.row(name, "@pairs")
+            self.pair_weight[name] = row[0] if row else 0.0
+
+    def row(self, name: str, feature: str) -> tuple[float, ...] | None:
+        """The weights of ``feature`` in set ``name`` (None when the model has none)."""
+        rows = self._rows[name]
+        found = rows.get(feature, ())
+        if found != ():
+            return found
+        text = self._text[name].get(feature)
+        if text is None:
+            found = None
+        else:
             try:
-                name, feature, values = line.split("\t")
-                weights = tuple(int(v) / 1000 for v in values.split())
-                if feature == "@pairs":
-                    self.pair_weight[name] = weights[0]
-                elif len(weights) == len(SETS[name]):
-                    self.weights[name][feature] = weights
-                else:
-                    raise ValueError("wrong number of weights")
-            except (ValueError, KeyError) as exc:
-                raise ValueError(f"{path}:{number}: bad slot-model row ({exc})") from None
+                found = tuple(int(v) / 1000 for v in text.split())
+            except ValueError:
+                found = ()
+            if len(found) != (1 if feature == "@pairs" else len(SETS[name])):
+                number = self._lines.index(f"{name}\t{feature}\t{text}") + 1
+                raise ValueError(f"{self.path}:{number}: bad slot-model row (weights)")
+        rows[feature] = found
+        return found
+
+    def features_of(self, name: str) -> int:
+        """How many features set ``name`` has weights for."""
+        return len(self._text[name])
 
     def probabilities(self, name: str, feats: Sequence[str], pairs: Sequence[float]) -> list[float]:
         """P(reading | slot) for each reading of set ``name``."""
-        table = self.weights[name]
         beta = self.pair_weight[name]
         logits = [beta * s for s in pairs]
+        row_of = self.row
         for feature in feats:
-            row = table.get(feature)
+            row = row_of(name, feature)
             if row is not None:
                 for k, w in enumerate(row):
                     logits[k] += w
@@ -227,6 +288,32 @@ WRITTEN_MAX: dict[str, float] = {
     "than": 0.0,
 }
 RIVAL_MIN = 0.9
+# The words the model judges, as the cue index spells them (lower case, either apostrophe):
+# GRAM002 skips the rest ("than" among them) before it builds a window.
+CUE_FORMS = frozenset(
+    form for word in SET_OF if WRITTEN_MAX[word] > 0 for form in (word, word.replace("'", "’"))
+)
+
+
+# The gate: the full model is asked only when the words alone (``word_features``) give a
+# rival at least e^GATE times the written word's odds. On the training text this passes
+# about 30% of the correct words and keeps 97-98% of the model's findings; the rest cost no
+# lexicon look-up, word-pair score or wider window.
+GATE = -2.0
+
+
+def doubted(name: str, written: str, word_feats: Sequence[str]) -> bool:
+    """Whether the words around the slot leave room for a rival (the gate)."""
+    words = SETS[name]
+    row_of = model().row
+    logits = [0.0] * len(words)
+    for feature in word_feats:
+        row = row_of(name, feature)
+        if row is not None:
+            for k, w in enumerate(row):
+                logits[k] += w
+    own = logits[words.index(written)]
+    return max(x - own for k, x in enumerate(logits) if words[k] != written) >= GATE
 
 
 def decide(
@@ -253,7 +340,20 @@ def decide(
 
 # Decisions by the window's text (see ``confusables.MEMO_LIMIT``): a phrasing is judged once.
 _DECIDED: dict[tuple[int, str, bool], str | None] = {}
-MEMO_LIMIT = 200_000
+
+
+def judge(ix, k: int, window: Sequence[TokLike], i: int, pairs: PairScore | None) -> str | None:
+    """The model's reading for word ``k`` of a cue index, or None. ``window`` holds it as
+    ``window[i]`` with at least two words either side unless the sentence ends there (the
+    window GRAM001 built): the gate reads it; the full model builds its own."""
+    written = window[i].low
+    name = SET_OF.get(written)
+    if name is None or not WRITTEN_MAX[written]:
+        return None
+    first, last = i < BACK, len(window) - 1 - i < 2
+    if not doubted(name, written, word_features(window, i, first, last)):
+        return None
+    return decide_at(ix, k, pairs)
 
 
 def decide_at(ix, k: int, pairs: PairScore | None) -> str | None:

@@ -121,13 +121,14 @@ class ConfusableByStatistics(Rule):
         for item in _confusables(doc):
             if item.choice:
                 continue  # GRAM001 reports what the rules decide
-            choice = None
+            choice: str | None = None
             if lows[item.k] in STAT_WORDS:  # pairs judge few words
-                choice = decided.get(item.key, _UNDECIDED)
-                if choice is _UNDECIDED:
+                known = decided.get(item.key, _UNDECIDED)
+                if known is _UNDECIDED:
                     toks = built.get(item.k) or ix.tokens(item.a, item.b, item.gap_start)
-                    choice = decide_by_stats(toks, item.key[0], self._bigrams, self.margin)
-                    decided[item.key] = choice
+                    known = decide_by_stats(toks, item.key[0], self._bigrams, self.margin)
+                    decided[item.key] = known
+                choice = known
             if not choice and lows[item.k] in MODEL_WORDS:  # the slot model (slot_model.py)
                 toks = built.get(item.k) or ix.tokens(item.a, item.b, item.gap_start)
                 choice = judge(ix, item.k, toks, item.k - item.a, self._bigrams)

@@ -77,8 +77,11 @@ class ConfusableByStatistics(Rule):
     sets (rules/grammar/data/bigrams.tsv, built by bench/grammar_build_bigrams.py).
 
     Context rules cannot list every noun that follows "their"; word-pair statistics catch the
-    rest with a margin chosen on clean news text so that they stay quiet there. Inside a
-    quotation the finding is advice (info): speech is reported as spoken.
+    rest with a margin chosen on clean news text so that they stay quiet there. Where the
+    pairs do not decide either, a model of the slot trained on clean text (words, marks and
+    word classes around it; linter/packs/grammar/slot_model.py) speaks when it is sure:
+    "If your looking for work", "Whose there?". Inside a quotation the finding is advice
+    (info): speech is reported as spoken.
     """
 
     id = "GRAM002"
@@ -93,6 +96,8 @@ class ConfusableByStatistics(Rule):
         Example(bad="How reliable are you're results?"),
         Example(bad="They said their going home."),
         Example(good="How reliable are your results? They listed their country; it's there."),
+        Example(bad="If your looking for work, call us."),
+        Example(good="If your work is done, call us. Whose is it? Who's there?"),
     )
     margin = 2.0  # natural log: the rival must be about 7 times likelier (contractions: 55)
 

@@ -345,14 +345,20 @@ def decide(
 
 
 def _predicate_next(toks: Sequence[TokLike], i: int) -> bool:
-    """A participle or adjective may follow the contraction's verb ("saw it's forecast to
-    rise"): the contraction may stand."""
+    """A participle or adjective that no noun follows may be the contraction's predicate
+    ("saw it's forecast to rise"): the contraction may stand ("it's devastating loss" may
+    not)."""
     from linter.language import candidates
 
     if i + 1 >= len(toks):
         return False
     cands = candidates(toks[i + 1].low)
-    return cands.get("VBN", 0.0) + cands.get("VBG", 0.0) + cands.get("JJ", 0.0) >= 0.1
+    if cands.get("VBN", 0.0) + cands.get("VBG", 0.0) + cands.get("JJ", 0.0) < 0.1:
+        return False
+    if i + 2 >= len(toks) or _punct(toks[i + 2].gap):
+        return True
+    after = candidates(toks[i + 2].low)
+    return after.get("NN", 0.0) + after.get("NNS", 0.0) < 0.8
 
 
 POSSESSIVES = frozenset({"its", "your", "their", "whose"})

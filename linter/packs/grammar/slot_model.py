@@ -352,7 +352,10 @@ def _predicate_next(toks: Sequence[TokLike], i: int) -> bool:
 
     if i + 1 >= len(toks):
         return False
-    cands = candidates(toks[i + 1].low)
+    nxt = toks[i + 1].low
+    if nxt in ORDINALS:
+        return True  # "it's first thing tomorrow", "it's second nature"
+    cands = candidates(nxt)
     if cands.get("VBN", 0.0) + cands.get("VBG", 0.0) + cands.get("JJ", 0.0) < 0.1:
         return False
     if i + 2 >= len(toks) or _punct(toks[i + 2].gap):
@@ -362,6 +365,7 @@ def _predicate_next(toks: Sequence[TokLike], i: int) -> bool:
 
 
 POSSESSIVES = frozenset({"its", "your", "their", "whose"})
+ORDINALS = frozenset("first second third last next".split())
 
 
 def _noun_phrase_ahead(toks: Sequence[TokLike], i: int) -> bool:

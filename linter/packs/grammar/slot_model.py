@@ -197,7 +197,7 @@ class SlotModel:
     ``pair_weight[set]``, which multiplies the readings' word-pair scores.
 
     Rows are kept as text and read when a slot first asks for them: a run reads a few
-    hundred of the 12,000, and splitting the lines alone costs a few milliseconds."""
+    hundred of the 6,700, and splitting the lines alone costs a few milliseconds."""
 
     def __init__(self, path: Path) -> None:
         self.path = path

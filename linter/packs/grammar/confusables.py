@@ -77,8 +77,11 @@ class ConfusableByStatistics(Rule):
     sets (rules/grammar/data/bigrams.tsv, built by bench/grammar_build_bigrams.py).
 
     Context rules cannot list every noun that follows "their"; word-pair statistics catch the
-    rest with a margin chosen on clean news text so that they stay quiet there. Inside a
-    quotation the finding is advice (info): speech is reported as spoken.
+    rest with a margin chosen on clean news text so that they stay quiet there. Where the
+    pairs do not decide either, a model of the slot trained on clean text (words, marks and
+    word classes around it; linter/packs/grammar/slot_model.py) speaks when it is sure:
+    "If your looking for work", "Whose there?". Inside a quotation the finding is advice
+    (info): speech is reported as spoken.
     """
 
     id = "GRAM002"
@@ -93,6 +96,8 @@ class ConfusableByStatistics(Rule):
         Example(bad="How reliable are you're results?"),
         Example(bad="They said their going home."),
         Example(good="How reliable are your results? They listed their country; it's there."),
+        Example(bad="If your looking for work, call us."),
+        Example(good="If your work is done, call us. Whose is it? Who's there?"),
     )
     margin = 2.0  # natural log: the rival must be about 7 times likelier (contractions: 55)
 
@@ -108,6 +113,8 @@ class ConfusableByStatistics(Rule):
     def check(self, doc) -> Iterator[Match]:
         from linter.packs.grammar.confusion_model import CUES, STAT_WORDS, decide_by_stats
         from linter.packs.grammar.cue_index import index
+        from linter.packs.grammar.slot_model import CUE_FORMS as MODEL_WORDS
+        from linter.packs.grammar.slot_model import judge
 
         ix = index(doc, CUES)
         words, lows = ix.words, ix.lows
@@ -117,13 +124,19 @@ class ConfusableByStatistics(Rule):
         built = ix.shared.get("confusable tokens")
         built = built if isinstance(built, dict) else {}
         for item in _confusables(doc):
-            if item.choice or lows[item.k] not in STAT_WORDS:
-                continue  # GRAM001 reports what the rules decide; pairs judge few words
-            choice = decided.get(item.key, _UNDECIDED)
-            if choice is _UNDECIDED:
+            if item.choice:
+                continue  # GRAM001 reports what the rules decide
+            choice: str | None = None
+            if lows[item.k] in STAT_WORDS:  # pairs judge few words
+                known = decided.get(item.key, _UNDECIDED)
+                if known is _UNDECIDED:
+                    toks = built.get(item.k) or ix.tokens(item.a, item.b, item.gap_start)
+                    known = decide_by_stats(toks, item.key[0], self._bigrams, self.margin)
+                    decided[item.key] = known
+                choice = known
+            if not choice and lows[item.k] in MODEL_WORDS:  # the slot model (slot_model.py)
                 toks = built.get(item.k) or ix.tokens(item.a, item.b, item.gap_start)
-                choice = decide_by_stats(toks, item.key[0], self._bigrams, self.margin)
-                decided[item.key] = choice
+                choice = judge(ix, item.k, toks, item.k - item.a, self._bigrams)
             if choice:
                 start, end, text = words[item.k]
                 new = _replacement(text, choice)

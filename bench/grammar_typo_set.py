@@ -169,10 +169,12 @@ def paragraph(lines: list[str], k: int) -> tuple[list[str], list[str]]:
     return lines[a:k], lines[k + 1 : b]
 
 
-def from_git(repo: Path) -> Iterator[Slip]:
+def from_git(repo: Path, max_commits: int | None = None) -> Iterator[Slip]:
     """Slips from a repository's history: one-word edits of prose files, commit by commit
     (equal numbers of removed and added lines in a hunk are paired in order). A line that
-    is part of a hard-wrapped paragraph is read with its paragraph (from the fixed file)."""
+    is part of a hard-wrapped paragraph is read with its paragraph (from the fixed file).
+    ``max_commits`` keeps the newest that many commits touching a confusable in a prose file:
+    a cap that makes a history of tens of thousands of commits take minutes, not an hour."""
     gitdir = repo / ".git" if (repo / ".git").exists() else repo
     name = repo.parent.name if repo.name == "repo" else repo.name
     words = "|".join(sorted({w.replace("'", ".") for w in FAMILY_OF if w != "to"}))
@@ -184,6 +186,7 @@ def from_git(repo: Path) -> Iterator[Slip]:
             "log",
             *LOG_OPTIONS,
             rf"\b({words})\b",
+            *(("--max-count", str(max_commits)) if max_commits else ()),
             "--",
             *PROSE_FILES,
         ],
@@ -292,8 +295,8 @@ def confusable_edits(before: str, after: str) -> list[tuple[int, int, str, str]]
     return out
 
 
-def build(paths: list[Path]) -> list[Slip]:
-    """The set: each source's slips, a sentence kept once."""
+def build(paths: list[Path], max_commits: int | None = None) -> list[Slip]:
+    """The set: each source's slips, a sentence kept once (``max_commits``: see from_git)."""
     seen: set[str] = set()
     out: list[Slip] = []
     for path in paths:
@@ -306,7 +309,7 @@ def build(paths: list[Path]) -> list[Slip]:
         elif any(path.glob("*.source")):
             slips = from_cweb(path)
         else:
-            slips = from_git(path)
+            slips = from_git(path, max_commits)
         for slip in slips:
             if slip[0] not in seen:
                 seen.add(slip[0])
@@ -366,12 +369,20 @@ def main() -> None:
     parser.add_argument("--no-harper", action="store_true")
     parser.add_argument("--list", action="store_true", help="print the set as TSV and stop")
     parser.add_argument(
+        "--max-commits",
+        type=int,
+        metavar="N",
+        help="read at most the newest N commits of a history that touch a confusable",
+    )
+    parser.add_argument(
         "--save",
         type=Path,
         help="also write the set here (JSON lines, a local cache; not data to commit)",
     )
     args = parser.parse_args()
-    slips = build(args.sources)
+    if args.max_commits is not None and args.max_commits < 1:
+        parser.error("--max-commits: give a number of commits, 1 or more")
+    slips = build(args.sources, args.max_commits)
     if args.save:
         args.save.write_text("".join(json.dumps(s) + "\n" for s in slips), "utf-8")
     if args.list:

@@ -30,6 +30,8 @@ corrected sentence; Harper's non-spelling lints on it are counted beside.
     python bench/grammar_typo_set.py /tmp/typo-set-all.jsonl --split both   # the saved set
     python bench/grammar_typo_set.py SOURCES --split dev --misses 30
     python bench/grammar_typo_set.py SOURCES --list > /tmp/set.tsv   # the set, to read
+    python bench/grammar_typo_set.py REPOS --max-commits 20000 \
+        --exclude /tmp/typo-set-all.jsonl --save /tmp/typo-set-c.jsonl   # a new, independent set
 
 A file named ``typo-set*.jsonl`` is a set saved with ``--save`` (a local cache: mining the
 histories takes minutes); any other file is read as the GitHub Typo Corpus. The sources,
@@ -46,7 +48,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -295,15 +297,33 @@ def confusable_edits(before: str, after: str) -> list[tuple[int, int, str, str]]
     return out
 
 
-def build(paths: list[Path], max_commits: int | None = None) -> list[Slip]:
-    """The set: each source's slips, a sentence kept once (``max_commits``: see from_git)."""
-    seen: set[str] = set()
+def read_saved(path: Path) -> Iterator[Slip]:
+    """The slips of a set saved with ``--save`` (one JSON list a line)."""
+    if not path.is_file():
+        sys.exit(f"{path}: no such file")
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        try:
+            slip = json.loads(line)
+        except json.JSONDecodeError as exc:
+            sys.exit(f"{path}:{n}: not JSON ({exc.msg})")
+        if not isinstance(slip, list) or len(slip) != 7:
+            sys.exit(f"{path}:{n}: not a saved slip (a list of seven fields)")
+        yield tuple(slip)
+
+
+def build(
+    paths: list[Path], max_commits: int | None = None, exclude: Sequence[Path] = ()
+) -> list[Slip]:
+    """The set: each source's slips, a sentence kept once (``max_commits``: see from_git).
+    A sentence of a saved set in ``exclude`` is left out, so that a new set is independent
+    of the sets rules were developed on."""
+    seen: set[str] = {slip[0] for saved in exclude for slip in read_saved(saved)}
     out: list[Slip] = []
     for path in paths:
         if not path.exists():
             sys.exit(f"{path}: no such file or folder")
         if path.suffix == ".jsonl" and path.name.startswith("typo-set"):
-            slips = (tuple(json.loads(x)) for x in path.read_text("utf-8").splitlines())
+            slips = read_saved(path)
         elif path.is_file():
             slips = from_typo_corpus(path)
         elif any(path.glob("*.source")):
@@ -369,6 +389,14 @@ def main() -> None:
     parser.add_argument("--no-harper", action="store_true")
     parser.add_argument("--list", action="store_true", help="print the set as TSV and stop")
     parser.add_argument(
+        "--exclude",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="SET",
+        help="leave out the sentences of this saved set (repeatable)",
+    )
+    parser.add_argument(
         "--max-commits",
         type=int,
         metavar="N",
@@ -382,7 +410,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.max_commits is not None and args.max_commits < 1:
         parser.error("--max-commits: give a number of commits, 1 or more")
-    slips = build(args.sources, args.max_commits)
+    slips = build(args.sources, args.max_commits, args.exclude)
     if args.save:
         args.save.write_text("".join(json.dumps(s) + "\n" for s in slips), "utf-8")
     if args.list:

@@ -4,6 +4,7 @@ the third set: histories of tens of thousands of commits)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +25,7 @@ LINES = (
 
 def _history(folder: Path) -> Path:
     """A repository of four commits: a slip, its fix, a second slip, its fix."""
+    folder.mkdir(exist_ok=True)
     git = ("git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(folder))
     subprocess.run([*git, "init", "-q"], check=True)
     doc = folder / "guide.md"
@@ -53,3 +55,18 @@ def test_max_commits_below_one_is_refused(tmp_path: Path, monkeypatch, capsys) -
     with pytest.raises(SystemExit):
         typo_set.main()
     assert "--max-commits" in capsys.readouterr().err
+
+
+def test_a_sentence_of_an_excluded_set_is_left_out(tmp_path: Path) -> None:
+    history = _history(tmp_path / "repo")
+    saved = tmp_path / "typo-set-old.jsonl"
+    old = [LINES[0].strip(), 14, 18, "it's", "its", LINES[1].strip(), "old@1"]
+    saved.write_text(json.dumps(old) + "\n", "utf-8")
+    assert [s[3] for s in typo_set.build([history], exclude=[saved])] == ["weather"]
+
+
+def test_a_broken_saved_set_names_its_file_and_line(tmp_path: Path) -> None:
+    saved = tmp_path / "typo-set-bad.jsonl"
+    saved.write_text('["a", 1, 2, "b", "c", "d", "e"]\n{not json\n', "utf-8")
+    with pytest.raises(SystemExit, match=r"typo-set-bad\.jsonl:2: not JSON"):
+        typo_set.build([saved])

@@ -70,6 +70,8 @@ FUNCTION_WORDS = frozenset(
 MARKUP = re.compile(r"[`{}<>=|\\~^$@]|https?:|://|www\.|\w_\w|\w\.\w|[a-z][A-Z]|\.\.\.|\w\(")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“(]?[A-Z])")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Markdown emphasis around words (*word*, **words**, _word_), not an identifier's underscore
+EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_)(?=[^\s*_])([^*_`]+?)(?<=[^\s*_])\1(?![\w*])")
 LEAD = re.compile(r"^\s*(?:[-*+>#]+|\d+[.)])\s+")
 
 Slip = tuple[str, int, int, str, str, str, str]  # text, start, end, wrong, right, fixed, source
@@ -137,6 +139,8 @@ def slip_from_lines(before: str, after: str, source: str, context=None) -> Slip 
     before, after = before.strip(), after.strip()
     if "](" in before or "](" in after:
         before, after = LINK.sub(r"\1", before), LINK.sub(r"\1", after)
+    if "*" in before or "_" in before:
+        before, after = EMPHASIS.sub(r"\2", before), EMPHASIS.sub(r"\2", after)
     edit = one_word_edit(before, after)
     if edit is None:
         return None

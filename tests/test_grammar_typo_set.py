@@ -70,3 +70,24 @@ def test_a_broken_saved_set_names_its_file_and_line(tmp_path: Path) -> None:
     saved.write_text('["a", 1, 2, "b", "c", "d", "e"]\n{not json\n', "utf-8")
     with pytest.raises(SystemExit, match=r"typo-set-bad\.jsonl:2: not JSON"):
         typo_set.build([saved])
+
+
+def test_a_slip_inside_emphasised_prose_is_kept_without_the_markers() -> None:
+    before = "This is **not** what it's name says, and _that_ matters here."
+    after = "This is **not** what its name says, and _that_ matters here."
+    slip = typo_set.slip_from_lines(before, after, "repo@1")
+    assert slip == (
+        "This is not what it's name says, and that matters here.",
+        17,
+        21,
+        "it's",
+        "its",
+        "This is not what its name says, and that matters here.",
+        "repo@1",
+    )
+
+
+def test_an_identifiers_underscore_is_not_emphasis() -> None:
+    before = "Set my_var so that it's value is kept in the file."
+    after = "Set my_var so that its value is kept in the file."
+    assert typo_set.slip_from_lines(before, after, "repo@1") is None

@@ -30,6 +30,8 @@ corrected sentence; Harper's non-spelling lints on it are counted beside.
     python bench/grammar_typo_set.py /tmp/typo-set-all.jsonl --split both   # the saved set
     python bench/grammar_typo_set.py SOURCES --split dev --misses 30
     python bench/grammar_typo_set.py SOURCES --list > /tmp/set.tsv   # the set, to read
+    python bench/grammar_typo_set.py REPOS --max-commits 20000 \
+        --exclude /tmp/typo-set-all.jsonl --save /tmp/typo-set-c.jsonl   # a new, independent set
 
 A file named ``typo-set*.jsonl`` is a set saved with ``--save`` (a local cache: mining the
 histories takes minutes); any other file is read as the GitHub Typo Corpus. The sources,
@@ -46,7 +48,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -68,6 +70,8 @@ FUNCTION_WORDS = frozenset(
 MARKUP = re.compile(r"[`{}<>=|\\~^$@]|https?:|://|www\.|\w_\w|\w\.\w|[a-z][A-Z]|\.\.\.|\w\(")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“(]?[A-Z])")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Markdown emphasis around words (*word*, **words**, _word_), not an identifier's underscore
+EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_)(?=[^\s*_])([^*_`]+?)(?<=[^\s*_])\1(?![\w*])")
 LEAD = re.compile(r"^\s*(?:[-*+>#]+|\d+[.)])\s+")
 
 Slip = tuple[str, int, int, str, str, str, str]  # text, start, end, wrong, right, fixed, source
@@ -135,6 +139,8 @@ def slip_from_lines(before: str, after: str, source: str, context=None) -> Slip 
     before, after = before.strip(), after.strip()
     if "](" in before or "](" in after:
         before, after = LINK.sub(r"\1", before), LINK.sub(r"\1", after)
+    if "*" in before or "_" in before:
+        before, after = EMPHASIS.sub(r"\2", before), EMPHASIS.sub(r"\2", after)
     edit = one_word_edit(before, after)
     if edit is None:
         return None
@@ -169,10 +175,12 @@ def paragraph(lines: list[str], k: int) -> tuple[list[str], list[str]]:
     return lines[a:k], lines[k + 1 : b]
 
 
-def from_git(repo: Path) -> Iterator[Slip]:
+def from_git(repo: Path, max_commits: int | None = None) -> Iterator[Slip]:
     """Slips from a repository's history: one-word edits of prose files, commit by commit
     (equal numbers of removed and added lines in a hunk are paired in order). A line that
-    is part of a hard-wrapped paragraph is read with its paragraph (from the fixed file)."""
+    is part of a hard-wrapped paragraph is read with its paragraph (from the fixed file).
+    ``max_commits`` keeps the newest that many commits touching a confusable in a prose file:
+    a cap that makes a history of tens of thousands of commits take minutes, not an hour."""
     gitdir = repo / ".git" if (repo / ".git").exists() else repo
     name = repo.parent.name if repo.name == "repo" else repo.name
     words = "|".join(sorted({w.replace("'", ".") for w in FAMILY_OF if w != "to"}))
@@ -184,6 +192,7 @@ def from_git(repo: Path) -> Iterator[Slip]:
             "log",
             *LOG_OPTIONS,
             rf"\b({words})\b",
+            *(("--max-count", str(max_commits)) if max_commits else ()),
             "--",
             *PROSE_FILES,
         ],
@@ -292,21 +301,39 @@ def confusable_edits(before: str, after: str) -> list[tuple[int, int, str, str]]
     return out
 
 
-def build(paths: list[Path]) -> list[Slip]:
-    """The set: each source's slips, a sentence kept once."""
-    seen: set[str] = set()
+def read_saved(path: Path) -> Iterator[Slip]:
+    """The slips of a set saved with ``--save`` (one JSON list a line)."""
+    if not path.is_file():
+        sys.exit(f"{path}: no such file")
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        try:
+            slip = json.loads(line)
+        except json.JSONDecodeError as exc:
+            sys.exit(f"{path}:{n}: not JSON ({exc.msg})")
+        if not isinstance(slip, list) or len(slip) != 7:
+            sys.exit(f"{path}:{n}: not a saved slip (a list of seven fields)")
+        yield tuple(slip)
+
+
+def build(
+    paths: list[Path], max_commits: int | None = None, exclude: Sequence[Path] = ()
+) -> list[Slip]:
+    """The set: each source's slips, a sentence kept once (``max_commits``: see from_git).
+    A sentence of a saved set in ``exclude`` is left out, so that a new set is independent
+    of the sets rules were developed on."""
+    seen: set[str] = {slip[0] for saved in exclude for slip in read_saved(saved)}
     out: list[Slip] = []
     for path in paths:
         if not path.exists():
             sys.exit(f"{path}: no such file or folder")
         if path.suffix == ".jsonl" and path.name.startswith("typo-set"):
-            slips = (tuple(json.loads(x)) for x in path.read_text("utf-8").splitlines())
+            slips = read_saved(path)
         elif path.is_file():
             slips = from_typo_corpus(path)
         elif any(path.glob("*.source")):
             slips = from_cweb(path)
         else:
-            slips = from_git(path)
+            slips = from_git(path, max_commits)
         for slip in slips:
             if slip[0] not in seen:
                 seen.add(slip[0])
@@ -366,12 +393,28 @@ def main() -> None:
     parser.add_argument("--no-harper", action="store_true")
     parser.add_argument("--list", action="store_true", help="print the set as TSV and stop")
     parser.add_argument(
+        "--exclude",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="SET",
+        help="leave out the sentences of this saved set (repeatable)",
+    )
+    parser.add_argument(
+        "--max-commits",
+        type=int,
+        metavar="N",
+        help="read at most the newest N commits of a history that touch a confusable",
+    )
+    parser.add_argument(
         "--save",
         type=Path,
         help="also write the set here (JSON lines, a local cache; not data to commit)",
     )
     args = parser.parse_args()
-    slips = build(args.sources)
+    if args.max_commits is not None and args.max_commits < 1:
+        parser.error("--max-commits: give a number of commits, 1 or more")
+    slips = build(args.sources, args.max_commits, args.exclude)
     if args.save:
         args.save.write_text("".join(json.dumps(s) + "\n" for s in slips), "utf-8")
     if args.list:

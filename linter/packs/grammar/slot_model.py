@@ -16,7 +16,7 @@ held-out folds of the training text, where the model was trained on nothing it i
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -144,33 +144,43 @@ def word_features(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> l
 
 def class_features(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> list[str]:
     """The features read from the neighbours' word classes (``linter.language``)."""
-    out: list[str] = []
+    return [feature for part, _ in class_stages(toks, i, first, last) for feature in part]
+
+
+FAMILIES = ("t-1=", "t+1=", "t12=", "t+2=", "fin")
+
+
+def class_stages(
+    toks: Sequence[TokLike], i: int, first: bool, last: bool
+) -> Iterator[tuple[list[str], tuple[str, ...]]]:
+    """``class_features`` a word's look-up at a time: each part with the families still to
+    come (``FAMILIES``), so that a caller may stop once the rest cannot matter. The fin
+    part reads up to AHEAD words ahead; the others two."""
     n = len(toks)
     mark, p1 = _before(toks, i, first)
-    if i >= 1 and not mark:
-        out.extend("t-1=" + tag for tag in _tags(p1))
+    yield (["t-1=" + tag for tag in _tags(p1)] if i >= 1 and not mark else []), FAMILIES[1:]
     if i + 1 >= n or _punct(toks[i + 1].gap):
-        return out
+        return
     n1 = toks[i + 1].low
-    out.extend("t+1=" + tag for tag in _tags(n1))
+    out = ["t+1=" + tag for tag in _tags(n1)]
     top1 = _top(n1)
     if i + 2 >= n:
-        out.append("t12=" + top1 + "|" + ("</s>" if last else "?"))
-        return out
+        yield [*out, "t12=" + top1 + "|" + ("</s>" if last else "?")], ()
+        return
     mark = _punct(toks[i + 2].gap)
     if mark:
-        out.append("t12=" + top1 + "|P" + mark)
-        return out
+        yield [*out, "t12=" + top1 + "|P" + mark], ()
+        return
+    yield out, FAMILIES[2:]
     n2 = toks[i + 2].low
-    out.append("t12=" + top1 + "|" + _top(n2))
-    out.extend("t+2=" + tag for tag in _tags(n2))
+    yield ["t12=" + top1 + "|" + _top(n2)] + ["t+2=" + tag for tag in _tags(n2)], FAMILIES[4:]
     for j in range(i + 2, min(i + AHEAD + 1, n)):
         if j > i + 2 and _punct(toks[j].gap):
             break
         if _top(toks[j].low) in FINITE:
-            out.append(f"fin{j - i}")
-            break
-    return out
+            yield [f"fin{j - i}"], ()
+            return
+    yield [], ()
 
 
 def pair_scores(words: Sequence[str], prev: str, nxt: str, pairs: PairScore | None) -> list[float]:
@@ -204,6 +214,7 @@ class SlotModel:
         self._text: dict[str, dict[str, str]] = {name: {} for name in SETS}
         self._rows: dict[str, dict[str, tuple[float, ...] | None]] = {name: {} for name in SETS}
         self.pair_weight: dict[str, float] = {name: 0.0 for name in SETS}
+        self.bounds: dict[str, list[list[float]]] = {}  # ``class_bounds`` by set
         tables = self._text
         self._lines = path.read_text("utf-8").splitlines()
         for number, line in enumerate(self._lines, 1):
@@ -235,6 +246,10 @@ class SlotModel:
                 raise ValueError(f"{self.path}:{number}: bad slot-model row (weights)")
         rows[feature] = found
         return found
+
+    def names(self, name: str) -> list[str]:
+        """The features set ``name`` has weights for."""
+        return list(self._text[name])
 
     def features_of(self, name: str) -> int:
         """How many features set ``name`` has weights for."""
@@ -302,8 +317,8 @@ CUE_FORMS = frozenset(
 GATE = -2.0
 
 
-def doubted(name: str, written: str, word_feats: Sequence[str]) -> bool:
-    """Whether the words around the slot leave room for a rival (the gate)."""
+def word_margins(name: str, written: str, word_feats: Sequence[str]) -> list[float]:
+    """Each reading's logit less the written word's from the word features alone."""
     words = SETS[name]
     row_of = model().row
     logits = [0.0] * len(words)
@@ -313,7 +328,105 @@ def doubted(name: str, written: str, word_feats: Sequence[str]) -> bool:
             for k, w in enumerate(row):
                 logits[k] += w
     own = logits[words.index(written)]
-    return max(x - own for k, x in enumerate(logits) if words[k] != written) >= GATE
+    return [x - own for x in logits]
+
+
+def doubted(name: str, written: str, word_feats: Sequence[str]) -> bool:
+    """Whether the words around the slot leave room for a rival (the gate)."""
+    return _passes_gate(SETS[name], written, word_margins(name, written, word_feats))
+
+
+def _passes_gate(words: Sequence[str], written: str, margins: Sequence[float]) -> bool:
+    return max(x for k, x in enumerate(margins) if words[k] != written) >= GATE
+
+
+# The tag features of a family ("t-1=", "t+1=", "t+2=") a slot can hold at once: a word's
+# candidates with at least TAG_MIN of its uses (the shares sum to at most 1).
+TAGS_AT_MOST = int(1 / TAG_MIN)
+BOUND_SLACK = 1e-6  # the bound's rounding allowance (weights are thousandths)
+
+
+def family_bounds(m: SlotModel, name: str) -> dict[str, list[list[float]]]:
+    """By family (``FAMILIES``), ``[r][k]``: the most that family's features can add to
+    reading ``r``'s logit less reading ``k``'s, from the table alone: the TAGS_AT_MOST
+    largest gains of a tag family, the largest of "t12=" and "fin" (a slot holds one of
+    each); an absent feature adds nothing, so a gain below 0 counts as 0."""
+    found = m.bounds.get(name)
+    if found is not None:
+        return found
+    n = len(SETS[name])
+    rows_of: dict[str, list[tuple[float, ...]]] = {family: [] for family in FAMILIES}
+    for feature in m.names(name):
+        family = feature[:3] if feature[:3] == "fin" else feature[:4]
+        row = m.row(name, feature) if family in rows_of else None
+        if row is not None:
+            rows_of[family].append(row)
+    found = m.bounds[name] = {}
+    for family, rows in rows_of.items():
+        most = TAGS_AT_MOST if family in ("t-1=", "t+1=", "t+2=") else 1
+        found[family] = [
+            [
+                sum(
+                    g
+                    for g in sorted((row[r] - row[k] for row in rows), reverse=True)[:most]
+                    if g > 0
+                )
+                for k in range(n)
+            ]
+            for r in range(n)
+        ]
+    return found
+
+
+def may_flag(name: str, written: str, margins: Sequence[float], families: Sequence[str]) -> bool:
+    """False when ``decide`` provably leaves the slot: ``margins`` (each reading's logit less
+    the written word's, from the features read so far) plus the most the ``families`` yet
+    unread can add still leave the written word more than WRITTEN_MAX of the probability.
+    Exact (tests/test_grammar_slot_model_gate.py)."""
+    words = SETS[name]
+    k = words.index(written)
+    bounds = family_bounds(model(), name)
+    # P(written) = 1 / (1 + the sum over rivals r of e^(logit r - logit written))
+    total = 0.0
+    for r in range(len(words)):
+        if r != k:
+            upper = margins[r] + BOUND_SLACK
+            for family in families:
+                upper += bounds[family][r][k]
+            total += math.exp(min(upper, 700.0))
+    return 1.0 / (1.0 + total) <= WRITTEN_MAX[written] * (1 + BOUND_SLACK)
+
+
+def reachable(
+    name: str,
+    written: str,
+    margins: list[float],
+    window: Sequence[TokLike],
+    i: int,
+    first: bool,
+    last: bool,
+    pairs: PairScore | None,
+) -> bool:
+    """Whether the model may flag the slot, read lazily: the word-pair scores, then the
+    class features a look-up at a time, stopping once the threshold is out of reach. Reads
+    two words either side of ``window[i]`` (the fin family, further ahead, is bounded)."""
+    words = SETS[name]
+    m = model()
+    k = words.index(written)
+    prev, nxt = context(window, i, first, last)
+    scores = pair_scores(words, prev, nxt, pairs)
+    beta = m.pair_weight[name]
+    margins = [x + beta * (s - scores[k]) for x, s in zip(margins, scores, strict=True)]
+    if not may_flag(name, written, margins, FAMILIES):
+        return False
+    for part, rest in class_stages(window, i, first, last):
+        for j, x in enumerate(word_margins(name, written, part)):
+            margins[j] += x
+        if not may_flag(name, written, margins, rest):
+            return False
+        if rest == ("fin",) or not rest:
+            break
+    return True
 
 
 def decide(
@@ -409,8 +522,11 @@ def judge(ix, k: int, window: Sequence[TokLike], i: int, pairs: PairScore | None
     if name is None or not WRITTEN_MAX[written] or window[i].gap[-1:] in ("$", "@", "#"):
         return None  # (a $variable, @handle or #hashtag is not prose)
     first, last = i < BACK, len(window) - 1 - i < 2
-    if not doubted(name, written, word_features(window, i, first, last)):
+    margins = word_margins(name, written, word_features(window, i, first, last))
+    if not _passes_gate(SETS[name], written, margins):
         return None
+    if not reachable(name, written, margins, window, i, first, last, pairs):
+        return None  # the model cannot reach its threshold here
     return decide_at(ix, k, pairs)
 
 

@@ -214,7 +214,7 @@ class SlotModel:
         self._text: dict[str, dict[str, str]] = {name: {} for name in SETS}
         self._rows: dict[str, dict[str, tuple[float, ...] | None]] = {name: {} for name in SETS}
         self.pair_weight: dict[str, float] = {name: 0.0 for name in SETS}
-        self.bounds: dict[str, list[list[float]]] = {}  # ``class_bounds`` by set
+        self.bounds: dict[str, dict[str, list[list[float]]]] = {}  # ``family_bounds`` by set
         tables = self._text
         self._lines = path.read_text("utf-8").splitlines()
         for number, line in enumerate(self._lines, 1):
@@ -361,10 +361,10 @@ def family_bounds(m: SlotModel, name: str) -> dict[str, list[list[float]]]:
         row = m.row(name, feature) if family in rows_of else None
         if row is not None:
             rows_of[family].append(row)
-    found = m.bounds[name] = {}
+    bounds: dict[str, list[list[float]]] = {}
     for family, rows in rows_of.items():
         most = TAGS_AT_MOST if family in ("t-1=", "t+1=", "t+2=") else 1
-        found[family] = [
+        bounds[family] = [
             [
                 sum(
                     g
@@ -375,7 +375,8 @@ def family_bounds(m: SlotModel, name: str) -> dict[str, list[list[float]]]:
             ]
             for r in range(n)
         ]
-    return found
+    m.bounds[name] = bounds
+    return bounds
 
 
 def may_flag(name: str, written: str, margins: Sequence[float], families: Sequence[str]) -> bool:

@@ -375,6 +375,9 @@ def family_bounds(m: SlotModel, name: str) -> dict[str, list[list[float]]]:
             ]
             for r in range(n)
         ]
+    # a reading's word-pair score lies between BIGRAM_FLOOR and 0 (``pair_scores``)
+    gain = abs(m.pair_weight[name] * BIGRAM_FLOOR)
+    bounds["pairs"] = [[0.0 if r == k else gain for k in range(n)] for r in range(n)]
     m.bounds[name] = bounds
     return bounds
 
@@ -408,26 +411,28 @@ def reachable(
     last: bool,
     pairs: PairScore | None,
 ) -> bool:
-    """Whether the model may flag the slot, read lazily: the word-pair scores, then the
-    class features a look-up at a time, stopping once the threshold is out of reach. Reads
-    two words either side of ``window[i]`` (the fin family, further ahead, is bounded)."""
+    """Whether the model may flag the slot, read lazily: the class features a look-up at a
+    time, then the word-pair scores (the dearest part), stopping once the threshold is out
+    of reach. Reads two words either side of ``window[i]`` (the fin family, further ahead,
+    is bounded, never read)."""
     words = SETS[name]
-    m = model()
-    k = words.index(written)
-    prev, nxt = context(window, i, first, last)
-    scores = pair_scores(words, prev, nxt, pairs)
-    beta = m.pair_weight[name]
-    margins = [x + beta * (s - scores[k]) for x, s in zip(margins, scores, strict=True)]
-    if not may_flag(name, written, margins, FAMILIES):
+    margins = list(margins)
+    rest: tuple[str, ...] = FAMILIES
+    if not may_flag(name, written, margins, (*rest, "pairs")):
         return False
     for part, rest in class_stages(window, i, first, last):
         for j, x in enumerate(word_margins(name, written, part)):
             margins[j] += x
-        if not may_flag(name, written, margins, rest):
-            return False
         if rest == ("fin",) or not rest:
             break
-    return True
+        if not may_flag(name, written, margins, (*rest, "pairs")):
+            return False
+    k = words.index(written)
+    prev, nxt = context(window, i, first, last)
+    scores = pair_scores(words, prev, nxt, pairs)
+    beta = model().pair_weight[name]
+    margins = [x + beta * (s - scores[k]) for x, s in zip(margins, scores, strict=True)]
+    return may_flag(name, written, margins, rest)
 
 
 def decide(

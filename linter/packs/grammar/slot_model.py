@@ -320,10 +320,13 @@ GATE = -2.0
 def word_margins(name: str, written: str, word_feats: Sequence[str]) -> list[float]:
     """Each reading's logit less the written word's from the word features alone."""
     words = SETS[name]
-    row_of = model().row
+    m = _MODEL.get("model") or model()
+    rows = m._rows[name]  # the rows read so far; ``row`` reads the others
     logits = [0.0] * len(words)
     for feature in word_feats:
-        row = row_of(name, feature)
+        row = rows.get(feature, ())
+        if row == ():
+            row = m.row(name, feature)
         if row is not None:
             for k, w in enumerate(row):
                 logits[k] += w

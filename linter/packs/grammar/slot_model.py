@@ -385,23 +385,31 @@ def family_bounds(m: SlotModel, name: str) -> dict[str, list[list[float]]]:
     return bounds
 
 
-def may_flag(name: str, written: str, margins: Sequence[float], families: Sequence[str]) -> bool:
+def may_flag(name: str, written: str, margins: Sequence[float], families: tuple[str, ...]) -> bool:
     """False when ``decide`` provably leaves the slot: ``margins`` (each reading's logit less
     the written word's, from the features read so far) plus the most the ``families`` yet
     unread can add still leave the written word more than WRITTEN_MAX of the probability.
     Exact (tests/test_grammar_slot_model_gate.py)."""
-    words = SETS[name]
-    k = words.index(written)
-    bounds = family_bounds(model(), name)
+    key = (written, families)
+    rest = _REST.get(key)
+    if rest is None:
+        words = SETS[name]
+        k = words.index(written)
+        bounds = family_bounds(model(), name)
+        rest = _REST[key] = [
+            (r, sum(bounds[family][r][k] for family in families) + BOUND_SLACK)
+            for r in range(len(words))
+            if r != k
+        ]
     # P(written) = 1 / (1 + the sum over rivals r of e^(logit r - logit written))
     total = 0.0
-    for r in range(len(words)):
-        if r != k:
-            upper = margins[r] + BOUND_SLACK
-            for family in families:
-                upper += bounds[family][r][k]
-            total += math.exp(min(upper, 700.0))
+    for r, most in rest:
+        total += math.exp(min(margins[r] + most, 700.0))
     return 1.0 / (1.0 + total) <= WRITTEN_MAX[written] * (1 + BOUND_SLACK)
+
+
+# ``may_flag``'s rivals with the most the unread families add, by written word and families
+_REST: dict[tuple[str, tuple[str, ...]], list[tuple[int, float]]] = {}
 
 
 def reachable(

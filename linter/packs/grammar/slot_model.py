@@ -321,15 +321,17 @@ def word_margins(name: str, written: str, word_feats: Sequence[str]) -> list[flo
     """Each reading's logit less the written word's from the word features alone."""
     words = SETS[name]
     m = _MODEL.get("model") or model()
-    rows = m._rows[name]  # the rows read so far; ``row`` reads the others
-    logits = [0.0] * len(words)
+    get = m._rows[name].get  # the rows read so far; ``row`` reads the others
+    found = []
     for feature in word_feats:
-        row = rows.get(feature, ())
+        row = get(feature, ())
         if row == ():
             row = m.row(name, feature)
-        if row is not None:
-            for k, w in enumerate(row):
-                logits[k] += w
+        if row:
+            found.append(row)
+    if not found:
+        return [0.0] * len(words)
+    logits = [sum(weights) for weights in zip(*found, strict=True)]  # in feature order
     own = logits[words.index(written)]
     return [x - own for x in logits]
 

@@ -214,7 +214,7 @@ class SlotModel:
         self._text: dict[str, dict[str, str]] = {name: {} for name in SETS}
         self._rows: dict[str, dict[str, tuple[float, ...] | None]] = {name: {} for name in SETS}
         self.pair_weight: dict[str, float] = {name: 0.0 for name in SETS}
-        self.bounds: dict[str, dict[str, list[list[float]]]] = {}  # ``family_bounds`` by set
+        self.bounds: dict[tuple[str, str], list[list[float]]] = {}  # ``family_bound``
         tables = self._text
         self._lines = path.read_text("utf-8").splitlines()
         for number, line in enumerate(self._lines, 1):
@@ -351,25 +351,28 @@ TAGS_AT_MOST = int(1 / TAG_MIN)
 BOUND_SLACK = 1e-6  # the bound's rounding allowance (weights are thousandths)
 
 
-def family_bounds(m: SlotModel, name: str) -> dict[str, list[list[float]]]:
-    """By family (``FAMILIES``), ``[r][k]``: the most that family's features can add to
-    reading ``r``'s logit less reading ``k``'s, from the table alone: the TAGS_AT_MOST
-    largest gains of a tag family, the largest of "t12=" and "fin" (a slot holds one of
-    each); an absent feature adds nothing, so a gain below 0 counts as 0."""
-    found = m.bounds.get(name)
+def family_bound(m: SlotModel, name: str, family: str) -> list[list[float]]:
+    """``[r][k]``: the most the features of ``family`` (one of ``FAMILIES``, or "pairs")
+    can add to reading ``r``'s logit less reading ``k``'s, from the table alone: the
+    TAGS_AT_MOST largest gains of a tag family, the largest of "t12=" and "fin" (a slot
+    holds one of each); an absent feature adds nothing, so a gain below 0 counts as 0.
+    Read when first asked for (a run asks for "fin" alone: 3-5 rows a set)."""
+    found = m.bounds.get((name, family))
     if found is not None:
         return found
     n = len(SETS[name])
-    rows_of: dict[str, list[tuple[float, ...]]] = {family: [] for family in FAMILIES}
-    for feature in m.names(name):
-        family = feature[:3] if feature[:3] == "fin" else feature[:4]
-        row = m.row(name, feature) if family in rows_of else None
-        if row is not None:
-            rows_of[family].append(row)
-    bounds: dict[str, list[list[float]]] = {}
-    for family, rows in rows_of.items():
+    if family == "pairs":  # a reading's word-pair score lies in [BIGRAM_FLOOR, 0]
+        gain = abs(m.pair_weight[name] * BIGRAM_FLOOR)
+        found = [[0.0 if r == k else gain for k in range(n)] for r in range(n)]
+    else:
+        rows = [
+            row
+            for feature in m.names(name)
+            if feature.startswith(family)
+            if (row := m.row(name, feature)) is not None
+        ]
         most = TAGS_AT_MOST if family in ("t-1=", "t+1=", "t+2=") else 1
-        bounds[family] = [
+        found = [
             [
                 sum(
                     g
@@ -380,11 +383,8 @@ def family_bounds(m: SlotModel, name: str) -> dict[str, list[list[float]]]:
             ]
             for r in range(n)
         ]
-    # a reading's word-pair score lies between BIGRAM_FLOOR and 0 (``pair_scores``)
-    gain = abs(m.pair_weight[name] * BIGRAM_FLOOR)
-    bounds["pairs"] = [[0.0 if r == k else gain for k in range(n)] for r in range(n)]
-    m.bounds[name] = bounds
-    return bounds
+    m.bounds[(name, family)] = found
+    return found
 
 
 def may_flag(name: str, written: str, margins: Sequence[float], families: tuple[str, ...]) -> bool:
@@ -397,9 +397,9 @@ def may_flag(name: str, written: str, margins: Sequence[float], families: tuple[
     if rest is None:
         words = SETS[name]
         k = words.index(written)
-        bounds = family_bounds(model(), name)
+        m = model()
         rest = _REST[key] = [
-            (r, sum(bounds[family][r][k] for family in families) + BOUND_SLACK)
+            (r, sum(family_bound(m, name, family)[r][k] for family in families) + BOUND_SLACK)
             for r in range(len(words))
             if r != k
         ]
@@ -424,22 +424,20 @@ def reachable(
     last: bool,
     pairs: PairScore | None,
 ) -> bool:
-    """Whether the model may flag the slot, read lazily: the class features a look-up at a
-    time, then the word-pair scores (the dearest part), stopping once the threshold is out
-    of reach. Reads two words either side of ``window[i]`` (the fin family, further ahead,
-    is bounded, never read)."""
+    """Whether the model may flag the slot: its class features (``class_stages``) but
+    the fin family, then the word-pair scores, with the most the fin family can add. Reads
+    two words either side of ``window[i]``, not the four the full model reads, and skips
+    building that window, the fin look-ups and the probabilities where the threshold is
+    out of reach: on fresh text all but a few of the slots the gate passes. (Checks
+    before the word-pair scores, with their bound of 12 times their weight, stopped none.)"""
     words = SETS[name]
     margins = list(margins)
     rest: tuple[str, ...] = FAMILIES
-    if not may_flag(name, written, margins, (*rest, "pairs")):
-        return False
     for part, rest in class_stages(window, i, first, last):
         for j, x in enumerate(word_margins(name, written, part)):
             margins[j] += x
         if rest == ("fin",) or not rest:
             break
-        if not may_flag(name, written, margins, (*rest, "pairs")):
-            return False
     k = words.index(written)
     prev, nxt = context(window, i, first, last)
     scores = pair_scores(words, prev, nxt, pairs)

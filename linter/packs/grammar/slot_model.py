@@ -16,7 +16,7 @@ held-out folds of the training text, where the model was trained on nothing it i
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -144,33 +144,43 @@ def word_features(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> l
 
 def class_features(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> list[str]:
     """The features read from the neighbours' word classes (``linter.language``)."""
-    out: list[str] = []
+    return [feature for part, _ in class_stages(toks, i, first, last) for feature in part]
+
+
+FAMILIES = ("t-1=", "t+1=", "t12=", "t+2=", "fin")
+
+
+def class_stages(
+    toks: Sequence[TokLike], i: int, first: bool, last: bool
+) -> Iterator[tuple[list[str], tuple[str, ...]]]:
+    """``class_features`` a word's look-up at a time: each part with the families still to
+    come (``FAMILIES``), so that a caller may stop once the rest cannot matter. The fin
+    part reads up to AHEAD words ahead; the others two."""
     n = len(toks)
     mark, p1 = _before(toks, i, first)
-    if i >= 1 and not mark:
-        out.extend("t-1=" + tag for tag in _tags(p1))
+    yield (["t-1=" + tag for tag in _tags(p1)] if i >= 1 and not mark else []), FAMILIES[1:]
     if i + 1 >= n or _punct(toks[i + 1].gap):
-        return out
+        return
     n1 = toks[i + 1].low
-    out.extend("t+1=" + tag for tag in _tags(n1))
+    out = ["t+1=" + tag for tag in _tags(n1)]
     top1 = _top(n1)
     if i + 2 >= n:
-        out.append("t12=" + top1 + "|" + ("</s>" if last else "?"))
-        return out
+        yield [*out, "t12=" + top1 + "|" + ("</s>" if last else "?")], ()
+        return
     mark = _punct(toks[i + 2].gap)
     if mark:
-        out.append("t12=" + top1 + "|P" + mark)
-        return out
+        yield [*out, "t12=" + top1 + "|P" + mark], ()
+        return
+    yield out, FAMILIES[2:]
     n2 = toks[i + 2].low
-    out.append("t12=" + top1 + "|" + _top(n2))
-    out.extend("t+2=" + tag for tag in _tags(n2))
+    yield ["t12=" + top1 + "|" + _top(n2)] + ["t+2=" + tag for tag in _tags(n2)], FAMILIES[4:]
     for j in range(i + 2, min(i + AHEAD + 1, n)):
         if j > i + 2 and _punct(toks[j].gap):
             break
         if _top(toks[j].low) in FINITE:
-            out.append(f"fin{j - i}")
-            break
-    return out
+            yield [f"fin{j - i}"], ()
+            return
+    yield [], ()
 
 
 def pair_scores(words: Sequence[str], prev: str, nxt: str, pairs: PairScore | None) -> list[float]:
@@ -204,6 +214,7 @@ class SlotModel:
         self._text: dict[str, dict[str, str]] = {name: {} for name in SETS}
         self._rows: dict[str, dict[str, tuple[float, ...] | None]] = {name: {} for name in SETS}
         self.pair_weight: dict[str, float] = {name: 0.0 for name in SETS}
+        self.bounds: dict[tuple[str, str], list[list[float]]] = {}  # ``family_bound``
         tables = self._text
         self._lines = path.read_text("utf-8").splitlines()
         for number, line in enumerate(self._lines, 1):
@@ -235,6 +246,10 @@ class SlotModel:
                 raise ValueError(f"{self.path}:{number}: bad slot-model row (weights)")
         rows[feature] = found
         return found
+
+    def names(self, name: str) -> list[str]:
+        """The features set ``name`` has weights for."""
+        return list(self._text[name])
 
     def features_of(self, name: str) -> int:
         """How many features set ``name`` has weights for."""
@@ -302,18 +317,133 @@ CUE_FORMS = frozenset(
 GATE = -2.0
 
 
+def word_margins(name: str, written: str, word_feats: Sequence[str]) -> list[float]:
+    """Each reading's logit less the written word's from the word features alone."""
+    words = SETS[name]
+    m = _MODEL.get("model") or model()
+    get = m._rows[name].get  # the rows read so far; ``row`` reads the others
+    found = []
+    for feature in word_feats:
+        row = get(feature, ())
+        if row == ():
+            row = m.row(name, feature)
+        if row:
+            found.append(row)
+    if not found:
+        return [0.0] * len(words)
+    logits = [sum(weights) for weights in zip(*found, strict=True)]  # in feature order
+    own = logits[words.index(written)]
+    return [x - own for x in logits]
+
+
 def doubted(name: str, written: str, word_feats: Sequence[str]) -> bool:
     """Whether the words around the slot leave room for a rival (the gate)."""
+    return _passes_gate(SETS[name], written, word_margins(name, written, word_feats))
+
+
+def _passes_gate(words: Sequence[str], written: str, margins: Sequence[float]) -> bool:
+    return max(x for k, x in enumerate(margins) if words[k] != written) >= GATE
+
+
+# The tag features of a family ("t-1=", "t+1=", "t+2=") a slot can hold at once: a word's
+# candidates with at least TAG_MIN of its uses (the shares sum to at most 1).
+TAGS_AT_MOST = int(1 / TAG_MIN)
+BOUND_SLACK = 1e-6  # the bound's rounding allowance (weights are thousandths)
+
+
+def family_bound(m: SlotModel, name: str, family: str) -> list[list[float]]:
+    """``[r][k]``: the most the features of ``family`` (one of ``FAMILIES``, or "pairs")
+    can add to reading ``r``'s logit less reading ``k``'s, from the table alone: the
+    TAGS_AT_MOST largest gains of a tag family, the largest of "t12=" and "fin" (a slot
+    holds one of each); an absent feature adds nothing, so a gain below 0 counts as 0.
+    Read when first asked for (a run asks for "fin" alone: 3-5 rows a set)."""
+    found = m.bounds.get((name, family))
+    if found is not None:
+        return found
+    n = len(SETS[name])
+    if family == "pairs":  # a reading's word-pair score lies in [BIGRAM_FLOOR, 0]
+        gain = abs(m.pair_weight[name] * BIGRAM_FLOOR)
+        found = [[0.0 if r == k else gain for k in range(n)] for r in range(n)]
+    else:
+        rows = [
+            row
+            for feature in m.names(name)
+            if feature.startswith(family)
+            if (row := m.row(name, feature)) is not None
+        ]
+        most = TAGS_AT_MOST if family in ("t-1=", "t+1=", "t+2=") else 1
+        found = [
+            [
+                sum(
+                    g
+                    for g in sorted((row[r] - row[k] for row in rows), reverse=True)[:most]
+                    if g > 0
+                )
+                for k in range(n)
+            ]
+            for r in range(n)
+        ]
+    m.bounds[(name, family)] = found
+    return found
+
+
+def may_flag(name: str, written: str, margins: Sequence[float], families: tuple[str, ...]) -> bool:
+    """False when ``decide`` provably leaves the slot: ``margins`` (each reading's logit less
+    the written word's, from the features read so far) plus the most the ``families`` yet
+    unread can add still leave the written word more than WRITTEN_MAX of the probability.
+    Exact (tests/test_grammar_slot_model_gate.py)."""
+    key = (written, families)
+    rest = _REST.get(key)
+    if rest is None:
+        words = SETS[name]
+        k = words.index(written)
+        m = model()
+        rest = _REST[key] = [
+            (r, sum(family_bound(m, name, family)[r][k] for family in families) + BOUND_SLACK)
+            for r in range(len(words))
+            if r != k
+        ]
+    # P(written) = 1 / (1 + the sum over rivals r of e^(logit r - logit written))
+    total = 0.0
+    for r, most in rest:
+        total += math.exp(min(margins[r] + most, 700.0))
+    return 1.0 / (1.0 + total) <= WRITTEN_MAX[written] * (1 + BOUND_SLACK)
+
+
+# ``may_flag``'s rivals with the most the unread families add, by written word and families
+_REST: dict[tuple[str, tuple[str, ...]], list[tuple[int, float]]] = {}
+
+
+def reachable(
+    name: str,
+    written: str,
+    margins: list[float],
+    window: Sequence[TokLike],
+    i: int,
+    first: bool,
+    last: bool,
+    pairs: PairScore | None,
+) -> bool:
+    """Whether the model may flag the slot: its class features (``class_stages``) but
+    the fin family, then the word-pair scores, with the most the fin family can add. Reads
+    two words either side of ``window[i]``, not the four the full model reads, and skips
+    building that window, the fin look-ups and the probabilities where the threshold is
+    out of reach: on fresh text all but a few of the slots the gate passes. (Checks
+    before the word-pair scores, with their bound of 12 times their weight, stopped none.)"""
     words = SETS[name]
-    row_of = model().row
-    logits = [0.0] * len(words)
-    for feature in word_feats:
-        row = row_of(name, feature)
-        if row is not None:
-            for k, w in enumerate(row):
-                logits[k] += w
-    own = logits[words.index(written)]
-    return max(x - own for k, x in enumerate(logits) if words[k] != written) >= GATE
+    margins = list(margins)
+    rest: tuple[str, ...] = FAMILIES
+    for part, rest in class_stages(window, i, first, last):
+        for j, x in enumerate(word_margins(name, written, part)):
+            margins[j] += x
+        if rest == ("fin",) or not rest:
+            break
+    k = words.index(written)
+    prev, nxt = context(window, i, first, last)
+    scores = pair_scores(words, prev, nxt, pairs)
+    beta = model().pair_weight[name]
+    margins = [x + beta * (s - scores[k]) for x, s in zip(margins, scores, strict=True)]
+    return may_flag(name, written, margins, rest)
 
 
 def decide(
@@ -409,8 +539,11 @@ def judge(ix, k: int, window: Sequence[TokLike], i: int, pairs: PairScore | None
     if name is None or not WRITTEN_MAX[written] or window[i].gap[-1:] in ("$", "@", "#"):
         return None  # (a $variable, @handle or #hashtag is not prose)
     first, last = i < BACK, len(window) - 1 - i < 2
-    if not doubted(name, written, word_features(window, i, first, last)):
+    margins = word_margins(name, written, word_features(window, i, first, last))
+    if not _passes_gate(SETS[name], written, margins):
         return None
+    if not reachable(name, written, margins, window, i, first, last, pairs):
+        return None  # the model cannot reach its threshold here
     return decide_at(ix, k, pairs)
 
 

@@ -11,20 +11,37 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from linter.record import Frozen
 
 SEVERITY_VALUES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True)
-class Option:
-    """One key: its type (``what`` says it to the user) and, optionally, its allowed values."""
+class Option(Frozen):
+    """One key: its type (``what`` says it to the user) and, optionally, its allowed values.
+    (A plain frozen record: a run with a config file imports this module.)"""
+
+    __slots__ = ("check", "choices", "listed", "what")
+    _fields = ("what", "check", "choices", "listed")
 
     what: str
     check: Callable[[Any], bool]
-    choices: tuple[str, ...] = ()
-    listed: bool = False  # say "one of a, b, c" rather than "a, b or c"
+    choices: tuple[str, ...]
+    listed: bool  # say "one of a, b, c" rather than "a, b or c"
+
+    def __init__(
+        self,
+        what: str,
+        check: Callable[[Any], bool],
+        choices: tuple[str, ...] = (),
+        listed: bool = False,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "what", what)
+        put(self, "check", check)
+        put(self, "choices", choices)
+        put(self, "listed", listed)
 
     def problem(self, value: Any) -> str | None:
         """None when ``value`` fits, else what is wrong, for the one-line error."""

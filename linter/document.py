@@ -10,7 +10,6 @@ import datetime as dt
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 from typing import Any
@@ -169,22 +168,44 @@ _DERIVED = (
 )
 
 
-@dataclass(eq=False)
 class Document:
-    """One draft, parsed once; rules share its lazily computed tokens and spans."""
+    """One draft, parsed once; rules share its lazily computed tokens and spans.
 
-    path: str
-    text: str
-    prose: str
-    format: str = "text"
-    masked: SpanSet = field(default_factory=SpanSet)
-    code: SpanSet = field(default_factory=SpanSet)
-    headline: tuple[int, int] | None = None
-    metadata: dict = field(default_factory=dict)
-    date_override: dt.date | None = None
-    # analyses computed once and shared by rules, keyed by ``linter.memo.PerDocument`` (or by
-    # the object that owns the analysis, such as ``linter.literals.LITERALS``)
-    analyses: dict[object, Any] = field(default_factory=dict, repr=False)
+    Compared by identity. A plain class: ``@dataclass`` cost every start ~1 ms a class."""
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        prose: str,
+        format: str = "text",
+        masked: SpanSet | None = None,
+        code: SpanSet | None = None,
+        headline: tuple[int, int] | None = None,
+        metadata: dict | None = None,
+        date_override: dt.date | None = None,
+        analyses: dict[object, Any] | None = None,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.prose = prose
+        self.format = format
+        self.masked: SpanSet = SpanSet() if masked is None else masked
+        self.code: SpanSet = SpanSet() if code is None else code
+        self.headline = headline
+        self.metadata: dict = {} if metadata is None else metadata
+        self.date_override = date_override
+        # analyses computed once and shared by rules, keyed by ``linter.memo.PerDocument``
+        # (or by the object that owns the analysis, such as ``linter.literals.LITERALS``)
+        self.analyses: dict[object, Any] = {} if analyses is None else analyses
+
+    def __repr__(self) -> str:
+        return (
+            f"Document(path={self.path!r}, text={self.text!r}, prose={self.prose!r}, "
+            f"format={self.format!r}, masked={self.masked!r}, code={self.code!r}, "
+            f"headline={self.headline!r}, metadata={self.metadata!r}, "
+            f"date_override={self.date_override!r})"
+        )
 
     # ---- positions -------------------------------------------------------------------
     @cached_property

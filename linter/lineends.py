@@ -9,7 +9,6 @@ original by counting the CRs dropped before them.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
 
 from linter.finding import Finding
 
@@ -33,4 +32,4 @@ class LineEnds:
         return offset + bisect_left(self._crlf, offset)
 
     def to_original(self, finding: Finding) -> Finding:
-        return replace(finding, start=self.original(finding.start), end=self.original(finding.end))
+        return finding.replace(start=self.original(finding.start), end=self.original(finding.end))

@@ -420,8 +420,6 @@ def _settings(
     ignore: list[str] | None,
     date: dt.date | None,
 ) -> Settings:
-    from dataclasses import replace
-
     settings = settings or Settings(root=Path.cwd())
     if select or ignore:  # a typo must not make the library lint nothing, either
         from linter.config import check_rule_ids
@@ -434,7 +432,7 @@ def _settings(
         changes["ignore"] = [*settings.ignore, *ignore]
     if date is not None:
         changes["date"] = date
-    return replace(settings, **changes) if changes else settings
+    return settings.replace(**changes) if changes else settings
 
 
 def lint_text(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from linter.errors import InputError
+from linter.record import Frozen
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DATA_MAX_BYTES = 16 * 1024 * 1024  # rule, knowledge, vocabulary, baseline, ignore files
@@ -80,14 +80,25 @@ def read_text_limited(path: str | Path, limit: int = DATA_MAX_BYTES) -> str:
     return data.decode("utf-8-sig")
 
 
-@dataclass(frozen=True, slots=True)
-class SourceText:
+class SourceText(Frozen):
     """Decoded text plus the byte-level facts (encoding, BOM, newline) needed to write it back."""
 
+    __slots__ = ("bom", "encoding", "newline", "text")
+    _fields = ("text", "encoding", "bom", "newline")
+
     text: str
-    encoding: str = "utf-8"
-    bom: bool = False
-    newline: str = "\n"
+    encoding: str
+    bom: bool
+    newline: str
+
+    def __init__(
+        self, text: str, encoding: str = "utf-8", bom: bool = False, newline: str = "\n"
+    ) -> None:
+        put = object.__setattr__
+        put(self, "text", text)
+        put(self, "encoding", encoding)
+        put(self, "bom", bom)
+        put(self, "newline", newline)
 
 
 def _newline_of(text: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from linter.finding import Finding
 from linter.rule import Example, Rule
@@ -28,7 +27,7 @@ def lint_with_rule(
     """Findings of ``rule`` alone on ``text`` (other rules are not run)."""
     from linter.runner import Engine
 
-    settings = replace(settings or Settings(), select=[rule.id], ignore=[])
+    settings = (settings or Settings()).replace(select=[rule.id], ignore=[])
     if rule.guides and not (settings.style_guide_chosen and settings.style_guide in rule.guides):
         # a guide's rule is tested as a newsroom that chose that guide sees it
         guide = (

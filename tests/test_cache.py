@@ -4,7 +4,6 @@ change a result misses, and a corrupt or concurrently written cache is never fat
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -44,7 +43,7 @@ def project(tmp_path, monkeypatch):
 
 
 def settings_for(root: Path, **changes) -> Settings:
-    return replace(Settings(root=root), **changes)
+    return Settings(root=root).replace(**changes)
 
 
 def found(result) -> list[tuple[str, str, int, int]]:

@@ -341,3 +341,19 @@ def test_markdown_draft_with_plain_front_matter_parses_no_yaml(tmp_path):
     cache = tmp_path / "cache"
     loaded_by("check", "--no-cache", "d.md", cwd=tmp_path, cache=cache)  # keeps the rules
     assert "yaml" not in loaded_by("check", "--no-cache", "d.md", cwd=tmp_path, cache=cache)
+
+
+@pytest.mark.parametrize("config", ["", '[tool.copydesk]\nignore = ["STYLE001"]\n'])
+def test_cold_check_imports_no_dataclasses_nor_inspect(tmp_path, config):
+    """The classes on a check's path are plain (``linter.record``): ``dataclasses`` and the
+    ``inspect``, ``dis`` and ``tokenize`` it imports cost a cold run ~15 ms. (The run that
+    first indexes the code rules reads their docstrings with ``inspect.cleandoc``.)"""
+    (tmp_path / "draft.txt").write_text("Headline\n\nThe the cat sat on Monday.\n")
+    if config:  # a config file is checked against ``config_schema``
+        (tmp_path / "pyproject.toml").write_text(config)
+    cache = tmp_path / "cache"
+    first = loaded_by("check", "--no-cache", "draft.txt", cwd=tmp_path, cache=cache)
+    again = loaded_by("check", "--no-cache", "draft.txt", cwd=tmp_path, cache=cache)
+    assert "linter.runner" in first and "linter.runner" in again  # the check did run
+    assert "dataclasses" not in first
+    assert not {"dataclasses", "inspect", "dis", "tokenize"} & again

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
 from itertools import chain
 
 from linter.packs.facts.model import Entity, Holder, Office, Renaming
 from linter.packs.facts.name_mentions import CONNECTORS, is_initial, near_spelling, strip_possessive
+from linter.record import Frozen
 
 
 def name_key(words: list[str] | tuple[str, ...] | str) -> tuple[str, ...]:
@@ -44,14 +44,23 @@ def _name_key(words: tuple[str, ...] | str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True)
-class Near:
+class Near(Frozen):
     """A known name that a mention seems to garble, and how."""
+
+    __slots__ = ("dropped", "how", "name", "source")
+    _fields = ("name", "how", "source", "dropped")
 
     name: str  # the canonical name
     how: str  # "misspelled", "swapped", "dropped"
     source: str
-    dropped: str = ""  # the word left out, for "dropped"
+    dropped: str  # the word left out, for "dropped"
+
+    def __init__(self, name: str, how: str, source: str, dropped: str = "") -> None:
+        put = object.__setattr__
+        put(self, "name", name)
+        put(self, "how", how)
+        put(self, "source", source)
+        put(self, "dropped", dropped)
 
 
 def tables(

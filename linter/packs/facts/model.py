@@ -3,30 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+
+from linter.record import Record
 
 ENTITY_TYPES = ("person", "organization", "place", "event", "product", "name")
 
 
-@dataclass
-class Entity:
+class Entity(Record):
     """A canonical name and the other names it goes by, with the source that vouches for it."""
 
-    name: str
-    type: str
-    aliases: tuple[str, ...] = ()
-    source: str = ""
-    origin: str = ""  # the knowledge file and line
+    def __init__(
+        self,
+        name: str,
+        type: str,
+        aliases: tuple[str, ...] = (),
+        source: str = "",
+        origin: str = "",  # the knowledge file and line
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.aliases = aliases
+        self.source = source
+        self.origin = origin
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
 
-@dataclass
-class Term:
-    start: dt.date
-    end: dt.date | None  # None: still in office as of the pack's date
+class Term(Record):
+    def __init__(self, start: dt.date, end: dt.date | None) -> None:
+        self.start = start
+        self.end = end  # None: still in office as of the pack's date
 
     def covers(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -37,13 +45,20 @@ class Term:
         return f"{self.start.isoformat()} to {self.end.isoformat()}"
 
 
-@dataclass
-class Holder:
-    name: str
-    aliases: tuple[str, ...]
-    terms: list[Term]
-    source: str
-    origin: str = ""
+class Holder(Record):
+    def __init__(
+        self,
+        name: str,
+        aliases: tuple[str, ...],
+        terms: list[Term],
+        source: str,
+        origin: str = "",
+    ) -> None:
+        self.name = name
+        self.aliases = aliases
+        self.terms = terms
+        self.source = source
+        self.origin = origin
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -63,22 +78,33 @@ class Holder:
         return " and ".join(t.describe() for t in self.terms)
 
 
-@dataclass
-class Office:
+class Office(Record):
     """One office: ``title`` as written before a name ("President", "CEO"), ``of`` what
     ("United States", "Apple"), and the words that name that place or body before the title."""
 
-    id: str
-    title: str
-    of: str
-    titles: tuple[str, ...] = ()
-    qualifiers: tuple[str, ...] = ()
-    holders: list[Holder] = field(default_factory=list)
-    source: str = ""
-    origin: str = ""
-    # Open terms were checked on this day; after it an open term says nothing (a dataset
-    # of fixed date, such as the cabinet's). None: the file's as-of date, read as before.
-    as_of: dt.date | None = None
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        of: str,
+        titles: tuple[str, ...] = (),
+        qualifiers: tuple[str, ...] = (),
+        holders: list[Holder] | None = None,
+        source: str = "",
+        origin: str = "",
+        as_of: dt.date | None = None,
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.of = of
+        self.titles = titles
+        self.qualifiers = qualifiers
+        self.holders: list[Holder] = [] if holders is None else holders
+        self.source = source
+        self.origin = origin
+        # Open terms were checked on this day; after it an open term says nothing (a
+        # dataset of fixed date, such as the cabinet's). None: the file's as-of date.
+        self.as_of = as_of
 
     @property
     def all_titles(self) -> tuple[str, ...]:
@@ -88,14 +114,16 @@ class Office:
         return f"{self.title} of {self.of}"
 
 
-@dataclass
-class Renaming:
-    old: str
-    new: str
-    date: dt.date
-    type: str
-    source: str
-    origin: str = ""
+class Renaming(Record):
+    def __init__(
+        self, old: str, new: str, date: dt.date, type: str, source: str, origin: str = ""
+    ) -> None:
+        self.old = old
+        self.new = new
+        self.date = date
+        self.type = type
+        self.source = source
+        self.origin = origin
 
 
 # ---- plain data for the load cache (marshal: data only, never code) ---------------------

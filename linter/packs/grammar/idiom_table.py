@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+from linter.record import Frozen, Record
 
 SLOTS = {
     "poss": "my|your|his|her|its|our|their|one's",
@@ -26,12 +27,14 @@ MEMO_LIMIT = 20_000  # near-miss memo entries kept for a run; past it the memo s
 STOPWORDS = frozenset("that this with from than then they them their there what when".split())
 
 
-@dataclass
-class Corruption:
-    source: str  # the regex, compiled on first use: most drafts never need most of them
-    fix: str  # may name slots, filled from the match
-    gate: str  # its longest literal word: a match is impossible in a draft without it
-    _compiled: re.Pattern[str] | None = None
+class Corruption(Record):
+    def __init__(
+        self, source: str, fix: str, gate: str, _compiled: re.Pattern[str] | None = None
+    ) -> None:
+        self.source = source  # the regex, compiled on first use: most drafts need few
+        self.fix = fix  # may name slots, filled from the match
+        self.gate = gate  # its longest literal word: no match in a draft without it
+        self._compiled = _compiled
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -40,10 +43,17 @@ class Corruption:
         return self._compiled
 
 
-@dataclass(frozen=True)
-class Idiom:
+class Idiom(Frozen):
+    __slots__ = ("text", "words")
+    _fields = ("words", "text")
+
     words: tuple[str, ...]  # lower case; a slot is "{poss}"
     text: str
+
+    def __init__(self, words: tuple[str, ...], text: str) -> None:
+        put = object.__setattr__
+        put(self, "words", words)
+        put(self, "text", text)
 
 
 def _slot_regex(phrase: str) -> str:

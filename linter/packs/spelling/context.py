@@ -5,7 +5,6 @@ rules asks first)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -13,6 +12,7 @@ from linter.memo import PerDocument
 from linter.packs.spelling.draft import Draft, Token, word_tokens
 from linter.packs.spelling.suggest import Verdict, edit_strings, judge
 from linter.packs.spelling.tokens import FOREIGN_FUNCTION_WORDS, base, is_title
+from linter.record import Frozen
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
@@ -56,11 +56,19 @@ DIALECT_SWAP_PATTERNS = (
 REJECT, KNOWN, DIALECT, UNKNOWN = 1, 2, 4, 8
 
 
-@dataclass(frozen=True)
-class Unknown:
+class Unknown(Frozen):
+    __slots__ = ("token", "verdict", "word")
+    _fields = ("token", "word", "verdict")
+
     token: Token
     word: str
     verdict: Verdict
+
+    def __init__(self, token: Token, word: str, verdict: Verdict) -> None:
+        put = object.__setattr__
+        put(self, "token", token)
+        put(self, "word", word)
+        put(self, "verdict", verdict)
 
 
 class SpellingContext:
@@ -383,7 +391,7 @@ class SpellingContext:
             if found is None:
                 found = judge(word, self.lexicon)
                 if found.confident and self._plausible(word):
-                    found = replace(found, confident=False, safe_fix=False)
+                    found = found.replace(confident=False, safe_fix=False)
                 if kept is not None:
                     kept.put(word, found)
             self._verdicts[word] = found

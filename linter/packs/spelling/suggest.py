@@ -8,8 +8,9 @@ are found, only when none is one edit away, by rapidfuzz's C++ scan of the word 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from linter.record import Frozen
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.language.lexicon import Lexicon
@@ -22,22 +23,38 @@ DISTANT_MIN_LENGTH = 7
 MAX_JUDGED = 40  # letters: longer strings get no suggestion search (its cost grows with length)
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(Frozen):
+    __slots__ = ("distance", "word", "zipf")
+    _fields = ("word", "distance", "zipf")
+
     word: str
     distance: int
     zipf: float
 
+    def __init__(self, word: str, distance: int, zipf: float) -> None:
+        put = object.__setattr__
+        put(self, "word", word)
+        put(self, "distance", distance)
+        put(self, "zipf", zipf)
 
-@dataclass(frozen=True)
-class Verdict:
+
+class Verdict(Frozen):
     """What the unknown-word rule should say: candidates ranked best first, whether the best
     is close and common enough to call the word wrong, and whether it is the only sensible
     fix."""
 
+    __slots__ = ("candidates", "confident", "safe_fix")
+    _fields = ("candidates", "confident", "safe_fix")
+
     candidates: tuple[Suggestion, ...]
     confident: bool
     safe_fix: bool
+
+    def __init__(self, candidates: tuple[Suggestion, ...], confident: bool, safe_fix: bool) -> None:
+        put = object.__setattr__
+        put(self, "candidates", candidates)
+        put(self, "confident", confident)
+        put(self, "safe_fix", safe_fix)
 
     @property
     def words(self) -> tuple[str, ...]:

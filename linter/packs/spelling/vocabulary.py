@@ -8,12 +8,12 @@ Matching is always of whole words: accepting "teh" never hides "tehnology".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linter.errors import ConfigError
+from linter.record import Record
 from linter.source import read_text_limited
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -22,10 +22,10 @@ if TYPE_CHECKING:  # pragma: no cover
 TABLE_KEYS = ("accept", "reject", "codespell")
 
 
-@dataclass
-class WordSet:
-    exact: set[str] = field(default_factory=set)
-    any_case: set[str] = field(default_factory=set)
+class WordSet(Record):
+    def __init__(self, exact: set[str] | None = None, any_case: set[str] | None = None) -> None:
+        self.exact: set[str] = set() if exact is None else exact
+        self.any_case: set[str] = set() if any_case is None else any_case
 
     def add(self, entry: str) -> None:
         entry = entry.strip().replace("’", "'")
@@ -43,10 +43,10 @@ class WordSet:
         return bool(self.exact or self.any_case)
 
 
-@dataclass
-class Vocabulary:
-    accept: WordSet = field(default_factory=WordSet)
-    reject: WordSet = field(default_factory=WordSet)
+class Vocabulary(Record):
+    def __init__(self, accept: WordSet | None = None, reject: WordSet | None = None) -> None:
+        self.accept = WordSet() if accept is None else accept
+        self.reject = WordSet() if reject is None else reject
 
 
 def read_word_file(path: Path, into: WordSet) -> None:

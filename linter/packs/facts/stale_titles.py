@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from linter.document import _lower
 from linter.memo import PerDocument
 from linter.rule import Example, Match, Rule
 from linter.text import find_all
@@ -38,16 +39,6 @@ PRONOUN = {"he": "he", "she": "she"}
 WINDOW = 1000  # characters of context a title is judged by (sentence, names before it)
 
 
-def _low(doc: Document) -> str | None:
-    """The prose lower-cased as ``_may_name_holder`` does, if offsets still match."""
-    prose = doc.prose
-    if "Σ" in prose:
-        return None
-    low = prose.lower().replace("’", "'")
-    return low if len(low) == len(prose) else None
-
-
-_LOW: PerDocument[str | None] = PerDocument("facts.stale_titles.low", _low)
 _FIRST_ENDS: PerDocument[dict[str, int]] = PerDocument(
     "facts.stale_titles.first_ends", lambda d: {}
 )
@@ -56,10 +47,8 @@ _FIRST_ENDS: PerDocument[dict[str, int]] = PerDocument(
 class _LowIndex:
     """Occurrences of words in a document's lower-cased prose, found once per word."""
 
-    def __init__(self, prose: str) -> None:
-        self.prose = prose
-        low = prose.lower().replace("’", "'")
-        self.low = low if len(low) == len(prose) else None
+    def __init__(self, prose: str, low: str | None) -> None:
+        self.low = low  # ``_lowered``: None when lower-casing changed the length
         self.sigmas = [i for i, c in enumerate(prose) if c == "Σ"] if "Σ" in prose else []
         self.at: dict[str, list[int]] = {}
 
@@ -86,6 +75,29 @@ class _LowIndex:
         if self._within(self.sigmas, 1, start, end):
             return True
         return any(self._within(self._positions(w), len(w), start, end) for w in words)
+
+
+def _lowered(doc: Document) -> str | None:
+    """The prose lower-cased with straight apostrophes, if offsets still match: computed
+    once per document for ``_LOW`` and ``_LowIndex``, a chunk at a time (``_lower``), where
+    a whole-text ``str.lower`` needs a buffer of 12 bytes a character (120 MB for a 10 MB
+    draft)."""
+    prose = doc.prose
+    low = _lower(prose).replace("’", "'")
+    return low if len(low) == len(prose) else None
+
+
+def _low(doc: Document) -> str | None:
+    """The prose lower-cased as ``_may_name_holder`` does, if offsets still match (and
+    no capital sigma, whose lower case depends on its context)."""
+    return None if "Σ" in doc.prose else _LOWERED.of(doc)
+
+
+_LOWERED: PerDocument[str | None] = PerDocument("facts.stale_titles.lowered", _lowered)
+_LOW: PerDocument[str | None] = PerDocument("facts.stale_titles.low", _low)
+_LOW_INDEX: PerDocument[_LowIndex] = PerDocument(
+    "facts.stale_titles.low_index", lambda d: _LowIndex(d.prose, _LOWERED.of(d))
+)
 
 
 def _before_name_only(office: Office) -> bool:
@@ -272,7 +284,7 @@ class StaleTitle(Rule):
             m
             for m in self.appos_re.finditer(prose)
             if self._may_name_holder(
-                prose,
+                doc,
                 max(prose.rfind("\n", m.start() - WINDOW, m.start()) + 1, m.start() - WINDOW, 0),
                 m,
             )
@@ -360,7 +372,7 @@ class StaleTitle(Rule):
         written = doc.prose[m.start() : end]
         return self._report(doc, start, end, written, office, holder, day, insert_at=start)
 
-    def _may_name_holder(self, prose: str, start: int, m: re.Match) -> bool:
+    def _may_name_holder(self, doc: Document, start: int, m: re.Match) -> bool:
         """A name before ``m`` in ``prose[start:]`` may be one ``holders`` finds for its
         title: every holder it finds has a name whose last key word is the name's, and a
         key word is a lower-cased word of the prose (a capital sigma, lower-cased by its
@@ -369,23 +381,14 @@ class StaleTitle(Rule):
         lasts = self._holder_lasts(title.lower())
         if not lasts:
             return False
-        index = self._word_index(prose)
-        if index is None:  # lower-casing changed the length: offsets differ, scan the text
-            text = prose[start : m.start()]
+        index = _LOW_INDEX.of(doc)
+        if index.low is None:  # lower-casing changed the length: offsets differ, scan the text
+            text = doc.prose[start : m.start()]
             if "Σ" in text:
                 return True
             low = text.lower().replace("’", "'")
             return any(w in low for w in lasts)
         return index.holds_any(lasts, start, m.start())
-
-    def _word_index(self, prose: str) -> _LowIndex | None:
-        """The lower-cased prose and where each last name occurs in it, built once per
-        document: scanning the text before each title took quadratic time on a draft with
-        thousands of titles ("The President said no. " repeated)."""
-        memo = getattr(self, "_low_index", None)
-        if memo is None or memo.prose is not prose:
-            memo = self._low_index = _LowIndex(prose)
-        return memo if memo.low is not None else None
 
     def _holder_named_before(self, doc: Document, m: re.Match) -> bool:
         """``_may_name_holder`` over the whole text before ``m``, answered from where each
@@ -397,7 +400,7 @@ class StaleTitle(Rule):
         if end is None:
             low = _LOW.of(doc)
             if low is None:  # lower-casing changed lengths: the plain test
-                return self._may_name_holder(doc.prose, 0, m)
+                return self._may_name_holder(doc, 0, m)
             ends = [i + len(w) for w in self._holder_lasts(title) if (i := low.find(w)) >= 0]
             end = firsts[title] = min(ends, default=-1)
         return 0 <= end <= m.start()

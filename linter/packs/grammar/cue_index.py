@@ -15,6 +15,7 @@ an abbreviation. No cut falls inside a word, so "same sentence" is a property of
 from __future__ import annotations
 
 import re
+from array import array
 from itertools import chain, compress, count
 from typing import TYPE_CHECKING
 
@@ -86,11 +87,13 @@ class WordIndex:
         self.headline_end = doc.headline[1] if doc.headline else -1
         # lower() only: the apostrophe is straightened for the few words that are used
         self.lows = lows = doc.lower_words
-        self.hits = list(compress(count(), map(_WATCHED.__contains__, lows)))
+        # compact positions (4 bytes each, not a pointer and an int object): a 10 MB draft
+        # has millions of cue words
+        self.hits = array("i", compress(count(), map(_WATCHED.__contains__, lows)))
         self.present = frozenset(map(lows.__getitem__, self.hits))  # curly forms as written
         self.shared: dict[str, object] = {}  # results one rule computes for another
         # each watched word's positions, grouped when a rule first asks (``positions``)
-        self._by_word: dict[str, list[int]] | None = None
+        self._by_word: dict[str, array[int]] | None = None
 
     # ---- words ---------------------------------------------------------------------------
     def has(self, word: str) -> bool:
@@ -251,16 +254,16 @@ class WordIndex:
         return a, b
 
 
-def _group(hits: list[int], lows: Sequence[str]) -> dict[str, list[int]]:
+def _group(hits: array[int], lows: Sequence[str]) -> dict[str, array[int]]:
     """The positions ``hits`` grouped by their word (as written, lower case), each group
     ascending: one pass, where filtering every hit for each rule's cue set took a pass
     over all the cue words per rule (a dozen per document)."""
-    by_word: dict[str, list[int]] = {}
+    by_word: dict[str, array[int]] = {}
     get = by_word.get
     for i, low in zip(hits, map(lows.__getitem__, hits), strict=True):
         group = get(low)
         if group is None:
-            by_word[low] = [i]
+            by_word[low] = array("i", (i,))
         else:
             group.append(i)
     return by_word

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from linter import keptfile
+from linter.codecapture import Capture, plain
 
 FORMAT = 2  # bump when the stored shape changes
 PREFIX = "re-code-"
@@ -34,24 +35,6 @@ _compiler: Any = getattr(re, "_compiler", None)  # 3.11+: ``sre_compile`` before
 
 _state: dict[str, Any] = {}  # "store", "entries", "used", "changed", "original"
 _lock = threading.Lock()
-_captured = threading.local()
-
-
-class _Capture:
-    """Stands for ``_sre`` inside ``re._compiler``: passes every call through and keeps the
-    arguments of the last ``compile`` of this thread, which are what the store holds."""
-
-    def __init__(self, sre: Any) -> None:
-        self._sre = sre
-
-    def __getattr__(self, name: str) -> Any:  # once per name: kept on the object after
-        found = getattr(self._sre, name)
-        setattr(self, name, found)
-        return found
-
-    def compile(self, *args: Any) -> Any:
-        _captured.args = args
-        return self._sre.compile(*args)
 
 
 def store_path() -> Path:
@@ -76,7 +59,8 @@ def install() -> bool:
         entries = loaded
     original = _compiler.compile
     _state.update(store=store, entries=entries, used=set(), changed=False, original=original)
-    _compiler._sre = _Capture(_sre)
+    capture = Capture(_sre)
+    _compiler._sre = capture
 
     def compile(p: Any, flags: int = 0) -> Any:
         if type(p) is not str or type(flags) is not int or flags & re.DEBUG:
@@ -91,12 +75,12 @@ def install() -> bool:
             else:
                 _state["used"].add(key)
                 return made
-        _captured.args = None
+        capture.take()
         made = original(p, flags)
-        args = getattr(_captured, "args", None)
+        args = capture.take()
         if args and args[0] is p:
             with contextlib.suppress(ValueError):
-                kept = tuple(_plain(a) for a in args[1:])
+                kept = tuple(plain(a) for a in args[1:])
                 marshal.dumps(kept)  # plain data only
                 with _lock:
                     entries[key] = kept
@@ -106,16 +90,6 @@ def install() -> bool:
 
     _compiler.compile = compile
     return True
-
-
-def _plain(value: Any) -> Any:
-    """``value`` with its ints plain (the code's opcodes are named int constants, which
-    marshal does not take)."""
-    if type(value) is list:
-        return [int(v) if isinstance(v, int) else v for v in value]
-    if isinstance(value, int) and type(value) is not bool:
-        return int(value)
-    return value
 
 
 def uninstall() -> None:

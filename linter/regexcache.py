@@ -24,6 +24,7 @@ import threading
 from typing import Any
 
 from linter import keptfile
+from linter.codecapture import Capture, plain
 
 FORMAT = 2
 PREFIX = "regex-code-"
@@ -31,7 +32,6 @@ LIMIT = 4000  # entries kept; past it, only those this run used are written
 
 _state: dict[str, Any] = {}  # "store", "so", "entries", "used", "changed", "module"
 _lock = threading.Lock()
-_captured = threading.local()
 
 
 def _extension() -> str | None:
@@ -106,23 +106,6 @@ def kept(pattern: str, ignorecase: bool) -> Any:
     return made
 
 
-class _Capture:
-    """Stands for ``regex._regex`` inside ``regex._main``: passes every call through and
-    keeps the arguments of this thread's last ``compile``."""
-
-    def __init__(self, module: Any) -> None:
-        self._module = module
-
-    def __getattr__(self, name: str) -> Any:  # once per name: kept on the object after
-        found = getattr(self._module, name)
-        setattr(self, name, found)
-        return found
-
-    def compile(self, *args: Any) -> Any:
-        _captured.args = args
-        return self._module.compile(*args)
-
-
 def compile_new(pattern: str, ignorecase: bool) -> Any:
     """``regex.compile(pattern, V0 | IGNORECASE?)``, its arguments to the C half kept for
     the store; ``regex.error`` as ``regex.compile`` raises it."""
@@ -132,30 +115,22 @@ def compile_new(pattern: str, ignorecase: bool) -> Any:
 
     state = _open()
     main: Any = importlib.import_module("regex._main")  # where ``_regex.compile`` is called
-    if not isinstance(main._regex, _Capture):
-        main._regex = _Capture(main._regex)
+    if not isinstance(main._regex, Capture):
+        main._regex = Capture(main._regex)
+    capture: Capture = main._regex
     flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
-    _captured.args = None
+    capture.take()
     made = regex.compile(pattern, flags, cache_pattern=False)  # compiled: its arguments seen
-    args = getattr(_captured, "args", None)
+    args = capture.take()
     if args and args[0] is pattern and state["stamp"] is not None:
         with contextlib.suppress(ValueError, TypeError):
-            plain = tuple(_plain(a) for a in args[1:])
-            marshal.dumps(plain)  # plain data only
+            kept = tuple(plain(a) for a in args[1:])
+            marshal.dumps(kept)  # plain data only
             with _lock:
-                state["entries"][(pattern, ignorecase)] = plain
+                state["entries"][(pattern, ignorecase)] = kept
                 state["used"].add((pattern, ignorecase))
                 state["changed"] = True
     return made
-
-
-def _plain(value: Any) -> Any:
-    """``value`` with its ints plain (flags come as ``RegexFlag``, which marshal refuses)."""
-    if type(value) is list:
-        return [int(v) if isinstance(v, int) else v for v in value]
-    if isinstance(value, int) and type(value) is not bool:
-        return int(value)
-    return value
 
 
 def save() -> None:

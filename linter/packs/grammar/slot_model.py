@@ -120,11 +120,7 @@ def word_features(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> l
         out.append("p21=" + p2 + "|" + p1)
     if p1 == "<s>" or (mark != "" and mark in '.:;!?"“”('):
         out.append("start")
-    if i + 1 >= n:
-        n1 = "</s>" if last else "?"
-    else:
-        mark = _punct(toks[i + 1].gap)
-        n1 = "P" + mark if mark else toks[i + 1].low
+    n1, mark = _word_after(toks, i + 1, last)
     out.append("n1=" + n1)
     out.append("p1n1=" + p1 + "|" + n1)
     if i + 1 >= n or mark:
@@ -132,14 +128,19 @@ def word_features(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> l
     if toks[i + 1].text[:1].isupper():
         out.append("cap1")
     out.append("s+1=" + n1[-2:])
-    if i + 2 >= n:
-        n2 = "</s>" if last else "?"
-    else:
-        mark = _punct(toks[i + 2].gap)
-        n2 = "P" + mark if mark else toks[i + 2].low
+    n2, _ = _word_after(toks, i + 2, last)
     out.append("n2=" + n2)
     out.append("n12=" + n1 + "|" + n2)
     return out
+
+
+def _word_after(toks: Sequence[TokLike], j: int, last: bool) -> tuple[str, str]:
+    """The feature word at ``j`` after the slot (a punctuation mark before it stands in its
+    place, "</s>" or "?" past the window's end) and that mark."""
+    if j >= len(toks):
+        return ("</s>" if last else "?"), ""
+    mark = _punct(toks[j].gap)
+    return ("P" + mark if mark else toks[j].low), mark
 
 
 def class_features(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> list[str]:

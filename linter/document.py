@@ -112,7 +112,7 @@ def _split_words(prose: str) -> Words:
 LOWER_CHUNK = 1 << 20  # characters lowered at a time (cut after a space)
 
 
-def _lower(text: str) -> str:
+def lower_in_chunks(text: str) -> str:
     """``text.lower()``, a chunk at a time: ``str.lower`` works in a buffer of 12 bytes a
     character (three UCS-4 characters for each, the most one can grow to), 120 MB for a
     10 MB draft. Each chunk ends with a space, which bounds the one context lowering looks
@@ -131,7 +131,7 @@ def _lower(text: str) -> str:
 
 def fold_case(text: str) -> str:
     """Lower-case without changing the length (a few characters grow when lowered)."""
-    low = _lower(text)
+    low = lower_in_chunks(text)
     if len(low) == len(text):
         return low
     # each character lowered alone, those that grow kept: one table for the distinct

@@ -98,8 +98,8 @@ def test_lowering_a_chunk_at_a_time_matches_lowering_at_once(monkeypatch):
     text = "ΟΔΟΣ ΣΟΦΙΑ Σ ΑΣ’ ΟΔΟΣ. The END Σ  ΑΣ\nΣΑ x" * 7
     for chunk in (1, 2, 3, 5, 8, 13, 40):
         monkeypatch.setattr(document, "LOWER_CHUNK", chunk)
-        assert document._lower(text) == text.lower(), chunk
-        assert document._lower("nospaceatallΣ" * 5) == ("nospaceatallΣ" * 5).lower()
+        assert document.lower_in_chunks(text) == text.lower(), chunk
+        assert document.lower_in_chunks("nospaceatallΣ" * 5) == ("nospaceatallΣ" * 5).lower()
 
 
 def test_fold_case_keeps_the_length_when_a_character_grows():

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from linter.document import _lower
+from linter.document import lower_in_chunks
 from linter.memo import PerDocument
 from linter.rule import Example, Match, Rule
 from linter.text import find_all
@@ -79,11 +79,11 @@ class _LowIndex:
 
 def _lowered(doc: Document) -> str | None:
     """The prose lower-cased with straight apostrophes, if offsets still match: computed
-    once per document for ``_LOW`` and ``_LowIndex``, a chunk at a time (``_lower``), where
+    once per document for ``_LOW`` and ``_LowIndex``, a chunk at a time (``lower_in_chunks``), where
     a whole-text ``str.lower`` needs a buffer of 12 bytes a character (120 MB for a 10 MB
     draft)."""
     prose = doc.prose
-    low = _lower(prose).replace("’", "'")
+    low = lower_in_chunks(prose).replace("’", "'")
     return low if len(low) == len(prose) else None
 
 

@@ -39,7 +39,7 @@ class Source(NamedTuple):
     commit: str
     include: tuple[str, ...]  # fnmatch patterns over paths in the commit
     exclude: tuple[str, ...]
-    kind: str  # "lines": one sentence a line; "markdown": prose pages
+    kind: str  # "lines": one sentence a line; "markdown": prose pages; "text": paragraphs
     licence: str
     licence_file: str  # path in the same commit that states the licence
 
@@ -88,6 +88,46 @@ SOURCES: tuple[Source, ...] = (
         "US government work (public domain in the USA) + CC0 1.0 worldwide waiver",
         "LICENSE.md",
     ),
+    Source(
+        "tts-handbook",
+        "18F/handbook",
+        "1e4955634d0369f17e5bbc0ebbf8f62e2a3dfe4b",
+        ("pages/*.md",),
+        (),
+        "markdown",
+        "US government work (public domain in the USA) + CC0 1.0 worldwide waiver",
+        "LICENSE.md",
+    ),
+    Source(
+        "login-gov",
+        "GSA-TTS/identity-site",
+        "7bc713b98bef38f5cec7668726013a53d8a53a94",
+        ("content/*._en.md", "content/*/index.md"),
+        (),
+        "markdown",
+        "US government work (public domain in the USA) + CC0 1.0 worldwide waiver",
+        "LICENSE.md",
+    ),
+    Source(
+        "uswds",
+        "uswds/uswds-site",
+        "284e0976332d4e958ac1baf986180276dd4cbbcb",
+        ("pages/*.md",),
+        (),
+        "markdown",
+        "US government work (public domain in the USA) + CC0 1.0 worldwide waiver",
+        "LICENSE.md",
+    ),
+    Source(
+        "presidential-speeches",
+        "kfogel/presidential-speeches",
+        "a4c8b38eeba49703f515a701db03e60417e042e6",  # HEAD's parent: HEAD removed the data
+        ("data/19*.txt", "data/20*.txt"),  # 1900 on: modern usage only
+        (),
+        "text",
+        "public domain (17 U.S.C. 105; Miller Center transcripts), as its LICENSE.md says",
+        "LICENSE.md",
+    ),
 )
 
 # Words whose counts the README reports (the slot model's confusion sets and kin).
@@ -114,6 +154,10 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _EMPH = re.compile(r"(\*\*|__|\*|(?<![A-Za-z0-9])_(?=\S)|(?<=\S)_(?![A-Za-z0-9]))")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _BAD = re.compile(r"https?:|www\.|[`{}<>|@#=\\^~]|\.(?:com|gov|org|html?|md)\b|\s{2,}")
+_AUDIENCE = re.compile(
+    r"\s*\((?:applause|laughter|cheers|booing|boos|inaudible|crosstalk)[^)]*\)", re.I
+)
+_SPEAKER = re.compile(r"^(?:Q|[A-Z][A-Z .']{2,40})[.:]\s+")  # "Q." "THE PRESIDENT." labels
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "–": "-"})
 
 
@@ -190,6 +234,12 @@ def sentences_of(kind: str, text: str) -> Iterator[str]:
     if kind == "lines":
         for line in text.splitlines():
             yield from split_sentences(normalise(line).strip())
+    elif kind == "text":
+        for block in re.split(r"\n\s*\n", normalise(text)):
+            if block.startswith("President:"):
+                continue
+            block = _SPEAKER.sub("", _AUDIENCE.sub("", " ".join(block.split())))
+            yield from split_sentences(block)
     else:
         for paragraph in markdown_prose(text):
             yield from split_sentences(paragraph)

@@ -42,6 +42,7 @@ class Source(NamedTuple):
     kind: str  # "lines": one sentence a line; "markdown": prose pages; "text": paragraphs
     licence: str
     licence_file: str  # path in the same commit that states the licence
+    group: str = ""  # README counts sources of one group together (default: the name)
 
 
 SOURCES: tuple[Source, ...] = (
@@ -130,6 +131,101 @@ SOURCES: tuple[Source, ...] = (
     ),
 )
 
+# Novels first published 1900-1922 (public domain in the USA), as GITenberg mirrors them:
+# edited prose whose dialogue has the contractions the older books lack. Mirror folder
+# name (owner+name), commit, book file, first publication.
+BOOKS_1900S = (
+    (
+        "GITenberg/The-Hound-of-the-Baskervilles_2852",
+        "bb11a2bd7e3cda991b7f83936e811a0f472c089c",
+        "2852-0.txt",
+        1902,
+    ),
+    (
+        "GITenberg/The-Call-of-the-Wild_215",
+        "c1fcf9ec7af90edd09a7a2d3b6f1354b153494d0",
+        "215-0.txt",
+        1903,
+    ),
+    ("GITenberg/The-Sea-Wolf_1074", "a85a80e0e87a0bcf76d31ba6fd3347ba80b4562f", "1074-0.txt", 1904),
+    (
+        "GITenberg/The-House-of-Mirth_284",
+        "d7d6c9a3af8bb46224293854c97d8d0c927ea111",
+        "284.txt",
+        1905,
+    ),
+    ("GITenberg/Martin-Eden_1056", "4ababcd47843813351e9b74bc2b8fffcd0dd2f6a", "1056.txt", 1909),
+    (
+        "GITenberg/The-Innocence-of-Father-Brown_204",
+        "64ff41e02cd79bdc2df51f494a98e71fb39e27f3",
+        "204-0.txt",
+        1911,
+    ),
+    ("GITenberg/Daddy-Long-Legs_157", "74214c9cd5313b5243495bb7a9aac663972ef61c", "157.txt", 1912),
+    (
+        "GITenberg/Riders-of-the-Purple-Sage_1300",
+        "fb603a46774a6b07e132bd0318ad1f22bcbe8649",
+        "1300-0.txt",
+        1912,
+    ),
+    ("GITenberg/Pollyanna_1450", "32460e7edbf03555b8d15aa1022ced9ad5272dcc", "1450-0.txt", 1913),
+    ("GITenberg/Penrod_402", "e80b16d442a1a3bbad1d5db02e46673167744cab", "402-0.txt", 1914),
+    (
+        "GITenberg/The-Thirty-Nine-Steps_558",
+        "9df1735568a61ce35d33dbd43cc07269c74aa859",
+        "558.txt",
+        1915,
+    ),
+    (
+        "GITenberg/The-Valley-of-Fear_3289",
+        "b3d6c72f411351fae7db81842f9ca72c9312dfc2",
+        "3289-0.txt",
+        1915,
+    ),
+    (
+        "GITenberg/The-Magnificent-Ambersons_8867",
+        "cc79f8a5503d794b4768a3752881811bc207a4dc",
+        "8867-0.txt",
+        1918,
+    ),
+    ("GITenberg/My-Man-Jeeves_8164", "adadd3534a7d2cdc34fff83dccc9ea365eed0c4f", "8164.txt", 1919),
+    (
+        "GITenberg/This-Side-of-Paradise_805",
+        "f51b56c0f3dca972ce1deeebcce31defe5c45e72",
+        "805-0.txt",
+        1920,
+    ),
+    (
+        "GITenberg/The-Age-of-Innocence_541",
+        "28e8179a3fc40a92d4eadbaf33a45aa6ec2c895c",
+        "541.txt",
+        1920,
+    ),
+    ("GITenberg/Babbitt_1156", "04ddcfcb6111976f3160bc059ddc46d18f358d29", "1156-0.txt", 1922),
+    (
+        "GITenberg/The-Beautiful-and-Damned_9830",
+        "8adfe391506fe8bde677b60907a597d6bb5b795c",
+        "9830.txt",
+        1922,
+    ),
+)
+
+SOURCES += tuple(
+    Source(
+        repo.split("/")[1].rsplit("_", 1)[0].lower() + f"-{year}",
+        repo,
+        commit,
+        (book,),
+        (),
+        "gutenberg",
+        f"public domain in the USA (first published {year}); the Project Gutenberg licence "
+        "in LICENSE covers the trademark, not the text",
+        "LICENSE",
+        "novels-1902-1922",
+    )
+    for repo, commit, book, year in BOOKS_1900S
+)
+
 # Words whose counts the README reports (the slot model's confusion sets and kin).
 COUNTED = (
     "it's its you're your they're their there were where we're "
@@ -158,6 +254,8 @@ _AUDIENCE = re.compile(
     r"\s*\((?:applause|laughter|cheers|booing|boos|inaudible|crosstalk)[^)]*\)", re.I
 )
 _SPEAKER = re.compile(r"^(?:Q|[A-Z][A-Z .']{2,40})[.:]\s+")  # "Q." "THE PRESIDENT." labels
+_PG_START = re.compile(r"^\*\*\* ?START OF.*$", re.M)
+_PG_END = re.compile(r"^\*\*\* ?END OF.*$|^End of (?:the )?Project Gutenberg", re.M)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "–": "-"})
 
 
@@ -222,7 +320,13 @@ def clean_sentence(sentence: str) -> str | None:
     if not 3 <= len(words) <= 80:
         return None
     letters = sum(c.isalpha() for c in s)
-    if letters < 0.6 * len(s) or s.count('"') % 2:
+    if s.count('"') % 2 and s[0] == '"':  # a quotation split into sentences: 'Yes.' of
+        s = s[1:].lstrip()  # '"Yes. I know."' keeps no half of its pair of quotes
+        if not s[:1].isupper():
+            return None
+    elif s.count('"') % 2 and s.endswith('"'):
+        s = s[:-1].rstrip()
+    if letters < 0.6 * len(s) or s.count('"') % 2 or (not s[:1].isalnum() and s[:1] not in "\"'("):
         return None
     if sum(w.isupper() and len(w) > 1 for w in words) > len(words) / 3:  # headline caps
         return None
@@ -234,6 +338,11 @@ def sentences_of(kind: str, text: str) -> Iterator[str]:
     if kind == "lines":
         for line in text.splitlines():
             yield from split_sentences(normalise(line).strip())
+    elif kind == "gutenberg":
+        start, end = _PG_START.search(text), _PG_END.search(text)
+        body = text[start.end() if start else 0 : end.start() if end else len(text)]
+        for block in re.split(r"\n\s*\n", normalise(body.replace("\r\n", "\n"))):
+            yield from split_sentences(_EMPH.sub("", " ".join(block.split())))
     elif kind == "text":
         for block in re.split(r"\n\s*\n", normalise(text)):
             if block.startswith("President:"):
@@ -245,9 +354,14 @@ def sentences_of(kind: str, text: str) -> Iterator[str]:
             yield from split_sentences(paragraph)
 
 
+def git_dir(source: Source, mirror: Path) -> Path:
+    """The bare git folder of the source's mirror (a few mirrors hold repo/.git instead)."""
+    base = mirror / source.repo.replace("/", "+") / "repo"
+    return base if (base / "HEAD").exists() else base / ".git"
+
+
 def _git(source: Source, mirror: Path, *args: str) -> bytes:
-    git_dir = mirror / source.repo.replace("/", "+") / "repo"
-    cmd = ["git", f"--git-dir={git_dir}", *args]
+    cmd = ["git", f"--git-dir={git_dir(source, mirror)}", *args]
     return subprocess.run(cmd, capture_output=True, check=True).stdout
 
 
@@ -266,10 +380,9 @@ def files_of(source: Source, mirror: Path) -> list[str]:
 
 def read_files(source: Source, mirror: Path, paths: list[str]) -> Iterator[tuple[str, str]]:
     """(path, text) for each path, read in one ``git cat-file --batch``."""
-    git_dir = mirror / source.repo.replace("/", "+") / "repo"
     spec = "".join(f"{source.commit}:{p}\n" for p in paths).encode()
     out = subprocess.run(
-        ["git", f"--git-dir={git_dir}", "cat-file", "--batch"],
+        ["git", f"--git-dir={git_dir(source, mirror)}", "cat-file", "--batch"],
         input=spec,
         capture_output=True,
         check=True,
@@ -304,6 +417,7 @@ def counts_of(lines: Iterable[str]) -> Counter[str]:
 class Stats(NamedTuple):
     source: Source
     files: int
+    first_line: int  # 1-based line of the source's first sentence in the output
     sentences: int
     words: int
     counts: Counter[str]
@@ -312,7 +426,7 @@ class Stats(NamedTuple):
 def build(mirror: Path, out: Path, sources: Iterable[Source] = SOURCES) -> list[Stats]:
     """Write the de-duplicated sentences of every source to ``out``; per-source stats."""
     seen: set[bytes] = set()
-    stats = []
+    stats: list[Stats] = []
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")  # replaced at the end: a reader never sees half
     with tmp.open("w", encoding="utf-8") as fh:
@@ -331,7 +445,8 @@ def build(mirror: Path, out: Path, sources: Iterable[Source] = SOURCES) -> list[
                     kept.append(s)
             fh.writelines(s + "\n" for s in kept)
             words = sum(word_count(s) for s in kept)
-            stats.append(Stats(source, len(paths), len(kept), words, counts_of(kept)))
+            first = sum(st.sentences for st in stats) + 1
+            stats.append(Stats(source, len(paths), first, len(kept), words, counts_of(kept)))
             print(f"{source.name}: {len(paths)} files, {len(kept)} sentences, {words} words")
     os.replace(tmp, out)
     return stats
@@ -339,38 +454,48 @@ def build(mirror: Path, out: Path, sources: Iterable[Source] = SOURCES) -> list[
 
 def readme(stats: list[Stats], out: Path) -> str:
     """The README that goes beside the text: format, sources, licences, counts."""
-    total = Counter[str]()
+    groups: dict[str, list[Stats]] = {}
     for st in stats:
-        total.update(st.counts)
+        groups.setdefault(st.source.group or st.source.name, []).append(st)
     lines = [
         "# Modern English training text for the slot model (issue 14)",
         "",
-        f"`{out.name}`: UTF-8, one sentence a line, de-duplicated (case-folded), sources in",
-        "the order below. Curly quotes are straightened (it’s -> it's), HTML entities",
-        "unescaped; markdown pages lose front matter, code, tables, headings and link",
-        "targets. Built by `bench/grammar_modern_corpus.py` (copydesk) from bare git mirrors:",
+        f"`{out.name}`: UTF-8, one sentence a line, de-duplicated (case-folded, across",
+        "sources: a sentence is kept where it first appears), sources in the order below",
+        "(`lines` = its line range, for choosing a subset). Curly quotes are straightened",
+        "(it’s -> it's), HTML entities unescaped; markdown pages lose front matter, code,",
+        "tables, headings and link targets; speeches lose (Applause.)-style notes and",
+        "speaker labels; books lose the Project Gutenberg header and licence. A sentence is",
+        "kept if it starts with a capital (or a quote and a capital), ends with . ! or ?,",
+        "has 3-80 words, balanced double quotes and no code, URL or markup residue.",
+        "Built by `bench/grammar_modern_corpus.py` (copydesk; docs/training-text.md) from",
+        "bare git mirrors, read with `git cat-file` at the commits below:",
         "",
-        "    python bench/grammar_modern_corpus.py /work/.mirror " + str(out),
+        f"    python bench/grammar_modern_corpus.py /work/.mirror {out} --readme README.md",
         "",
-        "| source | repository | commit | paths | licence (file read) | files | sentences | words |",
-        "| --- | --- | --- | --- | --- | ---: | ---: | ---: |",
+        "| source | repository | commit | paths | licence (file read) | files | lines | words |",
+        "| --- | --- | --- | --- | --- | ---: | --- | ---: |",
     ]
     for st in stats:
         s = st.source
+        span = f"{st.first_line:,}-{st.first_line + st.sentences - 1:,}"
         lines.append(
             f"| {s.name} | github.com/{s.repo} | `{s.commit}` | {', '.join(s.include)} | "
-            f"{s.licence} (`{s.licence_file}`) | {st.files:,} | {st.sentences:,} | {st.words:,} |"
+            f"{s.licence} (`{s.licence_file}`) | {st.files:,} | {span} | {st.words:,} |"
         )
     lines.append(
         f"| **total** | | | | | {sum(st.files for st in stats):,} | "
-        f"{sum(st.sentences for st in stats):,} | {sum(st.words for st in stats):,} |"
+        f"{sum(st.sentences for st in stats):,} sentences | {sum(st.words for st in stats):,} |"
     )
-    lines += ["", "Occurrences (case-folded):", ""]
-    lines.append("| word | " + " | ".join(st.source.name for st in stats) + " | total |")
-    lines.append("| --- |" + " ---: |" * (len(stats) + 1))
-    for w in COUNTED:
-        row = " | ".join(f"{st.counts[w]:,}" for st in stats)
-        lines.append(f"| {w} | {row} | {total[w]:,} |")
+    lines += ["", "Words and occurrences by group (case-folded):", ""]
+    lines.append("| | " + " | ".join(groups) + " | total |")
+    lines.append("| --- |" + " ---: |" * (len(groups) + 1))
+    for label in ["words", *COUNTED]:
+        cells = [
+            sum(st.words if label == "words" else st.counts[label] for st in g)
+            for g in groups.values()
+        ]
+        lines.append(f"| {label} | " + " | ".join(f"{c:,}" for c in cells) + f" | {sum(cells):,} |")
     lines.append("")
     return "\n".join(lines)
 

@@ -138,3 +138,34 @@ def test_missing_mirror_is_a_one_line_error(tmp_path: Path, capsys) -> None:
     assert gmc.main([str(tmp_path), str(tmp_path / "t.txt"), "--only", "digitalgov"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "GSA/digitalgov.gov" in err
+
+
+def test_a_quotation_split_into_sentences_loses_its_lone_quote() -> None:
+    halves = gmc.split_sentences("\"Come in. It's open, and they're here.\"")
+    assert [gmc.clean_sentence(h) for h in halves] == [None, "It's open, and they're here."]
+    assert gmc.clean_sentence("\"Yes, sir, you're right.") == "Yes, sir, you're right."
+    assert gmc.clean_sentence('"and then it went.') is None  # not a sentence's start
+
+
+def test_gutenberg_text_loses_header_licence_and_italics() -> None:
+    book = "\n".join(
+        [
+            "The Project Gutenberg EBook of A Book, by Someone.",
+            "*** START OF THIS PROJECT GUTENBERG EBOOK A BOOK ***",
+            "CHAPTER I",
+            "",
+            '"It\'s _very_ late," she said, and',
+            "looked at the clock.",
+            "",
+            "*** END OF THIS PROJECT GUTENBERG EBOOK A BOOK ***",
+            "Section 1. General Terms of Use and Redistributing this work.",
+        ]
+    )
+    kept = [c for c in map(gmc.clean_sentence, gmc.sentences_of("gutenberg", book)) if c]
+    assert kept == ['"It\'s very late," she said, and looked at the clock.']
+
+
+def test_speeches_lose_audience_notes_and_speaker_labels() -> None:
+    speech = "President: Someone\n\nTHE PRESIDENT: We're ready now. (Applause.) Their work is done."
+    kept = [c for c in map(gmc.clean_sentence, gmc.sentences_of("text", speech)) if c]
+    assert kept == ["We're ready now.", "Their work is done."]

@@ -103,7 +103,7 @@ SOURCES: tuple[Source, ...] = (
         "login-gov",
         "GSA-TTS/identity-site",
         "7bc713b98bef38f5cec7668726013a53d8a53a94",
-        ("content/*._en.md", "content/*/index.md"),
+        ("content/*._en.md",),
         (),
         "markdown",
         "US government work (public domain in the USA) + CC0 1.0 worldwide waiver",

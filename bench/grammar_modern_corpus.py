@@ -120,6 +120,16 @@ SOURCES: tuple[Source, ...] = (
         "LICENSE.md",
     ),
     Source(
+        "section508",
+        "GSA/Section508.gov",
+        "65b63a1e9137e69f5b3893a0942b98e462b95d65",
+        ("_pages/*.md", "_posts/*.md", "_events/*.md"),
+        (),
+        "markdown",
+        "US government work (public domain in the USA) + CC0 1.0 worldwide waiver",
+        "LICENSE.md",
+    ),
+    Source(
         "presidential-speeches",
         "kfogel/presidential-speeches",
         "a4c8b38eeba49703f515a701db03e60417e042e6",  # HEAD's parent: HEAD removed the data
@@ -154,11 +164,31 @@ BOOKS_1900S = (
         "284.txt",
         1905,
     ),
+    (
+        "GITenberg/The-Return-of-Sherlock-Holmes_108",
+        "723d6d49bca7b22e3b33e68af4df88ea6c12b459",
+        "108-0.txt",
+        1905,
+    ),
+    ("GITenberg/White-Fang_910", "1829d2f990175614318ca9374f38e4cdba435193", "910.txt", 1906),
+    (
+        "GITenberg/The-Four-Million_2776",
+        "dd88736e68c2a0a0afb7762eb67eff3c94deadfb",
+        "2776.txt",
+        1906,
+    ),
     ("GITenberg/Martin-Eden_1056", "4ababcd47843813351e9b74bc2b8fffcd0dd2f6a", "1056.txt", 1909),
+    ("GITenberg/Anne-of-Avonlea_47", "59eb474196e5415fd0edbf5ea3ac5761d6e4736e", "47-0.txt", 1909),
     (
         "GITenberg/The-Innocence-of-Father-Brown_204",
         "64ff41e02cd79bdc2df51f494a98e71fb39e27f3",
         "204-0.txt",
+        1911,
+    ),
+    (
+        "GITenberg/The-Secret-Garden_113",
+        "0031c0badd0d3fc83860c941d2f39d4aa345c51b",
+        "113-0.txt",
         1911,
     ),
     ("GITenberg/Daddy-Long-Legs_157", "74214c9cd5313b5243495bb7a9aac663972ef61c", "157.txt", 1912),
@@ -168,6 +198,9 @@ BOOKS_1900S = (
         "1300-0.txt",
         1912,
     ),
+    ("GITenberg/The-Lost-World_139", "358626523d86f073e29deccb063418920ea11aeb", "139.txt", 1912),
+    ("GITenberg/Tarzan-of-the-Apes_78", "adeda5457d0fa1ae102e70cdd35cf2116ce00994", "78.txt", 1912),
+    ("GITenberg/A-Princess-of-Mars_62", "c7b902f4a5aee8b36069d097d788f563a83adccd", "62.txt", 1912),
     ("GITenberg/Pollyanna_1450", "32460e7edbf03555b8d15aa1022ced9ad5272dcc", "1450-0.txt", 1913),
     ("GITenberg/Penrod_402", "e80b16d442a1a3bbad1d5db02e46673167744cab", "402-0.txt", 1914),
     (
@@ -183,12 +216,25 @@ BOOKS_1900S = (
         1915,
     ),
     (
+        "GITenberg/Anne-of-the-Island_51",
+        "abbc21d3227bebbe62a3aaf05c6aaeb2a0520c9e",
+        "51-0.txt",
+        1915,
+    ),
+    ("GITenberg/Greenmantle_559", "50d847a240fd7c03fdb07b96ecc7e6f448439f23", "559.txt", 1916),
+    (
         "GITenberg/The-Magnificent-Ambersons_8867",
         "cc79f8a5503d794b4768a3752881811bc207a4dc",
         "8867-0.txt",
         1918,
     ),
     ("GITenberg/My-Man-Jeeves_8164", "adadd3534a7d2cdc34fff83dccc9ea365eed0c4f", "8164.txt", 1919),
+    (
+        "GITenberg/A-Damsel-in-Distress_2233",
+        "48afd34953f7098879b5937600ed428879097b7f",
+        "2233.txt",
+        1919,
+    ),
     (
         "GITenberg/This-Side-of-Paradise_805",
         "f51b56c0f3dca972ce1deeebcce31defe5c45e72",
@@ -199,6 +245,12 @@ BOOKS_1900S = (
         "GITenberg/The-Age-of-Innocence_541",
         "28e8179a3fc40a92d4eadbaf33a45aa6ec2c895c",
         "541.txt",
+        1920,
+    ),
+    (
+        "GITenberg/Flappers-and-Philosophers_4368",
+        "a6574a802aa99fd891dbbedc3aaccd3ade11258f",
+        "4368.txt",
         1920,
     ),
     ("GITenberg/Babbitt_1156", "04ddcfcb6111976f3160bc059ddc46d18f358d29", "1156-0.txt", 1922),
@@ -256,6 +308,10 @@ _AUDIENCE = re.compile(
 _SPEAKER = re.compile(r"^(?:Q|[A-Z][A-Z .']{2,40})[.:]\s+")  # "Q." "THE PRESIDENT." labels
 _PG_START = re.compile(r"^\*\*\* ?START OF.*$", re.M)
 _PG_END = re.compile(r"^\*\*\* ?END OF.*$|^End of (?:the )?Project Gutenberg", re.M)
+_PG_NOTE = re.compile(
+    r"Project Gutenberg|E-?text|\b(?:Produced|prepared|Transcribed) by\b|\[(?:Illustration|Footnote)",
+    re.I,
+)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "–": "-"})
 
 
@@ -342,7 +398,8 @@ def sentences_of(kind: str, text: str) -> Iterator[str]:
         start, end = _PG_START.search(text), _PG_END.search(text)
         body = text[start.end() if start else 0 : end.start() if end else len(text)]
         for block in re.split(r"\n\s*\n", normalise(body.replace("\r\n", "\n"))):
-            yield from split_sentences(_EMPH.sub("", " ".join(block.split())))
+            if not _PG_NOTE.search(block):  # transcriber's credits, illustrations
+                yield from split_sentences(_EMPH.sub("", " ".join(block.split())))
     elif kind == "text":
         for block in re.split(r"\n\s*\n", normalise(text)):
             if block.startswith("President:"):
@@ -395,7 +452,11 @@ def read_files(source: Source, mirror: Path, paths: list[str]) -> Iterator[tuple
         if len(header) < 3 or header[1] != b"blob":  # missing (e.g. too large for the mirror)
             continue
         size = int(header[2])
-        yield path, out[pos : pos + size].decode("utf-8", "replace")
+        blob = out[pos : pos + size]
+        try:
+            yield path, blob.decode("utf-8")
+        except UnicodeDecodeError:  # older Project Gutenberg files are Latin-1
+            yield path, blob.decode("latin-1")
         pos += size + 1
 
 

@@ -152,6 +152,10 @@ def test_gutenberg_text_loses_header_licence_and_italics() -> None:
         [
             "The Project Gutenberg EBook of A Book, by Someone.",
             "*** START OF THIS PROJECT GUTENBERG EBOOK A BOOK ***",
+            "E-text prepared by Project Gutenberg volunteers and revised by A. Person.",
+            "",
+            "[Illustration: They're at the gate.]",
+            "",
             "CHAPTER I",
             "",
             '"It\'s _very_ late," she said, and',

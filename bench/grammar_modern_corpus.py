@@ -309,7 +309,7 @@ _SPEAKER = re.compile(r"^(?:Q|[A-Z][A-Z .']{2,40})[.:]\s+")  # "Q." "THE PRESIDE
 _PG_START = re.compile(r"^\*\*\* ?START OF.*$", re.M)
 _PG_END = re.compile(r"^\*\*\* ?END OF.*$|^End of (?:the )?Project Gutenberg", re.M)
 _PG_NOTE = re.compile(
-    r"Project Gutenberg|E-?text|\b(?:Produced|prepared|Transcribed) by\b|\[(?:Illustration|Footnote)",
+    r"Project Gutenberg|\A\s*(?:E-?text|Produced by|Prepared by|Transcribed by)|\[(?:Illus|Foot)",
     re.I,
 )
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "–": "-"})

@@ -114,6 +114,15 @@ def _context():
     return multiprocessing.get_context(method) if method else multiprocessing.get_context()
 
 
+def _keeps_results() -> bool:
+    """Whether this run keeps what it judges across runs (the command with its cache): a
+    store that arranges its save when first written to (the spelling verdicts) would
+    arrange it in the parent, and a forked worker would then never save its own."""
+    from linter.userdir import keeping_results
+
+    return keeping_results()
+
+
 def lint_many(
     settings: Settings,
     items: Iterable[tuple[str, str]],
@@ -178,7 +187,7 @@ def lint_many(
     from concurrent.futures.process import BrokenProcessPool
 
     first: list[Outcome] = []
-    if context.get_start_method() == "fork":
+    if context.get_start_method() == "fork" and not _keeps_results():
         # the first file linted here, before the fork: what the rules load on first use
         # (the facts' knowledge, the slot model, the spelling tables: ~60 ms of CPU) is then
         # loaded once and inherited by every worker, where each loaded it for itself

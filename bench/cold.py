@@ -12,6 +12,7 @@ bench/run.py does.
     python bench/cold.py --importtime    # also the slowest imports of one cold check
     python bench/cold.py --against main  # also another git ref's code, in the same run
     python bench/cold.py --instructions  # also each command's instruction count (valgrind)
+    python bench/cold.py --first         # also the first run after install (no kept store)
 
 ``--instructions`` counts the instructions each command executes (``valgrind --tool=cachegrind
 --cache-sim=no``, one run each, ~30x slower): unlike CPU time it does not move with the
@@ -35,8 +36,19 @@ from run import snapshot
 PY = sys.executable
 
 
+FRESH = "<fresh>"  # an XDG_CACHE_HOME made empty for each run: the first run after install
+
+
+def _env(env: dict[str, str] | None, cwd: Path) -> dict[str, str] | None:
+    """``env``, with a new empty cache folder when it asks for one (``FRESH``)."""
+    if env is None or env.get("XDG_CACHE_HOME") != FRESH:
+        return env
+    return {**env, "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="xdg-", dir=cwd)}
+
+
 def cpu_of(cmd: list[str], cwd: Path, env: dict[str, str] | None) -> float:
     """User + system seconds of one run of ``cmd`` (and its children)."""
+    env = _env(env, cwd)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -45,12 +57,15 @@ def cpu_of(cmd: list[str], cwd: Path, env: dict[str, str] | None) -> float:
 
 def instructions_of(cmd: list[str], cwd: Path, env: dict[str, str] | None) -> int | None:
     """Instructions one run of ``cmd`` executes (valgrind's cachegrind), or None without
-    valgrind. The command runs once before, so that its kept stores are written."""
+    valgrind. The command runs once before, so that its kept stores are written (not for a
+    first run, whose cache folder is new and empty)."""
     import re
 
     if shutil.which("valgrind") is None:
         return None
-    subprocess.run(cmd, cwd=cwd, env=env, capture_output=True)
+    if env is None or env.get("XDG_CACHE_HOME") != FRESH:  # a first run's stays empty
+        subprocess.run(cmd, cwd=cwd, env=env, capture_output=True)
+    env = _env(env, cwd)
     grind = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
     proc = subprocess.run(
         [*grind, *cmd],
@@ -103,6 +118,11 @@ def main() -> None:
     parser.add_argument(
         "--instructions", action="store_true", help="also count instructions (valgrind)"
     )
+    parser.add_argument(
+        "--first",
+        action="store_true",
+        help="also the first run after install (an empty cache folder: no kept store)",
+    )
     args = parser.parse_args()
     if args.draft:
         draft = args.draft.resolve()
@@ -127,6 +147,10 @@ def main() -> None:
             env,
         ),
     }
+    first = "copydesk check --no-cache DRAFT (first run)"
+    if args.first:
+        cold = commands["copydesk check --no-cache DRAFT (cold)"][0]
+        commands[first] = (cold, {**env, "XDG_CACHE_HOME": FRESH})
     if args.against:
         ref_env = snapshot_ref(work, args.against)
         for name in (
@@ -135,6 +159,9 @@ def main() -> None:
             "copydesk check --no-cache DRAFT (cold)",
         ):
             commands[f"{name} @{args.against}"] = (commands[name][0], ref_env)
+        if args.first:
+            ref_first = {**ref_env, "XDG_CACHE_HOME": FRESH}
+            commands[f"{first} @{args.against}"] = (commands[first][0], ref_first)
     best = {name: float("inf") for name in commands}
     for _ in range(args.runs):  # interleaved, so a busy moment hits every command alike
         for name, (cmd, cmd_env) in commands.items():

@@ -37,6 +37,26 @@ class Example(NamedTuple):
 _RESTATED = ("Why:", "Example:", "Examples:")
 
 
+def cleandoc(doc: str) -> str:
+    """``inspect.cleandoc`` (Python 3.11's), without importing ``inspect``: ~11 ms and
+    ~40 modules of the first run, which reads every code rule's docstring for the kept
+    rule index (``linter.ruleindex``). The first line loses its leading whitespace, the
+    others their common indentation; blank lines at either end are dropped."""
+    lines = doc.expandtabs().split("\n")
+    margin = min(
+        (len(line) - len(line.lstrip()) for line in lines[1:] if line.lstrip()), default=None
+    )
+    if lines:
+        lines[0] = lines[0].lstrip()
+    if margin is not None:
+        lines[1:] = [line[margin:] for line in lines[1:]]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines)
+
+
 class Rule:
     """Base of every rule: the metadata, and every hook the engine calls.
 
@@ -120,11 +140,9 @@ class Rule:
     def doc(self) -> str:
         """Long documentation: the YAML ``description``, or the code rule's docstring
         without paragraphs restating ``why`` or ``examples`` (shown from the attributes)."""
-        import inspect
-
         if self.description:
             return self.description
-        text = inspect.cleandoc(type(self).__doc__ or "")
+        text = cleandoc(type(self).__doc__ or "")
         kept = [p for p in text.split("\n\n") if not p.lstrip().startswith(_RESTATED)]
         return "\n\n".join(kept)
 

@@ -30,24 +30,29 @@ def find_row(text: str, lo: int, hi: int, key: str, skip: int = 0) -> str | None
 
 class SortedRows:
     """key -> value over the lines ``text[start:end]`` (as ``find_row`` reads them). The
-    first ``LIMIT`` lookups bisect the text; a document that asks for more (a long one)
-    gets the rows split into a dict once, so that it pays the load and then hashes."""
+    first ``LIMIT`` distinct keys bisect the text, each once (a draft asks for a third of
+    its keys again: "the", "said"); a document that asks for more (a long one) gets the
+    rows split into a dict once, so that it pays the load and then hashes."""
 
     LIMIT = 1000
 
     def __init__(self, text: str, start: int, end: int, skip: int = 0) -> None:
         self.text, self.start, self.end, self.skip = text, start, end, skip
-        self._asked = 0
+        self._found: dict[str, str | None] = {}  # the keys bisected so far (None: no row)
         self._rows: dict[str, str] | None = None
 
     def get(self, key: str, default=None):
         rows = self._rows
         if rows is None:
-            self._asked += 1
-            if self._asked <= self.LIMIT:
-                found = find_row(self.text, self.start, self.end, key, self.skip)
-                return default if found is None else found
+            found = self._found
+            if key in found:
+                value = found[key]
+                return default if value is None else value
+            if len(found) < self.LIMIT:
+                value = found[key] = find_row(self.text, self.start, self.end, key, self.skip)
+                return default if value is None else value
             rows = self._rows = self.split()
+            self._found = {}
         return rows.get(key, default)
 
     def split(self) -> dict[str, str]:

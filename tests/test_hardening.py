@@ -207,3 +207,37 @@ def test_documents_are_not_kept_alive_by_rule_caches():
     gc.collect()
     alive = [o for o in gc.get_objects() if isinstance(o, Document)]
     assert len(alive) <= 2, f"{len(alive)} documents still in memory"
+
+
+def test_discovery_resolves_each_folder_once_and_still_refuses_links_out(tmp_path, monkeypatch):
+    """Files that are no links take their folder's real path, resolved once per folder (a
+    10,000-file tree resolved every file's path part by part); a folder link or a file link
+    out of the tree is still found and skipped."""
+    import os
+
+    from linter import discovery
+    from linter.settings import Settings
+
+    tree = tmp_path / "tree"
+    outside = tmp_path / "outside"
+    (tree / "a").mkdir(parents=True)
+    outside.mkdir()
+    for i in range(30):
+        (tree / "a" / f"{i:02}.md").write_text("Text.\n")
+    (outside / "far.md").write_text("Far.\n")
+    (tree / "b").symlink_to(outside, target_is_directory=True)
+    (tree / "a" / "link.md").symlink_to(outside / "far.md")
+    resolved: list[str] = []
+    real = os.path.realpath
+
+    def counted(path, *args, **kwargs):
+        resolved.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os.path, "realpath", counted)
+    monkeypatch.chdir(tree)
+    notices: list[str] = []
+    files, errors = discovery.discover(["a", "b/far.md"], Settings(root=tree), notices=notices)
+    assert files == [os.path.join("a", f"{i:02}.md") for i in range(30)] and errors == []
+    assert sorted(n.split(":")[0] for n in notices) == [os.path.join("a", "link.md"), "b/far.md"]
+    assert len(resolved) < 15  # not one per file

@@ -158,3 +158,30 @@ def test_cli_jobs_flag(tmp_path, run_json):
     _, serial, _ = run_json("--no-cache", "--jobs", "1", ".", cwd=tmp_path)
     _, pooled, _ = run_json("--no-cache", "-j", "2", ".", cwd=tmp_path)
     assert pooled == serial and serial["summary"]["findings"] == 6
+
+
+def test_with_fork_the_first_file_is_linted_before_the_workers_start(monkeypatch):
+    """What the rules load on first use is loaded once, in the parent, and inherited by
+    every forked worker: the first file is linted here, the others in the workers, and
+    the progress count still runs from 1 to the total in order."""
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork here")
+    real = parallel.lint_source
+
+    def tagged(settings, path, text):
+        findings, errors = real(settings, path, text)
+        return findings, [*errors, f"pid {os.getpid()}"]
+
+    monkeypatch.setattr(parallel, "lint_source", tagged)
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    monkeypatch.setattr(parallel, "MIN_FILES_PER_WORKER", 1)
+    monkeypatch.setenv("COPYDESK_START_METHOD", "fork")
+    ticks: list[tuple[int, int]] = []
+    items = drafts(12)
+    outcomes = lint_many(
+        Settings(), items, jobs=2, progress=lambda done, total: ticks.append((done, total))
+    )
+    here = f"pid {os.getpid()}"
+    assert [errors[-1] == here for _, errors in outcomes] == [True] + [False] * 11
+    assert [fs[0].path for fs, _ in outcomes] == [path for path, _ in items]
+    assert [done for done, _ in ticks] == list(range(1, 13)) and ticks[-1] == (12, 12)

@@ -103,3 +103,19 @@ def test_every_rule_names_the_repository_file_defining_it(rule):
     assert path.startswith(f"rules/{rule.pack}/") or path.startswith("linter/packs/"), path
     if rule.kind == "code":
         assert path == inspect.getfile(type(rule)).replace(str(ROOT) + "/", ""), path
+
+
+def test_cleandoc_is_inspects():
+    """``Rule.doc`` dedents docstrings without importing ``inspect`` (the first run's rule
+    index reads every code rule's); it gives what ``inspect.cleandoc`` gives, for every
+    rule class and for odd shapes."""
+    import inspect
+
+    from linter.registry import code_rules
+    from linter.rule import cleandoc
+
+    docs = [type(rule).__doc__ or "" for rule in code_rules()]
+    docs += ["", "\n", "  one", "one\n  two\n    three\n", "\tTabbed\n\t\tin\n\n  \n", " \n \n"]
+    docs += ["First.\n\n    Indented.\n  Less.\n\n", "x\n\u3000wide space\n  y"]
+    for doc in docs:
+        assert cleandoc(doc) == inspect.cleandoc(doc), doc

@@ -55,3 +55,26 @@ def test_sorted_rows_hash_the_table_after_many_lookups():
     got = [rows.get(k, "-") for k in probes]
     assert got == [{"a": "1", "ab": "2", "b c": "3", "zz": ""}.get(k, "-") for k in probes]
     assert rows._rows is not None  # hashed after the third lookup
+
+
+def test_sorted_rows_bisect_each_key_once(monkeypatch):
+    """A key asked for again (a draft repeats its words) is answered from what its first
+    lookup found, rows and misses alike, without bisecting the text again; only distinct
+    keys count towards hashing the table."""
+    from linter import sortedtext
+
+    text = "# header\n=a\t1\n=ab\t2\n=b c\t3\n=zz\t\n"
+    rows = SortedRows(text, text.index("\n") + 1, len(text), skip=1)
+    rows.LIMIT = 3
+    searched: list[str] = []
+    real = sortedtext.find_row
+
+    def counted(text, lo, hi, key, skip=0):
+        searched.append(key)
+        return real(text, lo, hi, key, skip)
+
+    monkeypatch.setattr(sortedtext, "find_row", counted)
+    probes = ["a", "b", "a", "zz", "b", "a", "zz"]
+    assert [rows.get(k, "-") for k in probes] == ["1", "-", "1", "", "-", "1", ""]
+    assert searched == ["a", "b", "zz"] and rows._rows is None
+    assert rows.get("ab") == "2" and rows._rows is not None  # a fourth key: hashed

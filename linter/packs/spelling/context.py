@@ -103,6 +103,9 @@ class SpellingContext:
         self._deriver: Deriver | None = None
         self._new_words = 0  # new distinct words met in the run while the lexicon is unhashed
         self._store: VerdictStore | bool | None = False  # False: not asked yet
+        # whether the real-word rule runs: then a draft finds its suspects' tokens in the
+        # same pass as the candidates' (``Draft.real_word_tokens``)
+        self.real_words = False
 
     # ---- per document -------------------------------------------------------------------
     def draft(self, doc: Document) -> Draft:
@@ -240,6 +243,12 @@ class SpellingContext:
                 w for lst in self.lexicon.lists for w in lst.ending_with("'s") if len(w) > 3
             }
         return self._listed_possessives
+
+    def suspect_forms(self, words: frozenset[str]) -> set[str]:
+        """The real-word rule's suspects among a draft's engine words (``suspects``)."""
+        from linter.packs.spelling.suspects import suspects
+
+        return suspects(self.lexicon.dialect).among(words)
 
     def vocabulary_of(self, doc: Document) -> Vocabulary:
         """The project's vocabulary, extended by the draft's front matter

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from linter.memo import BoundedMemo
 from linter.record import Frozen
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -135,12 +136,21 @@ def _distance_two(word: str, lexicon: Lexicon) -> list[str]:
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    choices: list[str] = []
-    for lst in lexicon.lists:
-        for n in range(len(word) - 2, len(word) + 3):
-            choices += lst.starting_with(word[0], n)
+    key = (lexicon.dialect, word[0], len(word))
+    choices = _CHOICES.get(key)
+    if choices is None:
+        choices = []
+        for lst in lexicon.lists:
+            for n in range(len(word) - 2, len(word) + 3):
+                choices += lst.starting_with(word[0], n)
+        _CHOICES.remember(key, choices)
     hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=2, limit=50)
     return [w for w, score, _ in hits if score == 2]
+
+
+# the words a distance-2 search scans, by dialect, first letter and length of the word: the
+# typos of a run share them (the list costs as much to gather as a fifth of the scan)
+_CHOICES: BoundedMemo[tuple[str, str, int], list[str]] = BoundedMemo(64)
 
 
 def judge(word: str, lexicon: Lexicon) -> Verdict:

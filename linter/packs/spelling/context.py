@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from linter.memo import PerDocument
 from linter.packs.spelling.draft import Draft, Token, word_tokens
-from linter.packs.spelling.suggest import Verdict, edit_strings, judge
+from linter.packs.spelling.suggest import Verdict, judge, neighbours
 from linter.packs.spelling.tokens import FOREIGN_FUNCTION_WORDS, base, is_title
 from linter.record import Frozen
 
@@ -188,7 +189,9 @@ class SpellingContext:
             known -= possessives
         plain |= known - FOREIGN_FUNCTION_WORDS
         fresh = fresh - known
-        titled = {w for w in fresh if w.lower() in ours and w.isalpha() and is_title(w)}
+        rest = list(fresh)  # asked of the lists in C: most are not known in lower case
+        lowered = compress(rest, map(ours.__contains__, map(str.lower, rest)))
+        titled = {w for w in lowered if w.isalpha() and is_title(w)}
         plain |= titled  # English, and title case: no foreign function word
         fresh -= titled
         named = {
@@ -387,7 +390,7 @@ class SpellingContext:
         found = self._near.get(word)
         if found is None:
             lex = self.lexicon
-            found = any(lex.zipf(e) >= 3.0 for e in lex.known_lower(edit_strings(word)))
+            found = any(lex.zipf(e) >= 3.0 for e in neighbours(word, lex))
             self._near[word] = found
         return found
 

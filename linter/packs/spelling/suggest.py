@@ -88,6 +88,21 @@ def edit_strings(word: str) -> list[str]:
     return found
 
 
+def neighbours(word: str, lexicon: Lexicon) -> frozenset[str]:
+    """The known lower-case words one slip from ``word`` (``word`` itself too, if known).
+    Remembered: an unknown word is asked about up to three times (is it derived and no slip
+    of a common word, is its sentence foreign, which words to suggest), and making its ~600
+    strings is the costly step each time."""
+    key = (lexicon.dialect, word)
+    found = _NEIGHBOURS.get(key)
+    if found is None:
+        found = _NEIGHBOURS.remember(key, frozenset(lexicon.known_lower(edit_strings(word))))
+    return found
+
+
+_NEIGHBOURS: BoundedMemo[tuple[str, str], frozenset[str]] = BoundedMemo(20_000)
+
+
 MAX_WORD_LENGTH = 48  # longer "words" get no suggestions: edits cost the square of length
 
 
@@ -97,7 +112,7 @@ def candidates(word: str, lexicon: Lexicon) -> list[Suggestion]:
     one-edit strings alone took 2 GB for 6,000 letters (no English word is that long)."""
     if len(word) > MAX_WORD_LENGTH:
         return []
-    found = {e: 1 for e in lexicon.known_lower(edit_strings(word)) if e != word}
+    found = {e: 1 for e in neighbours(word, lexicon) if e != word}
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
         if (

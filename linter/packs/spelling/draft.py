@@ -4,8 +4,9 @@ surroundings say, worked out only for them.
 Why: the rules judge words, and a word's verdict rarely depends on where it stands. The
 context knows, per distinct form, whether a rule could ever report it (``SpellingContext.
 flags``); a draft's distinct forms come from the engine's word list in C, and only the few
-candidates are looked for in the text. Sentences, quotations, names and the language of a
-passage are computed here lazily, for those words alone.
+candidates are looked for in the text, in one pass with the real-word rule's suspects when
+that rule runs. Sentences, quotations, names and the language of a passage are computed here
+lazily, for those words alone.
 """
 
 from __future__ import annotations

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from linter.memo import PerDocument
 from linter.packs.spelling.draft import Draft, Token, word_tokens
-from linter.packs.spelling.suggest import Verdict, edit_strings, judge
+from linter.packs.spelling.suggest import Verdict, judge, neighbours
 from linter.packs.spelling.tokens import FOREIGN_FUNCTION_WORDS, base, is_title
 from linter.record import Frozen
 
@@ -103,6 +104,9 @@ class SpellingContext:
         self._deriver: Deriver | None = None
         self._new_words = 0  # new distinct words met in the run while the lexicon is unhashed
         self._store: VerdictStore | bool | None = False  # False: not asked yet
+        # whether the real-word rule runs: then a draft finds its suspects' tokens in the
+        # same pass as the candidates' (``Draft.real_word_tokens``)
+        self.real_words = False
 
     # ---- per document -------------------------------------------------------------------
     def draft(self, doc: Document) -> Draft:
@@ -185,7 +189,9 @@ class SpellingContext:
             known -= possessives
         plain |= known - FOREIGN_FUNCTION_WORDS
         fresh = fresh - known
-        titled = {w for w in fresh if w.lower() in ours and w.isalpha() and is_title(w)}
+        rest = list(fresh)  # asked of the lists in C: most are not known in lower case
+        lowered = compress(rest, map(ours.__contains__, map(str.lower, rest)))
+        titled = {w for w in lowered if w.isalpha() and is_title(w)}
         plain |= titled  # English, and title case: no foreign function word
         fresh -= titled
         named = {
@@ -240,6 +246,12 @@ class SpellingContext:
                 w for lst in self.lexicon.lists for w in lst.ending_with("'s") if len(w) > 3
             }
         return self._listed_possessives
+
+    def suspect_forms(self, words: frozenset[str]) -> set[str]:
+        """The real-word rule's suspects among a draft's engine words (``suspects``)."""
+        from linter.packs.spelling.suspects import suspects
+
+        return suspects(self.lexicon.dialect).among(words)
 
     def vocabulary_of(self, doc: Document) -> Vocabulary:
         """The project's vocabulary, extended by the draft's front matter
@@ -378,7 +390,7 @@ class SpellingContext:
         found = self._near.get(word)
         if found is None:
             lex = self.lexicon
-            found = any(lex.zipf(e) >= 3.0 for e in lex.known_lower(edit_strings(word)))
+            found = any(lex.zipf(e) >= 3.0 for e in neighbours(word, lex))
             self._near[word] = found
         return found
 

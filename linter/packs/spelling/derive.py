@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from linter.packs.spelling.suggest import edit_strings
+from linter.packs.spelling.suggest import neighbours
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.language.lexicon import Lexicon
@@ -142,4 +142,4 @@ class Deriver:
 
     def _near_common(self, word: str) -> bool:
         lex = self.lexicon
-        return any(lex.zipf(e) >= NEAR_COMMON for e in lex.known_lower(edit_strings(word)))
+        return any(lex.zipf(e) >= NEAR_COMMON for e in neighbours(word, lex))

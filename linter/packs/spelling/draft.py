@@ -4,8 +4,9 @@ surroundings say, worked out only for them.
 Why: the rules judge words, and a word's verdict rarely depends on where it stands. The
 context knows, per distinct form, whether a rule could ever report it (``SpellingContext.
 flags``); a draft's distinct forms come from the engine's word list in C, and only the few
-candidates are looked for in the text. Sentences, quotations, names and the language of a
-passage are computed here lazily, for those words alone.
+candidates are looked for in the text, in one pass with the real-word rule's suspects when
+that rule runs. Sentences, quotations, names and the language of a passage are computed here
+lazily, for those words alone.
 """
 
 from __future__ import annotations
@@ -66,7 +67,19 @@ class Draft:
         from linter.packs.spelling.context import UNKNOWN
 
         names = {t for t, f in found.items() if f == UNKNOWN and not t.islower()}
-        self.tokens: list[Token] = _find(self.prose, found, names, self._mid_sentence, doc)
+        # the real-word rule's suspects are looked for in the same pass, when it runs
+        self._real: list[Token] | None = None
+        suspected = ctx.suspect_forms(self.words) if ctx.real_words else None
+        if suspected:
+            forms = dict.fromkeys(suspected, 0)
+            forms.update(found)  # every candidate's flags are set: its tokens carry them
+            both = _find(self.prose, forms, names, self._mid_sentence, doc)
+            self.tokens: list[Token] = [tok for tok in both if tok.flags]
+            self._real = [tok for tok in both if tok.text in suspected]
+        else:
+            self.tokens = _find(self.prose, found, names, self._mid_sentence, doc)
+            if suspected is not None:
+                self._real = []
         self.by_text: dict[str, list[Token]] = {}
         for tok in self.tokens:
             self.by_text.setdefault(tok.text, []).append(tok)
@@ -77,6 +90,15 @@ class Draft:
         self._suspects: list[int] | None = None
         self._sentence_starts: list[int] = []  # sentences found (``_sentence``), by start
         self._sentence_spans: list[tuple[int, int]] = []
+
+    def real_word_tokens(self) -> list[Token]:
+        """The tokens of the real-word rule's suspects (``SpellingContext.suspect_forms``),
+        found with the candidates in one pass when the rule runs (``real_words``)."""
+        found = self._real
+        if found is None:
+            forms = dict.fromkeys(self.ctx.suspect_forms(self.words), 0)
+            found = self._real = _find(self.prose, forms, doc=self.doc) if forms else []
+        return found
 
     def _mid_sentence(self, at: int) -> bool:
         """A token after one space and a word or comma (``_find`` tests that much) stands

@@ -15,6 +15,7 @@ from linter.rule import Example, Match
 
 if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
+    from linter.settings import Settings
 
 RARE = 3.0  # Zipf under which a listed word may be a slip ("sed")
 FRAGMENT_LENGTH = 3  # a short word may be a longer one cut short ("hi" for "high")
@@ -60,19 +61,21 @@ class RealWordTypo(SpellingRule):
         Example(good="The sed command edits the stream."),
     )
 
-    def check(self, doc: Document) -> Iterator[Match]:
-        from linter.packs.spelling.draft import _find
-        from linter.packs.spelling.suspects import suspects
+    def prepare(self, settings: Settings) -> None:
+        super().prepare(settings)
+        self.ctx.real_words = True  # drafts find the suspects with their candidates
 
+    def check(self, doc: Document) -> Iterator[Match]:
         lex = self.ctx.lexicon
-        accept = self.ctx.draft(doc).vocab.accept
-        # the draft's words that may be slips, found in C: the table holds every word
-        # ``suspects_of`` says anything of
-        forms = dict.fromkeys(suspects(lex.dialect).among(doc.word_set), 0)
-        if not forms:
+        draft = self.ctx.draft(doc)
+        accept = draft.vocab.accept
+        # the tokens of the draft's words that may be slips: the table holds every word
+        # ``suspects_of`` says anything of, and the draft finds them with its candidates
+        tokens = draft.real_word_tokens()
+        if not tokens:
             return
         prose = doc.prose
-        for tok in _find(prose, forms, doc=doc):
+        for tok in tokens:
             if tok.text in accept:
                 continue
             before = PREVIOUS_RE.search(prose, max(0, tok.start - 30), tok.start)
@@ -133,8 +136,6 @@ def suspects_of(word: str, dialect: str) -> tuple[str, ...]:
 def _attribution(word: str, dialect: str) -> tuple[str, ...]:
     """The verbs of attribution a rare word (or a name in lower case) right after a
     quotation is a slip of, one or two edits away ("sed" for "said")."""
-    from rapidfuzz.distance import OSA
-
     from linter.language.lexicon import lexicon
 
     if not word.isalpha() or not word.islower() or word in ATTRIBUTION:
@@ -145,8 +146,28 @@ def _attribution(word: str, dialect: str) -> tuple[str, ...]:
             return ()
     elif word.title() not in lex:
         return ()  # unknown words are SPELL001/SPELL004's
-    near = [(OSA.distance(word, v), -lex.zipf(v), v) for v in ATTRIBUTION]
+    near = [(osa_distance(word, v), -lex.zipf(v), v) for v in ATTRIBUTION]
     return tuple(v for d, _, v in sorted(near) if d <= 2)
+
+
+def osa_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (rapidfuzz's ``OSA.distance``): insertions,
+    deletions, replacements and swaps of neighbours, no substring edited twice. Written out
+    for the eight short verbs of attribution, so that a run that meets a suspect after a
+    quotation does not import rapidfuzz (20 ms of a cold run) for them."""
+    n = len(b)
+    before: list[int] = []  # the row two back (for swaps)
+    row = list(range(n + 1))
+    for i, ca in enumerate(a, 1):
+        new = [i] + [0] * n
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            best = min(row[j] + 1, new[j - 1] + 1, row[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                best = min(best, before[j - 2] + 1)
+            new[j] = best
+        before, row = row, new
+    return row[n]
 
 
 class Common:

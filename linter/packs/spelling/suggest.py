@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from linter.memo import BoundedMemo
 from linter.record import Frozen
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -87,6 +88,21 @@ def edit_strings(word: str) -> list[str]:
     return found
 
 
+def neighbours(word: str, lexicon: Lexicon) -> frozenset[str]:
+    """The known lower-case words one slip from ``word`` (``word`` itself too, if known).
+    Remembered: an unknown word is asked about up to three times (is it derived and no slip
+    of a common word, is its sentence foreign, which words to suggest), and making its ~600
+    strings is the costly step each time."""
+    key = (lexicon.dialect, word)
+    found = _NEIGHBOURS.get(key)
+    if found is None:
+        found = _NEIGHBOURS.remember(key, frozenset(lexicon.known_lower(edit_strings(word))))
+    return found
+
+
+_NEIGHBOURS: BoundedMemo[tuple[str, str], frozenset[str]] = BoundedMemo(20_000)
+
+
 MAX_WORD_LENGTH = 48  # longer "words" get no suggestions: edits cost the square of length
 
 
@@ -96,7 +112,7 @@ def candidates(word: str, lexicon: Lexicon) -> list[Suggestion]:
     one-edit strings alone took 2 GB for 6,000 letters (no English word is that long)."""
     if len(word) > MAX_WORD_LENGTH:
         return []
-    found = {e: 1 for e in lexicon.known_lower(edit_strings(word)) if e != word}
+    found = {e: 1 for e in neighbours(word, lexicon) if e != word}
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
         if (
@@ -135,12 +151,21 @@ def _distance_two(word: str, lexicon: Lexicon) -> list[str]:
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    choices: list[str] = []
-    for lst in lexicon.lists:
-        for n in range(len(word) - 2, len(word) + 3):
-            choices += lst.starting_with(word[0], n)
+    key = (lexicon.dialect, word[0], len(word))
+    choices = _CHOICES.get(key)
+    if choices is None:
+        choices = []
+        for lst in lexicon.lists:
+            for n in range(len(word) - 2, len(word) + 3):
+                choices += lst.starting_with(word[0], n)
+        _CHOICES.remember(key, choices)
     hits = process.extract(word, choices, scorer=OSA.distance, score_cutoff=2, limit=50)
     return [w for w, score, _ in hits if score == 2]
+
+
+# the words a distance-2 search scans, by dialect, first letter and length of the word: the
+# typos of a run share them (the list costs as much to gather as a fifth of the scan)
+_CHOICES: BoundedMemo[tuple[str, str, int], list[str]] = BoundedMemo(64)
 
 
 def judge(word: str, lexicon: Lexicon) -> Verdict:

@@ -138,8 +138,8 @@ class WordIndex:
     def sentence_start_gap(self, j: int) -> str:
         """The gap of word ``j`` when it opens its sentence: the text from the sentence's
         start (spaces trimmed) to the word."""
-        s = self.words[j][0]
-        e = self.words[j - 1][1] if j else 0
+        s = self.starts[j]
+        e = self.ends[j - 1] if j else 0
         start = max(self._last_cut(e, s), 0)
         prose = self.prose
         while start < s and prose[start].isspace():
@@ -152,7 +152,7 @@ class WordIndex:
         low = self.lows[j]
         if "’" in low:
             low = low.replace("’", "'")
-        gap = self.sentence_start_gap(j) if first else self.prose[self.words[j - 1][1] : start]
+        gap = self.sentence_start_gap(j) if first else self.prose[self.ends[j - 1] : start]
         return _new(Tok, (start, end, text, low, gap))
 
     def window(self, i: int, back: int, ahead: int) -> tuple[list[Tok], int]:
@@ -195,9 +195,9 @@ class WordIndex:
         """Where the gap of word ``a`` starts: its sentence's start (spaces trimmed) when
         it opens the sentence, else the end of the word before."""
         if not first:
-            return self.words[a - 1][1]
-        s = self.words[a][0]
-        start = max(self._last_cut(self.words[a - 1][1] if a else 0, s), 0)
+            return self.ends[a - 1]
+        s = self.starts[a]
+        start = max(self._last_cut(self.ends[a - 1] if a else 0, s), 0)
         prose = self.prose
         while start < s and prose[start].isspace():
             start += 1
@@ -213,12 +213,12 @@ class WordIndex:
         continue: then None."""
         lo = i - back - 1
         if lo >= 0:
-            base = self.words[lo][0]
+            base = self.starts[lo]
             if base and self.prose[base - 1] == ".":
                 return None
         else:
             lo = base = 0
-        end = self.words[min(i + ahead, self.n - 1)][1]
+        end = self.ends[min(i + ahead, self.n - 1)]
         h = self.headline_end
         return (i - lo, h - base if base <= h <= end else -1, self.prose[base:end]), lo, base
 
@@ -226,7 +226,7 @@ class WordIndex:
         """The prose from the gap of word ``a`` to the end of word ``b``: it spells out
         ``tokens(a, b, gap_start)`` (its words are the ``WORD_RE`` matches in it, its gaps
         the text between), so it can key what a rule decides about those tokens."""
-        return self.prose[gap_start : self.words[b][1]]
+        return self.prose[gap_start : self.ends[b]]
 
     def tokens(self, a: int, b: int, gap_start: int) -> list[Tok]:
         """Words ``a`` to ``b`` as tokens, the first one's gap starting at ``gap_start``."""

@@ -224,3 +224,17 @@ def test_a_to_judged_before_is_left_where_the_long_way_leaves_it():
     assert confusables._TO_BEFORE.get("school") is False  # the second draft took the short way
     assert cold == warm
     assert any(choice == "too" for _, choice in warm)
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "# Ready to\n\nGo on. Mr. Lee said so!  Then:\n  new"])
+def test_a_window_found_in_one_walk_is_the_one_of_bounds_and_gap_start(text):
+    """``WordIndex.frame`` reuses the sentence cut that stops its walk back as the first
+    word's gap start; it gives what ``bounds`` and ``gap_start`` give, at every word."""
+    from linter.packs.grammar.confusion_model import CUES
+    from linter.packs.grammar.cue_index import index
+
+    ix = index(build_document("draft.md", text, None, None), CUES)
+    for i in range(ix.n):
+        for back, ahead in ((0, 0), (1, 2), (2, 2), (14, 2), (2, 5), (30, 30)):
+            a, b, first = ix.bounds(i, back, ahead)
+            assert ix.frame(i, back, ahead) == (a, b, ix.gap_start(a, first)), (i, back)

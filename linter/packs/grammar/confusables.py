@@ -228,8 +228,7 @@ def _confusables(doc) -> list[Confusable]:
             a, b, gap_start, key, choice = known
             a, b, gap_start = a + lo, b + lo, gap_start + base
         else:
-            a, b, first = ix.bounds(k, back, ahead)
-            gap_start = ix.gap_start(a, first)
+            a, b, gap_start = ix.frame(k, back, ahead)
             key = (k - a, ix.text_of(a, b, gap_start))
             decision = decided.get(key, _UNDECIDED)
             if decision is _UNDECIDED:

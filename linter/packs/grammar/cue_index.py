@@ -160,8 +160,8 @@ class WordIndex:
         (fewer at the sentence's edges), and the position of word ``i`` among them. Where
         the window stops short of an edge, index 0 and the list's end are not edges, as
         the rules read them."""
-        a, b, first = self.bounds(i, back, ahead)
-        return self.tokens(a, b, self.gap_start(a, first)), i - a
+        a, b, gap_start = self.frame(i, back, ahead)
+        return self.tokens(a, b, gap_start), i - a
 
     def bounds(self, i: int, back: int, ahead: int) -> tuple[int, int, bool]:
         """The first and last word of ``window(i, back, ahead)``, and whether the first
@@ -190,6 +190,42 @@ class WordIndex:
                 break
             b += 1
         return a, b, first
+
+    def frame(self, i: int, back: int, ahead: int) -> tuple[int, int, int]:
+        """``bounds(i, back, ahead)``'s first and last word and the first one's
+        ``gap_start``, in one walk: where the walk back stops at a sentence cut, that cut
+        is where the gap starts, so it is not looked for twice."""
+        starts, ends, prose, h = self.starts, self.ends, self.prose, self.headline_end
+        cut, may_cut = self._last_cut, _MAY_CUT_RE.search
+        a, stop, first, found = i, i - back, True, -1
+        while a:
+            e, s = ends[a - 1], starts[a]
+            if e <= h <= s:
+                break
+            if (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s):
+                found = cut(e, s)
+                if found >= 0:
+                    break
+            if a == stop:
+                first = False
+                break
+            a -= 1
+        b, stop = i, min(i + ahead, self.n - 1)
+        while b < stop:
+            e, s = ends[b], starts[b + 1]
+            if e <= h <= s or (
+                (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s) and cut(e, s) >= 0
+            ):
+                break
+            b += 1
+        if not first:
+            return a, b, ends[a - 1]
+        if found < 0:  # the walk stopped at the headline's end or the first word
+            found = max(cut(ends[a - 1] if a else 0, starts[a]), 0)
+        s = starts[a]
+        while found < s and prose[found].isspace():
+            found += 1
+        return a, b, found
 
     def gap_start(self, a: int, first: bool) -> int:
         """Where the gap of word ``a`` starts: its sentence's start (spaces trimmed) when

@@ -180,29 +180,22 @@ def test_gram009_finds_the_same_with_and_without_its_words_alone_test(monkeypatc
 
 
 def test_verb_positions_are_the_words_with_a_verb_number(monkeypatch):
-    """``verb_positions`` picks its words by their spelling as written (kept for the run);
-    a word met before in another case ("Shows", "SHOWS") or in an earlier draft is found
-    where the plain per-word reading finds it, and so after the memos start afresh."""
+    """``verb_positions`` judges a draft's distinct words at once and picks the numbered
+    ones in one pass; it finds the words the plain per-word reading gives a verb number,
+    in any case ("Shows", "SHOWS") and in a later draft that meets them again."""
     texts = [
         "The figures Shows a rise. She walks; they WALK home and he says so.",
         "He shows it. SHOWS open today, the dog runs and the cats run away.",
         "Nothing here but a list: apples, pears, 2024, it’s fine, isnt it?",
     ]
-    for limit in (100_000, 0):  # 0: the memos are emptied before every draft
-        monkeypatch.setattr(number, "_SEEN_TEXTS", set())
-        monkeypatch.setattr(number, "_NUMBERED_TEXTS", set())
-        monkeypatch.setattr(number, "_VERB_NUMBER", {})
-        for text in texts * 2:
-            if not limit:
-                number._SEEN_TEXTS.clear()
-                number._VERB_NUMBER.clear()
-                number._NUMBERED_TEXTS.clear()
-            doc = build_document("t.md", text, None, None)
-            found, numbers = number.verb_positions(doc)
-            lows = doc.lower_words
-            want = [i for i, low in enumerate(lows) if number._verb_number(low)]
-            assert found == want, text
-            assert all(numbers[lows[i]] == number._verb_number(lows[i]) for i in found)
+    monkeypatch.setattr(number, "_VERB_NUMBER", {})
+    monkeypatch.setattr(number, "_NUMBERED", set())
+    for text in texts * 2:
+        doc = build_document("t.md", text, None, None)
+        found, numbers = number.verb_positions(doc)
+        lows = doc.lower_words
+        assert found == [i for i, low in enumerate(lows) if number._verb_number(low)], text
+        assert all(numbers[lows[i]] == number._verb_number(lows[i]) for i in found)
 
 
 def test_a_to_judged_before_is_left_where_the_long_way_leaves_it():

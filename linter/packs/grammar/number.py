@@ -309,10 +309,7 @@ QUANTIFIERS_OF = frozenset("most many some all none each one both several few".s
 
 _UNSEEN = object()
 _VERB_NUMBER: dict[str, str | None] = {}  # word -> "sg", "pl" or None, for the run
-# the words as written seen by ``verb_positions`` (their lower case is in ``_VERB_NUMBER``)
-# and those of them with a verb number
-_SEEN_TEXTS: set[str] = set()
-_NUMBERED_TEXTS: set[str] = set()
+_NUMBERED: set[str] = set()  # the words of ``_VERB_NUMBER`` with a number
 _NOUN_NUMBER: dict[str, str | None] = {}
 
 
@@ -351,43 +348,32 @@ def _may_agree_wrongly(
 def verb_positions(doc) -> tuple[list[int], dict[str, str | None]]:
     """Where the document's words with a verb number stand, and each word's verb number
     ("sg", "pl" or None, remembered for the run); computed once per document for GRAM009
-    and GRAM014.
-
-    Read from the draft's distinct words as written (``doc.word_set``, made with its
-    lower-case words): only those new to the run are lowered and judged, and the words
-    as written with a number (``_NUMBERED_TEXTS``) pick the positions, so no set of the
-    lower-case words is built per document."""
+    and GRAM014."""
     from linter.packs.grammar.cue_index import index
 
     ix = index(doc, CUES)
     found = cast("list[int] | None", ix.shared.get("verb_positions"))
     if found is None:
-        verbs, numbered, seen = _VERB_NUMBER, _NUMBERED_TEXTS, _SEEN_TEXTS
-        if len(verbs) > 100_000 or len(seen) > 150_000:
+        lows, verbs, numbered = doc.lower_words, _VERB_NUMBER, _NUMBERED
+        if len(verbs) > 100_000:
             verbs.clear()
             numbered.clear()
-            seen.clear()
-        texts = doc.word_set
-        new_texts = list(texts.difference(seen))
-        if new_texts:
-            new_lows = list(map(str.lower, new_texts))  # as ``doc.lower_words`` lowers them
-            new = set(new_lows).difference(verbs)
-            if new:
-                # every distinct word at once: the few forms of be, have and do and the
-                # contractions one by one, the rest from the lexicon's table in bulk
-                special = {w: _verb_number(w) for w in new.intersection(_SPECIAL_VERBS)}
-                plain = [w for w in new.difference(special) if len(w) >= 3 and w.isalpha()]
-                lexical = lexical_numbers(plain)  # the words with a number only
-                verbs.update(dict.fromkeys(new))
-                verbs.update(special)
-                verbs.update(lexical)
-            numbered.update(compress(new_texts, map(verbs.__getitem__, new_lows)))
-            seen.update(new_texts)
+        present = set(lows)
+        new = present.difference(verbs)
+        if new:
+            # every distinct word at once: the few forms of be, have and do and the
+            # contractions one by one, the rest from the lexicon's table in bulk
+            special = {w: _verb_number(w) for w in new.intersection(_SPECIAL_VERBS)}
+            plain = [w for w in new.difference(special) if len(w) >= 3 and w.isalpha()]
+            lexical = lexical_numbers(plain)  # the words with a number only
+            verbs.update(dict.fromkeys(new))
+            verbs.update(special)
+            verbs.update(lexical)
+            numbered.update(lexical)
+            numbered.update(w for w, n in special.items() if n)
         # the per-word pass over the draft asks a set of the few numbered words present
-        here = texts.intersection(numbered)
-        found = ix.shared["verb_positions"] = list(
-            compress(count(), map(here.__contains__, doc.word_texts))
-        )
+        here = present.intersection(numbered)
+        found = ix.shared["verb_positions"] = list(compress(count(), map(here.__contains__, lows)))
     return found, _VERB_NUMBER
 
 

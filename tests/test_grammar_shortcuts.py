@@ -177,3 +177,57 @@ def test_gram009_finds_the_same_with_and_without_its_words_alone_test(monkeypatc
     monkeypatch.setattr(number, "_may_agree_wrongly", lambda *args: True)
     assert run() == quick
     assert sum(map(len, quick)) > 20  # the text did hold findings
+
+
+def test_verb_positions_are_the_words_with_a_verb_number(monkeypatch):
+    """``verb_positions`` judges a draft's distinct words at once and picks the numbered
+    ones in one pass; it finds the words the plain per-word reading gives a verb number,
+    in any case ("Shows", "SHOWS") and in a later draft that meets them again."""
+    texts = [
+        "The figures Shows a rise. She walks; they WALK home and he says so.",
+        "He shows it. SHOWS open today, the dog runs and the cats run away.",
+        "Nothing here but a list: apples, pears, 2024, it’s fine, isnt it?",
+    ]
+    monkeypatch.setattr(number, "_VERB_NUMBER", {})
+    monkeypatch.setattr(number, "_NUMBERED", set())
+    for text in texts * 2:
+        doc = build_document("t.md", text, None, None)
+        found, numbers = number.verb_positions(doc)
+        lows = doc.lower_words
+        assert found == [i for i, low in enumerate(lows) if number._verb_number(low)], text
+        assert all(numbers[lows[i]] == number._verb_number(lows[i]) for i in found)
+
+
+def test_a_to_judged_before_is_left_where_the_long_way_leaves_it():
+    """GRAM001 skips most "to"s by the verdict kept for the word after them; a "to" before
+    a degree word, at a headline's end or across punctuation is still judged."""
+    from linter.packs.grammar import confusables
+
+    text = (
+        "Ready to\n\nThey went to school. It was to late, far to late; go to, school.\n"
+        "She came to school and left to much noise behind, to school again."
+    )
+    confusables._TO_BEFORE.clear()
+    cold = [
+        (c.k, c.choice) for c in confusables._confusables(build_document("a.md", text, None, None))
+    ]
+    warm = [
+        (c.k, c.choice) for c in confusables._confusables(build_document("b.md", text, None, None))
+    ]
+    assert confusables._TO_BEFORE.get("school") is False  # the second draft took the short way
+    assert cold == warm
+    assert any(choice == "too" for _, choice in warm)
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "# Ready to\n\nGo on. Mr. Lee said so!  Then:\n  new"])
+def test_a_window_found_in_one_walk_is_the_one_of_bounds_and_gap_start(text):
+    """``WordIndex.frame`` reuses the sentence cut that stops its walk back as the first
+    word's gap start; it gives what ``bounds`` and ``gap_start`` give, at every word."""
+    from linter.packs.grammar.confusion_model import CUES
+    from linter.packs.grammar.cue_index import index
+
+    ix = index(build_document("draft.md", text, None, None), CUES)
+    for i in range(ix.n):
+        for back, ahead in ((0, 0), (1, 2), (2, 2), (14, 2), (2, 5), (30, 30)):
+            a, b, first = ix.bounds(i, back, ahead)
+            assert ix.frame(i, back, ahead) == (a, b, ix.gap_start(a, first)), (i, back)

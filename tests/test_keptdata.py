@@ -67,3 +67,22 @@ def test_kept_place_tables_are_the_built_ones(cache_home, monkeypatch):
         assert gazetteer.place_tables() == built
     finally:
         gazetteer.place_tables.cache_clear()
+
+
+def test_split_model_rows_are_kept_for_the_next_long_run(tmp_path, cache_home, monkeypatch):
+    """A long run splits the tagger's (or the word pairs') rows into a dict once; the next
+    run reads that dict back instead of splitting the text again."""
+    from linter.language.tagger import KeptRows
+    from linter.sortedtext import SortedRows
+
+    source = tmp_path / "rows.tsv"
+    text = "header\na\t1\nb\t2\nc\t3\n"
+    source.write_text(text)
+    first = KeptRows(text, 7, len(text), 0, "demo-rows", source)
+    assert first.split() == {"a": "1", "b": "2", "c": "3"}
+    monkeypatch.setattr(SortedRows, "split", lambda self: pytest.fail("split again"))
+    again = KeptRows(text, 7, len(text), 0, "demo-rows", source)
+    assert again.split() == {"a": "1", "b": "2", "c": "3"}
+    again.LIMIT = 0  # past the bisections at once: the kept dict answers
+    assert again.get("b") == "2"
+    assert again.get("z") is None

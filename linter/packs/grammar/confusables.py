@@ -199,10 +199,24 @@ def _confusables(doc) -> list[Confusable]:
         decided.clear()
     if len(places) > MEMO_LIMIT:
         places.clear()
+    lows, starts, ends, prose, head_end = ix.lows, ix.starts, ix.ends, ix.prose, ix.headline_end
+    to_before = _TO_BEFORE
     for k in ix.positions(CUES):
-        if ix.lows[k] == "to" and k != last and not _to_candidate(ix, k, DEGREE_WORDS):
-            continue
-        low = ix.lows[k]
+        low = lows[k]
+        if low == "to" and k != last:
+            # most "to"s: one space, then a word whose readings (known from an earlier
+            # "to") leave it out; ``_to_candidate`` asks the same, the long way
+            e, s = ends[k], starts[k + 1]
+            if (
+                s - e == 1
+                and prose[e] == " "
+                and not e <= head_end <= s
+                and to_before.get(lows[k + 1]) is False
+                and lows[k + 1] not in DEGREE_WORDS
+            ):
+                continue
+            if not _to_candidate(ix, k, DEGREE_WORDS):
+                continue
         if low == "two" and (k == last or ix.low(k + 1) not in ("many", "much")):
             continue  # "two" is judged only before a degree word ("two many")
         back = WIDE_BACK.get(low, 2)  # "more X to Y then": the comparative
@@ -214,8 +228,7 @@ def _confusables(doc) -> list[Confusable]:
             a, b, gap_start, key, choice = known
             a, b, gap_start = a + lo, b + lo, gap_start + base
         else:
-            a, b, first = ix.bounds(k, back, ahead)
-            gap_start = ix.gap_start(a, first)
+            a, b, gap_start = ix.frame(k, back, ahead)
             key = (k - a, ix.text_of(a, b, gap_start))
             decision = decided.get(key, _UNDECIDED)
             if decision is _UNDECIDED:
@@ -245,8 +258,7 @@ def _to_candidate(ix, k: int, degree_words) -> bool:
     nxt = ix.low(k + 1)
     if nxt in degree_words or ix.breaks_after(k):
         return True
-    words, prose = ix.words, ix.prose
-    if prose[words[k][1] : words[k + 1][0]].strip():
+    if ix.prose[ix.ends[k] : ix.starts[k + 1]].strip():
         return True
     found = _TO_BEFORE.get(nxt)
     if found is None:

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
+from linter.language.tagger import KeptRows
 from linter.packs.grammar import lexicon as lx
 from linter.packs.grammar.tokens import Tok, after, before
-from linter.sortedtext import SortedRows
 
 # The confusion sets. A contraction is scored through the words it stands for.
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -76,7 +76,7 @@ class Bigrams:
         text = path.read_text("utf-8")
         if text and not text.endswith("\n"):
             text += "\n"
-        self._rows = SortedRows(text, text.find("\n") + 1, len(text))
+        self._rows = KeptRows(text, text.find("\n") + 1, len(text), 0, "grammar-bigram-rows", path)
         self.floor = 3_200_000.0  # half the smallest count in the list (6.4 million)
 
     def _get(self, key: str) -> str | None:

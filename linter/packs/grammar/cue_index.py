@@ -138,8 +138,8 @@ class WordIndex:
     def sentence_start_gap(self, j: int) -> str:
         """The gap of word ``j`` when it opens its sentence: the text from the sentence's
         start (spaces trimmed) to the word."""
-        s = self.words[j][0]
-        e = self.words[j - 1][1] if j else 0
+        s = self.starts[j]
+        e = self.ends[j - 1] if j else 0
         start = max(self._last_cut(e, s), 0)
         prose = self.prose
         while start < s and prose[start].isspace():
@@ -152,7 +152,7 @@ class WordIndex:
         low = self.lows[j]
         if "’" in low:
             low = low.replace("’", "'")
-        gap = self.sentence_start_gap(j) if first else self.prose[self.words[j - 1][1] : start]
+        gap = self.sentence_start_gap(j) if first else self.prose[self.ends[j - 1] : start]
         return _new(Tok, (start, end, text, low, gap))
 
     def window(self, i: int, back: int, ahead: int) -> tuple[list[Tok], int]:
@@ -160,8 +160,8 @@ class WordIndex:
         (fewer at the sentence's edges), and the position of word ``i`` among them. Where
         the window stops short of an edge, index 0 and the list's end are not edges, as
         the rules read them."""
-        a, b, first = self.bounds(i, back, ahead)
-        return self.tokens(a, b, self.gap_start(a, first)), i - a
+        a, b, gap_start = self.frame(i, back, ahead)
+        return self.tokens(a, b, gap_start), i - a
 
     def bounds(self, i: int, back: int, ahead: int) -> tuple[int, int, bool]:
         """The first and last word of ``window(i, back, ahead)``, and whether the first
@@ -191,13 +191,49 @@ class WordIndex:
             b += 1
         return a, b, first
 
+    def frame(self, i: int, back: int, ahead: int) -> tuple[int, int, int]:
+        """``bounds(i, back, ahead)``'s first and last word and the first one's
+        ``gap_start``, in one walk: where the walk back stops at a sentence cut, that cut
+        is where the gap starts, so it is not looked for twice."""
+        starts, ends, prose, h = self.starts, self.ends, self.prose, self.headline_end
+        cut, may_cut = self._last_cut, _MAY_CUT_RE.search
+        a, stop, first, found = i, i - back, True, -1
+        while a:
+            e, s = ends[a - 1], starts[a]
+            if e <= h <= s:
+                break
+            if (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s):
+                found = cut(e, s)
+                if found >= 0:
+                    break
+            if a == stop:
+                first = False
+                break
+            a -= 1
+        b, stop = i, min(i + ahead, self.n - 1)
+        while b < stop:
+            e, s = ends[b], starts[b + 1]
+            if e <= h <= s or (
+                (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s) and cut(e, s) >= 0
+            ):
+                break
+            b += 1
+        if not first:
+            return a, b, ends[a - 1]
+        if found < 0:  # the walk stopped at the headline's end or the first word
+            found = max(cut(ends[a - 1] if a else 0, starts[a]), 0)
+        s = starts[a]
+        while found < s and prose[found].isspace():
+            found += 1
+        return a, b, found
+
     def gap_start(self, a: int, first: bool) -> int:
         """Where the gap of word ``a`` starts: its sentence's start (spaces trimmed) when
         it opens the sentence, else the end of the word before."""
         if not first:
-            return self.words[a - 1][1]
-        s = self.words[a][0]
-        start = max(self._last_cut(self.words[a - 1][1] if a else 0, s), 0)
+            return self.ends[a - 1]
+        s = self.starts[a]
+        start = max(self._last_cut(self.ends[a - 1] if a else 0, s), 0)
         prose = self.prose
         while start < s and prose[start].isspace():
             start += 1
@@ -213,12 +249,12 @@ class WordIndex:
         continue: then None."""
         lo = i - back - 1
         if lo >= 0:
-            base = self.words[lo][0]
+            base = self.starts[lo]
             if base and self.prose[base - 1] == ".":
                 return None
         else:
             lo = base = 0
-        end = self.words[min(i + ahead, self.n - 1)][1]
+        end = self.ends[min(i + ahead, self.n - 1)]
         h = self.headline_end
         return (i - lo, h - base if base <= h <= end else -1, self.prose[base:end]), lo, base
 
@@ -226,7 +262,7 @@ class WordIndex:
         """The prose from the gap of word ``a`` to the end of word ``b``: it spells out
         ``tokens(a, b, gap_start)`` (its words are the ``WORD_RE`` matches in it, its gaps
         the text between), so it can key what a rule decides about those tokens."""
-        return self.prose[gap_start : self.words[b][1]]
+        return self.prose[gap_start : self.ends[b]]
 
     def tokens(self, a: int, b: int, gap_start: int) -> list[Tok]:
         """Words ``a`` to ``b`` as tokens, the first one's gap starting at ``gap_start``."""

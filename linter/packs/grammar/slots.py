@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from linter.language import candidates
+from linter.memo import BoundedMemo
 from linter.packs.grammar import lexicon as lx
 from linter.packs.grammar.tokens import Tok, after, before, joined
 
@@ -25,22 +26,48 @@ def p(word: str, *tags: str) -> float:
     """P(one of ``tags`` | word) from the lexicon."""
     if not word or not word[0].isalpha():
         return 0.0
-    cands = candidates(word)
-    return sum(cands.get(t, 0.0) for t in tags)
+    get = candidates(word).get
+    total = 0.0  # summed in the tags' order, as ``sum`` would (a loop: no generator)
+    for t in tags:
+        total += get(t, 0.0)
+    return total
 
 
 def noun_like(word: str) -> bool:
     """A common noun by its readings (bags, ballots, forecast), not an adjective or a verb
-    form first."""
-    return p(word, *NOUN) >= 0.6 and p(word, "VBN", "VBG", "JJ", "RB", "IN") < 0.25
+    form first (remembered per word: the slot rules ask it of most words after a cue)."""
+    found = _NOUN_LIKE.get(word)
+    if found is None:
+        found = _NOUN_LIKE.remember(
+            word, p(word, *NOUN) >= 0.6 and p(word, "VBN", "VBG", "JJ", "RB", "IN") < 0.25
+        )
+    return found
 
 
 def plural_noun(word: str) -> bool:
-    return p(word, "NNS", "NNPS") >= 0.6 and not word.endswith(("ss", "us", "is"))
+    found = _PLURAL_NOUN.get(word)
+    if found is None:
+        found = _PLURAL_NOUN.remember(
+            word, p(word, "NNS", "NNPS") >= 0.6 and not word.endswith(("ss", "us", "is"))
+        )
+    return found
+
+
+# verdicts by word for the run (the lexicon is fixed, so they never go stale)
+_NOUN_LIKE: BoundedMemo[str, bool] = BoundedMemo(50_000)
+_PLURAL_NOUN: BoundedMemo[str, bool] = BoundedMemo(50_000)
 
 
 def participle_like(word: str) -> bool:
-    return p(word, "VBN", "VBD") >= 0.6 and p(word, *NOUN, "JJ") < 0.3
+    found = _PARTICIPLE_LIKE.get(word)
+    if found is None:
+        found = _PARTICIPLE_LIKE.remember(
+            word, p(word, "VBN", "VBD") >= 0.6 and p(word, *NOUN, "JJ") < 0.3
+        )
+    return found
+
+
+_PARTICIPLE_LIKE: BoundedMemo[str, bool] = BoundedMemo(50_000)
 
 
 # Nouns of time and place that follow the adverb "there" ("lived there years", "stayed
@@ -535,7 +562,8 @@ def were_for_where(toks: list[Tok], i: int) -> str | None:
     keeps paying": a clause with its own subject and verb follows, so the relative
     "where". ("Were the firm to fail" has no finite verb after its noun.)"""
     nxt, nxt2, nxt3 = after(toks, i), after(toks, i, 2), after(toks, i, 3)
-    if noun_like(nxt) and not plural_noun(nxt) and nxt2 in ("is", "was", "has", "can", "will"):
+    # the word test first: the lexicon's is the costly one, and both must hold
+    if nxt2 in ("is", "was", "has", "can", "will") and noun_like(nxt) and not plural_noun(nxt):
         return "where"
     if i == 0 or before(toks, i) in ("there", "if", "as", "what", "who", "which"):
         return None

@@ -156,6 +156,8 @@ class VerbForm(Rule):
 
         ix = index(doc, AUX)
         words, lows, n = ix.words, ix.lows, ix.n
+        prose, starts, ends = ix.prose, ix.starts, ix.ends
+        may_be_wrong = _MAY_BE_WRONG.get
         for k in ix.positions(AUX):
             if lows[k] == "to":
                 if not k or lows[k - 1] not in TO_INFINITIVE:
@@ -167,10 +169,16 @@ class VerbForm(Rule):
             v = k + 1
             while v < n and lows[v] in BETWEEN:
                 v += 1
-            if v >= n or not _joined(ix, k, v):
+            if v >= n:
                 continue
-            aux = lows[k].replace("’", "'")
+            if v == k + 1:  # ``_joined`` inlined for the common case: one gap
+                e, s = ends[k], starts[v]
+                if not ((s - e == 1 and prose[e] == " ") or not prose[e:s].strip()):
+                    continue
+            elif not _joined(ix, k, v):
+                continue
             verb = lows[v]
+            aux = lows[k].replace("’", "'")
             # the word after the verb matters after "be" and "have" only (a modal's test
             # does not read it)
             nxt = (
@@ -181,7 +189,8 @@ class VerbForm(Rule):
             before = lows[k - 1] if k else ""
             if not _may_want_other(aux, verb, nxt, before, ix.texts[k]):
                 continue  # the words alone rule a finding out: no lexicon asked
-            if not _may_be_wrong(verb):
+            wrong = may_be_wrong(verb)  # the memo of ``_may_be_wrong`` read in place
+            if wrong is False or (wrong is None and not _may_be_wrong(verb)):
                 continue  # most words after an auxiliary: a participle, a base, an -ing
             new = _form_after(aux, verb, nxt, before, words[k][2])
             if new is None or new == verb:

@@ -181,6 +181,14 @@ class WordIndex:
                 first = False
                 break
             a -= 1
+        b = self._last_ahead(i, ahead)
+        return a, b, first
+
+    def _last_ahead(self, i: int, ahead: int) -> int:
+        """The last word of a window from word ``i`` up to ``ahead`` words on, stopping
+        before a sentence cut or the headline's end."""
+        starts, ends, prose, h = self.starts, self.ends, self.prose, self.headline_end
+        cut, may_cut = self._last_cut, _MAY_CUT_RE.search
         b, stop = i, min(i + ahead, self.n - 1)
         while b < stop:
             e, s = ends[b], starts[b + 1]
@@ -189,7 +197,7 @@ class WordIndex:
             ):
                 break
             b += 1
-        return a, b, first
+        return b
 
     def frame(self, i: int, back: int, ahead: int) -> tuple[int, int, int]:
         """``bounds(i, back, ahead)``'s first and last word and the first one's
@@ -210,14 +218,7 @@ class WordIndex:
                 first = False
                 break
             a -= 1
-        b, stop = i, min(i + ahead, self.n - 1)
-        while b < stop:
-            e, s = ends[b], starts[b + 1]
-            if e <= h <= s or (
-                (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s) and cut(e, s) >= 0
-            ):
-                break
-            b += 1
+        b = self._last_ahead(i, ahead)
         if not first:
             return a, b, ends[a - 1]
         if found < 0:  # the walk stopped at the headline's end or the first word

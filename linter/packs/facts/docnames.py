@@ -664,13 +664,20 @@ def _doc_names(doc: Document) -> tuple[NameList, list[tuple[str, ...]]]:
     flags = starts.flags(offsets)
     keys = map(add, texts, map(_MARK.__getitem__, flags))
     infos = list(map(_RUNS.get, keys, repeat(_UNSEEN)))
-    for i in _indexes(infos, _UNSEEN):  # first seen
+    # first seen: each distinct run analysed once for the document, however often it recurs
+    # (a fresh draft's new runs recur: on 10 MB of prose 158,000 runs are 27,000 distinct)
+    made: dict[str, _Run] = {}
+    for i in _indexes(infos, _UNSEEN):
         text = texts[i]
-        if ". " in text or ".\u00a0" in text:  # a sentence may start inside
-            _RUNS.remember(text + _MARK[flags[i]], _SEE_INSIDE)
-            infos[i] = _with_inside(starts, offsets[i], text, flags[i])
-        else:
-            infos[i] = _RUNS.remember(text + _MARK[flags[i]], _analyse(text, flags[i], ()))
+        key = text + _MARK[flags[i]]
+        run = made.get(key)
+        if run is None:
+            if ". " in text or ".\u00a0" in text:  # a sentence may start inside
+                run = made[key] = _RUNS.remember(key, _SEE_INSIDE)
+            else:
+                run = made[key] = _RUNS.remember(key, _analyse(text, flags[i], ()))
+        infos[i] = _with_inside(starts, offsets[i], text, flags[i]) if run is _SEE_INSIDE else run
+    del made
     for i in _indexes(infos, _SEE_INSIDE):
         infos[i] = _with_inside(starts, offsets[i], texts[i], flags[i])
     i = _run_after_headline(doc)

@@ -230,7 +230,7 @@ def test_runs_after_a_capital_inside_a_token_are_the_restarting_scans():
         spans: list[tuple[int, int]] = []
         names._scan(prose, start, len(prose), res.found, res.at, spans)
         found = names.run_texts(prose, start)
-        assert found.offsets == [s for s, _ in spans], prose
+        assert list(found.offsets) == [s for s, _ in spans], prose
         assert found.texts == [prose[s:e] for s, e in spans], prose
 
 

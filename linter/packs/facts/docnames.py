@@ -6,10 +6,10 @@ import contextlib
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain, repeat
 from operator import add, itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from linter.memo import BoundedMemo, PerDocument
 from linter.packs.facts.index import name_key
@@ -643,7 +643,7 @@ def headline_splits_run(doc: Document) -> bool:
     return _run_after_headline(doc) >= 0
 
 
-def doc_names(doc: Document) -> list[Named]:
+def doc_names(doc: Document) -> NameList:
     """The document's name mentions outside the headline and code, in text order. A
     capitalised word at the start of a sentence counts only if the document also capitalises
     it elsewhere (so "Oddly enough" is no name).
@@ -654,23 +654,30 @@ def doc_names(doc: Document) -> list[Named]:
     return _DOC_NAMES.of(doc)[0]
 
 
-def _doc_names(doc: Document) -> tuple[list[Named], list[tuple[str, ...]]]:
+def _doc_names(doc: Document) -> tuple[NameList, list[tuple[str, ...]]]:
     """The names and their keys (made in C), computed together."""
     prose = doc.prose
     offsets, texts, before, body_start = doc_runs(doc)
     if not offsets:
-        return [], []
+        return NameList([], array("q")), []
     starts = SentenceStarts(doc)
     flags = starts.flags(offsets)
     keys = map(add, texts, map(_MARK.__getitem__, flags))
     infos = list(map(_RUNS.get, keys, repeat(_UNSEEN)))
-    for i in _indexes(infos, _UNSEEN):  # first seen
+    # first seen: each distinct run analysed once for the document, however often it recurs
+    # (a fresh draft's new runs recur: on 10 MB of prose 158,000 runs are 27,000 distinct)
+    made: dict[str, _Run] = {}
+    for i in _indexes(infos, _UNSEEN):
         text = texts[i]
-        if ". " in text or ".\u00a0" in text:  # a sentence may start inside
-            _RUNS.remember(text + _MARK[flags[i]], _SEE_INSIDE)
-            infos[i] = _with_inside(starts, offsets[i], text, flags[i])
-        else:
-            infos[i] = _RUNS.remember(text + _MARK[flags[i]], _analyse(text, flags[i], ()))
+        key = text + _MARK[flags[i]]
+        run = made.get(key)
+        if run is None:
+            if ". " in text or ".\u00a0" in text:  # a sentence may start inside
+                run = made[key] = _RUNS.remember(key, _SEE_INSIDE)
+            else:
+                run = made[key] = _RUNS.remember(key, _analyse(text, flags[i], ()))
+        infos[i] = _with_inside(starts, offsets[i], text, flags[i]) if run is _SEE_INSIDE else run
+    del made
     for i in _indexes(infos, _SEE_INSIDE):
         infos[i] = _with_inside(starts, offsets[i], texts[i], flags[i])
     i = _run_after_headline(doc)
@@ -702,12 +709,49 @@ def _doc_names(doc: Document) -> tuple[list[Named], list[tuple[str, ...]]]:
     for i in special:
         chosen[i] = _choose(infos[i], offsets[i], i in skip, code, inner_caps)
     flat = list(chain.from_iterable(chosen))
-    bases = chain.from_iterable(map(repeat, offsets, map(len, chosen)))
-    out = list(map(tuple.__new__, repeat(Named), zip(flat, bases, strict=True)))
-    return out, list(map(itemgetter(0), flat))
+    bases = array("q", chain.from_iterable(map(repeat, offsets, map(len, chosen))))
+    return NameList(flat, bases), list(map(itemgetter(0), flat))
 
 
-_DOC_NAMES: PerDocument[tuple[list[Named], list[tuple[str, ...]]]] = PerDocument(
+class NameList(Sequence[Named]):
+    """A document's names as two columns, each ``Named`` made when read: its template and
+    its run's offset (an array). A 10 MB draft has about 190,000 names; kept as tuples
+    they and their offsets took some 16 MB of small objects, which pinned the allocator's
+    arenas long after the document's analyses were dropped."""
+
+    __slots__ = ("bases", "templates")
+
+    def __init__(self, templates: list[_Template], bases: array) -> None:
+        self.templates = templates
+        self.bases = bases
+
+    def __len__(self) -> int:
+        return len(self.templates)
+
+    def __iter__(self) -> Iterator[Named]:
+        return map(tuple.__new__, repeat(Named), zip(self.templates, self.bases, strict=True))
+
+    @overload
+    def __getitem__(self, i: int) -> Named: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Named]: ...
+
+    def __getitem__(self, i: int | slice) -> Named | list[Named]:
+        if isinstance(i, slice):
+            return list(
+                map(
+                    tuple.__new__, repeat(Named), zip(self.templates[i], self.bases[i], strict=True)
+                )
+            )
+        return tuple.__new__(Named, (self.templates[i], self.bases[i]))
+
+    def starts(self) -> array:
+        """Where each name starts (template start plus offset), in C."""
+        return array("q", map(add, map(itemgetter(2), self.templates), self.bases))
+
+
+_DOC_NAMES: PerDocument[tuple[NameList, list[tuple[str, ...]]]] = PerDocument(
     "facts: name mentions", _doc_names
 )
 
@@ -749,14 +793,12 @@ def names_between(doc: Document, start: int, end: int) -> list[Named]:
     return names[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
-def _name_starts(doc: Document) -> list[int]:
-    """Where each name of ``doc_names`` starts: template start plus offset, in C."""
-    names = doc_names(doc)
-    templates, offsets = map(itemgetter(0), names), map(itemgetter(1), names)
-    return list(map(add, map(itemgetter(2), templates), offsets))
+def _name_starts(doc: Document) -> Sequence[int]:
+    """Where each name of ``doc_names`` starts, an array (no int object per name)."""
+    return _DOC_NAMES.of(doc)[0].starts()
 
 
-_SENTENCE_STARTS: PerDocument[list[int]] = PerDocument(
-    "facts: sentence starts", lambda doc: [s for s, _ in doc.sentences]
+_SENTENCE_STARTS: PerDocument[Sequence[int]] = PerDocument(
+    "facts: sentence starts", lambda doc: array("q", map(itemgetter(0), doc.sentences))
 )
-_NAME_STARTS: PerDocument[list[int]] = PerDocument("facts: name starts", _name_starts)
+_NAME_STARTS: PerDocument[Sequence[int]] = PerDocument("facts: name starts", _name_starts)

@@ -468,7 +468,7 @@ class GarbledName(Rule):
         from linter.packs.facts import name_slips as slips
         from linter.packs.facts.docnames import doc_names
 
-        def names() -> list[Named]:  # made only when a check's cheap tests pass
+        def names() -> Sequence[Named]:  # made only when a check's cheap tests pass
             return doc_names(doc)
 
         counts = slips.word_counts(doc)

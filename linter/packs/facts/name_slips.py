@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.packs.facts.knowledge import Knowledge
 
 
-Names = Callable[[], "list[Named]"]  # the draft's names, made when first asked for
+Names = Callable[[], "Sequence[Named]"]  # the draft's names, made when first asked for
 
 
 class Slip(NamedTuple):
@@ -282,7 +282,7 @@ class _Person(NamedTuple):
     start: int
 
 
-def _persons(names: list[Named], given: frozenset[str]) -> list[_Person]:
+def _persons(names: Sequence[Named], given: frozenset[str]) -> list[_Person]:
     """The full names of people: a given name and a surname (its last word), or a title."""
     from linter.packs.facts.name_mentions import FUNCTION_WORDS
 

@@ -64,11 +64,20 @@ class NearIndex:
     string: no pass over a bucket, whose size grows with a long draft's names."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self._by: dict[str, list[str]] = {}
-        add = self._by.setdefault
+        # a form -> its one word, or a list of its words when several give it: most forms
+        # have one, and a list for each took ~10 MB on the 8,000 surnames of a 10 MB draft
+        self._by: dict[str, str | list[str]] = {}
+        by = self._by
+        get = by.get
         for w in dict.fromkeys(words):
             for form in _deletes(w.lower(), _depth(w)):
-                add(form, []).append(w)
+                hit = get(form)
+                if hit is None:
+                    by[form] = w
+                elif hit.__class__ is str:
+                    by[form] = [hit, w]
+                else:
+                    hit.append(w)  # type: ignore[union-attr]
 
     def candidates(self, word: str) -> set[str]:
         """The words that may be a near spelling of ``word`` (a superset)."""
@@ -76,7 +85,11 @@ class NearIndex:
         found: set[str] = set()
         for form in _deletes(word.lower(), _depth(word)):
             hit = by.get(form)
-            if hit is not None:
+            if hit is None:
+                continue
+            if hit.__class__ is str:
+                found.add(hit)
+            else:
                 found.update(hit)
         return found
 

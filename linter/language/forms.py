@@ -1,12 +1,14 @@
 """Word forms: a verb's base, past, past participle and third person; a noun's plural.
 
 Irregular verbs come from ``data/irregular.tsv``; regular forms follow the spelling rules
-(try -> tried, stop -> stopped is left out: doubling is not predictable from spelling, so
-only forms the lexicon also knows are offered by the rules).
+(try -> tried). Doubling is not predictable from spelling (stop -> stopped, visit ->
+visited), so a doubled form is chosen only where the spelling lexicon knows it and not the
+plain one, and the rules offer only forms the lexicon knows (``is_word``).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,7 +86,32 @@ def _regular_past(base: str) -> str:
         return base + "d"
     if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
         return base[:-1] + "ied"
-    return base + "ed"
+    plain = base + "ed"
+    if (
+        len(base) > 2
+        and base[-1] not in "aeiouwxy"
+        and base[-2] in "aeiou"
+        and base[-3] not in "aeiou"
+    ):
+        doubled = base + base[-1] + "ed"
+        # one syllable doubles ("stop" -> "stopped", not the word "planed"); a longer
+        # verb doubles where only the doubled form is a word ("admit" -> "admitted")
+        one_syllable = len(_VOWEL_RUNS.findall(base)) == 1
+        if (one_syllable or not is_word(plain)) and is_word(doubled):
+            return doubled
+    return plain
+
+
+_VOWEL_RUNS = re.compile("[aeiouy]+")
+
+
+def is_word(word: str) -> bool:
+    """Whether the spelling lexicon knows ``word`` in either dialect ("traveled",
+    "travelled"): a rule never suggests a form no dictionary has ("fited")."""
+    from linter.language.lexicon import lexicon
+
+    us = lexicon("en-US")
+    return word in us or us.other_dialect(word)
 
 
 def plural(noun: str) -> str:

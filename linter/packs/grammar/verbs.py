@@ -106,7 +106,8 @@ AFTER_PASSIVE = frozenset("by to in for".split())
 OBJECTS = frozenset("the a an this that these those them him her us it me my his their our".split())
 # Verbs whose participle is their base ("has come", "had put"): never a slip after "have".
 SAME_PARTICIPLE = frozenset(
-    "come become run put cut set let hit hurt cost shut quit spread".split()
+    """come become run put cut set let hit hurt cost shut quit spread fit bet bid burst cast
+    broadcast forecast rid split slit thrust upset wed knit shed""".split()
 )
 
 
@@ -193,8 +194,8 @@ class VerbForm(Rule):
             if wrong is False or (wrong is None and not _may_be_wrong(verb)):
                 continue  # most words after an auxiliary: a participle, a base, an -ing
             new = _form_after(aux, verb, nxt, before, words[k][2])
-            if new is None or new == verb:
-                continue  # "had read": the participle is the word itself
+            if new is None or new == verb or not forms.is_word(new):
+                continue  # "had read": the participle is the word itself; never a non-word
             start, end, text = words[v]
             new = match_case(text, new)
             message = self.format_message(suggestion=new).replace("{aux}", words[k][2])
@@ -230,7 +231,7 @@ class VerbForm(Rule):
         certain = base is not None
         if base is None and cands.get("VBD", 0.0) + cands.get("VBN", 0.0) >= 0.9:
             base = forms.base_of_past(verb, _is_base)  # "have to reduced"
-        if base is None or base == verb:
+        if base is None or base == verb or not forms.is_word(base):
             return None
         start, end, text = words[v]
         new = match_case(text, base)

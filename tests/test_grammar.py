@@ -135,6 +135,13 @@ def test_an_before_a_number_read_as_a_vowel():
     assert found("It used a 8kB buffer and an 11-page report.\n") == [("GRAM003", 1, 9)]
 
 
+def test_a_year_in_the_1800s_may_take_either_article():
+    # "an 1869 edition" is read "eighteen sixty-nine"; "a 1869-page book" by its count
+    text = "It was an 1869 edition, a 1869-page book and an 1100 charter.\n"
+    assert found(text) == []
+    assert found("It was an 1969 film.\n") == [("GRAM003", 1, 8)]
+
+
 def test_predicates_after_its_and_comparatives_before_then():
     text = (
         "Its clear that the plan failed, and its really hard to fix.\n"

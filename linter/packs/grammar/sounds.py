@@ -31,6 +31,8 @@ def starts_with_vowel_sound(word: str) -> bool | None:
         if word[0] == "8":
             return True  # an 8, an 80, an 800
         groups = word.split(".")[0].split(",")
+        if len(groups) == 1 and len(word) == 4 and word[:2] in ("11", "18"):
+            return None  # "an 1869 edition" (eighteen sixty-nine), "a 1869-page book"
         # an 11, an 18, an 11,000 (eleven thousand); a 110, a 1,800
         return groups[0] in ("11", "18") and all(len(g) == 3 for g in groups[1:])
     if word.isupper() or any(c.isupper() for c in word[1:]):

@@ -614,6 +614,8 @@ def decide_by_stats(toks: list[Tok], i: int, bigrams: Bigrams, margin: float) ->
     attested = bigrams.known(own_seq[-1], nxt) and (not prev or bigrams.known(prev, own_seq[0]))
     if attested and len(own_seq) == 1:
         return None
+    if word == "there" and _locative_there(toks, i, prev, nxt):
+        return None
     rival = _decisive_right(word, nxt, bigrams)
     if rival:
         return rival
@@ -661,15 +663,44 @@ def _decisive_right(word: str, nxt: str, bigrams: Bigrams) -> str | None:
 TOO_DEGREE_BEFORE = lx.BE | frozenset("bit far way much all only just seem seems seemed".split())
 ADJECTIVE_ENDINGS = ("ly", "ous", "ful", "ive", "ble", "ic", "al", "ent", "ant", "less", "ish")
 TOO_MEANS_TO_AFTER = frozenset(
-    """according due next prior pursuant subject addition compared thanks relative contrary
+    """according due next prior pursuant addition compared thanks relative contrary
     owing ranging going went traveled travelled tweeted posted stated leads""".split()
 )
 
 
+TIME_UNITS = frozenset(
+    "seconds minutes hours days nights weeks months years decades centuries".split()
+)
+
+
+def _locative_there(toks: list[Tok], i: int, prev: str, nxt: str) -> bool:
+    """ "We were there five minutes", "lay there four days": "there" as a place, then how
+    long; and after a form of "be" ("were there", "is there left") the place or the
+    inverted "there is", never a possessive's slot."""
+    from linter.packs.grammar.slots import p
+
+    if prev in lx.BE:
+        return True
+    if i + 2 < len(toks) and p(nxt, "CD") >= 0.5:
+        return toks[i + 2].low in TIME_UNITS
+    return False
+
+
+def _next_gap(toks: list[Tok], j: int) -> str:
+    """The gap after token ``j`` ("" at the window's end)."""
+    return toks[j + 1].gap if j + 1 < len(toks) else ""
+
+
 def _too(toks: list[Tok], i: int, bigrams: Bigrams, prev: str, nxt: str) -> str | None:
     """ "too" before a word it never precedes but "to" often does ("too lose", "too Poland")."""
+    from linter.packs.grammar.slots import p
+
     if prev in TOO_MEANS_TO_AFTER:
         return "to"
+    if "-" in _next_gap(toks, i + 1) and p(nxt, "VB", "VBP") < 0.1:
+        return None  # "too one-sided", "too self-confident"; not "wanted too re-record"
+    if p(nxt, "IN") >= 0.5:
+        return None  # "vexation too on account of Celia": "too" is "also"
     if prev in lx.OBJECT_PRONOUNS or nxt in lx.DEGREE_WORDS or nxt.endswith(ADJECTIVE_ENDINGS):
         return None  # "me too", "too late", "too carefully", "too dangerous"
     if toks[i + 1].text[:1].isupper():

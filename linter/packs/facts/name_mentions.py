@@ -556,6 +556,11 @@ def within_two(a: str, b: str) -> bool:
 
 
 _HAS_DIGIT = re.compile(r"\d").search
+# a Roman numeral ("CHAPTER XXXVIII", "Louis XIV"; keys are lower case): a number, not a
+# name (no word of four letters or more is also a well-formed numeral)
+_ROMAN = re.compile(
+    r"(?=[mdclxvi])m{0,4}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})", re.IGNORECASE
+).fullmatch
 
 
 @lru_cache(maxsize=65536)
@@ -571,8 +576,8 @@ def near_spelling(a: str, b: str) -> bool:
     # the edit distance before the other tests (all must pass): most pairs are far apart
     if not (within_two(la, lb) if limit == 2 else within_one(la, lb)):
         return False
-    if la == lb or _HAS_DIGIT(a) or _HAS_DIGIT(b):
-        return False  # "Zeta12" and "Zeta13" are two labels, not one name misspelt
+    if la == lb or _HAS_DIGIT(a) or _HAS_DIGIT(b) or _ROMAN(a) or _ROMAN(b):
+        return False  # "Zeta12" and "Zeta13", "XXVIII" and "XXXVIII": labels, numbers
     short, long_ = sorted((la, lb), key=len)
     if long_.startswith(short) and long_[len(short) :] in INFLECTIONS:
         return False

@@ -117,6 +117,8 @@ class PronounAgreement(Rule):
                     continue  # "these shows": a noun phrase; after I and you only "goes"
                 if not _may_disagree(nxt, singular):
                     continue  # the word alone rules it out (as ``_lexical_match`` would)
+                if nxt in MODAL_NEED and k + 2 <= last and ix.low(k + 2) in MODAL_NEED_AFTER:
+                    continue  # "It need not be supposed", "he dare not": a modal verb
                 found = self._lexical(ix, k, doc)  # "he enjoy it", "they needs money"
                 if found and not _other_reading(ix, k, pronoun):
                     yield found
@@ -143,6 +145,10 @@ class PronounAgreement(Rule):
         """A pronoun before a verb that no agreement table lists ("he enjoy it")."""
         return _lexical_match(self, ix, k, doc)
 
+
+# "need" and "dare" as modal verbs take no -s: "it need not", "he dare not", "she need only"
+MODAL_NEED = frozenset({"need", "dare"})
+MODAL_NEED_AFTER = frozenset("not only never hardly scarcely".split())
 
 # Subjects beyond he/she/it/we/they: "I" and "you", and the demonstratives standing alone
 # as subjects ("these is", "this are"). "That" is left out: it is also a relative pronoun.

@@ -487,7 +487,12 @@ def to_for_too(toks: list[Tok], i: int) -> str | None:
     if loose and prev in ("little", "bit", "way", "far"):
         return "too"  # "a little to high"
     phrase_ends = i + 2 == len(toks) or nxt2 in lx.SUBJECT_PRONOUNS or nxt2 in ("to", "for")
-    if adjective and phrase_ends and p(prev, "VB", "VBD", "VBN", "VBG", "VBP", "VBZ") < 0.5:
+    if (
+        adjective
+        and phrase_ends
+        and prev not in STRANDING  # "next to impossible", "close to certain"
+        and p(prev, "VB", "VBD", "VBN", "VBG", "VBP", "VBZ") < 0.5
+    ):
         return "too"  # "looks to pretty he"
     if loose and phrase_ends and prev in ("looks", "look", "looked", "seems", "seemed"):
         return "too"  # "looks to pretty he said"

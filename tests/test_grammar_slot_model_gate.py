@@ -19,7 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SLIPS = (
     "If your looking for work, call us. Whose there? Your welcome to come. "
     "Its a shame that their going home. They said there going to win. "
-    "We know you're name. Who's car is this? It's tail was long. I think your right."
+    "We know you're name. Who's car is this? It's tail was long. I think your right. "
+    "Prices where higher in March. This is the place were the fire started. I know were "
+    "you live. He gave good advise to the board. The storm had a big affect on prices. "
+    "A third build configuration is Test, and its usually a special case."
 )
 
 
@@ -61,10 +64,13 @@ def test_the_early_stop_never_drops_what_the_model_flags_in_text():
     text = (
         SLIPS + "\n\n" + "\n\n".join(p.read_text("utf-8") for p in sorted(ROOT.glob("docs/*.md")))
     )
-    results = [_check(*w, pairs) for w in _text_windows(text)]
+    windows = _text_windows(text)
+    results = [_check(*w, pairs) for w in windows]
     assert len(results) > 200
     assert any(pruned for pruned, _ in results)
-    assert sum(flagged for _, flagged in results) >= 5  # the slips reach the full model
+    assert sum(flagged for _, flagged in results) >= 10  # the slips reach the full model
+    seen = {sm.SET_OF[window[i].low] for window, i, _, _ in windows}
+    assert seen >= {"its", "their", "your", "whose", "than", "were", "to", "affect", "advice"}
 
 
 def test_the_early_stop_never_drops_what_the_model_flags_in_random_windows():
@@ -84,7 +90,8 @@ def test_the_early_stop_never_drops_what_the_model_flags_in_random_windows():
     gaps = [" "] * 12 + [", ", ". ", "; ", " (", " - ", ": "]
     rng = random.Random(14)
     pruned = flagged = 0
-    for _ in range(3000):
+    sets_seen: set[str] = set()
+    for _ in range(6000):
         n = rng.randint(1, 7)
         i = rng.randrange(n)
         words = [rng.choice(vocab) for _ in range(n)]
@@ -105,6 +112,12 @@ def test_the_early_stop_never_drops_what_the_model_flags_in_random_windows():
                             "welcome",
                             "home",
                             "to",
+                            "higher",
+                            "told",
+                            "fire",
+                            "on",
+                            "strike",
+                            "bill",
                         ]
                     )
         text, toks = "", []
@@ -118,5 +131,7 @@ def test_the_early_stop_never_drops_what_the_model_flags_in_random_windows():
         p, f = _check(toks, i, rng.random() < 0.5, rng.random() < 0.5, pairs)
         pruned += p
         flagged += f
-    assert pruned > 1000
+        sets_seen.add(sm.SET_OF[words[i]])
+    assert pruned > 2000
     assert flagged > 0
+    assert sets_seen == set(sm.SETS)  # every set ("than" through "then")

@@ -20,7 +20,7 @@ SLIPS = (
     "If your looking for work, call us. Whose there? Your welcome to come. "
     "Its a shame that their going home. They said there going to win. "
     "We know you're name. Who's car is this? It's tail was long. I think your right. "
-    "Prices where higher in March. This is the place were the fire started. I know were "
+    "The dog got lose and ran away. This is the place were the fire started. I know were "
     "you live. He gave good advise to the board. The storm had a big affect on prices. "
     "A third build configuration is Test, and its usually a special case."
 )
@@ -70,7 +70,18 @@ def test_the_early_stop_never_drops_what_the_model_flags_in_text():
     assert any(pruned for pruned, _ in results)
     assert sum(flagged for _, flagged in results) >= 10  # the slips reach the full model
     seen = {sm.SET_OF[window[i].low] for window, i, _, _ in windows}
-    assert seen >= {"its", "their", "your", "whose", "than", "were", "to", "affect", "advice"}
+    assert seen >= {
+        "its",
+        "their",
+        "your",
+        "whose",
+        "than",
+        "were",
+        "to",
+        "affect",
+        "advice",
+        "lose",
+    }
 
 
 def test_the_early_stop_never_drops_what_the_model_flags_in_random_windows():

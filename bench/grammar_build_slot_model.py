@@ -208,7 +208,7 @@ def softmax(logits: list[float]) -> list[float]:
 
 def gate_open(row_of, ex: Example, k: int) -> list[bool]:
     """For each reading as if written: does the gate let the full model judge it?"""
-    from linter.packs.grammar.slot_model import GATE
+    from linter.packs.grammar.slot_model import GATE, GATE_OF, SETS
 
     logits = [0.0] * k
     for f in ex.feats[: ex.n_word]:
@@ -216,7 +216,11 @@ def gate_open(row_of, ex: Example, k: int) -> list[bool]:
         if row:
             for c in range(k):
                 logits[c] += row[c]
-    return [max(logits[r] - logits[c] for r in range(k) if r != c) >= GATE for c in range(k)]
+    words = SETS[ex.name]
+    return [
+        max(logits[r] - logits[c] for r in range(k) if r != c) >= GATE_OF.get(words[c], GATE)
+        for c in range(k)
+    ]
 
 
 def train(data: list[Example], k: int, seed: int = 1) -> tuple[dict[str, list[float]], float]:

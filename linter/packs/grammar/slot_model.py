@@ -602,6 +602,7 @@ def _verb_slot(toks: Sequence[TokLike], i: int) -> bool:
 POSSESSIVES = frozenset({"its", "your", "their", "whose"})
 ORDINALS = frozenset("first second third last next".split())
 ARTICLES = frozenset({"a", "an", "the"})
+TIME_ADJECTIVES = frozenset({"then", "now", "once"})  # "its then chief", "its now empty hall"
 
 
 def _noun_phrase_ahead(toks: Sequence[TokLike], i: int) -> bool:
@@ -614,6 +615,10 @@ def _noun_phrase_ahead(toks: Sequence[TokLike], i: int) -> bool:
     n = len(toks)
     if i + 2 < n and "-" in toks[i + 2].gap:
         return True
+    if i + 2 < n and toks[i + 1].low in TIME_ADJECTIVES and not _punct(toks[i + 2].gap):
+        after = candidates(toks[i + 2].low)
+        if after.get("NN", 0.0) + after.get("NNS", 0.0) + after.get("JJ", 0.0) >= 0.5:
+            return True  # "Its then chief quit": "then" as "former"
     for j in range(i + 1, min(i + 4, n)):
         if (j > i + 1 and _punct(toks[j].gap)) or toks[j].low in ARTICLES:
             break

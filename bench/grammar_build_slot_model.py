@@ -1,7 +1,8 @@
 """Build rules/grammar/data/slot_model.tsv: the statistical model of a confusable's slot.
 
-Each occurrence of a confusion set's word (its/it's, their/there/they're, your/you're,
-whose/who's, than/then) in clean public text is a training example, the word as written
+Each occurrence of a confusion set's word (``slot_model.SETS``: its/it's, their/there/
+they're, your/you're, whose/who's, than/then, were/where/we're, to/too/two and nine noun,
+verb and adjective pairs) in clean public text is a training example, the word as written
 being the label and the features those of ``linter.packs.grammar.slot_model.features``
 (neighbouring words, their tag candidates, a finite verb ahead, punctuation, the sentence's
 edges) plus each reading's Google Books word-pair score (rules/grammar/data/bigrams.tsv).
@@ -17,7 +18,12 @@ Sources (read from local paths; nothing of them is copied into the repository):
   read from their bare git folders (``git show HEAD:<book>.txt``); Middlemarch is left out,
   to count false alarms on.
 
-    python bench/grammar_build_slot_model.py /tmp/conf/data /work/.mirror           # build
+- with ``--modern PATH``: the modern text of /tmp/slot-modern (one sentence a line; its
+  README names the sources, licences and commits, copied into docs/grammar.md), less the
+  lines of MODERN_SKIP and the sets of MODERN_SKIP_SETS.
+
+    python bench/grammar_build_slot_model.py /tmp/conf/data /work/.mirror \
+        --modern /tmp/slot-modern/text.txt                                            # build
     python bench/grammar_build_slot_model.py /tmp/conf/data /work/.mirror --cv 5    # measure
 
 ``--cv K`` trains on K-1 folds of the sentences (an md5 of the sentence picks the fold) and
@@ -329,7 +335,7 @@ def cross_validate(data: list[Example], folds: int, only: list[str]) -> None:
             print(f"    {word:9} n={correct[word]:6}  " + "  ".join(cells))
 
 
-def write(data: list[Example], mirror: Path) -> None:
+def write(data: list[Example], mirror: Path, modern: Path | None = None) -> None:
     from linter.packs.grammar.slot_model import SETS
 
     lines = [
@@ -339,6 +345,12 @@ def write(data: list[Example], mirror: Path) -> None:
         "and Project Gutenberg books via GITenberg (public domain): "
         + ", ".join(f"{b.split('+')[1]}@{c[:12]}" for b, c in commits(mirror).items()),
     ]
+    if modern:
+        digest = hashlib.md5(modern.read_bytes()).hexdigest()
+        lines.append(
+            f"# and the modern text {modern.name} (md5 {digest}; sources and licences in "
+            "docs/grammar.md), less the lines of MODERN_SKIP"
+        )
     for name, words in SETS.items():
         rows = [ex for ex in data if ex.name == name]
         weights, beta = train(rows, len(words))
@@ -424,7 +436,7 @@ def main() -> None:
     if args.cv:
         cross_validate(data, args.cv, args.sets)
     else:
-        write(data, args.mirror)
+        write(data, args.mirror, args.modern)
     print(f"{time.process_time() - began:.0f} CPU-s", file=sys.stderr)
 
 

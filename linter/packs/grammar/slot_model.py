@@ -423,6 +423,81 @@ def _passes_gate(words: Sequence[str], written: str, margins: Sequence[float]) -
     )
 
 
+# The gate's first look (``may_pass``): the word features' weights summed in thousandths
+# (the table's unit, so exactly) by side of the slot, kept per side for the run: the words
+# and marks before the slot ("there were", ". To") and after it ("were not", "to be")
+# repeat on fresh text where the whole window does not, so most slots cost a few look-ups.
+_SIDES: dict[tuple, tuple[int, ...]] = {}
+_START_MARKS = '.:;!?"“”('
+
+
+def _summed(m: SlotModel, name: str, feats: Sequence[str]) -> tuple[int, ...]:
+    """The weights of ``feats`` in set ``name`` summed, in thousandths."""
+    total = [0] * len(SETS[name])
+    for feature in feats:
+        row = m.row(name, feature)
+        if row:
+            for k, w in enumerate(row):
+                total[k] += round(w * 1000)
+    return tuple(total)
+
+
+def may_pass(
+    name: str, written: str, toks: Sequence[TokLike], i: int, first: bool, last: bool
+) -> bool:
+    """False only where the gate (``word_margins``, ``_passes_gate``) rejects the slot: the
+    same features' weights summed exactly in integers, by side (``_SIDES``), rejected
+    with a thousandth to spare for the float sums' rounding. A slot it passes is read in
+    full. Exact (tests/test_grammar_slot_model_gate.py)."""
+    m = _MODEL.get("model") or model()
+    n = len(toks)
+    mark, p1 = _before(toks, i, first)
+    p2 = None
+    if i >= 1 and not mark:
+        mark2 = _punct(toks[i - 1].gap)
+        p2 = "P" + mark2 if mark2 else (toks[i - 2].low if i >= 2 else ("<s>" if first else "?"))
+    start = p1 == "<s>" or (mark != "" and mark in _START_MARKS)
+    n1, mark_n = _word_after(toks, i + 1, last)
+    n2 = cap = None
+    if i + 1 < n and not mark_n:
+        cap = toks[i + 1].text[:1].isupper()
+        n2 = _word_after(toks, i + 2, last)[0]
+    sides = _SIDES
+    if len(sides) > MEMO_LIMIT:
+        sides.clear()
+    key_p = ("<", name, p1, p2, start)
+    before = sides.get(key_p)
+    if before is None:
+        feats = ["b", "p1=" + p1]
+        if p2 is not None:
+            feats += ["p2=" + p2, "p21=" + p2 + "|" + p1]
+        if start:
+            feats.append("start")
+        before = sides[key_p] = _summed(m, name, feats)
+    key_n = (">", name, n1, n2, cap)
+    after = sides.get(key_n)
+    if after is None:
+        feats = ["n1=" + n1]
+        if n2 is not None:
+            if cap:
+                feats.append("cap1")
+            feats += ["s+1=" + n1[-2:], "n2=" + n2, "n12=" + n1 + "|" + n2]
+        after = sides[key_n] = _summed(m, name, feats)
+    row = m._rows[name].get("p1n1=" + p1 + "|" + n1, ())
+    if row == ():
+        row = m.row(name, "p1n1=" + p1 + "|" + n1)
+    words = SETS[name]
+    k = words.index(written)
+    own = before[k] + after[k] + (round(row[k] * 1000) if row else 0)
+    gate = round(GATE_OF.get(written, GATE) * 1000)
+    for r in range(len(words)):
+        if r != k:
+            x = before[r] + after[r] + (round(row[r] * 1000) if row else 0) - own
+            if x >= gate:
+                return True
+    return False
+
+
 # The tag features of a family ("t-1=", "t+1=", "t+2=") a slot can hold at once: a word's
 # candidates with at least TAG_MIN of its uses (the shares sum to at most 1).
 TAGS_AT_MOST = int(1 / TAG_MIN)
@@ -650,6 +725,8 @@ def judge(ix, k: int, window: Sequence[TokLike], i: int, pairs: PairScore | None
     if name is None or not WRITTEN_MAX[written] or window[i].gap[-1:] in ("$", "@", "#"):
         return None  # (a $variable, @handle or #hashtag is not prose)
     first, last = i < BACK, len(window) - 1 - i < 2
+    if not may_pass(name, written, window, i, first, last):
+        return None
     margins = word_margins(name, written, word_features(window, i, first, last))
     if not _passes_gate(SETS[name], written, margins):
         return None

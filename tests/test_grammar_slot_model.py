@@ -131,6 +131,42 @@ def test_a_bad_row_names_the_file_and_line(tmp_path: Path):
         slot_model.SlotModel(path).row("its", "n1=the")  # three weights for two readings
 
 
+def _blocked_table(extra: dict[str, list[str]]) -> str:
+    """A table in the build's layout (each set's rows together, its "@pairs" row first),
+    with ``extra`` lines at the end of some sets' blocks."""
+    lines = ["# header"]
+    for name, words in slot_model.SETS.items():
+        lines += [f"{name}\t@pairs\t500", f"{name}\tb\t" + " ".join(["7"] * len(words))]
+        lines += extra.get(name, [])
+    return "\n".join(lines) + "\n"
+
+
+def test_a_set_read_in_one_split_equals_its_lines_read_one_by_one():
+    model = slot_model.model()
+    fresh = slot_model.SlotModel(model.path)
+    for name in slot_model.SETS:
+        start, end = fresh._blocks[name]
+        assert model.names(name) == list(fresh._check_rows(start, end, frozenset({name}))[name])
+        assert model._table(name) == fresh._check_rows(start, end, frozenset({name}))[name]
+
+
+def test_a_bad_row_in_a_set_s_block_names_the_file_and_line(tmp_path: Path):
+    path = tmp_path / "slot_model.tsv"
+    path.write_text(_blocked_table({"were": ["# a note", "", "were\tn1=a\t1 2 3"]}), "utf-8")
+    table = slot_model.SlotModel(path)  # a comment and a blank line in a block are fine
+    assert table.row("were", "n1=a") == (0.001, 0.002, 0.003)
+    assert table.row("were", "b") == (0.007,) * 3
+    bad = {"to": ["to\tn1=a\t1 2 3", "to n1=b 1 2 3"], "advice": ["advice\tx\ty\tz"]}
+    path.write_text(_blocked_table(bad), "utf-8")
+    table = slot_model.SlotModel(path)  # a set's rows are checked when it is first read
+    assert table.row("its", "b") == (0.007, 0.007)
+    line = 2 * list(slot_model.SETS).index("to") + 5
+    with pytest.raises(ValueError, match=rf"slot_model.tsv:{line}: bad slot-model row"):
+        table.row("to", "n1=a")
+    with pytest.raises(ValueError, match=r"slot_model.tsv:\d+: bad slot-model row"):
+        table.row("advice", "b")  # four cells
+
+
 def test_the_shipped_table_is_small_and_covers_every_set():
     model = slot_model.model()
     assert all(model.features_of(name) > 100 for name in slot_model.SETS)

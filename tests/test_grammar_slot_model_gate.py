@@ -26,9 +26,6 @@ SLIPS = (
 )
 
 
-_FIRST_LOOK: list[bool] = []  # the slots the first look rejected
-
-
 def _check(window: list[Tok], i: int, first: bool, last: bool, pairs) -> tuple[bool, bool]:
     """(pruned, flagged) for one slot; fails when the early stop would drop a finding."""
     written = window[i].low
@@ -36,9 +33,6 @@ def _check(window: list[Tok], i: int, first: bool, last: bool, pairs) -> tuple[b
     words = sm.SETS[name]
     margins = sm.word_margins(name, written, sm.word_features(window, i, first, last))
     pruned = not sm.reachable(name, written, margins, window, i, first, last, pairs)
-    if not sm.may_pass(name, written, window, i, first, last):  # the gate's first look
-        assert not sm._passes_gate(words, written, margins), (written, [t.text for t in window])
-        _FIRST_LOOK.append(True)
     choice = sm.decide(window, i, first, last, pairs)
     if pruned:
         prev, nxt = sm.context(window, i, first, last)
@@ -74,7 +68,6 @@ def test_the_early_stop_never_drops_what_the_model_flags_in_text():
     results = [_check(*w, pairs) for w in windows]
     assert len(results) > 200
     assert any(pruned for pruned, _ in results)
-    assert len(_FIRST_LOOK) > 50
     assert sum(flagged for _, flagged in results) >= 10  # the slips reach the full model
     seen = {sm.SET_OF[window[i].low] for window, i, _, _ in windows}
     assert seen >= {
@@ -151,6 +144,5 @@ def test_the_early_stop_never_drops_what_the_model_flags_in_random_windows():
         flagged += f
         sets_seen.add(sm.SET_OF[words[i]])
     assert pruned > 2000
-    assert len(_FIRST_LOOK) > 1000
     assert flagged > 0
     assert sets_seen == set(sm.SETS)  # every set ("than" through "then")

@@ -271,7 +271,19 @@ class SlotModel:
         found = self._text.get(name)
         if found is None:
             start, end = self._blocks[name]
-            found = self._text[name] = self._check_rows(start, end, frozenset({name})).get(name, {})
+            body = self._source[start:end].removesuffix("\n")
+            cells = body.replace("\n", "\t").split("\t")
+            sets, features, weights = cells[0::3], cells[1::3], cells[2::3]
+            if (
+                len(cells) % 3 == 0
+                and sets.count(name) == len(sets)
+                and "\n".join(map("\t".join, zip(sets, features, weights, strict=True))) == body
+                and len(body.splitlines()) == len(sets)
+            ):  # every line a row of three cells: split in a few calls
+                found = dict(zip(features, weights, strict=True))
+            else:  # a comment, a blank or a bad line: read line by line (and report it)
+                found = self._check_rows(start, end, frozenset({name})).get(name, {})
+            self._text[name] = found
         return found
 
     def row(self, name: str, feature: str) -> tuple[float, ...] | None:
@@ -285,7 +297,7 @@ class SlotModel:
             found = None
         else:
             try:
-                found = tuple(int(v) / 1000 for v in text.split())
+                found = tuple([int(v) / 1000 for v in text.split()])
             except ValueError:
                 found = ()
             if len(found) != (1 if feature == "@pairs" else len(SETS[name])):
@@ -423,81 +435,6 @@ def _passes_gate(words: Sequence[str], written: str, margins: Sequence[float]) -
     )
 
 
-# The gate's first look (``may_pass``): the word features' weights summed in thousandths
-# (the table's unit, so exactly) by side of the slot, kept per side for the run: the words
-# and marks before the slot ("there were", ". To") and after it ("were not", "to be")
-# repeat on fresh text where the whole window does not, so most slots cost a few look-ups.
-_SIDES: dict[tuple, tuple[int, ...]] = {}
-_START_MARKS = '.:;!?"“”('
-
-
-def _summed(m: SlotModel, name: str, feats: Sequence[str]) -> tuple[int, ...]:
-    """The weights of ``feats`` in set ``name`` summed, in thousandths."""
-    total = [0] * len(SETS[name])
-    for feature in feats:
-        row = m.row(name, feature)
-        if row:
-            for k, w in enumerate(row):
-                total[k] += round(w * 1000)
-    return tuple(total)
-
-
-def may_pass(
-    name: str, written: str, toks: Sequence[TokLike], i: int, first: bool, last: bool
-) -> bool:
-    """False only where the gate (``word_margins``, ``_passes_gate``) rejects the slot: the
-    same features' weights summed exactly in integers, by side (``_SIDES``), rejected
-    with a thousandth to spare for the float sums' rounding. A slot it passes is read in
-    full. Exact (tests/test_grammar_slot_model_gate.py)."""
-    m = _MODEL.get("model") or model()
-    n = len(toks)
-    mark, p1 = _before(toks, i, first)
-    p2 = None
-    if i >= 1 and not mark:
-        mark2 = _punct(toks[i - 1].gap)
-        p2 = "P" + mark2 if mark2 else (toks[i - 2].low if i >= 2 else ("<s>" if first else "?"))
-    start = p1 == "<s>" or (mark != "" and mark in _START_MARKS)
-    n1, mark_n = _word_after(toks, i + 1, last)
-    n2 = cap = None
-    if i + 1 < n and not mark_n:
-        cap = toks[i + 1].text[:1].isupper()
-        n2 = _word_after(toks, i + 2, last)[0]
-    sides = _SIDES
-    if len(sides) > MEMO_LIMIT:
-        sides.clear()
-    key_p = ("<", name, p1, p2, start)
-    before = sides.get(key_p)
-    if before is None:
-        feats = ["b", "p1=" + p1]
-        if p2 is not None:
-            feats += ["p2=" + p2, "p21=" + p2 + "|" + p1]
-        if start:
-            feats.append("start")
-        before = sides[key_p] = _summed(m, name, feats)
-    key_n = (">", name, n1, n2, cap)
-    after = sides.get(key_n)
-    if after is None:
-        feats = ["n1=" + n1]
-        if n2 is not None:
-            if cap:
-                feats.append("cap1")
-            feats += ["s+1=" + n1[-2:], "n2=" + n2, "n12=" + n1 + "|" + n2]
-        after = sides[key_n] = _summed(m, name, feats)
-    row = m._rows[name].get("p1n1=" + p1 + "|" + n1, ())
-    if row == ():
-        row = m.row(name, "p1n1=" + p1 + "|" + n1)
-    words = SETS[name]
-    k = words.index(written)
-    own = before[k] + after[k] + (round(row[k] * 1000) if row else 0)
-    gate = round(GATE_OF.get(written, GATE) * 1000)
-    for r in range(len(words)):
-        if r != k:
-            x = before[r] + after[r] + (round(row[r] * 1000) if row else 0) - own
-            if x >= gate:
-                return True
-    return False
-
-
 # The tag features of a family ("t-1=", "t+1=", "t+2=") a slot can hold at once: a word's
 # candidates with at least TAG_MIN of its uses (the shares sum to at most 1).
 TAGS_AT_MOST = int(1 / TAG_MIN)
@@ -518,12 +455,12 @@ def family_bound(m: SlotModel, name: str, family: str) -> list[list[float]]:
         gain = abs(m.pair_weight[name] * BIGRAM_FLOOR)
         found = [[0.0 if r == k else gain for k in range(n)] for r in range(n)]
     else:
-        rows = [
-            row
-            for feature in m.names(name)
-            if feature.startswith(family)
-            if (row := m.row(name, feature)) is not None
-        ]
+        names = (
+            [f"fin{d}" for d in range(2, AHEAD + 1)]  # all a slot may hold (``class_stages``)
+            if family == "fin"
+            else [feature for feature in m.names(name) if feature.startswith(family)]
+        )
+        rows = [row for feature in names if (row := m.row(name, feature)) is not None]
         most = TAGS_AT_MOST if family in ("t-1=", "t+1=", "t+2=") else 1
         found = [
             [
@@ -725,8 +662,6 @@ def judge(ix, k: int, window: Sequence[TokLike], i: int, pairs: PairScore | None
     if name is None or not WRITTEN_MAX[written] or window[i].gap[-1:] in ("$", "@", "#"):
         return None  # (a $variable, @handle or #hashtag is not prose)
     first, last = i < BACK, len(window) - 1 - i < 2
-    if not may_pass(name, written, window, i, first, last):
-        return None
     margins = word_margins(name, written, word_features(window, i, first, last))
     if not _passes_gate(SETS[name], written, margins):
         return None

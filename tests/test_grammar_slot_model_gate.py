@@ -146,3 +146,27 @@ def test_the_early_stop_never_drops_what_the_model_flags_in_random_windows():
     assert pruned > 2000
     assert flagged > 0
     assert sets_seen == set(sm.SETS)  # every set ("than" through "then")
+
+
+def test_the_family_bounds_are_the_largest_gains_the_table_allows():
+    """``family_bound`` (the fin family read by name, the others by prefix) against the
+    gains of every row of the family, sorted."""
+    m = sm.model()
+    for name in sm.SETS:
+        n = len(sm.SETS[name])
+        for family in sm.FAMILIES:
+            rows = [m.row(name, f) for f in m.names(name) if f.startswith(family)]
+            most = sm.TAGS_AT_MOST if family in ("t-1=", "t+1=", "t+2=") else 1
+            assert rows or family != "fin"
+            expected = [
+                [
+                    sum(
+                        g
+                        for g in sorted([row[r] - row[k] for row in rows], reverse=True)[:most]
+                        if g > 0
+                    )
+                    for k in range(n)
+                ]
+                for r in range(n)
+            ]
+            assert sm.family_bound(m, name, family) == expected, (name, family)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
+from heapq import nlargest
 from pathlib import Path
 from typing import Protocol
 
@@ -464,11 +465,7 @@ def family_bound(m: SlotModel, name: str, family: str) -> list[list[float]]:
         most = TAGS_AT_MOST if family in ("t-1=", "t+1=", "t+2=") else 1
         found = [
             [
-                sum(
-                    g
-                    for g in sorted((row[r] - row[k] for row in rows), reverse=True)[:most]
-                    if g > 0
-                )
+                sum(g for g in nlargest(most, (row[r] - row[k] for row in rows)) if g > 0)
                 for k in range(n)
             ]
             for r in range(n)

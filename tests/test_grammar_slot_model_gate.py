@@ -19,7 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SLIPS = (
     "If your looking for work, call us. Whose there? Your welcome to come. "
     "Its a shame that their going home. They said there going to win. "
-    "We know you're name. Who's car is this? It's tail was long. I think your right."
+    "We know you're name. Who's car is this? It's tail was long. I think your right. "
+    "The dog got lose and ran away. This is the place were the fire started. I know were "
+    "you live. He gave good advise to the board. The storm had a big affect on prices. "
+    "A third build configuration is Test, and its usually a special case."
 )
 
 
@@ -61,10 +64,24 @@ def test_the_early_stop_never_drops_what_the_model_flags_in_text():
     text = (
         SLIPS + "\n\n" + "\n\n".join(p.read_text("utf-8") for p in sorted(ROOT.glob("docs/*.md")))
     )
-    results = [_check(*w, pairs) for w in _text_windows(text)]
+    windows = _text_windows(text)
+    results = [_check(*w, pairs) for w in windows]
     assert len(results) > 200
     assert any(pruned for pruned, _ in results)
-    assert sum(flagged for _, flagged in results) >= 5  # the slips reach the full model
+    assert sum(flagged for _, flagged in results) >= 10  # the slips reach the full model
+    seen = {sm.SET_OF[window[i].low] for window, i, _, _ in windows}
+    assert seen >= {
+        "its",
+        "their",
+        "your",
+        "whose",
+        "than",
+        "were",
+        "to",
+        "affect",
+        "advice",
+        "lose",
+    }
 
 
 def test_the_early_stop_never_drops_what_the_model_flags_in_random_windows():
@@ -84,7 +101,8 @@ def test_the_early_stop_never_drops_what_the_model_flags_in_random_windows():
     gaps = [" "] * 12 + [", ", ". ", "; ", " (", " - ", ": "]
     rng = random.Random(14)
     pruned = flagged = 0
-    for _ in range(3000):
+    sets_seen: set[str] = set()
+    for _ in range(6000):
         n = rng.randint(1, 7)
         i = rng.randrange(n)
         words = [rng.choice(vocab) for _ in range(n)]
@@ -105,6 +123,12 @@ def test_the_early_stop_never_drops_what_the_model_flags_in_random_windows():
                             "welcome",
                             "home",
                             "to",
+                            "higher",
+                            "told",
+                            "fire",
+                            "on",
+                            "strike",
+                            "bill",
                         ]
                     )
         text, toks = "", []
@@ -118,5 +142,31 @@ def test_the_early_stop_never_drops_what_the_model_flags_in_random_windows():
         p, f = _check(toks, i, rng.random() < 0.5, rng.random() < 0.5, pairs)
         pruned += p
         flagged += f
-    assert pruned > 1000
+        sets_seen.add(sm.SET_OF[words[i]])
+    assert pruned > 2000
     assert flagged > 0
+    assert sets_seen == set(sm.SETS)  # every set ("than" through "then")
+
+
+def test_the_family_bounds_are_the_largest_gains_the_table_allows():
+    """``family_bound`` (the fin family read by name, the others by prefix) against the
+    gains of every row of the family, sorted."""
+    m = sm.model()
+    for name in sm.SETS:
+        n = len(sm.SETS[name])
+        for family in sm.FAMILIES:
+            rows = [m.row(name, f) for f in m.names(name) if f.startswith(family)]
+            most = sm.TAGS_AT_MOST if family in ("t-1=", "t+1=", "t+2=") else 1
+            assert rows or family != "fin"
+            expected = [
+                [
+                    sum(
+                        g
+                        for g in sorted([row[r] - row[k] for row in rows], reverse=True)[:most]
+                        if g > 0
+                    )
+                    for k in range(n)
+                ]
+                for r in range(n)
+            ]
+            assert sm.family_bound(m, name, family) == expected, (name, family)

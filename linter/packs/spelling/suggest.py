@@ -100,7 +100,7 @@ def neighbours(word: str, lexicon: Lexicon) -> frozenset[str]:
     return found
 
 
-_NEIGHBOURS: BoundedMemo[tuple[str, str], frozenset[str]] = BoundedMemo(20_000)
+_NEIGHBOURS: BoundedMemo[tuple[str, str], frozenset[str]] = BoundedMemo(5_000)
 
 
 MAX_WORD_LENGTH = 48  # longer "words" get no suggestions: edits cost the square of length
@@ -165,7 +165,7 @@ def _distance_two(word: str, lexicon: Lexicon) -> list[str]:
 
 # the words a distance-2 search scans, by dialect, first letter and length of the word: the
 # typos of a run share them (the list costs as much to gather as a fifth of the scan)
-_CHOICES: BoundedMemo[tuple[str, str, int], list[str]] = BoundedMemo(64)
+_CHOICES: BoundedMemo[tuple[str, str, int], list[str]] = BoundedMemo(8)
 
 
 def judge(word: str, lexicon: Lexicon) -> Verdict:

@@ -166,23 +166,30 @@ class WordIndex:
     def bounds(self, i: int, back: int, ahead: int) -> tuple[int, int, bool]:
         """The first and last word of ``window(i, back, ahead)``, and whether the first
         opens its sentence."""
+        a, first, _ = self._first_back(i, back)
+        return a, self._last_ahead(i, ahead), first
+
+    def _first_back(self, i: int, back: int) -> tuple[int, bool, int]:
+        """The first word of a window from word ``i`` back up to ``back`` words, whether it
+        opens its sentence, and the sentence cut the walk stopped at (-1 if none)."""
         # breaks_after inlined: a window is built for every cue word
         # a gap can hold a cut only with a blank line or terminal punctuation in it
         starts, ends, prose, h = self.starts, self.ends, self.prose, self.headline_end
         cut, may_cut = self._last_cut, _MAY_CUT_RE.search
-        a, stop, first = i, i - back, True
+        a, stop, first, found = i, i - back, True, -1
         while a:
             e, s = ends[a - 1], starts[a]
-            if e <= h <= s or (
-                (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s) and cut(e, s) >= 0
-            ):
+            if e <= h <= s:
                 break
+            if (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s):
+                found = cut(e, s)
+                if found >= 0:
+                    break
             if a == stop:
                 first = False
                 break
             a -= 1
-        b = self._last_ahead(i, ahead)
-        return a, b, first
+        return a, first, found
 
     def _last_ahead(self, i: int, ahead: int) -> int:
         """The last word of a window from word ``i`` up to ``ahead`` words on, stopping
@@ -203,21 +210,8 @@ class WordIndex:
         """``bounds(i, back, ahead)``'s first and last word and the first one's
         ``gap_start``, in one walk: where the walk back stops at a sentence cut, that cut
         is where the gap starts, so it is not looked for twice."""
-        starts, ends, prose, h = self.starts, self.ends, self.prose, self.headline_end
-        cut, may_cut = self._last_cut, _MAY_CUT_RE.search
-        a, stop, first, found = i, i - back, True, -1
-        while a:
-            e, s = ends[a - 1], starts[a]
-            if e <= h <= s:
-                break
-            if (s - e != 1 or prose[e] != " ") and may_cut(prose, e, s):
-                found = cut(e, s)
-                if found >= 0:
-                    break
-            if a == stop:
-                first = False
-                break
-            a -= 1
+        starts, ends, prose, cut = self.starts, self.ends, self.prose, self._last_cut
+        a, first, found = self._first_back(i, back)
         b = self._last_ahead(i, ahead)
         if not first:
             return a, b, ends[a - 1]

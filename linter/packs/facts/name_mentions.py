@@ -14,6 +14,7 @@ from itertools import repeat
 from operator import sub
 from typing import NamedTuple
 
+from linter.editdistance import osa_distance
 from linter.memo import BoundedMemo
 
 # A token: a word (letters, digits, inner apostrophes and hyphens) or an initial like "J."
@@ -464,25 +465,7 @@ def _form(token: str) -> tuple[str, int]:
 def distance(a: str, b: str, limit: int = 2) -> int:
     """Optimal string alignment distance (a swap of two neighbours counts one), or
     ``limit + 1`` as soon as it is certain to exceed ``limit``."""
-    if a == b:
-        return 0
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        best = cur[0]
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-            best = min(best, cur[j])
-        if best > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
+    return osa_distance(a, b, limit)
 
 
 INFLECTIONS = ("s", "es", "n", "an", "ian", "ese", "i", "ns", "ans", "ians", "ers", "er")

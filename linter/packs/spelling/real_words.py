@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from linter.editdistance import osa_distance
 from linter.packs.spelling.rule import SpellingRule
 from linter.rule import Example, Match
 
@@ -148,26 +149,6 @@ def _attribution(word: str, dialect: str) -> tuple[str, ...]:
         return ()  # unknown words are SPELL001/SPELL004's
     near = [(osa_distance(word, v), -lex.zipf(v), v) for v in ATTRIBUTION]
     return tuple(v for d, _, v in sorted(near) if d <= 2)
-
-
-def osa_distance(a: str, b: str) -> int:
-    """Optimal string alignment distance (rapidfuzz's ``OSA.distance``): insertions,
-    deletions, replacements and swaps of neighbours, no substring edited twice. Written out
-    for the eight short verbs of attribution, so that a run that meets a suspect after a
-    quotation does not import rapidfuzz (20 ms of a cold run) for them."""
-    n = len(b)
-    before: list[int] = []  # the row two back (for swaps)
-    row = list(range(n + 1))
-    for i, ca in enumerate(a, 1):
-        new = [i] + [0] * n
-        for j, cb in enumerate(b, 1):
-            cost = ca != cb
-            best = min(row[j] + 1, new[j - 1] + 1, row[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                best = min(best, before[j - 2] + 1)
-            new[j] = best
-        before, row = row, new
-    return row[n]
 
 
 class Common:

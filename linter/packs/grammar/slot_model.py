@@ -295,16 +295,17 @@ class SlotModel:
             return found
         text = self._table(name).get(feature)
         if text is None:
-            found = None
-        else:
-            try:
-                found = tuple([int(v) / 1000 for v in text.split()])
-            except ValueError:
-                found = ()
-            if len(found) != (1 if feature == "@pairs" else len(SETS[name])):
-                line = f"{name}\t{feature}\t{text}"
-                number = self._source[: self._source.index(line)].count("\n") + 1
-                raise ValueError(f"{self.path}:{number}: bad slot-model row (weights)")
+            # not kept: most features a run asks for are not in the model, and fresh text
+            # keeps bringing new ones (the rows kept are bounded by the table)
+            return None
+        try:
+            found = tuple([int(v) / 1000 for v in text.split()])
+        except ValueError:
+            found = ()
+        if len(found) != (1 if feature == "@pairs" else len(SETS[name])):
+            line = f"{name}\t{feature}\t{text}"
+            number = self._source[: self._source.index(line)].count("\n") + 1
+            raise ValueError(f"{self.path}:{number}: bad slot-model row (weights)")
         rows[feature] = found
         return found
 

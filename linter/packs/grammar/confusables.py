@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from enum import Enum
-from typing import Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from linter.rule import Example, Match, Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.packs.grammar.tokens import Tok
 
 
 def _replacement(found: str, word: str) -> str:
@@ -191,7 +194,8 @@ def _confusables(doc) -> list[Confusable]:
     if isinstance(cached, list):
         return cached
     found: list[Confusable] = []
-    built: dict[int, list] = {}  # the windows made here, for GRAM002 to reuse
+    built = _Handover()  # the windows made here that GRAM002 will read
+    wanted = _stat_or_model_words()
     ix.shared["confusable tokens"] = built
     last = ix.n - 1
     decided, places = _RULE_DECISIONS, _PLACES
@@ -232,8 +236,10 @@ def _confusables(doc) -> list[Confusable]:
             key = (k - a, ix.text_of(a, b, gap_start))
             decision = decided.get(key, _UNDECIDED)
             if decision is _UNDECIDED:
-                toks = built[k] = ix.tokens(a, b, gap_start)
+                toks = ix.tokens(a, b, gap_start)
                 decision = decided[key] = decide_by_rule(toks, k - a)
+                if not decision and low in wanted:
+                    built[k] = toks
             choice = decision
             if place:
                 _, lo, base = place
@@ -243,6 +249,41 @@ def _confusables(doc) -> list[Confusable]:
     return found
 
 
+class _Handover(dict):
+    """Windows ``_confusables`` made, keyed by word, for GRAM002 to reuse: each is handed
+    over once (``get`` takes it out), so that a long document does not keep them all to its
+    end (~4 MB per MB of text); the last one stays for a second look at the same word."""
+
+    __slots__ = ("_last", "_last_key")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._last_key = -1
+        self._last: list[Tok] | None = None
+
+    def get(self, key, default=None):
+        if key == self._last_key:
+            return self._last
+        found = self.pop(key, None)
+        if found is None:
+            return default
+        self._last_key, self._last = key, found
+        return found
+
+
+def _stat_or_model_words() -> frozenset[str]:
+    """The words (as written, lower case) GRAM002 judges when no context rule decides:
+    only their windows are worth keeping for it."""
+    global _WANTED
+    if _WANTED is None:
+        from linter.packs.grammar.confusion_model import STAT_WORDS
+        from linter.packs.grammar.slot_model import CUE_FORMS
+
+        _WANTED = STAT_WORDS | CUE_FORMS
+    return _WANTED
+
+
+_WANTED: frozenset[str] | None = None
 # Words whose rules read further: "then"/"than" look back for a comparative; the
 # possessives and "were" look ahead for the noun phrase or clause that follows, the
 # contractions for a compound noun and its verb ("it's subject matter is").

@@ -1,0 +1,47 @@
+"""What the grammar rules keep per document (issue 18, memory): windows made for one rule
+are handed over, not kept to the document's end, and the findings stay the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from linter.formats import build_document
+from linter.runner import Engine
+from linter.settings import Settings
+
+DRAFT = """The players put there bags on the bus. It was more then enough.
+They sold there five best players, and their coach said its over.
+If your looking for work, call us; your results came in.
+"""
+
+
+def _run(select: list[str]):
+    from linter.packs.grammar import confusables
+    from linter.packs.grammar.confusion_model import CUES
+    from linter.packs.grammar.cue_index import index
+
+    confusables._RULE_DECISIONS.clear()  # a phrasing decided before makes no window
+    confusables._PLACES.clear()
+    engine = Engine(Settings(root=Path.cwd(), select=select))
+    doc = build_document("draft.txt", DRAFT, None, None)
+    found = [(rule.id, m.start, m.suggestions) for rule in engine.rules for m in rule.check(doc)]
+    return found, index(doc, CUES).shared
+
+
+def test_gram002_takes_the_windows_gram001_made() -> None:
+    found, shared = _run(["GRAM001", "GRAM002"])
+    assert ("GRAM001", DRAFT.index("then"), ("than",)) in found
+    assert ("GRAM002", DRAFT.index("there five"), ("their",)) in found
+    assert len(shared["confusables"]) == 7  # type: ignore[arg-type]
+    assert len(shared["confusable tokens"]) == 0  # type: ignore[arg-type]
+
+
+def test_only_windows_gram002_reads_are_made_for_it() -> None:
+    _found, shared = _run(["GRAM001"])
+    windows = shared["confusable tokens"]
+    assert [DRAFT[t[0][0] : t[-1][1]] for t in windows.values()] == [  # type: ignore[attr-defined]
+        "They sold there five best",
+        "players, and their coach said its over",
+        "If your looking for work, call us",
+        "call us; your results came in",
+    ]  # not "more then" nor "its over": the context rules decided those

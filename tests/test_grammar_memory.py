@@ -45,3 +45,14 @@ def test_only_windows_gram002_reads_are_made_for_it() -> None:
         "If your looking for work, call us",
         "call us; your results came in",
     ]  # not "more then" nor "its over": the context rules decided those
+
+
+def test_phrase_memos_stay_bounded_within_a_document(monkeypatch) -> None:
+    from linter.packs.grammar import confusables
+
+    unbounded, _ = _run(["GRAM001", "GRAM002"])
+    monkeypatch.setattr(confusables, "PHRASE_MEMO_LIMIT", 3)
+    bounded, _ = _run(["GRAM001", "GRAM002"])
+    assert 0 < len(confusables._PLACES) <= 3
+    assert 0 < len(confusables._RULE_DECISIONS) <= 3
+    assert bounded == unbounded

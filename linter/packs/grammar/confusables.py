@@ -165,6 +165,10 @@ class Confusable(NamedTuple):
 # run for each phrasing ("more then", "their own"), which drafts repeat. Bounded like the
 # spelling memos: past the limit they start afresh, which costs time, never a finding.
 MEMO_LIMIT = 20_000
+# The phrasing memos below (a window's text in each key, ~500 bytes an entry) are bounded
+# lower and checked as they grow, not once per document: on fresh text fewer than 2% of
+# windows repeat, so 20,000 entries cost a worker ~12 MB for almost no hits.
+PHRASE_MEMO_LIMIT = 4_000
 
 
 class _Undecided(Enum):
@@ -199,10 +203,6 @@ def _confusables(doc) -> list[Confusable]:
     ix.shared["confusable tokens"] = built
     last = ix.n - 1
     decided, places = _RULE_DECISIONS, _PLACES
-    if len(decided) > MEMO_LIMIT:
-        decided.clear()
-    if len(places) > MEMO_LIMIT:
-        places.clear()
     lows, starts, ends, prose, head_end = ix.lows, ix.starts, ix.ends, ix.prose, ix.headline_end
     to_before = _TO_BEFORE
     for k in ix.positions(CUES):
@@ -237,12 +237,16 @@ def _confusables(doc) -> list[Confusable]:
             decision = decided.get(key, _UNDECIDED)
             if decision is _UNDECIDED:
                 toks = ix.tokens(a, b, gap_start)
+                if len(decided) >= PHRASE_MEMO_LIMIT:
+                    decided.clear()
                 decision = decided[key] = decide_by_rule(toks, k - a)
                 if not decision and low in wanted:
                     built[k] = toks
             choice = decision
             if place:
                 _, lo, base = place
+                if len(places) >= PHRASE_MEMO_LIMIT:
+                    places.clear()
                 places[place[0]] = (a - lo, b - lo, gap_start - base, key, choice)
         found.append(Confusable(k, a, b, gap_start, key, choice))
     ix.shared["confusables"] = found

@@ -56,3 +56,15 @@ def test_phrase_memos_stay_bounded_within_a_document(monkeypatch) -> None:
     assert 0 < len(confusables._PLACES) <= 3
     assert 0 < len(confusables._RULE_DECISIONS) <= 3
     assert bounded == unbounded
+
+
+def test_verb_positions_are_kept_compact() -> None:
+    from array import array
+
+    from linter.packs.grammar.number import verb_positions
+
+    doc = build_document("draft.txt", DRAFT, None, None)
+    found, numbers = verb_positions(doc)
+    assert isinstance(found, array) and found.itemsize == 4
+    assert [doc.lower_words[k] for k in found] == ["was"]  # "said": no number
+    assert numbers["was"] == "sg"

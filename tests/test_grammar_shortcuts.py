@@ -194,7 +194,7 @@ def test_verb_positions_are_the_words_with_a_verb_number(monkeypatch):
         doc = build_document("t.md", text, None, None)
         found, numbers = number.verb_positions(doc)
         lows = doc.lower_words
-        assert found == [i for i, low in enumerate(lows) if number._verb_number(low)], text
+        assert list(found) == [i for i, low in enumerate(lows) if number._verb_number(low)], text
         assert all(numbers[lows[i]] == number._verb_number(lows[i]) for i in found)
 
 

@@ -6,6 +6,7 @@ one (GRAM011); a decade with an apostrophe (GRAM012); "less" before a plural cou
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator, Sequence
 from itertools import compress, count
 from typing import cast
@@ -345,14 +346,14 @@ def _may_agree_wrongly(
     return bool(_agreeing(ix.lows[k], subject))
 
 
-def verb_positions(doc) -> tuple[list[int], dict[str, str | None]]:
+def verb_positions(doc) -> tuple[array[int], dict[str, str | None]]:
     """Where the document's words with a verb number stand, and each word's verb number
     ("sg", "pl" or None, remembered for the run); computed once per document for GRAM009
-    and GRAM014."""
+    and GRAM014, and kept compact (4 bytes a position, not a pointer and an int object)."""
     from linter.packs.grammar.cue_index import index
 
     ix = index(doc, CUES)
-    found = cast("list[int] | None", ix.shared.get("verb_positions"))
+    found = cast("array[int] | None", ix.shared.get("verb_positions"))
     if found is None:
         lows, verbs, numbered = doc.lower_words, _VERB_NUMBER, _NUMBERED
         if len(verbs) > 100_000:
@@ -373,7 +374,8 @@ def verb_positions(doc) -> tuple[list[int], dict[str, str | None]]:
             numbered.update(w for w, n in special.items() if n)
         # the per-word pass over the draft asks a set of the few numbered words present
         here = present.intersection(numbered)
-        found = ix.shared["verb_positions"] = list(compress(count(), map(here.__contains__, lows)))
+        found = array("i", compress(count(), map(here.__contains__, lows)))
+        ix.shared["verb_positions"] = found
     return found, _VERB_NUMBER
 
 

@@ -252,6 +252,7 @@ def test_confusable_decisions_are_bounded_and_forgetting_loses_nothing(monkeypat
     assert ("GRAM001", 4, 1) in first and ("GRAM001", 5, 18) in first
     assert found(DRAFT) == first  # remembered
     monkeypatch.setattr(grammar_confusables, "MEMO_LIMIT", 0)
+    monkeypatch.setattr(grammar_confusables, "PHRASE_MEMO_LIMIT", 0)
     assert found(DRAFT) == first  # forgotten at each draft
 
 

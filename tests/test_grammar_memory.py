@@ -68,3 +68,18 @@ def test_verb_positions_are_kept_compact() -> None:
     assert isinstance(found, array) and found.itemsize == 4
     assert [doc.lower_words[k] for k in found] == ["was"]  # "said": no number
     assert numbers["was"] == "sg"
+
+
+def test_confusables_are_kept_as_columns_and_read_back_whole() -> None:
+    from linter.packs.grammar import confusables
+
+    doc = build_document("draft.txt", DRAFT, None, None)
+    items = confusables._confusables(doc)
+    assert [(it.k, it.key, it.choice) for it in items if it.choice] == [
+        (3, (2, " players put there bags on"), "their"),
+        (11, (3, "It was more then enough"), "than"),
+        (23, (2, " coach said its over"), "it's"),
+    ]
+    assert list(items.chosen()) == [(3, "their"), (11, "than"), (23, "it's")]
+    assert [it.key for it in items if not it.choice][0] == (2, "They sold there five best")
+    assert len(items) == 7 and items._k.itemsize == 4

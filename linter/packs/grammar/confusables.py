@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -62,15 +63,14 @@ class ConfusableByRule(Rule):
 
     def check(self, doc) -> Iterator[Match]:
         words = doc.words
-        for item in _confusables(doc):
-            if item.choice:
-                from linter.packs.grammar.confusion_model import SlotChoice
+        for k, choice in _confusables(doc).chosen():
+            from linter.packs.grammar.confusion_model import SlotChoice
 
-                start, end, text = words[item.k]
-                new = _replacement(text, item.choice)
-                message = self.format_message(match=text, suggestion=new)
-                fix = None if isinstance(item.choice, SlotChoice) else new
-                yield Match(start, end, message, (new,), fix)
+            start, end, text = words[k]
+            new = _replacement(text, choice)
+            message = self.format_message(match=text, suggestion=new)
+            fix = None if isinstance(choice, SlotChoice) else new
+            yield Match(start, end, message, (new,), fix)
 
 
 class ConfusableByStatistics(Rule):
@@ -185,7 +185,41 @@ _RULE_DECISIONS: dict[tuple[int, str], str | None] = {}
 _PLACES: dict[tuple[int, int, str], tuple[int, int, int, tuple[int, str], str | None]] = {}
 
 
-def _confusables(doc) -> list[Confusable]:
+class Confusables:
+    """A document's ``Confusable`` items, kept as columns of positions (4 bytes each) and
+    the few choices the rules made, each item (and its key, a slice of the prose) made
+    again when read: a list of them held ~1.2 MB per MB of text to the document's end."""
+
+    def __init__(self, ix) -> None:
+        self._prose, self._ends = ix.prose, ix.ends
+        self._k, self._a, self._b, self._gap = array("i"), array("i"), array("i"), array("i")
+        self._choices: dict[int, str] = {}  # item number -> the context rules' choice
+
+    def append(self, k: int, a: int, b: int, gap_start: int, choice: str | None) -> None:
+        if choice:
+            self._choices[len(self._k)] = choice
+        self._k.append(k)
+        self._a.append(a)
+        self._b.append(b)
+        self._gap.append(gap_start)
+
+    def __len__(self) -> int:
+        return len(self._k)
+
+    def __iter__(self) -> Iterator[Confusable]:
+        prose, ends, choices = self._prose, self._ends, self._choices
+        for n, (k, a, b, gap) in enumerate(zip(self._k, self._a, self._b, self._gap, strict=True)):
+            key = (k - a, prose[gap : ends[b]])  # ``WordIndex.text_of``
+            yield Confusable(k, a, b, gap, key, choices.get(n))
+
+    def chosen(self) -> Iterator[tuple[int, str]]:
+        """The words the context rules decided, with their choice, in order."""
+        ks = self._k
+        for n, choice in self._choices.items():
+            yield ks[n], choice
+
+
+def _confusables(doc) -> Confusables:
     """Each confusable word of ``doc`` with the context rules' choice; computed once for
     GRAM001 and GRAM002. "to" is a candidate only before a degree word ("to late"): no rule
     or statistic judges it otherwise."""
@@ -195,9 +229,9 @@ def _confusables(doc) -> list[Confusable]:
 
     ix = index(doc, CUES)
     cached = ix.shared.get("confusables")
-    if isinstance(cached, list):
+    if isinstance(cached, Confusables):
         return cached
-    found: list[Confusable] = []
+    found = Confusables(ix)
     built = _Handover()  # the windows made here that GRAM002 will read
     wanted = _stat_or_model_words()
     ix.shared["confusable tokens"] = built
@@ -248,7 +282,7 @@ def _confusables(doc) -> list[Confusable]:
                 if len(places) >= PHRASE_MEMO_LIMIT:
                     places.clear()
                 places[place[0]] = (a - lo, b - lo, gap_start - base, key, choice)
-        found.append(Confusable(k, a, b, gap_start, key, choice))
+        found.append(k, a, b, gap_start, choice)
     ix.shared["confusables"] = found
     return found
 

@@ -81,5 +81,22 @@ def test_confusables_are_kept_as_columns_and_read_back_whole() -> None:
         (23, (2, " coach said its over"), "it's"),
     ]
     assert list(items.chosen()) == [(3, "their"), (11, "than"), (23, "it's")]
-    assert [it.key for it in items if not it.choice][0] == (2, "They sold there five best")
+    assert next(it.key for it in items if not it.choice) == (2, "They sold there five best")
     assert len(items) == 7 and items._k.itemsize == 4
+
+
+def test_split_model_rows_let_the_text_go(tmp_path, cache_home) -> None:
+    from linter.language.tagger import KeptRows, _SortedRows
+
+    source = tmp_path / "model.tsv"
+    text = "header\nw\tapple\tNN:1\nw\tbe\tVB:2\nw\tcar\tNN:3\ns\tly\tRB:1\n"
+    source.write_text(text)
+    rows = _SortedRows(text, source)
+    assert len(rows) == 3 and list(rows) == ["apple", "be", "car"]
+    kept = rows._rows
+    assert isinstance(kept, KeptRows)
+    kept.LIMIT = 1
+    assert rows.get("apple") == "NN:1" and rows.get("be") == "VB:2"  # the second splits
+    assert kept.text == ""
+    assert rows.get("car") == "NN:3" and rows.get("zebra") is None
+    assert len(rows) == 3 and list(rows) == ["apple", "be", "car"]

@@ -647,6 +647,62 @@ def _noun_phrase_ahead(toks: Sequence[TokLike], i: int) -> bool:
     return False
 
 
+VERB_TAGS = ("VB", "VBZ", "VBD", "VBP", "MD")
+SENTENCE_READ = 40  # words read either side of a "were" for another verb (``vetoed``)
+
+
+def vetoed(ix, k: int, choice: str) -> bool:
+    """Whether GRAM002's choice for word ``k`` of a cue index (the word-pair statistics'
+    or the model's) reads a correct sentence wrong, by the clause around it:
+    - "there" -> "their" before a word that may be a verb and then a determiner, after a
+      noun or "that" (``slots.there_verb``): "the shopkeeper there swindles every
+      traveller", "that there lives an old man";
+    - "were" -> "where" where no other word of the sentence may be a verb: "were" is the
+      clause's own verb ("Everywhere in the town were the mold and the damp"), and
+      "where" would leave the sentence without one;
+    - "too" -> "to" after a preposition ("in too perfect repair": "in to" takes no verb)
+      or before a word that is only an adjective ("too perfect", never "to perfect")."""
+    written = ix.low(k)
+    n = ix.n
+    if written == "there" and choice == "their":
+        if k < 1 or k + 2 >= n or any(map(ix.breaks_after, (k - 1, k, k + 1))):
+            return False
+        from linter.packs.grammar.slots import there_verb
+
+        return there_verb(ix.low(k - 1), ix.low(k + 1), ix.low(k + 2))
+    if written == "were" and choice == "where":
+        return not _other_verb(ix, k)
+    if written == "too" and choice == "to":
+        from linter.packs.grammar.slots import p
+
+        if k >= 1 and not ix.breaks_after(k - 1):
+            prev = ix.low(k - 1)
+            if p(prev, "IN") >= 0.8 and prev not in ("to", "so", "that"):
+                return True
+        if k + 1 < n and not ix.breaks_after(k):
+            nxt = ix.low(k + 1)
+            return p(nxt, "JJ") >= 0.9 and p(nxt, "VB", "VBP", "NN") < 0.05
+    return False
+
+
+def _other_verb(ix, k: int) -> bool:
+    """A word of word ``k``'s sentence, other than it, that may be a verb (at least half
+    of its uses a verb form that can head a clause), SENTENCE_READ words either side."""
+    from linter.packs.grammar.slots import p
+
+    j = k
+    while j > 0 and k - j < SENTENCE_READ and not ix.breaks_after(j - 1):
+        j -= 1
+        if p(ix.low(j), *VERB_TAGS) >= 0.5:
+            return True
+    j = k
+    while j + 1 < ix.n and j - k < SENTENCE_READ and not ix.breaks_after(j):
+        j += 1
+        if p(ix.low(j), *VERB_TAGS) >= 0.5:
+            return True
+    return False
+
+
 # Decisions by the window's text (see ``confusables.MEMO_LIMIT``): a phrasing is judged once.
 _DECIDED: dict[tuple[int, str, bool], str | None] = {}
 

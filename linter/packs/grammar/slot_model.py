@@ -42,7 +42,9 @@ SETS: dict[str, tuple[str, ...]] = {
     "advice": ("advice", "advise"),
 }
 SET_OF = {word: name for name, words in SETS.items() for word in words}
-BACK, AHEAD = 2, 4  # the window the features read
+BACK, AHEAD = 2, 4  # the window the word and tag features read
+# The full model's window (``decide_at``): the clause features read this far either side.
+CLAUSE_BACK, CLAUSE_AHEAD = 6, 6
 FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 TAG_MIN = 0.25  # a tag candidate below this share is not a feature
 BIGRAM_FLOOR = -12.0  # a reading's word-pair score below the best one's, clipped here
@@ -106,7 +108,62 @@ def context(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> tuple[s
 
 def features(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> list[str]:
     """The features of the slot ``toks[i]`` (the word itself is not one of them)."""
-    return word_features(toks, i, first, last) + class_features(toks, i, first, last)
+    return (
+        word_features(toks, i, first, last)
+        + class_features(toks, i, first, last)
+        + clause_features(toks, i, first, last)
+    )
+
+
+def _verbish(word: str) -> bool:
+    """A word that may be a clause's verb: a finite form or a past participle ("cut",
+    "made") among its tag candidates (``_tags``)."""
+    return any(tag in FINITE or tag == "VBN" for tag in _tags(word))
+
+
+CLAUSE_MARKS = '.,;:!?()"“”'
+CLAUSE_FAMILIES = ("cv=", "vp=")
+
+
+def clause_features(toks: Sequence[TokLike], i: int, first: bool, last: bool) -> list[str]:
+    """Whether the slot's clause holds a verb (``_verbish``) before it and after the next
+    word (up to CLAUSE_BACK/CLAUSE_AHEAD words; "?" where the window ends first), as one feature
+    ("cv=y|n": "the company cut its forecast", "its forecast rose" / "it's likely"), and
+    the likeliest tag of the next word with what comes after it ("vp=": a verb phrase or
+    a noun phrase next). Read only by the full model, never by the gate."""
+    n = len(toks)
+    before = "?"
+    j = i
+    while True:
+        if _punct(toks[j].gap) and _punct(toks[j].gap) in CLAUSE_MARKS:
+            before = "n"
+            break
+        if j == 0:
+            before = "n" if first else "?"
+            break
+        if i - j >= CLAUSE_BACK:
+            break
+        j -= 1
+        if _verbish(toks[j].low):
+            before = "y"
+            break
+    ahead = "?"
+    for j in range(i + 1, min(i + CLAUSE_AHEAD + 1, n) + 1):
+        if j >= n:
+            ahead = "n" if last else "?"
+            break
+        mark = _punct(toks[j].gap)
+        if mark and mark in CLAUSE_MARKS:
+            ahead = "n"
+            break
+        if j > i + 1 and _verbish(toks[j].low):  # (the next word: "vp=")
+            ahead = "y"
+            break
+    out = ["cv=" + before + "|" + ahead]
+    if i + 1 < n and not _punct(toks[i + 1].gap):
+        top1 = _top(toks[i + 1].low)
+        out.append("vp=" + top1[:2] + "|" + ahead + before)
+    return out
 
 
 def _before(toks: Sequence[TokLike], i: int, first: bool) -> tuple[str, str]:
@@ -412,10 +469,13 @@ def word_margins(name: str, written: str, word_feats: Sequence[str]) -> list[flo
     words = SETS[name]
     m = _MODEL.get("model") or model()
     get = m._rows[name].get  # the rows read so far; ``row`` reads the others
+    table = m._text.get(name) or m._table(name)  # (most features are in neither)
     found = []
     for feature in word_feats:
-        row = get(feature, ())
-        if row == ():
+        row = get(feature)
+        if row is None:
+            if feature not in table:
+                continue
             row = m.row(name, feature)
         if row:
             found.append(row)
@@ -531,7 +591,7 @@ def reachable(
     scores = pair_scores(words, prev, nxt, pairs)
     beta = model().pair_weight[name]
     margins = [x + beta * (s - scores[k]) for x, s in zip(margins, scores, strict=True)]
-    return may_flag(name, written, margins, rest)
+    return may_flag(name, written, margins, (*rest, *CLAUSE_FAMILIES))
 
 
 def decide(
@@ -726,7 +786,7 @@ def judge(ix, k: int, window: Sequence[TokLike], i: int, pairs: PairScore | None
 
 def decide_at(ix, k: int, pairs: PairScore | None) -> str | None:
     """``decide`` for word ``k`` of a cue index (``linter.packs.grammar.cue_index``)."""
-    a, b, first = ix.bounds(k, BACK, AHEAD)
+    a, b, first = ix.bounds(k, CLAUSE_BACK, CLAUSE_AHEAD)
     gap_start = ix.gap_start(a, first)
     last = ix.breaks_after(b)
     key = (k - a, ix.text_of(a, b, gap_start), last)

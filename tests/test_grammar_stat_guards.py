@@ -68,3 +68,21 @@ def test_clause_guards_keep_the_slips_of_the_same_surface() -> None:
         ("GRAM001", 4, 1, ("It's",)),
         ("GRAM001", 5, 10, ("to",)),
     ]
+
+
+# "too" before an adjective that no noun follows is the adverb ("to" would need the noun);
+# before an adjective and its noun it may be "to" ("in response too major shortfalls").
+TOO_ADJECTIVES = """That man was too good, too perfect, too affected.
+It is not too particular about its Venus.
+The acts were too contrary to goodness.
+The talks were assuming too free a character.
+"""
+
+
+def test_too_before_a_bare_adjective_stays() -> None:
+    assert findings(TOO_ADJECTIVES) == []
+
+
+def test_to_before_an_adjective_and_its_noun_is_found() -> None:
+    text = "The plan was sent in response too major revenue shortfalls.\n"
+    assert findings(text) == [("GRAM002", 1, 31, ("to",))]

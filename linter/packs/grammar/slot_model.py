@@ -724,7 +724,10 @@ def vetoed(ix, k: int, choice: str) -> bool:
       clause's own verb ("Everywhere in the town were the mold and the damp"), and
       "where" would leave the sentence without one;
     - "too" -> "to" after a preposition ("in too perfect repair": "in to" takes no verb)
-      or before a word that is only an adjective ("too perfect", never "to perfect")."""
+      or before a word that is only an adjective and no noun after it ("too good, too
+      perfect", "too free a character"; not "to major revenue shortfalls")."""
+    from linter.packs.grammar.lexicon import DETERMINERS
+
     written = ix.low(k)
     n = ix.n
     if written == "there" and choice == "their":
@@ -744,7 +747,19 @@ def vetoed(ix, k: int, choice: str) -> bool:
                 return True
         if k + 1 < n and not ix.breaks_after(k):
             nxt = ix.low(k + 1)
-            return p(nxt, "JJ") >= 0.9 and p(nxt, "VB", "VBP", "NN") < 0.05
+            if p(nxt, "JJ") < 0.9 or p(nxt, "VB", "VBP", "NN") >= 0.05:
+                return False
+            # an adjective with no noun after it: "to" would need one ("too good, too
+            # perfect", "not too particular about", "too free a character"; "to major
+            # revenue shortfalls" has it)
+            if (
+                k + 2 >= n
+                or ix.breaks_after(k + 1)
+                or ix.prose[ix.ends[k + 1] : ix.starts[k + 2]].strip()
+            ):
+                return True
+            after = ix.low(k + 2)
+            return after in DETERMINERS or p(after, "IN", "TO", "RP", "RB") >= 0.8
     return False
 
 

@@ -26,6 +26,9 @@ Sources (read from local paths; nothing of them is copied into the repository):
         --modern /tmp/slot-modern/text.txt                                            # build
     python bench/grammar_build_slot_model.py /tmp/conf/data /work/.mirror --cv 5    # measure
 
+``--cache FILE`` keeps the examples in a local file (pickle) for the next run; ``--no-clauses``
+drops the clause features (``slot_model.clause_features``) from them, to measure what they add.
+
 ``--cv K`` trains on K-1 folds of the sentences (an md5 of the sentence picks the fold) and
 prints, on the held-out fold, each set's accuracy, how often the shipped decision rule flags
 a correct word (a false alarm), and how often it flags the word when it is swapped for a

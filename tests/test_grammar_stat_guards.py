@@ -35,3 +35,54 @@ def test_the_same_surfaces_with_a_slip_are_found() -> None:
         ("GRAM001", 2, 17, ("their",)),
         ("GRAM002", 3, 11, ("their",)),
     ]
+
+
+# Correct sentences of fresh book prose that GRAM001/GRAM002 called wrong (issue 14,
+# seventh round): each guard reads the clause, not the sentence.
+BOOK_PROSE = """Everywhere in the town were the mold and the damp of the long winter.
+The shopkeeper there swindles every traveller who stops at his door.
+It is said that there lives an old man on the hill above the mill.
+You should wear it loose in the summer heat.
+The custom had died long before its time.
+The old house stood in too perfect repair for a place so long empty.
+"""
+
+# The same surfaces with a slip: still found.
+BOOK_SLIPS = """They risked there lives every day.
+I visited the town were the mold grew.
+If it loose value, we sell.
+Its time to go home.
+She went too the store.
+"""
+
+
+def test_clause_guards_leave_book_prose_alone() -> None:
+    assert findings(BOOK_PROSE) == []
+
+
+def test_clause_guards_keep_the_slips_of_the_same_surface() -> None:
+    assert findings(BOOK_SLIPS) == [
+        ("GRAM001", 1, 13, ("their",)),
+        ("GRAM001", 2, 20, ("where",)),
+        ("GRAM001", 3, 7, ("lose",)),
+        ("GRAM001", 4, 1, ("It's",)),
+        ("GRAM001", 5, 10, ("to",)),
+    ]
+
+
+# "too" before an adjective that no noun follows is the adverb ("to" would need the noun);
+# before an adjective and its noun it may be "to" ("in response too major shortfalls").
+TOO_ADJECTIVES = """That man was too good, too perfect, too affected.
+It is not too particular about its Venus.
+The acts were too contrary to goodness.
+The talks were assuming too free a character.
+"""
+
+
+def test_too_before_a_bare_adjective_stays() -> None:
+    assert findings(TOO_ADJECTIVES) == []
+
+
+def test_to_before_an_adjective_and_its_noun_is_found() -> None:
+    text = "The plan was sent in response too major revenue shortfalls.\n"
+    assert findings(text) == [("GRAM002", 1, 31, ("to",))]

@@ -117,7 +117,7 @@ class ConfusableByStatistics(Rule):
         from linter.packs.grammar.confusion_model import CUES, STAT_WORDS, decide_by_stats
         from linter.packs.grammar.cue_index import index
         from linter.packs.grammar.slot_model import CUE_FORMS as MODEL_WORDS
-        from linter.packs.grammar.slot_model import judge
+        from linter.packs.grammar.slot_model import judge, vetoed
 
         ix = index(doc, CUES)
         words, lows = ix.words, ix.lows
@@ -140,7 +140,7 @@ class ConfusableByStatistics(Rule):
             if not choice and lows[item.k] in MODEL_WORDS:  # the slot model (slot_model.py)
                 toks = built.get(item.k) or ix.tokens(item.a, item.b, item.gap_start)
                 choice = judge(ix, item.k, toks, item.k - item.a, self._bigrams)
-            if choice:
+            if choice and not vetoed(ix, item.k, choice):  # the clause's guards
                 start, end, text = words[item.k]
                 new = _replacement(text, choice)
                 message = self.format_message(match=text, suggestion=new)

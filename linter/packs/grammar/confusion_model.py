@@ -154,6 +154,8 @@ def _predicate_after(toks: list[Tok], i: int) -> bool:
     if nxt in ITS_ADVERBS:
         return True
     ends = i + 2 >= len(toks) or toks[i + 2].gap.strip()[:1] in (".", ",", ";", "!", "?")
+    if nxt == "time" and before(toks, i) in lx.PREPOSITIONS and nxt2 not in ("to", "that"):
+        return False  # "long before its time", "ahead of its time": a preposition's object
     if nxt in ITS_PREDICATES and (nxt2 in ("that", "to", "when", "if", "how") or ends):
         return True
     participle = nxt.endswith("ed") and not nxt.endswith("eed") and len(nxt) > 4
@@ -267,6 +269,8 @@ def _lose(toks: list[Tok], i: int) -> str | None:
         if prev in lx.MODALS | {"to", "not", "never", "don't", "didn't", "doesn't"}:
             return "lose"
         if prev in lx.SUBJECT_PRONOUNS and nxt and nxt not in ("and", "or", "but"):
+            if prev in lx.OBJECT_PRONOUNS and _verb_before(toks, i - 1):
+                return None  # "wear it loose", "cut you loose": the verb's object
             return "lose"
         if nxt in (lx.DETERMINERS - {"a", "an"}) | LOSE_OBJECTS:
             return "lose"
@@ -278,6 +282,14 @@ def _lose(toks: list[Tok], i: int) -> str | None:
         if prev in ("is", "are", "was", "were", "been") and nxt in ("", "and", "in", "on"):
             return "loose"
     return None
+
+
+def _verb_before(toks: list[Tok], j: int) -> bool:
+    """Word ``j`` (a pronoun that may be an object) follows a verb with no mark between:
+    "wear it", so the pronoun is the verb's object, not the subject of what follows."""
+    from linter.packs.grammar.slots import VERB, p
+
+    return j >= 1 and not toks[j].gap.strip() and p(toks[j - 1].low, *VERB) >= 0.5
 
 
 EFFECT_BEFORE = frozenset(

@@ -95,9 +95,21 @@ def there_for_their(toks: list[Tok], i: int) -> str | None:
         return None  # "here and there"
     if p(nxt, "VBZ", "VBP", "VBD", "MD", "IN", "RB") >= 0.3:
         return None
+    if there_verb(prev, nxt, nxt2):
+        return None  # "the shopkeeper there swindles every", "that there lives an": a verb
     if noun_like(nxt) or (p(nxt, "JJ") >= 0.5 and noun_like(nxt2)):
         return "their"
     return None
+
+
+def there_verb(prev: str, nxt: str, nxt2: str) -> bool:
+    """ "there" + a word that may be a verb (-s) + a determiner, after a noun or "that" (not
+    after a verb or preposition, whose object "their lives" would be): the verb of a
+    clause ("the shopkeeper there swindles every traveller", "that there lives an old
+    man"), not a possessive's noun."""
+    if nxt2 not in lx.DETERMINERS or p(nxt, "VBZ") < 0.05:
+        return False
+    return p(prev, *VERB, "IN", "TO") < 0.5 or prev == "that"
 
 
 WHERE_ADVERBS = frozenset("never very also still always largely mostly quite too so".split())

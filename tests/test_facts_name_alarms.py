@@ -75,3 +75,30 @@ def test_surname_misspelt_at_a_sentence_start():
     # an ordinary word at a sentence start is left alone ("Hardly" beside "Tom Hardy")
     calm = "Tom Hardy spoke. Hardly anyone came. Hardy left.\n"
     assert lint_text(HEAD + calm, "d.txt", select=["FACT001"], date=dt.date(2020, 2, 2)) == []
+
+
+# ---- two names, or a text's own spelling, each written often -----------------------------
+RIVERS = (
+    "The army camped by the River Rhine. The River Rhine was cold. The River Rhine froze.\n\n"
+    "Later they reached the River Rhone, which runs fast. The River Rhone was in flood. "
+    "The River Rhone rose.\n"
+)
+
+
+def test_two_names_each_written_often_are_not_a_misspelling():
+    assert found(RIVERS) == []
+
+
+def test_a_misspelling_written_once_beside_a_frequent_name_is_still_found():
+    text = RIVERS.replace("The River Rhone was in flood. The River Rhone rose.", "It rose.")
+    assert found(text) == [("FACT001", 5, 24)]
+
+
+def test_an_old_spelling_used_throughout_is_not_a_misspelt_surname():
+    text = (
+        "Prophet Balaam rode a donkey. Then came Baalam again, and Baalam spoke. "
+        "Later Baalam wept, and Balaam said so. Balaam left.\n"
+    )
+    assert found(text) == []
+    once = "Prophet Balaam rode a donkey. Then came Baalam again. Balaam said so. Balaam left.\n"
+    assert found(once) == [("FACT001", 3, 41)]

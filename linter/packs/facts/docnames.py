@@ -345,7 +345,11 @@ def doc_runs(doc: Document) -> _DocRuns:
 def _doc_runs(doc: Document) -> _DocRuns:
     start = _body_start(doc)
     offsets, texts, before = run_texts(doc.prose, start)
-    long = [i for i, t in enumerate(texts) if len(t) > _LONG_CHARS and _too_long(t)]
+    long = (
+        [i for i, t in enumerate(texts) if len(t) > _LONG_CHARS and _too_long(t)]
+        if texts and max(map(len, texts)) > _LONG_CHARS  # in C: most drafts have none
+        else ()
+    )
     if long:  # no name is that long: leave the run out (bounds the work on it)
         drop = set(long)
         keep = [i for i in range(len(texts)) if i not in drop]

@@ -387,6 +387,35 @@ def _near_one_apart(keys: set[tuple[str, ...]]) -> bool:
     return False
 
 
+# A slip is written once or twice; two spellings each written this often are two names
+# ("the Rhine" and "the Rhone") or the text's own spelling ("Bastile" in an old book).
+FREQUENT = 3
+
+
+def _by_lower(doc: Document) -> dict[str, int]:
+    """How often ``doc`` writes each word not in lower case, by its lower-case form, its
+    possessives counted (from ``name_slips.word_counts``: made only when a finding is at
+    stake)."""
+    from linter.packs.facts.name_mentions import strip_possessive
+    from linter.packs.facts.name_slips import word_counts
+
+    found: dict[str, int] = {}
+    for word, n in word_counts(doc).written.items():
+        low = strip_possessive(word).lower()
+        found[low] = found.get(low, 0) + n
+    return found
+
+
+_BY_LOWER: PerDocument[dict[str, int]] = PerDocument("facts: capitalised words by form", _by_lower)
+
+
+def both_frequent(doc: Document, a: str, b: str) -> bool:
+    """The draft writes both words (lower-case keys' words) capitalised ``FREQUENT`` times
+    or more: two names, or a spelling of its own, not a slip."""
+    counts = _BY_LOWER.of(doc)
+    return counts.get(a, 0) >= FREQUENT and counts.get(b, 0) >= FREQUENT
+
+
 def _shared(forms: list) -> set:
     if len(set(forms)) == len(forms):
         return set()
@@ -747,7 +776,11 @@ class GarbledName(Rule):
                     continue
                 if i == 0 and both_given_names(k1[0], key[0]):
                     continue  # Mark and Mary Smith: two people of one family
-                if near_spelling(k1[i], key[i]) and not self.knowledge.is_single_name(key[i]):
+                if (
+                    near_spelling(k1[i], key[i])
+                    and not self.knowledge.is_single_name(key[i])
+                    and not both_frequent(doc, k1[i], key[i])
+                ):
                     first = seen.first[k1]
                     if two_real_people(first.words, n.words):
                         continue  # "Bob Casey" and "Ed Case": both in the record
@@ -796,6 +829,7 @@ class GarbledName(Rule):
                 near_spelling(surname, word)
                 and not self.knowledge.is_single_name(word)
                 and counts[(word,)] <= counts[full.key] + counts[(surname,)]
+                and not both_frequent(doc, surname, word)
             ):
                 right = full.words[-1]
                 return self._report(

@@ -109,7 +109,7 @@ class OfficeLabel(Rule):
 
         day = doc.date
         prose = doc.prose
-        for m in congress.LABEL_RE.finditer(prose):
+        for m in congress.label_matches(prose):
             before = prose[max(0, m.start() - 80) : m.start()]
             nm = congress.NAME_BEFORE_RE.search(before)
             if nm is None:

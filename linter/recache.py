@@ -8,6 +8,10 @@ names), is plain data: the first run keeps it in the user's cache folder (``mars
 later runs hand it to ``_sre.compile`` again, which checks the code as it always does, so a
 pattern built this way is the pattern ``re.compile`` makes.
 
+Each entry is kept as its own ``marshal`` bytes, read into lists only when a run compiles
+its pattern: a store holds the patterns of every command and version run lately (~500), of
+which a check uses ~110; reading all of them into lists of ints cost ~4 ms of every run.
+
 The store is named by Python's version (its build and ``_sre``'s magic number), so a kept
 code is only replayed by the interpreter that made it; each entry is keyed by the pattern's
 text and flags. Only the command installs the hook (``install``) and writes the store
@@ -28,7 +32,7 @@ from typing import Any
 from linter import keptfile
 from linter.codecapture import Capture, plain
 
-FORMAT = 2  # bump when the stored shape changes
+FORMAT = 3  # bump when the stored shape changes
 PREFIX = "re-code-"
 LIMIT = 4000  # entries kept; past it, only those this run used are written
 _compiler: Any = getattr(re, "_compiler", None)  # 3.11+: ``sre_compile`` before
@@ -67,6 +71,9 @@ def install() -> bool:
             return original(p, flags)
         key = (p, flags)
         kept = entries.get(key)
+        if type(kept) is bytes:  # as the store holds it: read on first use
+            with contextlib.suppress(Exception):
+                kept = marshal.loads(kept)
         if type(kept) is tuple:
             try:
                 made = _sre.compile(p, *kept)
@@ -112,7 +119,8 @@ def save() -> None:
     entries: dict = _state["entries"]
     if len(entries) > LIMIT:
         entries = {k: v for k, v in entries.items() if k in _state["used"]}
-    keptfile.save(store, entries)
+    encoded = {k: v if type(v) is bytes else marshal.dumps(v) for k, v in entries.items()}
+    keptfile.save(store, encoded)
     _state["changed"] = False
     from linter.rulecache import prune
 

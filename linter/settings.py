@@ -67,11 +67,20 @@ class Settings(Record):
         return self.tables.get(name, {})
 
     def fingerprint(self) -> str:
-        """Stable text of everything that changes results, for caches."""
-        import json
-
-        def default(value: Any) -> str:
-            return str(value)
-
+        """Stable text of everything that changes results, for caches: JSON-like, keys
+        sorted, anything else as its ``str`` (``json`` itself costs a cold run its import)."""
         data = {k: v for k, v in self.__dict__.items() if k not in ("config_path", "root")}
-        return json.dumps(data, sort_keys=True, default=default)
+        return _canonical(data)
+
+
+def _canonical(value: Any) -> str:
+    """``value`` as text that two equal settings share: mappings by sorted key, lists and
+    tuples alike, strings quoted, other values (paths, dates) as their quoted ``str``."""
+    if isinstance(value, dict):
+        items = sorted(value.items(), key=lambda kv: str(kv[0]))
+        return "{" + ",".join(f"{_canonical(k)}:{_canonical(v)}" for k, v in items) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_canonical(v) for v in value) + "]"
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    return repr(str(value))

@@ -66,7 +66,7 @@ def test_a_code_the_engine_refuses_is_compiled_again(hooked):
     re.compile(pattern, flags)
     recache.save()
     hooked()
-    kept = recache._state["entries"][(pattern, flags)]
+    kept = marshal.loads(recache._state["entries"][(pattern, flags)])  # kept as bytes
     recache._state["entries"][(pattern, flags)] = (kept[0], [999, 999], *kept[2:])
     assert _behaviour(re.compile(pattern, flags)) == expected
     assert recache._state["changed"]  # compiled afresh and kept right again
@@ -79,6 +79,21 @@ def test_a_corrupt_store_is_a_miss(hooked, cache_home):
     hooked()
     assert recache._state["entries"] == {}
     assert re.compile(r"a(b)c").match("abc").group(1) == "b"
+
+
+def test_entries_are_read_only_when_their_pattern_is_compiled(hooked):
+    """The store keeps each code as bytes: a run reads the codes of the patterns it
+    compiles, not those of every pattern other commands and versions kept."""
+    pattern, flags = PATTERNS[0]
+    hooked()
+    re.compile(pattern, flags)
+    recache.save()
+    hooked()
+    entries = recache._state["entries"]
+    assert type(entries[(pattern, flags)]) is bytes
+    expected = _behaviour(re.compile(pattern, flags))
+    assert (pattern, flags) in recache._state["used"] and not recache._state["changed"]
+    assert expected[0] == pattern
 
 
 def test_a_library_call_installs_nothing():
@@ -114,8 +129,9 @@ def test_a_damaged_store_is_a_miss_not_a_crash(hooked, cache_home):
     (store,) = cache_home.glob("re-code-*.marshal")
     data = store.read_bytes()
     head, entries = data[:4], marshal.loads(data[4:])
-    code = entries[(pattern, flags)][1]  # (flags, code, ...): change one opcode
-    code[len(code) // 2] += 1
+    kept = marshal.loads(entries[(pattern, flags)])  # (flags, code, ...): change one opcode
+    kept[1][len(kept[1]) // 2] += 1
+    entries[(pattern, flags)] = marshal.dumps(kept)
     store.write_bytes(head + marshal.dumps(entries))  # plain data still, the checksum stale
     hooked()
     assert recache._state["entries"] == {}

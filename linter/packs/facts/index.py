@@ -142,24 +142,32 @@ class Knowledge:
         if len(key) == 1:
             self.single.add(key[0])
 
-    def freeze(self) -> None:
-        """Index the curated entries (a few hundred: cheap at every start)."""
+    def freeze(self, names: tuple | None = None) -> None:
+        """Index the curated entries (a few hundred: cheap at every start). ``names``: what
+        ``name_tables`` returns for these entries, kept by an earlier run (``knowledge``)."""
+        for office in self.offices:
+            for title in office.all_titles:
+                self.by_title[title.lower()].append(office)
+        exact, single, connected, wild, swaps, drops = names or self.name_tables()
+        self.exact, self.single, self.connected = exact, single, connected
+        self.wild, self.swaps, self.drops = wild, swaps, drops
+        self._near_words = None
+
+    def name_tables(self) -> tuple:
+        """The names' tables, as plain data: exact, single, connected, wild, swaps, drops."""
+        self.exact, self.single, self.connected = {}, set(), set()
         for ren in self.renamings:
             self._known(ren.old, ren.type, ren.source)
             self._known(ren.new, ren.type, ren.source)
         for office in self.offices:
-            for title in office.all_titles:
-                self.by_title[title.lower()].append(office)
             for holder in office.holders:
                 for n in holder.names:
                     self._known(n, "person", holder.source)
         for ent in self.entities:
             for n in ent.names:
                 self._known(n, ent.type, ent.source)
-        self.wild, self.swaps, self.drops = tables(
-            {k: v[1] for k, v in self.exact.items()}, self.connected
-        )
-        self._near_words = None
+        wild, swaps, drops = tables({k: v[1] for k, v in self.exact.items()}, self.connected)
+        return self.exact, self.single, self.connected, wild, swaps, drops
 
     # ---- names ----------------------------------------------------------------------
     def lookup(self, key: tuple[str, ...]) -> tuple[str, str, str] | None:

@@ -9,9 +9,10 @@ on the files' paths, sizes and modification times.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from linter.errors import ConfigError
 from linter.packs.facts.index import Knowledge
@@ -21,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Knowledge", "builtin_dir", "knowledge_files", "load"]
 FACTS_KEYS = ("knowledge", "gazetteer")
+T = TypeVar("T")
 
 
 def builtin_dir() -> Path:
@@ -88,8 +90,20 @@ def _load(stamp: tuple[tuple[str, int, int], ...], gazetteer: bool) -> Knowledge
         from linter.packs.facts.gazetteer import SOURCE, place_known, place_tables
 
         knowledge.add_places(place_tables(), SOURCE, place_known)
-    knowledge.freeze()
+    files = [Path(item[0]) for item in stamp]
+    knowledge.freeze(_kept(files, "facts-name-tables", knowledge.name_tables))
     return knowledge
+
+
+def _kept(files: list[Path], name: str, build: Callable[[], T]) -> T:
+    """``build()``, kept between runs of the command (``linter.keptdata``) while ``files``
+    and the code that reads them are unchanged: the JSON parses, their checksums and the
+    name tables cost ~8 ms of a cold run, their marshal copies ~1."""
+    from linter import keptdata
+    from linter.packs.facts import index, model, name_mentions
+
+    code = [Path(m.__file__ or "") for m in (index, model, name_mentions, keptdata)]
+    return keptdata.kept(name, [*files, Path(__file__), *code], build)
 
 
 def _read_knowledge_file(item: tuple[str, int, int]):
@@ -123,13 +137,24 @@ def _checksum(path: Path) -> str:
 
 def _shipped(path: Path):
     """The shipped parse of a built-in file, or None (not built-in, missing or stale)."""
-    import contextlib
-    import json
-
     from linter.packs.facts.model import from_data
 
     if path.parent.resolve() != builtin_dir().resolve():
         return None
+    sources = [path, _parsed_path(path)]
+    found = _kept(sources, f"facts-knowledge-{path.stem}", lambda: _shipped_data(path))
+    if found is None:
+        return None
+    data, as_of = found
+    return (*from_data(tuple(data)), dt.date.fromisoformat(as_of) if as_of else None)
+
+
+def _shipped_data(path: Path) -> tuple[list, str | None] | None:
+    """The shipped parse of a built-in file as plain data (its entries, its ``as_of`` date
+    in ISO form), or None (missing or stale)."""
+    import contextlib
+    import json
+
     with contextlib.suppress(OSError, ValueError, TypeError, KeyError, UnicodeDecodeError):
         raw = _parsed_path(path).read_text("utf-8")
         # origins are stored as ":line" after a mark; give them the file's path in the text,
@@ -139,9 +164,7 @@ def _shipped(path: Path):
         parsed = json.loads(raw)
         if parsed["sha256"] != _checksum(path):
             return None
-        data = parsed["data"]
-        as_of = dt.date.fromisoformat(parsed["as_of"]) if parsed["as_of"] else None
-        return (*from_data(tuple(data)), as_of)
+        return parsed["data"], parsed["as_of"]
     return None
 
 

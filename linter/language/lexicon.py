@@ -129,8 +129,18 @@ class WordList:
             return words[bisect_left(words, low) : bisect_left(words, high)]
         return self.split(length, self._bisect(low, length)[0], self._bisect(high, length)[0])
 
+    def split_all(self) -> None:
+        """Split every group into its words (``words``) and let the text go: every question
+        is then answered from the lists (bisected in C), and the text would only double
+        the memory the words take (2.7 MB)."""
+        for length in self.groups:
+            self.words(length)
+        self.body = ""
+
     def ending_with(self, suffix: str) -> list[str]:
         """The words that end with ``suffix`` (found with ``str.find`` in place: few do)."""
+        if not self.body and self.groups:  # all split (``split_all``)
+            return [w for n in self.groups for w in self._words[n] if w.endswith(suffix)]
         found = []
         body, size = self.body, len(suffix)
         for length, (offset, count, _) in self.groups.items():
@@ -227,13 +237,17 @@ class Lexicon:
             lower: set[str] = set()
             upper: set[str] = set()
             for lst in self.lists:
-                for length, (_, count, _) in lst.groups.items():
-                    at, to = lst._bisect("A", length)[0], lst._bisect("a", length)[0]
-                    lower.update(lst.split(length, 0, at))
-                    upper.update(lst.split(length, at, to))
-                    lower.update(lst.split(length, to, count))
-            other = self.other
-            self._other = {w for n, (_, c, _) in other.groups.items() for w in other.split(n, 0, c)}
+                # split once and kept: ``index`` then bisects the list in C (the
+                # frequencies of suggestions), and the sets share its strings
+                lst.split_all()
+                for length in lst.groups:
+                    words = lst.words(length)
+                    at, to = bisect_left(words, "A"), bisect_left(words, "a")
+                    lower.update(words[:at])
+                    upper.update(words[at:to])
+                    lower.update(words[to:])
+            self.other.split_all()
+            self._other = {w for length in self.other.groups for w in self.other.words(length)}
             self._upper = upper
             self._lower = lower
         return self._lower

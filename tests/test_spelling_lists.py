@@ -54,8 +54,11 @@ def test_split_all_lets_the_text_go_and_answers_the_same(
     new, _ = lists
     before = {w: new.index(w) for w in [*WORDS, "cow", "apples"]}
     ending = new.ending_with("e")
+    holding = new.ending_with("'", anywhere=True)
+    assert holding == ["it's"]
     new.split_all()
     assert new.body == ""
+    assert new.ending_with("'s") == ["it's"] and new.ending_with("'", anywhere=True) == holding
     assert {w: new.index(w) for w in before} == before
     assert new.ending_with("e") == ending == ["Zoe", "Alice", "apple"]
     assert new.starting_with("z", 5) == ["zebra"]

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from linter.errors import ConfigError
@@ -63,6 +64,7 @@ class WordList:
             first += c
         self._freq: bytes | None = None
         self._words: dict[int, list[str]] = {}
+        self._apostrophes: list[str] = []  # the words holding one, once the text is gone
 
     def _bisect(self, word: str, length: int) -> tuple[int, int, int]:
         """(position of the first record >= word, group offset, group size)."""
@@ -132,15 +134,21 @@ class WordList:
     def split_all(self) -> None:
         """Split every group into its words (``words``) and let the text go: every question
         is then answered from the lists (bisected in C), and the text would only double
-        the memory the words take (2.7 MB)."""
+        the memory the words take (2.7 MB). The few words holding an apostrophe are noted
+        first (``ending_with`` answers possessives from them)."""
+        self._apostrophes = self.ending_with("'", anywhere=True)
         for length in self.groups:
             self.words(length)
         self.body = ""
 
-    def ending_with(self, suffix: str) -> list[str]:
-        """The words that end with ``suffix`` (found with ``str.find`` in place: few do)."""
-        if not self.body and self.groups:  # all split (``split_all``)
-            return [w for n in self.groups for w in self._words[n] if w.endswith(suffix)]
+    def ending_with(self, suffix: str, anywhere: bool = False) -> list[str]:
+        """The words that end with ``suffix`` (found with ``str.find`` in place: few do),
+        or with ``anywhere``, that hold it (once, by length and in order). Once the text is
+        gone (``split_all``), a suffix with an apostrophe is looked for among the words
+        holding one, any other in the lists."""
+        if not self.body and self.groups:
+            words = self._apostrophes if "'" in suffix else chain(*self._words.values())
+            return [w for w in words if (suffix in w if anywhere else w.endswith(suffix))]
         found = []
         body, size = self.body, len(suffix)
         for length, (offset, count, _) in self.groups.items():
@@ -150,7 +158,13 @@ class WordList:
             end = offset + width * count
             at = body.find(suffix, offset, end)
             while at >= 0:
-                if (at + size - offset - length) % width == 0:
+                if anywhere:
+                    start = offset + (at - offset) // width * width  # the record's start
+                    if start + length >= at + size:  # not across a line break
+                        found.append(body[start : start + length])
+                        at = body.find(suffix, start + width, end)
+                        continue
+                elif (at + size - offset - length) % width == 0:
                     found.append(body[at + size - length : at + size])
                 at = body.find(suffix, at + 1, end)
         return found

@@ -83,3 +83,39 @@ def test_hashed_lexicon_keeps_its_answers() -> None:
     for w in words:
         assert (w in lex, lex.zipf(w), lex.other_dialect(w)) == before[w], w
         assert fresh.zipf(w) == before[w][1], w
+
+
+def rows_by_loop(text: str) -> dict[str, str]:
+    rows = {}
+    for line in ("\n" + text).split("\n"):
+        if line and line[0] != "#":
+            word, _, found = line.partition(" ")
+            rows[word] = found
+    return rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# lists 0\nabe able age\nsid said side\n",
+        "# lists 0\nabe able\n\nsid said\n",  # a blank line
+        "# lists 0\nabe\nsid said\n",  # a row without candidates
+        "# lists 0\nabe able\n# note\nsid said\n",  # a comment past the header
+        "# lists 0\n",
+        "",
+    ],
+)
+def test_suspects_rows_split_as_written(text: str) -> None:
+    from linter.packs.spelling.suspects import Suspects
+
+    rows = Suspects(text)._rows()
+    assert rows == rows_by_loop(text) and list(rows) == list(rows_by_loop(text))
+
+
+def test_committed_suspects_rows() -> None:
+    from linter.packs.spelling.suspects import Suspects
+
+    text = (data_dir() / "en-US.suspects").read_text("ascii")
+    rows = Suspects(text)._rows()
+    assert rows == rows_by_loop(text)
+    assert "said" in rows["sid"].split()

@@ -119,3 +119,11 @@ def test_committed_suspects_rows() -> None:
     rows = Suspects(text)._rows()
     assert rows == rows_by_loop(text)
     assert "said" in rows["sid"].split()
+
+
+def test_numbers_are_no_compound_words() -> None:
+    from linter.formats import build_document
+    from linter.packs.spelling.draft import _compound_words
+
+    doc = build_document("x.txt", "In 2019 the rock'n'roll band's 1990s hits sold 40 copies.\n")
+    assert sorted(_compound_words(doc)) == ["1990s", "band's", "rock'n'roll"]

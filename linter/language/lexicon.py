@@ -66,10 +66,11 @@ class WordList:
         self._words: dict[int, list[str]] = {}
         self._apostrophes: list[str] = []  # the words holding one, once the text is gone
 
-    def _bisect(self, word: str, length: int) -> tuple[int, int, int]:
-        """(position of the first record >= word, group offset, group size)."""
+    def _bisect(self, word: str, length: int, body: str) -> tuple[int, int, int]:
+        """(position of the first record >= word, group offset, group size) in ``body``,
+        the text as read before its group's words were asked for (see ``split_all``)."""
         offset, count, _ = self.groups[length]
-        body, width = self.body, length + self.sep
+        width = length + self.sep
         lo, hi = 0, count
         while lo < hi:
             mid = (lo + hi) // 2
@@ -86,15 +87,16 @@ class WordList:
         length = len(word)
         if length not in self.groups:
             return -1
+        body = self.body  # first: a group's words are kept before the text goes
         split = self._words.get(length)
         if split is not None:
             pos = bisect_left(split, word)
             if pos < len(split) and split[pos] == word:
                 return self.groups[length][2] + pos
             return -1
-        pos, offset, count = self._bisect(word, length)
+        pos, offset, count = self._bisect(word, length, body)
         at = offset + pos * (length + self.sep)
-        if pos < count and self.body[at : at + length] == word:
+        if pos < count and body[at : at + length] == word:
             return self.groups[length][2] + pos
         return -1
 
@@ -105,19 +107,20 @@ class WordList:
         """The words of one length, sorted; split out once per run when first asked."""
         found = self._words.get(length)
         if found is None:
-            found = self._words[length] = []
+            found = []
             if length > 0 and length in self.groups:
-                found += self.split(length, 0, self.groups[length][1])
+                found = self.split(length, 0, self.groups[length][1], self.body)
+            self._words[length] = found  # kept once whole
         return found
 
-    def split(self, length: int, start: int, stop: int) -> list[str]:
+    def split(self, length: int, start: int, stop: int, body: str) -> list[str]:
         """The words of one length from the ``start``-th to before the ``stop``-th, cut
-        out of the text afresh (not remembered: see ``words``)."""
+        out of ``body`` (the text) afresh (not remembered: see ``words``)."""
         if stop <= start:
             return []
         offset = self.groups[length][0]
         width = length + self.sep
-        chunk = self.body[offset + start * width : offset + stop * width - self.sep]
+        chunk = body[offset + start * width : offset + stop * width - self.sep]
         if self.sep:
             return chunk.split("\n")
         return re.findall(f"(?s).{{{length}}}", chunk)
@@ -126,10 +129,12 @@ class WordList:
         """The words of one length from ``low`` (included) to ``high`` (excluded)."""
         if length not in self.groups:
             return []
+        body = self.body  # first, as in ``index``
         words = self._words.get(length)
         if words is not None:
             return words[bisect_left(words, low) : bisect_left(words, high)]
-        return self.split(length, self._bisect(low, length)[0], self._bisect(high, length)[0])
+        start, stop = self._bisect(low, length, body)[0], self._bisect(high, length, body)[0]
+        return self.split(length, start, stop, body)
 
     def split_all(self) -> None:
         """Split every group into its words (``words``) and let the text go: every question
@@ -146,11 +151,11 @@ class WordList:
         or with ``anywhere``, that hold it (once, by length and in order). Once the text is
         gone (``split_all``), a suffix with an apostrophe is looked for among the words
         holding one, any other in the lists."""
-        if not self.body and self.groups:
+        body, size = self.body, len(suffix)
+        if not body and self.groups:
             words = self._apostrophes if "'" in suffix else chain(*self._words.values())
             return [w for w in words if (suffix in w if anywhere else w.endswith(suffix))]
         found = []
-        body, size = self.body, len(suffix)
         for length, (offset, count, _) in self.groups.items():
             if length < size:
                 continue

@@ -10,8 +10,13 @@ copydesk needs neither apt nor network::
 Why this shape: a dictionary check of one draft must cost a few milliseconds. Hashing 300,000
 words into a set costs about 50 ms, so each ``NAME.words`` file is plain ASCII text holding
 the words grouped by length, each group sorted and written as one run of fixed-width records
-(no separators): a lookup is a binary search over slices of the text as read, with no
-per-word object built at load time. The first line is the index, ``length:count`` pairs.
+(each word and a line break): a lookup is a binary search over slices of the text as read,
+with no per-word object built at load time, and when a run meets enough new words to hash
+the lists, a group splits into its words with one ``str.split`` in C. The first line is the
+index: ``lines``, then ``length:count`` pairs. Lists written before the line breaks (no
+``lines``) are still read; ``python -m linter.packs.spelling.build_data --relayout`` rewrites
+them in place, words and frequencies unchanged (then rebuild the suspects' tables, whose
+fingerprint covers the lists: ``python -m linter.packs.spelling.suspects``).
 Beside it, ``NAME.freq`` holds one byte a word in the same order, its Zipf frequency times
 ten, read only when a suggestion has to be ranked.
 
@@ -49,6 +54,7 @@ import argparse
 import re
 import shutil
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[3] / "rules" / "spelling" / "data"
@@ -93,13 +99,21 @@ def band(zipf: float) -> int:
     return round(zipf * 10)
 
 
-def write_list(path: Path, words: set[str], zipf) -> None:
+def list_text(words: Iterable[str]) -> tuple[str, list[str]]:
+    """A ``.words`` file's text and its words in file order: the header (``lines``, then
+    ``length:count`` pairs) and each group of one length sorted, one word a line (fixed
+    width: ``WordList`` bisects it in place and splits a run of it in C)."""
     groups: dict[int, list[str]] = {}
     for word in words:
         groups.setdefault(len(word), []).append(word)
-    header = " ".join(f"{n}:{len(groups[n])}" for n in sorted(groups))
+    header = " ".join(["lines", *(f"{n}:{len(groups[n])}" for n in sorted(groups))])
     ordered = [w for n in sorted(groups) for w in sorted(groups[n])]
-    path.write_text(header + "\n" + "".join(ordered), "ascii")
+    return header + "\n" + "".join(w + "\n" for w in ordered), ordered
+
+
+def write_list(path: Path, words: set[str], zipf) -> None:
+    text, ordered = list_text(words)
+    path.write_text(text, "ascii")
     path.with_suffix(".freq").write_bytes(bytes(min(band(zipf(w)), 255) for w in ordered))
     print(f"{path.name}: {len(words)} words")
 
@@ -129,12 +143,37 @@ def codespell_dictionary() -> Path:
     return Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"
 
 
+def relayout(folder: Path) -> None:
+    """Rewrite the ``.words`` files of ``folder`` in the current layout (``list_text``):
+    the same words in the same order, so their ``.freq`` files stay as they are."""
+    from linter.language.lexicon import WordList
+
+    for path in sorted(folder.glob("*.words")):
+        lst = WordList(path)
+        words = [w for n in lst.groups for w in lst.words(n)]
+        text, ordered = list_text(words)
+        if ordered != words:
+            raise SystemExit(f"{path}: words out of order; rebuild from the sources")
+        path.write_text(text, "ascii")
+        print(f"{path.name}: {len(words)} words")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description="build rules/spelling/data word lists")
+    parser.add_argument(
+        "dict_dir", type=Path, nargs="?", help="folder with american-english-huge etc."
+    )
+    parser.add_argument(
+        "--relayout", action="store_true", help="rewrite the committed lists' layout only"
+    )
+    args = parser.parse_args()
+    if args.relayout:
+        relayout(OUT)
+        return
+    if args.dict_dir is None:
+        parser.error("give the folder with american-english-huge etc.")
     import wordfreq
 
-    parser = argparse.ArgumentParser(description="build rules/spelling/data word lists")
-    parser.add_argument("dict_dir", type=Path, help="folder with american-english-huge etc.")
-    args = parser.parse_args()
     us = read_scowl(args.dict_dir / "american-english-huge")
     gb = read_scowl(args.dict_dir / "british-english-huge")
 

@@ -31,7 +31,7 @@ SPLIT_AT = 250_000
 # its process), on the fresh 10 MB text's first 3 MB (bench/bigfile.py --packs)
 PACK_COST = {"grammar": 1.0, "facts": 0.92, "style": 0.31, "spelling": 0.27, "core": 0.13}
 OTHER_COST = 0.02  # a rule of any other pack (a user's rule file), per rule
-PARENT_COST = 0.25  # what this process does alone per MB: parse and scan, merge the findings
+PARENT_COST = 0.4  # what this process does alone per MB: read, parse and scan, merge
 # each child's peak resident memory in KB, from the last shared document (for benchmarks)
 CHILD_PEAKS: list[int] = []
 

@@ -25,13 +25,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.document import Document
     from linter.runner import Engine, Part
 
-# the break-even: below this many characters one process is as fast (bench/bigfile.py)
+# below this many characters one process is as fast: a fork and the pages both processes then
+# copy cost about as much as half the rules save on ~200 KB once the rules are loaded
+# (bench/bigfile.py --sizes; a first document, whose packs each load in one process, gains
+# from ~50 KB)
 SPLIT_AT = 250_000
 # CPU seconds per MB of each pack's rules run alone on a parsed document (what a share costs
 # its process), on the fresh 10 MB text's first 3 MB (bench/bigfile.py --packs)
 PACK_COST = {"grammar": 1.0, "facts": 0.92, "style": 0.31, "spelling": 0.27, "core": 0.13}
 OTHER_COST = 0.02  # a rule of any other pack (a user's rule file), per rule
-PARENT_COST = 0.4  # what this process does alone per MB: read, parse and scan, merge
+# what this process does alone per MB before the fork (read, parse, scan: 2.8 CPU s on 10 MB)
+PARENT_COST = 0.28
 # each child's peak resident memory in KB, from the last shared document (for benchmarks)
 CHILD_PEAKS: list[int] = []
 

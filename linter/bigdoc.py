@@ -19,6 +19,7 @@ or more, below which a fork costs more than it saves.
 from __future__ import annotations
 
 import sys
+import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,8 +37,11 @@ PACK_COST = {"grammar": 1.0, "facts": 0.92, "style": 0.31, "spelling": 0.27, "co
 OTHER_COST = 0.02  # a rule of any other pack (a user's rule file), per rule
 # what this process does alone per MB before the fork (read, parse, scan: 2.8 CPU s on 10 MB)
 PARENT_COST = 0.28
-# each child's peak resident memory in KB, from the last shared document (for benchmarks)
+# the last shared document's figures (for benchmarks): CPU seconds of this process's share,
+# and each child's CPU seconds for its share and its peak resident memory in KB
+LAST: dict[str, float] = {}
 CHILD_PEAKS: list[int] = []
+CHILD_SECONDS: list[float] = []
 
 
 def shares(engine: Engine, wanted: int, spelling_here: bool = False) -> list[frozenset[int]]:
@@ -107,6 +111,7 @@ def lint_shared(engine: Engine, doc: Document, phrase_hits: list, wanted: int) -
     context = _context()
     children = []
     CHILD_PEAKS.clear()
+    CHILD_SECONDS.clear()
     for share in parts[1:]:
         receive, send = context.Pipe(duplex=False)
         child = context.Process(
@@ -121,13 +126,16 @@ def lint_shared(engine: Engine, doc: Document, phrase_hits: list, wanted: int) -
             continue
         send.close()
         children.append((child, receive, share))
+    start = time.process_time()
     found = [engine.lint_rules(doc, parts[0], phrase_hits)]
+    LAST["share_seconds"] = time.process_time() - start
     for child, receive, share in children:
         part = None
         if child is not None and receive is not None:
             try:
-                part, peak = receive.recv()
+                part, peak, seconds = receive.recv()
                 CHILD_PEAKS.append(peak)
+                CHILD_SECONDS.append(seconds)
             except (EOFError, OSError):  # the child died: its share is linted here
                 part = None
             receive.close()
@@ -144,10 +152,11 @@ def lint_shared(engine: Engine, doc: Document, phrase_hits: list, wanted: int) -
 
 
 def _child(engine: Engine, doc: Document, share: frozenset[int], hits: list, send) -> None:
-    """In the forked child: lint the share, send it with this process's peak memory."""
+    """In the forked child: lint the share, send it with its CPU time and peak memory."""
     try:
+        start = time.process_time()
         part = engine.lint_rules(doc, share, hits)
-        send.send((part, _peak_kb()))
+        send.send((part, _peak_kb(), time.process_time() - start))
     except BaseException:  # the parent lints the share itself when it reads nothing
         pass
     finally:

@@ -33,15 +33,22 @@ def worker_count(jobs: int | None, sizes: Sequence[int]) -> int:
     """Processes to use: ``jobs`` (None or 0: every core), fewer when the run is small, and
     at most ``MAX_WORKERS`` or twice the cores: each worker holds the rules in memory, so
     ``-j 300`` would start 300 of them for nothing."""
-    cores = available_cores()
-    wanted = cores if not jobs else min(max(1, jobs), 2 * cores, MAX_WORKERS)
+    wanted = cores_wanted(jobs)
     if wanted <= 1 or sum(sizes) < MIN_CHARS:
         return 1
     return max(1, min(wanted, len(sizes) // MIN_FILES_PER_WORKER))
 
 
-def lint_source(settings: Settings, path: str, text: str) -> Outcome:
-    """Findings and one-line errors for one decoded text; never raises."""
+def cores_wanted(jobs: int | None) -> int:
+    """Processes ``jobs`` asks for (None or 0: every core), at most ``MAX_WORKERS`` or
+    twice the cores."""
+    cores = available_cores()
+    return cores if not jobs else min(max(1, jobs), 2 * cores, MAX_WORKERS)
+
+
+def lint_source(settings: Settings, path: str, text: str, split: int = 1) -> Outcome:
+    """Findings and one-line errors for one decoded text; never raises. ``split``:
+    processes a big text's rules may be shared among (``linter.bigdoc``)."""
     from linter.errors import CopydeskError
     from linter.escape import escape_control
     from linter.formats import build_document
@@ -49,7 +56,7 @@ def lint_source(settings: Settings, path: str, text: str) -> Outcome:
 
     try:
         doc = build_document(path, text, None, settings.date)
-        return engine_for(settings).lint_document(doc)
+        return engine_for(settings).lint_document(doc, split)
     except CopydeskError as exc:
         return [], [str(exc)]
     except RecursionError:
@@ -174,6 +181,7 @@ def lint_many(
 
     engine_for(settings)  # here first: a bad rule file stops the run with one line
     sizes = [len(text) for _, text in ahead] + [0] * (total - len(ahead))
+    split = cores_wanted(jobs)  # a big document's rules are shared among these (bigdoc)
     workers = worker_count(jobs, sizes)
     context = _context() if workers > 1 else None
     if context is not None and context.get_start_method() == "fork":
@@ -182,18 +190,32 @@ def lint_many(
         settle_gc()
     if context is None:
         every = list(feed)  # one process gains nothing from reading as it goes
-        return tick(lint_source(settings, path, text) for path, text in every)
+        return tick(lint_source(settings, path, text, split) for path, text in every)
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
+
+    from linter.bigdoc import SPLIT_AT, can_share
 
     first: list[Outcome] = []
     if context.get_start_method() == "fork" and not _keeps_results():
         # the first file linted here, before the fork: what the rules load on first use
         # (the facts' knowledge, the slot model, the spelling tables: ~60 ms of CPU) is then
         # loaded once and inherited by every worker, where each loaded it for itself
-        first = tick(lint_source(settings, path, text) for path, text in islice(feed, 1))
+        first = tick(lint_source(settings, path, text, split) for path, text in islice(feed, 1))
         if own_process:
             settle_gc()  # what that loaded joins the engine, out of the collector's view
+    # a document big enough to share its rules among processes waits for the pool to end,
+    # then has every core: in the pool it would keep one worker busy long after the rest
+    defer = split > 1 and can_share()
+    big_at: list[int] = []  # where each such document is in the run
+
+    def pooled() -> Iterator[tuple[str, str]]:
+        for item in feed:
+            if defer and len(item[1]) >= SPLIT_AT:
+                big_at.append(len(seen) - 1)
+            else:
+                yield item
+
     # with fork, workers inherit the engine built above
     # chunks of up to 64 files: on 10 MB, chunks of 16 made the run a tenth slower and of 4
     # a fifth (each chunk is a round trip through the pool's queues)
@@ -202,9 +224,15 @@ def lint_many(
         with ProcessPoolExecutor(
             workers, mp_context=context, initializer=_init_worker, initargs=(settings,)
         ) as pool:
-            return tick(pool.map(_work, feed, chunksize=chunk), list(first))
+            done = tick(pool.map(_work, pooled(), chunksize=chunk), list(first))
     except (BrokenProcessPool, OSError):  # a worker died or no process could start
         for _ in feed:  # what the pool had not asked for yet
             pass
         rest = seen[len(first) :]
-        return first + [lint_source(settings, path, text) for path, text in rest]
+        return first + [lint_source(settings, path, text, split) for path, text in rest]
+    for at in big_at:  # ascending: each goes where it was in the run
+        path, text = seen[at]
+        done.insert(at, lint_source(settings, path, text, split))
+        if progress is not None:
+            progress(len(done), len(seen))
+    return done

@@ -32,6 +32,9 @@ from linter.source import SourceText, read_source
 from linter.suppress import Suppressions
 
 QUOTE_NOTE = " (in a quotation)"
+# one share of a document's rules, linted: its findings (sorted) and its errors, each keyed
+# by its place in the one-process run (``Engine.lint_rules``)
+Part = tuple[list[Finding], list[tuple[tuple[int, ...], str]]]
 # Caps on findings (issue 17): a draft of two million quotation marks gave one finding each
 # and took 5 GB. No real draft comes near these; reaching one is reported as an error line.
 MAX_PER_RULE = 1_000  # findings of one rule in one file, plus one per 100 characters
@@ -200,17 +203,19 @@ class Engine:
         return effective_severity(rule, self.settings)
 
     # ---- documents ------------------------------------------------------------------------
-    def lint_document(self, doc: Document) -> tuple[list[Finding], list[str]]:
+    def lint_document(self, doc: Document, split: int = 1) -> tuple[list[Finding], list[str]]:
         """Findings and one-line errors for one document. A draft with CR or CRLF line
         endings is linted as its LF copy (same characters, one per line break) and the
-        offsets mapped back, so every ending gives the same findings, messages and columns."""
+        offsets mapped back, so every ending gives the same findings, messages and columns.
+        ``split``: processes this document's rules may be shared among when it is big enough
+        (``linter.bigdoc``); the findings are the same either way."""
         from linter.article_date import front_matter_date_error
 
         problem = front_matter_date_error(doc)
         if problem is not None:
             return [], [problem]
         if "\r" not in doc.text:
-            found = self._lint_lf(doc)
+            found = self._lint_lf(doc, split)
             doc.release()
             if len(doc.text) >= GIVE_BACK_AT:
                 give_back()
@@ -219,39 +224,61 @@ class Engine:
 
         ends = LineEnds(doc.text)
         lf_doc = build_document(doc.path, ends.lf_text, doc.format, doc.date_override)
-        findings, errors = self._lint_lf(lf_doc)
+        findings, errors = self._lint_lf(lf_doc, split)
         lf_doc.release()
         doc.release()
         if len(doc.text) >= GIVE_BACK_AT:
             give_back()
         return [ends.to_original(f) for f in findings], errors
 
-    def _lint_lf(self, doc: Document) -> tuple[list[Finding], list[str]]:
-        errors: list[str] = []
+    def _lint_lf(self, doc: Document, split: int = 1) -> tuple[list[Finding], list[str]]:
+        hits = self.scan(doc)
+        part: Part | None = None
+        if split > 1:
+            from linter.bigdoc import lint_shared
+
+            part = lint_shared(self, doc, hits, split)
+        if part is None:
+            part = self.lint_rules(doc, None, hits)
+        return self.finish(doc, [part])
+
+    def scan(self, doc: Document) -> list:
+        """The engine's one pass over the document: the phrases, and the literals the
+        pattern rules require (kept on the document for them)."""
+        phrase_hits, present = self.matcher.scan(doc.folded)
+        if self.matcher.literals:
+            LITERALS.remember(doc, self.matcher.literals, present)
+        return phrase_hits
+
+    def lint_rules(self, doc: Document, share: frozenset[int] | None, phrase_hits: list) -> Part:
+        """The findings of the rules at the indices ``share`` (None: all) of ``self.rules``,
+        sorted, and their errors, each keyed by where the one-process run reports it (by
+        rule, then by phrase), so that shares linted apart merge into the same order."""
+        errors: list[tuple[tuple[int, ...], str]] = []
         skip = ignored_for_path(doc.path, self.settings.per_file_ignores)
         active = (
             {r.id for r in self.rules if not any(r.id.startswith(p) for p in skip)}
             if skip
             else self.rule_ids
         )
+        if share is not None:
+            active = {r.id for i, r in enumerate(self.rules) if i in share} & active
         raw: list[tuple[Rule, object]] = []
         per_rule: dict[str, int] = {}
-        rule_cap, file_cap = finding_caps(doc.text)
+        rule_cap, _ = finding_caps(doc.text)
         start_document(doc.text)  # one regex time budget for all the rules on this document
-        # one pass finds the phrases and the literals the pattern rules require
-        phrase_hits, present = self.matcher.scan(doc.folded)
-        if self.matcher.literals:
-            LITERALS.remember(doc, self.matcher.literals, present)
         pack_ends = self.pack_ends
         big = len(doc.text) >= GIVE_BACK_AT
         for i, rule in enumerate(self.rules):
             if rule.id in active:
-                self._check(doc, rule, rule_cap, raw, per_rule, errors)
+                found: list[str] = []
+                self._check(doc, rule, rule_cap, raw, per_rule, found)
+                errors.extend(((0, i), e) for e in found)
             if i in pack_ends:  # the pack's last rule: its own analyses are done with
                 release(doc, pack_ends[i])
                 if big:
                     give_back()
-        for start, end, payloads in phrase_hits:
+        for h, (start, end, payloads) in enumerate(phrase_hits):
             for rule, payload in payloads:
                 if rule.id in active:
                     match = rule.on_phrase(doc, start, end, payload)
@@ -260,10 +287,22 @@ class Engine:
                         if count <= rule_cap:
                             raw.append((rule, match))
                         elif count == rule_cap + 1:
-                            errors.append(_capped(doc.path, rule.id, rule_cap))
+                            errors.append(((1, h), _capped(doc.path, rule.id, rule_cap)))
         end_document()
-        errors = [escape_control(e) for e in errors]  # a path or text may hold controls
-        findings = self._findings(doc, raw)
+        return self._findings(doc, raw), errors
+
+    def finish(self, doc: Document, parts: list[Part]) -> tuple[list[Finding], list[str]]:
+        """The document's findings and errors from its shares' (one share: the whole run),
+        in the one-process order, with the file's cap applied."""
+        if len(parts) == 1:
+            findings, keyed = parts[0]
+        else:
+            findings = sorted(
+                (f for found, _ in parts for f in found), key=Finding.sort_key
+            )  # a finding's sort key is unique: no two rules share one, nor one rule two
+            keyed = sorted((e for _, errs in parts for e in errs), key=lambda e: e[0])
+        errors = [escape_control(e) for _, e in keyed]  # a path or text may hold controls
+        _, file_cap = finding_caps(doc.text)
         if len(findings) > file_cap:
             del findings[file_cap:]
             errors.append(

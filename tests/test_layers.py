@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "linter"
 
 # what each group may not import (prefixes of module names, after "linter.")
 TOP = ("cli", "commands", "lsp", "docs_gen", "integrations", "reporters")
-ENGINE = ("runner", "parallel", "cache", "discovery", "config")
+ENGINE = ("runner", "parallel", "bigdoc", "cache", "discovery", "config")
 FORBIDDEN = {
     "foundation": (*TOP, *ENGINE, "registry", "kinds", "packs", "rule", "formats", "testing"),
     "formats": (*TOP, *ENGINE, "registry", "kinds", "packs", "rule", "testing"),

@@ -168,8 +168,8 @@ def test_with_fork_the_first_file_is_linted_before_the_workers_start(monkeypatch
         pytest.skip("no fork here")
     real = parallel.lint_source
 
-    def tagged(settings, path, text):
-        findings, errors = real(settings, path, text)
+    def tagged(settings, path, text, *split):
+        findings, errors = real(settings, path, text, *split)
         return findings, [*errors, f"pid {os.getpid()}"]
 
     monkeypatch.setattr(parallel, "lint_source", tagged)

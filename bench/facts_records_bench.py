@@ -421,7 +421,7 @@ def write(folder: Path, cases: list[Case]) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", default="/tmp/copydesk-facts-bench")
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parent / "out" / "facts-records"))
     ap.add_argument("--no-score", action="store_true")
     args = ap.parse_args()
     from linter.packs.facts.records import load

@@ -93,10 +93,11 @@ def _peak_kb() -> int:
     return peak // 1024 if sys.platform == "darwin" else peak
 
 
-def lint_shared(engine: Engine, doc: Document, phrase_hits: list, wanted: int) -> Part | None:
+def lint_shared(engine: Engine, doc: Document, phrase_hits: list, wanted: int) -> list[Part] | None:
     """The document's findings and keyed errors with its rules shared among up to
-    ``wanted`` processes, as one part for ``Engine.finish``; None when the document is too
-    small, there is one share, or this process cannot fork (the caller lints it alone)."""
+    ``wanted`` processes, a part for each share, which ``Engine.finish`` merges in the
+    one-process order; None when the document is too small, there is one share, or this
+    process cannot fork (the caller lints it alone)."""
     if len(doc.text) < SPLIT_AT or wanted < 2:
         return None
     from linter.parallel import _keeps_results
@@ -141,14 +142,7 @@ def lint_shared(engine: Engine, doc: Document, phrase_hits: list, wanted: int) -
             receive.close()
             child.join()
         found.append(part if part is not None else engine.lint_rules(doc, share, phrase_hits))
-    findings = [f for part_findings, _ in found for f in part_findings]
-    from linter.finding import Finding
-
-    # a finding's sort key is unique (no two rules share one, nor one rule two spans), and
-    # each error's key is its place in the one-process run: so the merge is that run's order
-    findings.sort(key=Finding.sort_key)
-    errors = sorted((e for _, part_errors in found for e in part_errors), key=lambda e: e[0])
-    return findings, errors
+    return found
 
 
 def _child(engine: Engine, doc: Document, share: frozenset[int], hits: list, send) -> None:

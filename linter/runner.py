@@ -233,14 +233,14 @@ class Engine:
 
     def _lint_lf(self, doc: Document, split: int = 1) -> tuple[list[Finding], list[str]]:
         hits = self.scan(doc)
-        part: Part | None = None
+        parts: list[Part] | None = None
         if split > 1:
             from linter.bigdoc import lint_shared
 
-            part = lint_shared(self, doc, hits, split)
-        if part is None:
-            part = self.lint_rules(doc, None, hits)
-        return self.finish(doc, [part])
+            parts = lint_shared(self, doc, hits, split)
+        if parts is None:
+            parts = [self.lint_rules(doc, None, hits)]
+        return self.finish(doc, parts)
 
     def scan(self, doc: Document) -> list:
         """The engine's one pass over the document: the phrases, and the literals the
@@ -297,9 +297,10 @@ class Engine:
         if len(parts) == 1:
             findings, keyed = parts[0]
         else:
-            findings = sorted(
-                (f for found, _ in parts for f in found), key=Finding.sort_key
-            )  # a finding's sort key is unique: no two rules share one, nor one rule two
+            # a finding's sort key is unique (no two rules share one, nor one rule two spans),
+            # and each error's key is its place in the one-process run: so the merge is that
+            # run's order
+            findings = sorted((f for found, _ in parts for f in found), key=Finding.sort_key)
             keyed = sorted((e for _, errs in parts for e in errs), key=lambda e: e[0])
         errors = [escape_control(e) for _, e in keyed]  # a path or text may hold controls
         _, file_cap = finding_caps(doc.text)

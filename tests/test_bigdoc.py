@@ -117,9 +117,9 @@ def test_threshold_small_documents_and_jobs_1_stay_in_one_process(two_cores, mon
     real = bigdoc.lint_shared
 
     def spy(engine, doc, hits, wanted):
-        part = real(engine, doc, hits, wanted)
-        forks.append(part is not None)
-        return part
+        parts = real(engine, doc, hits, wanted)
+        forks.append(parts is not None)
+        return parts
 
     monkeypatch.setattr(bigdoc, "lint_shared", spy)
     monkeypatch.setattr(bigdoc, "SPLIT_AT", 30_000)

@@ -127,18 +127,21 @@ class ConfusableByStatistics(Rule):
         built = ix.shared.get("confusable tokens")
         built = built if isinstance(built, dict) else {}
         for item in _confusables(doc):
+            # the window GRAM001 made for this word, taken out: a long document keeps none
+            # of them to its end (~4 MB per MB of text)
+            toks = built.pop(item.k, None)
             if item.choice:
                 continue  # GRAM001 reports what the rules decide
             choice: str | None = None
             if lows[item.k] in STAT_WORDS:  # pairs judge few words
                 known = decided.get(item.key, _UNDECIDED)
                 if known is _UNDECIDED:
-                    toks = built.get(item.k) or ix.tokens(item.a, item.b, item.gap_start)
+                    toks = toks or ix.tokens(item.a, item.b, item.gap_start)
                     known = decide_by_stats(toks, item.key[0], self._bigrams, self.margin)
                     decided[item.key] = known
                 choice = known
             if not choice and lows[item.k] in MODEL_WORDS:  # the slot model (slot_model.py)
-                toks = built.get(item.k) or ix.tokens(item.a, item.b, item.gap_start)
+                toks = toks or ix.tokens(item.a, item.b, item.gap_start)
                 choice = judge(ix, item.k, toks, item.k - item.a, self._bigrams)
             if choice and not vetoed(ix, item.k, choice):  # the clause's guards
                 start, end, text = words[item.k]
@@ -232,7 +235,7 @@ def _confusables(doc) -> Confusables:
     if isinstance(cached, Confusables):
         return cached
     found = Confusables(ix)
-    built = _Handover()  # the windows made here that GRAM002 will read
+    built: dict[int, list[Tok]] = {}  # the windows made here that GRAM002 will read
     wanted = _stat_or_model_words()
     ix.shared["confusable tokens"] = built
     last = ix.n - 1
@@ -285,28 +288,6 @@ def _confusables(doc) -> Confusables:
         found.append(k, a, b, gap_start, choice)
     ix.shared["confusables"] = found
     return found
-
-
-class _Handover(dict):
-    """Windows ``_confusables`` made, keyed by word, for GRAM002 to reuse: each is handed
-    over once (``get`` takes it out), so that a long document does not keep them all to its
-    end (~4 MB per MB of text); the last one stays for a second look at the same word."""
-
-    __slots__ = ("_last", "_last_key")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._last_key = -1
-        self._last: list[Tok] | None = None
-
-    def get(self, key, default=None):
-        if key == self._last_key:
-            return self._last
-        found = self.pop(key, None)
-        if found is None:
-            return default
-        self._last_key, self._last = key, found
-        return found
 
 
 def _stat_or_model_words() -> frozenset[str]:

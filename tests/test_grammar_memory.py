@@ -58,6 +58,29 @@ def test_phrase_memos_stay_bounded_within_a_document(monkeypatch) -> None:
     assert bounded == unbounded
 
 
+def test_the_statistics_memo_stays_bounded_within_a_document(monkeypatch) -> None:
+    """GRAM002's decisions by word pairs are keyed by a window's text too: bounded as they
+    grow, so one long draft does not keep them all, and forgetting loses nothing."""
+    from linter.packs.grammar import confusables
+
+    def run(limit: int) -> tuple[list, int]:
+        monkeypatch.setattr(confusables, "PHRASE_MEMO_LIMIT", limit)
+        confusables._RULE_DECISIONS.clear()
+        confusables._PLACES.clear()
+        engine = Engine(Settings(root=Path.cwd(), select=["GRAM001", "GRAM002"]))
+        doc = build_document("draft.txt", DRAFT, None, None)
+        found = [(r.id, m.start, m.suggestions) for r in engine.rules for m in r.check(doc)]
+        (stats,) = [r for r in engine.rules if r.id == "GRAM002"]
+        return found, len(stats._decided)  # type: ignore[attr-defined]
+
+    unbounded, kept = run(4_000)
+    assert kept >= 2  # "there five", "your looking", "your results", ...
+    bounded, kept = run(1)
+    assert kept == 1
+    assert bounded == unbounded
+    assert ("GRAM002", DRAFT.index("there five"), ("their",)) in bounded
+
+
 def test_verb_positions_are_kept_compact() -> None:
     from array import array
 

@@ -122,8 +122,6 @@ class ConfusableByStatistics(Rule):
         ix = index(doc, CUES)
         words, lows = ix.words, ix.lows
         decided = self._decided
-        if len(decided) > MEMO_LIMIT:
-            decided.clear()
         built = ix.shared.get("confusable tokens")
         built = built if isinstance(built, dict) else {}
         for item in _confusables(doc):
@@ -138,6 +136,8 @@ class ConfusableByStatistics(Rule):
                 if known is _UNDECIDED:
                     toks = toks or ix.tokens(item.a, item.b, item.gap_start)
                     known = decide_by_stats(toks, item.key[0], self._bigrams, self.margin)
+                    if len(decided) >= PHRASE_MEMO_LIMIT:  # a window's text in each key
+                        decided.clear()
                     decided[item.key] = known
                 choice = known
             if not choice and lows[item.k] in MODEL_WORDS:  # the slot model (slot_model.py)
@@ -168,9 +168,10 @@ class Confusable(NamedTuple):
 # run for each phrasing ("more then", "their own"), which drafts repeat. Bounded like the
 # spelling memos: past the limit they start afresh, which costs time, never a finding.
 MEMO_LIMIT = 20_000
-# The phrasing memos below (a window's text in each key, ~500 bytes an entry) are bounded
-# lower and checked as they grow, not once per document: on fresh text fewer than 2% of
-# windows repeat, so 20,000 entries cost a worker ~12 MB for almost no hits.
+# The phrasing memos (GRAM001's below and GRAM002's own; a window's text in each key, ~500
+# bytes an entry) are bounded lower and checked as they grow, not once per document: on
+# fresh text fewer than 2% of windows repeat, so 20,000 entries cost a worker ~12 MB for
+# almost no hits (GRAM002's held 26,000, 6 MB, at the end of one 10 MB file).
 PHRASE_MEMO_LIMIT = 4_000
 
 
